@@ -1,0 +1,430 @@
+//! [`Framework`], [`Criterion`], [`Facet`], [`Provenance`] and
+//! [`FrameworkRef`]: the versioned definition of what is assessed.
+
+use indexmap::IndexMap;
+use semver::{Version, VersionReq};
+use serde::{Deserialize, Serialize};
+
+use crate::{Id, Scale, ScoringRules};
+
+/// A versioned definition of what is assessed: a tree of criteria with rated
+/// indicators at the leaves, the rating scales, classification facets and
+/// default scoring rules.
+///
+/// A framework that `requires` another is a *module*: it adds criteria to
+/// that base (see the crate docs on composition).
+///
+/// Deserialising checks the ids and the shape of every field; the rules that
+/// span fields (unique ids, references, weights, depth…) are checked by
+/// [`Framework::validate`], which collects every problem with its path.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::Framework;
+///
+/// let framework: Framework = serde_json::from_str(r#"{
+///     "id": "tiny",
+///     "version": "1.0.0",
+///     "title": "A tiny checklist",
+///     "scales": { "tick": { "type": "binary" } },
+///     "criteria": [
+///         { "id": "a", "title": "First item", "scale": "tick" },
+///         { "id": "b", "title": "Second item", "scale": "tick", "weight": 2.0 }
+///     ]
+/// }"#)?;
+/// framework.validate()?;
+/// assert_eq!(framework.leaves().count(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// The framework's id (e.g. `impart-core`).
+    pub id: Id,
+    /// The framework's version. See the crate docs for what a major, minor
+    /// and patch change mean for existing assessments.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub version: Version,
+    /// The framework's title.
+    pub title: String,
+    /// What the framework is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Where the framework comes from.
+    #[serde(default, skip_serializing_if = "Provenance::is_empty")]
+    pub provenance: Provenance,
+    /// The rating scales, by id; leaves refer to them.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub scales: IndexMap<Id, Scale>,
+    /// The classification facets, by id; criteria carry tags of their values.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub facets: IndexMap<Id, Facet>,
+    /// The default scoring rules.
+    #[serde(default, skip_serializing_if = "is_default_rules")]
+    pub rules: ScoringRules,
+    /// The frameworks this one is a module of, by id and version requirement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<FrameworkRef>,
+    /// The top-level criteria, in definition order.
+    pub criteria: Vec<Criterion>,
+}
+
+fn is_default_rules(rules: &ScoringRules) -> bool {
+    *rules == ScoringRules::default()
+}
+
+/// A node of a framework's tree: a group of criteria, or, at a leaf, an
+/// indicator rated on a scale.
+///
+/// A criterion has either `children` (a group) or a `scale` (a leaf), never
+/// both and never neither; [`Framework::validate`] checks this.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// The criterion's id, unique in the whole framework.
+    pub id: Id,
+    /// The criterion's title, verbatim from its source where it has one.
+    pub title: String,
+    /// A longer description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Its weight in its parent's aggregate: finite and ≥ 0, 1 by default.
+    /// A criterion of weight 0 is reported but does not count.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub weight: f64,
+    /// Whether it counts in its parent's aggregate (true by default). An
+    /// unscored criterion (XCCDF role *unscored*) is still rated, validated
+    /// and reported.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub scored: bool,
+    /// Whether a low score is a risk (IMPART: a risk of long-term failure).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub critical: bool,
+    /// Facet tags: facet id → value id. A tag applies to the whole subtree
+    /// unless a descendant sets another value of the same facet.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub tags: IndexMap<Id, Id>,
+    /// This group's aggregation, overriding the framework's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregation: Option<crate::Aggregation>,
+    /// At a leaf: the id of the scale it is rated on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Id>,
+    /// Set when the criterion does not apply in this framework (a profile
+    /// marked it so), with the reason; it then scores as not applicable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<String>,
+    /// Where in its source document the criterion comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// In a group: the child criteria, in definition order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Criterion>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+#[allow(clippy::trivially_copy_pass_by_ref, clippy::float_cmp)]
+fn is_one(w: &f64) -> bool {
+    *w == 1.0
+}
+fn yes() -> bool {
+    true
+}
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_true(b: &bool) -> bool {
+    *b
+}
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Criterion {
+    /// A leaf rated on the scale `scale`, with weight 1, scored, not critical.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Criterion, Id};
+    ///
+    /// let item = Criterion::leaf(Id::new("item-1")?, "Ensure regular monitoring", Id::new("tick")?);
+    /// assert!(item.is_leaf());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn leaf(id: Id, title: impl Into<String>, scale: Id) -> Criterion {
+        Criterion {
+            scale: Some(scale),
+            ..Criterion::empty(id, title.into())
+        }
+    }
+
+    /// A group of `children`, with weight 1, scored, not critical.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Criterion, Id};
+    ///
+    /// let tick = Id::new("tick")?;
+    /// let group = Criterion::group(
+    ///     Id::new("area")?,
+    ///     "An area",
+    ///     vec![Criterion::leaf(Id::new("item")?, "An item", tick)],
+    /// );
+    /// assert!(!group.is_leaf());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn group(id: Id, title: impl Into<String>, children: Vec<Criterion>) -> Criterion {
+        Criterion {
+            children,
+            ..Criterion::empty(id, title.into())
+        }
+    }
+
+    fn empty(id: Id, title: String) -> Criterion {
+        Criterion {
+            id,
+            title,
+            description: None,
+            weight: 1.0,
+            scored: true,
+            critical: false,
+            tags: IndexMap::new(),
+            aggregation: None,
+            scale: None,
+            not_applicable: None,
+            source: None,
+            children: Vec::new(),
+        }
+    }
+
+    /// Whether this is a leaf: it has no children.
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+}
+
+/// A classification axis whose values tag criteria, for cross-cutting views
+/// (e.g. PROFINT's stakeholder: beneficiaries, partners, organisation).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Facet {
+    /// The facet's title.
+    pub title: String,
+    /// What the facet classifies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The facet's values, by id, in definition order.
+    pub values: IndexMap<Id, FacetValue>,
+}
+
+/// One value of a [`Facet`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FacetValue {
+    /// The value's title.
+    pub title: String,
+    /// What the value means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// Where a framework comes from: its source document, and what it was
+/// derived from (composed from modules, tailored by a profile).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// The network or partnership that wrote it (e.g. "IMPART").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<String>,
+    /// The source document's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// The year (or years, e.g. "2009-12") of the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<String>,
+    /// Notes on how the framework was built from its source: what was taken
+    /// verbatim, what was derived, what the source does not give.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The frameworks and profiles this one was made from, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derived_from: Vec<Derivation>,
+}
+
+impl Provenance {
+    /// Whether nothing is recorded.
+    pub fn is_empty(&self) -> bool {
+        *self == Provenance::default()
+    }
+}
+
+/// One step in a framework's making: a framework it was composed from, or a
+/// profile that tailored it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Derivation {
+    /// How the step was made.
+    pub kind: DerivationKind,
+    /// The id of the framework or profile.
+    pub id: Id,
+    /// Its version, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub version: Option<Version>,
+}
+
+/// How a [`Derivation`] step was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DerivationKind {
+    /// The framework is a base the result was composed on.
+    Base,
+    /// The framework is a module composed into the result.
+    Module,
+    /// A profile tailored the result.
+    Profile,
+}
+
+/// A reference to a framework by id and version requirement, as an
+/// assessment, a module, a profile or a mapping states it.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::FrameworkRef;
+///
+/// let r: FrameworkRef = serde_json::from_str(r#"{"id": "impart-core", "version": "^1"}"#)?;
+/// assert!(r.version.matches(&semver::Version::new(1, 2, 0)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkRef {
+    /// The framework's id.
+    pub id: Id,
+    /// The versions that satisfy the reference.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub version: VersionReq,
+}
+
+impl FrameworkRef {
+    /// Whether `framework` has this id and a version that satisfies the
+    /// requirement.
+    pub fn matches(&self, framework: &Framework) -> bool {
+        self.id == framework.id && self.version.matches(&framework.version)
+    }
+}
+
+impl Framework {
+    /// Every criterion in definition (pre-)order, with its depth (top-level
+    /// criteria have depth 1). The walk uses an explicit stack, so no tree
+    /// shape can overflow the call stack.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::catalog::good_practice;
+    ///
+    /// let gp = good_practice::criteria();
+    /// let depths: Vec<usize> = gp.walk().map(|(depth, _)| depth).take(3).collect();
+    /// assert_eq!(depths, [1, 2, 3]);
+    /// ```
+    pub fn walk(&self) -> Walk<'_> {
+        Walk {
+            stack: vec![(1, self.criteria.iter())],
+        }
+    }
+
+    /// Every leaf, in definition order.
+    pub fn leaves(&self) -> impl Iterator<Item = &Criterion> {
+        self.walk().map(|(_, c)| c).filter(|c| c.is_leaf())
+    }
+
+    /// The criterion with id `id`, anywhere in the tree.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::catalog::impart;
+    ///
+    /// let core = impart::core();
+    /// assert_eq!(core.criterion("migrant-voice").map(|c| c.critical), Some(true));
+    /// ```
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.walk().map(|(_, c)| c).find(|c| c.id == id)
+    }
+
+    /// A reference that this framework's exact version satisfies
+    /// (`=MAJOR.MINOR.PATCH`); what an assessment made against it states.
+    pub fn exact_ref(&self) -> FrameworkRef {
+        FrameworkRef {
+            id: self.id.clone(),
+            version: VersionReq {
+                comparators: vec![semver::Comparator {
+                    op: semver::Op::Exact,
+                    major: self.version.major,
+                    minor: Some(self.version.minor),
+                    patch: Some(self.version.patch),
+                    pre: self.version.pre.clone(),
+                }],
+            },
+        }
+    }
+
+    /// A reference that accepts this framework and any later compatible
+    /// version (`^MAJOR.MINOR.PATCH`).
+    pub fn compatible_ref(&self) -> FrameworkRef {
+        FrameworkRef {
+            id: self.id.clone(),
+            version: VersionReq {
+                comparators: vec![semver::Comparator {
+                    op: semver::Op::Caret,
+                    major: self.version.major,
+                    minor: Some(self.version.minor),
+                    patch: Some(self.version.patch),
+                    pre: self.version.pre.clone(),
+                }],
+            },
+        }
+    }
+}
+
+/// The pre-order walk of [`Framework::walk`]: `(depth, criterion)` pairs.
+#[derive(Debug, Clone)]
+pub struct Walk<'a> {
+    stack: Vec<(usize, std::slice::Iter<'a, Criterion>)>,
+}
+
+impl<'a> Iterator for Walk<'a> {
+    type Item = (usize, &'a Criterion);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (depth, iter) = self.stack.last_mut()?;
+            let depth = *depth;
+            match iter.next() {
+                Some(c) => {
+                    if !c.children.is_empty() {
+                        self.stack.push((depth.saturating_add(1), c.children.iter()));
+                    }
+                    return Some((depth, c));
+                }
+                None => {
+                    self.stack.pop();
+                }
+            }
+        }
+    }
+}
