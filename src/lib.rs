@@ -5,6 +5,7 @@ mod assessment;
 mod framework;
 mod id;
 mod issue;
+mod parse;
 mod rules;
 mod scale;
 mod validate;
@@ -18,6 +19,7 @@ pub use framework::{
 };
 pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
+pub use parse::from_deserializer;
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, RatingValue, Scale};
 pub use validate::MAX_DEPTH;
