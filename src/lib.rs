@@ -8,6 +8,8 @@ mod issue;
 mod parse;
 mod rules;
 mod scale;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod validate;
 
 pub use assessment::{
