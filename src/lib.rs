@@ -7,6 +7,7 @@ mod id;
 mod issue;
 mod rules;
 mod scale;
+mod scoring;
 mod validate;
 
 pub use assessment::{
@@ -20,4 +21,8 @@ pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, RatingValue, Scale};
+pub use scoring::{
+    Counts, DenseRatings, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report,
+    ScaleMean, ScoreError, Scorer, Scratch,
+};
 pub use validate::MAX_DEPTH;
