@@ -10,6 +10,7 @@ mod rules;
 mod scale;
 #[cfg(feature = "schema")]
 pub mod schema;
+mod scoring;
 mod validate;
 
 pub use assessment::{
@@ -24,4 +25,8 @@ pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use parse::from_deserializer;
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, RatingValue, Scale};
+pub use scoring::{
+    Counts, DenseRatings, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report,
+    ScaleMean, ScoreError, Scorer, Scratch,
+};
 pub use validate::MAX_DEPTH;
