@@ -9,6 +9,8 @@ mod rules;
 mod scale;
 mod validate;
 
+pub mod catalog;
+
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };
