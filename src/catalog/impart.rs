@@ -9,7 +9,7 @@
 //! for projects on one theme, one module per theme; core + module is the
 //! benchmark for all projects in that thematic area.
 //!
-//! - [`core`] gives `impart-core` 1.0.0, rated on the crate's own ordinal
+//! - [`core()`] gives `impart-core` 1.0.0, rated on the crate's own ordinal
 //!   scale `in-place` ([`in_place_scale`]); [`core_with_scale`] swaps in
 //!   another scale.
 //! - [`Theme`] names the three themes; [`module`] declares a thematic
@@ -18,8 +18,8 @@
 //!
 //! # What the sources do not give
 //!
-//! - **No rating scale.** The slides ask whether "the factors [are] in
-//!   place"; the three-level `in-place` scale is the crate's choice.
+//! - **No rating scale.** The slides ask "are the factors in
+//!   place, that ensure long-term impact…?"; the three-level `in-place` scale is the crate's choice.
 //! - **No thematic module indicators.** The sources say there is one module
 //!   per theme but list none of their critical factors, so the crate ships
 //!   no module content: [`module`] takes the criteria from its caller.
@@ -38,7 +38,7 @@ pub use theme::{Theme, ThemeError, module};
 /// The id of the `in-place` scale every core indicator is rated on.
 pub const SCALE: &str = "in-place";
 
-/// A critical factor scoring below this is a risk (see [`core`]).
+/// A critical factor scoring below this is a risk (see [`core()`]).
 pub const RISK_BELOW: f64 = 0.5;
 
 /// The network, as the source names it.
@@ -124,10 +124,10 @@ pub fn core() -> Framework {
     core_with_scale(in_place_scale())
 }
 
-/// [`core`] with `scale` in place of [`in_place_scale`], under the same
+/// [`core()`] with `scale` in place of [`in_place_scale`], under the same
 /// scale id [`SCALE`], so every indicator is rated on it.
 ///
-/// The rules stay as in [`core`]: a factor is a risk when its normalised
+/// The rules stay as in [`core()`]: a factor is a risk when its normalised
 /// score is below [`RISK_BELOW`], whatever the scale's levels; change
 /// `rules.risk_below` on the result if the new scale calls for another
 /// threshold.

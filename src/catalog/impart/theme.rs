@@ -117,7 +117,7 @@ pub struct ThemeError {
 
 /// Declares a thematic module for `theme`: a framework with `id`,
 /// `version`, `title` and the caller's `criteria`, that `requires`
-/// `impart-core` `^1` (so it composes with [`super::core`] into the
+/// `impart-core` `^1` (so it composes with [`super::core()`] into the
 /// benchmark for all projects in that thematic area).
 ///
 /// **The crate ships no module indicators**: the sources say there is one
