@@ -18,8 +18,9 @@
 //!
 //! # What the sources do not give
 //!
-//! - **No rating scale.** The slides ask "are the factors in
-//!   place, that ensure long-term impact…?"; the three-level `in-place` scale is the crate's choice.
+//! - **No rating scale.** The slides ask "are the factors in place, that
+//!   ensure long-term impact…?"; the three-level `in-place` scale is the
+//!   crate's choice.
 //! - **No thematic module indicators.** The sources say there is one module
 //!   per theme but list none of their critical factors, so the crate ships
 //!   no module content: [`module`] takes the criteria from its caller.
