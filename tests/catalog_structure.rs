@@ -216,6 +216,7 @@ fn impart_module_requires_core_1_and_ships_no_indicators_of_its_own() {
         "Module",
         vec![group.clone()],
     );
+    assert!(module.issues().is_empty(), "{:?}", module.issues());
     assert_eq!(module.criteria, vec![group]);
     assert_eq!(module.requires.len(), 1);
     assert_eq!(module.requires[0].id, "impart-core");
