@@ -2,22 +2,27 @@
 //! integrate migrants and refugees into work and society.
 
 mod assessment;
+mod compose;
 mod framework;
 mod id;
 mod issue;
+mod profile;
 mod rules;
 mod scale;
 mod validate;
+pub mod versioning;
 
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };
+pub use compose::{ComposeError, Composition, compose};
 pub use framework::{
     Criterion, Derivation, DerivationKind, Facet, FacetValue, Framework, FrameworkRef, Provenance,
     Walk,
 };
 pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
+pub use profile::{Profile, ProfileError, Selection};
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, RatingValue, Scale};
 pub use validate::MAX_DEPTH;
