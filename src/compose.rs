@@ -221,11 +221,17 @@ impl<'a> Composition<'a> {
 
         // Scales and facets merge; rules must agree.
         let mut scales = base.scales.clone();
-        let mut scale_origin: IndexMap<Id, String> =
-            base.scales.keys().map(|k| (k.clone(), "/base".to_string())).collect();
+        let mut scale_origin: IndexMap<Id, String> = base
+            .scales
+            .keys()
+            .map(|k| (k.clone(), "/base".to_string()))
+            .collect();
         let mut facets = base.facets.clone();
-        let mut facet_origin: IndexMap<Id, String> =
-            base.facets.keys().map(|k| (k.clone(), "/base".to_string())).collect();
+        let mut facet_origin: IndexMap<Id, String> = base
+            .facets
+            .keys()
+            .map(|k| (k.clone(), "/base".to_string()))
+            .collect();
         for (m, module) in self.modules.iter().enumerate() {
             let prefix = format!("/modules/{m}");
             for (id, scale) in &module.scales {
@@ -274,7 +280,9 @@ impl<'a> Composition<'a> {
         let last = self.modules.last().copied().unwrap_or(base);
         let mut provenance = base.provenance.clone();
         for module in &self.modules {
-            provenance.notes.extend(module.provenance.notes.iter().cloned());
+            provenance
+                .notes
+                .extend(module.provenance.notes.iter().cloned());
         }
         provenance.derived_from.push(Derivation {
             kind: DerivationKind::Base,
@@ -418,7 +426,11 @@ impl ComposeError {
 
 impl fmt::Display for ComposeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "composition failed with {} problem(s)", self.issues.len())?;
+        write!(
+            f,
+            "composition failed with {} problem(s)",
+            self.issues.len()
+        )?;
         for issue in &self.issues {
             write!(f, "\n  {issue}")?;
         }

@@ -6,6 +6,7 @@ mod compose;
 mod framework;
 mod id;
 mod issue;
+mod mapping;
 mod profile;
 mod rules;
 mod scale;
@@ -22,6 +23,10 @@ pub use framework::{
 };
 pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
+pub use mapping::{
+    Carried, Mapping, MappingEntry, MappingError, NotCarried, NotCarriedReason, Relation,
+    Translation, Unrated, rescale,
+};
 pub use profile::{Profile, ProfileError, Selection};
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, RatingValue, Scale};

@@ -285,8 +285,9 @@ impl Profile {
         issues.extend(tailor.issues);
 
         let removed = |id: &Id| known.contains(id.as_str()) && !kept.contains(id.as_str());
-        let on_removed =
-            |path: String, id: &Id| Issue::new(path, IssueKind::OverrideOnRemoved { id: id.to_string() });
+        let on_removed = |path: String, id: &Id| {
+            Issue::new(path, IssueKind::OverrideOnRemoved { id: id.to_string() })
+        };
         for id in self.weights.keys().filter(|id| removed(id)) {
             issues.push(on_removed(format!("/weights/{id}"), id));
         }
@@ -430,7 +431,9 @@ impl Tailor<'_> {
         }
         let mut kept = c.clone();
         for (facet, value) in lifted_tags {
-            kept.tags.entry(facet.clone()).or_insert_with(|| value.clone());
+            kept.tags
+                .entry(facet.clone())
+                .or_insert_with(|| value.clone());
         }
         if !c.children.is_empty() {
             let (children, cause) = self.list(&c.children, &IndexMap::new());
