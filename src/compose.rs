@@ -437,3 +437,50 @@ impl fmt::Display for ComposeError {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_of_the_result_map_back_to_their_document() {
+        let origin = vec![
+            "/base/criteria/0".to_string(),
+            "/base/criteria/1".to_string(),
+            "/modules/0/criteria/0".to_string(),
+        ];
+        let id = |s: &str| Id::new(s).unwrap_or_else(|_| unreachable!());
+        let scales: IndexMap<Id, String> = [
+            (id("tick"), "/base".to_string()),
+            (id("five"), "/modules/0".to_string()),
+        ]
+        .into_iter()
+        .collect();
+        let facets: IndexMap<Id, String> = [(id("control"), "/modules/0".to_string())]
+            .into_iter()
+            .collect();
+        let cases = [
+            (
+                "/criteria/2/children/1/scale",
+                "/modules/0/criteria/0/children/1/scale",
+            ),
+            ("/criteria/1/weight", "/base/criteria/1/weight"),
+            ("/criteria/0", "/base/criteria/0"),
+            (
+                "/scales/five/levels/0/value",
+                "/modules/0/scales/five/levels/0/value",
+            ),
+            ("/scales/tick", "/base/scales/tick"),
+            (
+                "/facets/control/values/x",
+                "/modules/0/facets/control/values/x",
+            ),
+            ("/rules/bands/0/from", "/base/rules/bands/0/from"),
+            ("", "/base"),
+            ("/criteria/9/id", "/base/criteria/9/id"),
+        ];
+        for (path, want) in cases {
+            assert_eq!(map_back(path, &origin, &scales, &facets), want, "{path}");
+        }
+    }
+}
