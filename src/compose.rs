@@ -2,45 +2,6 @@
 //! [`Composition`]): IMPART's modular benchmark, where "core benchmark +
 //! thematic module = benchmark for all projects in thematic area" (source
 //! 000, *Completing IMPART's modular benchmark*).
-//!
-//! # The rules
-//!
-//! * **Requirements.** Every entry of a module's `requires` must be
-//!   satisfied (same id, version matching the `VersionReq`) by the base or
-//!   by a module listed before it. Otherwise the issue is
-//!   `unsatisfied-requirement`, naming the requirement (`impart-core ^2`)
-//!   and what was found (`impart-core 1.0.0`).
-//! * **Ids.** Criteria share one namespace: a module criterion whose id is
-//!   already used by the base or an earlier module is `duplicate-id`, and
-//!   every collision is listed. Scales and facets merge by id: the same id
-//!   with an identical definition is one scale (or facet); with a different
-//!   definition it is `conflicting-definition`. A module's `rules` must be
-//!   the defaults or equal to the base's (the base's rules apply).
-//! * **Placement.** The base's top-level criteria come first, in their
-//!   order, then each module's top-level criteria, module by module in the
-//!   order given. Nothing is nested or reordered.
-//! * **Identity.** Unless [`Composition::id`], [`Composition::version`] or
-//!   [`Composition::title`] say otherwise, the result takes the id, version,
-//!   title and description of the **last module** (the thematic benchmark is
-//!   named by its module), or of the base when there is no module.
-//! * **Provenance.** The result keeps the base's provenance (network,
-//!   document, year, notes, earlier derivations), appends each module's
-//!   notes, then records one [`DerivationKind::Base`] step for the base and
-//!   one [`DerivationKind::Module`] step per module, in order.
-//! * **Requirements of the result** are the base's own `requires` (a base
-//!   that is itself a module stays one); the modules' requirements are met.
-//! * **Validity.** The result is validated ([`Framework::validate`]); its
-//!   errors are reported with the path mapped back to the base or module
-//!   the offending part came from.
-//!
-//! Composition is deterministic: the same inputs give identical frameworks.
-//!
-//! # Paths
-//!
-//! A [`ComposeError`]'s paths are JSON Pointers into the document
-//! `{"base": <base>, "modules": [<module 0>, <module 1>, …]}`, so
-//! `/modules/1/criteria/0/id` is the id of the first top-level criterion of
-//! the second module and `/base/version` is the base's version.
 
 use std::fmt;
 
@@ -52,7 +13,46 @@ use crate::{
 
 /// Composes `base` and `modules` into one framework, with the default id,
 /// version and title (those of the last module, or of the base when there
-/// is none). See the [module docs](self) for every rule.
+/// is none).
+///
+/// # The rules
+///
+/// * **Requirements.** Every entry of a module's `requires` must be
+///   satisfied (same id, version matching the `VersionReq`) by the base or
+///   by a module listed before it. Otherwise the issue is
+///   `unsatisfied-requirement`, naming the requirement (`impart-core ^2`)
+///   and what was found (`impart-core 1.0.0`).
+/// * **Ids.** Criteria share one namespace: a module criterion whose id is
+///   already used by the base or an earlier module is `duplicate-id`, and
+///   every collision is listed. Scales and facets merge by id: the same id
+///   with an identical definition is one scale (or facet); with a different
+///   definition it is `conflicting-definition`. A module's `rules` must be
+///   the defaults or equal to the base's (the base's rules apply).
+/// * **Placement.** The base's top-level criteria come first, in their
+///   order, then each module's top-level criteria, module by module in the
+///   order given. Nothing is nested or reordered.
+/// * **Identity.** Unless [`Composition::id`], [`Composition::version`] or
+///   [`Composition::title`] say otherwise, the result takes the id, version,
+///   title and description of the **last module** (the thematic benchmark is
+///   named by its module), or of the base when there is no module.
+/// * **Provenance.** The result keeps the base's provenance (network,
+///   document, year, notes, earlier derivations), appends each module's
+///   notes, then records one [`DerivationKind::Base`] step for the base and
+///   one [`DerivationKind::Module`] step per module, in order.
+/// * **Requirements of the result** are the base's own `requires` (a base
+///   that is itself a module stays one); the modules' requirements are met.
+/// * **Validity.** The result is validated ([`Framework::validate`]); its
+///   errors are reported with the path mapped back to the base or module
+///   the offending part came from.
+///
+/// Composition is deterministic: the same inputs give identical frameworks.
+///
+/// # Paths
+///
+/// A [`ComposeError`]'s paths are JSON Pointers into the document
+/// `{"base": <base>, "modules": [<module 0>, <module 1>, …]}`, so
+/// `/modules/1/criteria/0/id` is the id of the first top-level criterion of
+/// the second module and `/base/version` is the base's version.
 ///
 /// # Errors
 ///
@@ -155,7 +155,7 @@ impl<'a> Composition<'a> {
         self
     }
 
-    /// Composes; see [`compose`] and the [module docs](self).
+    /// Composes; see [`compose`](crate::compose()).
     ///
     /// # Errors
     ///
@@ -405,7 +405,7 @@ fn map_back(
 }
 
 /// Composition failed: every problem found, each with a JSON Pointer into
-/// `{"base": …, "modules": […]}` (see the [module docs](self#paths)).
+/// `{"base": …, "modules": […]}` (see the [`compose`](crate::compose()#paths)).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub struct ComposeError {
     issues: Vec<Issue>,

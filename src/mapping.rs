@@ -1,66 +1,5 @@
 //! [`Mapping`]: a crosswalk from one framework (version) to another, and
 //! [`Mapping::translate`], which carries an assessment across it.
-//!
-//! # Relations
-//!
-//! Each entry relates one or more source leaves (together) to one target
-//! leaf. The relation says how what the sources ask compares with what the
-//! target asks:
-//!
-//! * `equivalent`: the same thing, perhaps in other words;
-//! * `subset`: the sources ask for part of what the target asks (the target
-//!   is broader);
-//! * `superset`: the sources ask for more than the target (the target is
-//!   narrower);
-//! * `intersects`: they overlap, and neither contains the other.
-//!
-//! Every relation carries the rating; those weaker than `equivalent` are
-//! listed ([`Translation::weaker_than_equivalent`]) so that a reviewer can
-//! check them.
-//!
-//! # Rescaling (the rule)
-//!
-//! For each entry, the sources' ratings become one rating of the target:
-//!
-//! 1. A single source on a scale identical to the target's: the value is
-//!    carried as it is.
-//! 2. Otherwise each rated source is normalised on its own scale (design
-//!    rule 1) and the normalised scores are averaged (plain mean), giving
-//!    `s` in [0, 1]. `s` is then put on the target's scale ([`rescale`]):
-//!    * binary: met when `s` = 1, not met otherwise;
-//!    * ordinal: the level whose normalised value is the largest not above
-//!      `s` (rounded down to the nearest level);
-//!    * numeric: `min + s·(max − min)`, or `max − s·(max − min)` when lower
-//!      is better (exact, no rounding).
-//!
-//!    Comparisons allow for floating-point error of 1e-9, so a mean that
-//!    should be exactly a level's value is not rounded down past it.
-//! 3. **Not applicable.** When every source of an entry is rated not
-//!    applicable, the target is rated not applicable. Otherwise a not
-//!    applicable source is left out of the mean (as design rule 2 leaves it
-//!    out of aggregates) and listed as not carried, unless another entry
-//!    carries it.
-//! 4. **Missing.** Sources without a rating are left out of the mean and
-//!    listed in [`Carried::missing`]; an entry none of whose sources is rated
-//!    leaves its target unrated.
-//!
-//! Evidence travels with the rating (the sources' evidence in entry order);
-//! notes and narratives too (verbatim from a single source, otherwise each
-//! prefixed with its source id, one per line). A declared finding about a
-//! source leaf moves to the first target that leaf is mapped to; a finding
-//! about no criterion is carried as it is.
-//!
-//! Nothing is dropped silently: every source rating is either in a
-//! [`Carried`] record or in [`Translation::not_carried`]; every target leaf
-//! without a rating is in [`Translation::unrated`]; narratives and findings
-//! that could not be placed are listed too.
-//!
-//! # Paths
-//!
-//! A [`MappingError`]'s paths are JSON Pointers into the document
-//! `{"mapping": …, "assessment": …, "source": <from framework>,
-//! "target": <to framework>}`: e.g. `/mapping/entries/3/from/0`,
-//! `/assessment/ratings/io1-f4`, `/target/criteria/0/children/2/scale`.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -74,11 +13,72 @@ use crate::{
     RatingValue, Scale,
 };
 
-/// The tolerance of the rescaling comparisons (see the module docs).
+/// The tolerance of the rescaling comparisons (see [`Mapping`]).
 const EPS: f64 = 1e-9;
 
 /// A crosswalk from one framework to another, used to carry assessments
-/// across (see the [module docs](self) for the rules).
+/// across.
+///
+/// # Relations
+///
+/// Each entry relates one or more source leaves (together) to one target
+/// leaf. The relation says how what the sources ask compares with what the
+/// target asks:
+///
+/// * `equivalent`: the same thing, perhaps in other words;
+/// * `subset`: the sources ask for part of what the target asks (the target
+///   is broader);
+/// * `superset`: the sources ask for more than the target (the target is
+///   narrower);
+/// * `intersects`: they overlap, and neither contains the other.
+///
+/// Every relation carries the rating; those weaker than `equivalent` are
+/// listed ([`Translation::weaker_than_equivalent`]) so that a reviewer can
+/// check them.
+///
+/// # Rescaling (the rule)
+///
+/// For each entry, the sources' ratings become one rating of the target:
+///
+/// 1. A single source on a scale identical to the target's: the value is
+///    carried as it is.
+/// 2. Otherwise each rated source is normalised on its own scale (design
+///    rule 1) and the normalised scores are averaged (plain mean), giving
+///    `s` in [0, 1]. `s` is then put on the target's scale ([`rescale`]):
+///    * binary: met when `s` = 1, not met otherwise;
+///    * ordinal: the level whose normalised value is the largest not above
+///      `s` (rounded down to the nearest level);
+///    * numeric: `min + s·(max − min)`, or `max − s·(max − min)` when lower
+///      is better (exact, no rounding).
+///
+///    Comparisons allow for floating-point error of 1e-9, so a mean that
+///    should be exactly a level's value is not rounded down past it.
+/// 3. **Not applicable.** When every source of an entry is rated not
+///    applicable, the target is rated not applicable. Otherwise a not
+///    applicable source is left out of the mean (as design rule 2 leaves it
+///    out of aggregates) and listed as not carried, unless another entry
+///    carries it.
+/// 4. **Missing.** Sources without a rating are left out of the mean and
+///    listed in [`Carried::missing`]; an entry none of whose sources is rated
+///    leaves its target unrated.
+///
+/// Evidence travels with the rating (the sources' evidence in entry order);
+/// notes and narratives too (verbatim from a single source, otherwise each
+/// prefixed with its source id, one per line). A declared finding about a
+/// source leaf moves to the first target that leaf is mapped to; a finding
+/// about no criterion is carried as it is.
+///
+/// Nothing is dropped silently: every source rating is either in a
+/// [`Carried`] record or in [`Translation::not_carried`]; every target leaf
+/// without a rating is in [`Translation::unrated`]; narratives and findings
+/// that could not be placed are listed too.
+///
+/// # Paths
+///
+/// A [`MappingError`]'s paths are JSON Pointers into the document
+/// `{"mapping": …, "assessment": …, "source": <from framework>,
+/// "target": <to framework>}`: e.g. `/mapping/entries/3/from/0`,
+/// `/assessment/ratings/io1-f4`, `/target/criteria/0/children/2/scale`.
 ///
 /// # Examples
 ///
@@ -283,7 +283,7 @@ pub struct Unrated {
 }
 
 /// Puts the normalised score `score` on `scale` (see the rule in the
-/// [module docs](self#rescaling-the-rule)); `None` when `score` is not in
+/// [`Mapping`](Mapping#rescaling-the-rule)); `None` when `score` is not in
 /// [0, 1] or the scale is invalid.
 ///
 /// # Examples
@@ -509,8 +509,8 @@ impl Mapping {
         issues
     }
 
-    /// Carries `assessment`, made against `from`, across to `to` (see the
-    /// [module docs](self) for the rules).
+    /// Carries `assessment`, made against `from`, across to `to` (see
+    /// [`Mapping`] for the rules).
     ///
     /// The frameworks are arguments because rescaling needs their scales;
     /// they must match the mapping's `from` and `to` references.
@@ -823,7 +823,7 @@ fn expected(scale: &Scale) -> String {
 
 /// Translating failed: every problem, each with a JSON Pointer into
 /// `{"mapping": …, "assessment": …, "source": …, "target": …}` (see the
-/// [module docs](self#paths)).
+/// [`Mapping`](Mapping#paths)).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub struct MappingError {
     issues: Vec<Issue>,

@@ -1,59 +1,5 @@
 //! [`Profile`]: the tailoring of a framework to a context (a region that
 //! drops what its law makes moot, a funder that weights some factors more).
-//!
-//! # What applying a profile does
-//!
-//! [`Profile::apply`] works in this order:
-//!
-//! 1. **Framework.** The profile's `framework` reference must match the
-//!    framework (id, and version satisfying the requirement); otherwise the
-//!    only issue is `framework-mismatch` at `/framework`.
-//! 2. **Include.** With an empty `include` every criterion is kept. Otherwise
-//!    a criterion is kept when it is included, when it lies in the subtree of
-//!    a criterion included with `subtree: true` (the default), or when it is
-//!    an ancestor of a kept criterion (so the tree keeps its shape). A group
-//!    included with `subtree: false` keeps only the children that are kept
-//!    for another reason.
-//! 3. **Exclude.** A criterion excluded with `subtree: true` (the default) is
-//!    removed with everything below it. A criterion excluded with
-//!    `subtree: false` is *dissolved*: it is removed, and its kept children
-//!    are lifted into its parent (or to the top level) at its place, in
-//!    their order. A lifted child keeps its own weight, and takes over the
-//!    dissolved group's facet tags for the facets it does not tag itself
-//!    (so its facet views do not change, design rule 9); the dissolved
-//!    group's own weight, aggregation and flags are gone with it. Excluding a
-//!    leaf without its subtree removes it.
-//! 4. **Overrides** on the kept criteria: `weights` replace weights,
-//!    `scored` replaces `scored`, and `not_applicable` sets
-//!    [`Criterion::not_applicable`](crate::Criterion::not_applicable) to the
-//!    reason, which scoring treats as a rating of not applicable and reports.
-//! 5. **Provenance.** A [`DerivationKind::Profile`] step with the profile's
-//!    id is appended to the framework's `provenance.derived_from`. The id,
-//!    version and everything else are kept, so assessments made against the
-//!    framework stay valid against its tailored form.
-//!
-//! Applying an empty profile (nothing included, excluded or overridden)
-//! gives the framework back unchanged except for that provenance step.
-//!
-//! # Errors and their paths
-//!
-//! Every problem is reported at once, with a JSON Pointer into the profile
-//! document:
-//!
-//! | problem | code | path |
-//! |---|---|---|
-//! | the profile tailors another framework or version | `framework-mismatch` | `/framework` |
-//! | an id the framework does not define | `unknown-criterion` | `/include/3/id`, `/exclude/0/id`, `/weights/<id>`, `/scored/<id>`, `/not_applicable/<id>` |
-//! | an override on a criterion the profile removes | `override-on-removed` | `/weights/<id>`, `/scored/<id>`, `/not_applicable/<id>` |
-//! | a weight that is negative, NaN or infinite | `invalid-weight` | `/weights/<id>` |
-//! | a blank not-applicable reason | `missing-reason` | `/not_applicable/<id>` |
-//! | a group (or the whole framework) left without children | `emptied-group` | the `include` or `exclude` entry that removed its first child: `/exclude/2`, or `/include` when the child was simply not included |
-//!
-//! A framework deeper than [`crate::MAX_DEPTH`] is refused (`too-deep` at the
-//! empty path) before anything else. If the tailored framework fails
-//! validation (which happens only when the input framework is itself
-//! invalid), the error is [`ProfileError::InvalidResult`] with paths into the
-//! tailored framework.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -68,7 +14,61 @@ use crate::{
 
 /// The tailoring of one framework: which criteria to keep or drop, weight
 /// and `scored` overrides, and criteria that do not apply, each with its
-/// reason. See the [module docs](self) for exactly what applying it does.
+/// reason.
+///
+/// # What applying a profile does
+///
+/// Applying works in this order:
+///
+/// 1. **Framework.** The profile's `framework` reference must match the
+///    framework (id, and version satisfying the requirement); otherwise the
+///    only issue is `framework-mismatch` at `/framework`.
+/// 2. **Include.** With an empty `include` every criterion is kept. Otherwise
+///    a criterion is kept when it is included, when it lies in the subtree of
+///    a criterion included with `subtree: true` (the default), or when it is
+///    an ancestor of a kept criterion (so the tree keeps its shape). A group
+///    included with `subtree: false` keeps only the children that are kept
+///    for another reason.
+/// 3. **Exclude.** A criterion excluded with `subtree: true` (the default) is
+///    removed with everything below it. A criterion excluded with
+///    `subtree: false` is *dissolved*: it is removed, and its kept children
+///    are lifted into its parent (or to the top level) at its place, in
+///    their order. A lifted child keeps its own weight, and takes over the
+///    dissolved group's facet tags for the facets it does not tag itself
+///    (so its facet views do not change, design rule 9); the dissolved
+///    group's own weight, aggregation and flags are gone with it. Excluding a
+///    leaf without its subtree removes it.
+/// 4. **Overrides** on the kept criteria: `weights` replace weights,
+///    `scored` replaces `scored`, and `not_applicable` sets
+///    [`Criterion::not_applicable`](crate::Criterion::not_applicable) to the
+///    reason, which scoring treats as a rating of not applicable and reports.
+/// 5. **Provenance.** A [`DerivationKind::Profile`] step with the profile's
+///    id is appended to the framework's `provenance.derived_from`. The id,
+///    version and everything else are kept, so assessments made against the
+///    framework stay valid against its tailored form.
+///
+/// Applying an empty profile (nothing included, excluded or overridden)
+/// gives the framework back unchanged except for that provenance step.
+///
+/// # Errors and their paths
+///
+/// Every problem is reported at once, with a JSON Pointer into the profile
+/// document:
+///
+/// | problem | code | path |
+/// |---|---|---|
+/// | the profile tailors another framework or version | `framework-mismatch` | `/framework` |
+/// | an id the framework does not define | `unknown-criterion` | `/include/3/id`, `/exclude/0/id`, `/weights/<id>`, `/scored/<id>`, `/not_applicable/<id>` |
+/// | an override on a criterion the profile removes | `override-on-removed` | `/weights/<id>`, `/scored/<id>`, `/not_applicable/<id>` |
+/// | a weight that is negative, NaN or infinite | `invalid-weight` | `/weights/<id>` |
+/// | a blank not-applicable reason | `missing-reason` | `/not_applicable/<id>` |
+/// | a group (or the whole framework) left without children | `emptied-group` | the `include` or `exclude` entry that removed its first child: `/exclude/2`, or `/include` when the child was simply not included |
+///
+/// A framework deeper than [`crate::MAX_DEPTH`] is refused (`too-deep` at the
+/// empty path) before anything else. If the tailored framework fails
+/// validation (which happens only when the input framework is itself
+/// invalid), the error is [`ProfileError::InvalidResult`] with paths into the
+/// tailored framework.
 ///
 /// # Examples
 ///
@@ -136,7 +136,7 @@ pub struct Selection {
     /// The criterion's id.
     pub id: Id,
     /// Whether the entry covers the criterion's whole subtree (true, the
-    /// default) or the criterion alone (see the [module docs](self)).
+    /// default) or the criterion alone (see [`Profile`]).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub subtree: bool,
 }
@@ -178,13 +178,13 @@ impl Profile {
         }
     }
 
-    /// Tailors `framework` (see the [module docs](self)).
+    /// Tailors `framework` (see [`Profile`]).
     ///
     /// # Errors
     ///
     /// [`ProfileError::Invalid`] with every problem of the profile, each at a
     /// path into the profile document (see the table in the
-    /// [module docs](self#errors-and-their-paths)); or
+    /// [`Profile`](Profile#errors-and-their-paths)); or
     /// [`ProfileError::InvalidResult`] when the tailored framework does not
     /// validate.
     ///

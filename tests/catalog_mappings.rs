@@ -14,12 +14,21 @@ fn set(items: &[&str]) -> BTreeSet<String> {
 #[test]
 fn io1_to_io2_follows_section_4_1() {
     let m = profint::io1_to_io2();
-    m.check(&profint::success_factors_io1(), &profint::success_factors_io2())
-        .unwrap();
+    m.check(
+        &profint::success_factors_io1(),
+        &profint::success_factors_io2(),
+    )
+    .unwrap();
     let got: Vec<(Vec<&str>, &str, Relation)> = m
         .entries
         .iter()
-        .map(|e| (e.from.iter().map(|i| i.as_str()).collect(), e.to.as_str(), e.relation))
+        .map(|e| {
+            (
+                e.from.iter().map(|i| i.as_str()).collect(),
+                e.to.as_str(),
+                e.relation,
+            )
+        })
         .collect();
     use Relation::*;
     let want: Vec<(Vec<&str>, &str, Relation)> = vec![
@@ -39,8 +48,17 @@ fn io1_to_io2_follows_section_4_1() {
     assert_eq!(got, want);
     assert!(m.entries.iter().all(|e| e.rationale.len() > 40));
     // IO2 factor 6 is new; IO1 factor 12 has no counterpart.
-    assert_eq!(m.unmapped_to.keys().map(|k| k.as_str()).collect::<Vec<_>>(), ["io2-f6"]);
-    assert_eq!(m.unmapped_from.keys().map(|k| k.as_str()).collect::<Vec<_>>(), ["io1-f12"]);
+    assert_eq!(
+        m.unmapped_to.keys().map(|k| k.as_str()).collect::<Vec<_>>(),
+        ["io2-f6"]
+    );
+    assert_eq!(
+        m.unmapped_from
+            .keys()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>(),
+        ["io1-f12"]
+    );
     assert!(m.unmapped_to["io2-f6"].contains("4.1.3"));
 }
 
@@ -50,7 +68,11 @@ fn migrating_a_full_io1_assessment() {
     let mut a = Assessment::new(io1.exact_ref(), Subject::new("Device"));
     // Factors 1 to 13: every one met except factor 2 and factor 9.
     for n in 1..=13 {
-        let v = if n == 2 || n == 9 { RatingValue::NotMet } else { RatingValue::Met };
+        let v = if n == 2 || n == 9 {
+            RatingValue::NotMet
+        } else {
+            RatingValue::Met
+        };
         a.rate(format!("io1-f{n}").parse().unwrap(), v);
     }
     let t = profint::migrate_io1(&a).unwrap();
@@ -73,7 +95,10 @@ fn migrating_a_full_io1_assessment() {
     ));
     // 7 of the 12 carried ratings came through a weaker relation.
     assert_eq!(t.weaker_than_equivalent().count(), 7);
-    assert_eq!(t.assessment.framework, profint::success_factors_io2().exact_ref());
+    assert_eq!(
+        t.assessment.framework,
+        profint::success_factors_io2().exact_ref()
+    );
 }
 
 #[test]
@@ -82,7 +107,11 @@ fn crosswalk_coverage_is_as_documented() {
     let gp = good_practice::criteria();
     let m = crosswalk::impart_core_to_good_practice();
     m.check(&core, &gp).unwrap();
-    let sources: BTreeSet<String> = m.entries.iter().flat_map(|e| e.from.iter().map(|i| i.to_string())).collect();
+    let sources: BTreeSet<String> = m
+        .entries
+        .iter()
+        .flat_map(|e| e.from.iter().map(|i| i.to_string()))
+        .collect();
     let targets: BTreeSet<String> = m.entries.iter().map(|e| e.to.to_string()).collect();
     assert_eq!(core.leaves().count(), 30);
     assert_eq!(gp.leaves().count(), 36);
@@ -120,7 +149,10 @@ fn crosswalk_coverage_is_as_documented() {
     // receives one.
     for factor in &core.criteria {
         assert!(
-            factor.children.iter().any(|c| sources.contains(c.id.as_str())),
+            factor
+                .children
+                .iter()
+                .any(|c| sources.contains(c.id.as_str())),
             "{} has no mapped indicator",
             factor.id
         );
@@ -153,8 +185,13 @@ fn crosswalk_rescales_in_place_to_met() {
         .rate("migrant-voice-2".parse().unwrap(), RatingValue::Level(1))
         .rate("needs-assessment-1".parse().unwrap(), RatingValue::Level(2))
         .rate("needs-assessment-4".parse().unwrap(), RatingValue::Level(1))
-        .rate("employer-engagement-3".parse().unwrap(), RatingValue::Level(2));
-    let t = crosswalk::impart_core_to_good_practice().translate(&a, &core, &gp).unwrap();
+        .rate(
+            "employer-engagement-3".parse().unwrap(),
+            RatingValue::Level(2),
+        );
+    let t = crosswalk::impart_core_to_good_practice()
+        .translate(&a, &core, &gp)
+        .unwrap();
     let r = |id: &str| t.assessment.ratings.get(id).map(|r| r.value);
     assert_eq!(r("q3-1"), Some(RatingValue::Met));
     assert_eq!(r("q3-2"), Some(RatingValue::NotMet));
