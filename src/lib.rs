@@ -7,9 +7,13 @@ mod framework;
 mod id;
 mod issue;
 mod mapping;
+mod parse;
 mod profile;
 mod rules;
 mod scale;
+#[cfg(feature = "schema")]
+pub mod schema;
+mod scoring;
 mod validate;
 pub mod versioning;
 
@@ -27,7 +31,12 @@ pub use mapping::{
     Carried, Mapping, MappingEntry, MappingError, NotCarried, NotCarriedReason, Relation,
     Translation, Unrated, rescale,
 };
+pub use parse::from_deserializer;
 pub use profile::{Profile, ProfileError, Selection};
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, RatingValue, Scale};
+pub use scoring::{
+    Counts, DenseRatings, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report,
+    ScaleMean, ScoreError, Scorer, Scratch,
+};
 pub use validate::MAX_DEPTH;

@@ -304,3 +304,53 @@ fn composing_twice_gives_identical_frameworks() {
         serde_json::to_string(&second).unwrap()
     );
 }
+
+#[test]
+fn errors_of_the_result_point_back_into_the_module() {
+    // An undefined scale and a duplicate inside one module: the validator's
+    // issues on the composed framework are mapped back to the module.
+    let m = module(
+        "theme",
+        "^1",
+        json!([
+            { "id": "t", "title": "T", "scale": "nowhere" },
+            { "id": "u", "title": "U", "scale": "tick" },
+            { "id": "u", "title": "U again", "scale": "tick" },
+            { "id": "a", "title": "A again", "scale": "tick" }
+        ]),
+    );
+    let err = compose(&core(), &[&m]).unwrap_err();
+    let got: Vec<(&str, &str)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.code(), i.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // Found by compose: a collision with the base.
+            ("duplicate-id", "/modules/0/criteria/3/id"),
+            // Found by validating the result, mapped back.
+            ("unknown-scale", "/modules/0/criteria/0/scale"),
+            ("duplicate-id", "/modules/0/criteria/2/id"),
+        ]
+    );
+    assert_eq!(
+        err.issues()[2].kind,
+        IssueKind::DuplicateId {
+            id: "u".into(),
+            first: "/modules/0/criteria/1/id".into()
+        }
+    );
+}
+
+#[test]
+fn composed_frameworks_validate() {
+    let m = module(
+        "theme",
+        "^1",
+        json!([{ "id": "t", "title": "T", "scale": "tick", "tags": { "control": "outside" } }]),
+    );
+    let composed = compose(&core(), &[&m]).unwrap();
+    assert!(composed.issues().is_empty(), "{:?}", composed.issues());
+}

@@ -267,3 +267,131 @@ fn unknown_fields_are_rejected() {
     }));
     assert!(bad.unwrap_err().to_string().contains("exclued"));
 }
+
+mod scoring {
+    use super::*;
+    use assessment_model::{Assessment, RatingValue, Report, Scorer, Subject};
+
+    /// A framework with weights, an ordinal scale, a facet, bands and a
+    /// critical group, so that every part of a report is exercised.
+    fn rich() -> Framework {
+        serde_json::from_value(json!({
+            "id": "rich", "version": "1.0.0", "title": "Rich",
+            "scales": {
+                "tick": { "type": "binary" },
+                "three": { "type": "ordinal", "levels": [
+                    { "id": "low", "value": 1, "label": "low" },
+                    { "id": "mid", "value": 2, "label": "mid" },
+                    { "id": "high", "value": 3, "label": "high" } ] }
+            },
+            "facets": { "side": { "title": "Side", "values": {
+                "left": { "title": "Left" }, "right": { "title": "Right" } } } },
+            "rules": {
+                "bands": [ { "id": "weak", "label": "weak", "from": 0.0 },
+                           { "id": "strong", "label": "strong", "from": 0.75 } ],
+                "risk_below": 0.5, "strength_at": 0.9
+            },
+            "criteria": [
+                { "id": "g", "title": "G", "critical": true, "weight": 2.0,
+                  "tags": { "side": "left" }, "children": [
+                    { "id": "a", "title": "A", "scale": "three", "weight": 3.0 },
+                    { "id": "b", "title": "B", "scale": "tick" },
+                    { "id": "c", "title": "C", "scale": "three", "tags": { "side": "right" } }
+                ] },
+                { "id": "h", "title": "H", "children": [
+                    { "id": "d", "title": "D", "scale": "tick" },
+                    { "id": "e", "title": "E", "scale": "tick" }
+                ] }
+            ]
+        }))
+        .unwrap()
+    }
+
+    fn rated(f: &Framework, ratings: &[(&str, RatingValue)]) -> Assessment {
+        let mut a = Assessment::new(f.exact_ref(), Subject::new("S"));
+        for (id, v) in ratings {
+            a.rate(id.parse().unwrap(), *v);
+        }
+        a
+    }
+
+    /// Everything a report says about scores, without the ratings and
+    /// not-applicable reasons themselves.
+    fn scores(r: &Report) -> (String, String, String, String) {
+        let nodes: Vec<_> = r
+            .nodes()
+            .iter()
+            .map(|n| (n.id().to_string(), n.outcome().clone()))
+            .collect();
+        (
+            format!("{:?}", r.total()),
+            format!("{nodes:?}"),
+            format!("{:?}", r.facets()),
+            format!("{:?} {:?}", r.risks(), r.strengths()),
+        )
+    }
+
+    const BASE: [(&str, RatingValue); 4] = [
+        ("a", RatingValue::Level(2)),
+        ("b", RatingValue::NotMet),
+        ("c", RatingValue::Level(3)),
+        ("e", RatingValue::Met),
+    ];
+
+    #[test]
+    fn not_applicable_under_a_profile_scores_as_if_rated_not_applicable() {
+        let f = rich();
+        let reason = "Regional law makes it moot.";
+        for leaf in ["a", "b", "c", "d", "e"] {
+            let mut p = Profile::new("p".parse().unwrap(), "P", f.compatible_ref());
+            p.not_applicable
+                .insert(leaf.parse().unwrap(), reason.into());
+            let tailored = p.apply(&f).unwrap();
+
+            let mut as_rated = rated(&f, &BASE);
+            as_rated.rate(leaf.parse().unwrap(), RatingValue::NotApplicable);
+            let expected = Scorer::new(&f).unwrap().score(&as_rated).unwrap();
+
+            // Under the profile: whether the leaf is rated, unrated or rated
+            // otherwise, it is not applicable.
+            let scorer = Scorer::new(&tailored).unwrap();
+            let mut other = rated(&tailored, &BASE);
+            let value = if leaf == "a" || leaf == "c" {
+                RatingValue::Level(1)
+            } else {
+                RatingValue::Met
+            };
+            other.rate(leaf.parse().unwrap(), value);
+            for assessment in [rated(&tailored, &BASE), other] {
+                let got = scorer.score(&assessment).unwrap();
+                assert_eq!(scores(&got), scores(&expected), "leaf {leaf}");
+                assert_eq!(got.node(leaf).unwrap().not_applicable(), Some(reason));
+            }
+        }
+    }
+
+    #[test]
+    fn a_group_not_applicable_scores_as_if_all_its_leaves_were() {
+        let f = rich();
+        let mut p = Profile::new("p".parse().unwrap(), "P", f.compatible_ref());
+        p.not_applicable
+            .insert("g".parse().unwrap(), "Not offered here.".into());
+        let tailored = p.apply(&f).unwrap();
+        let mut as_rated = rated(&f, &BASE);
+        for leaf in ["a", "b", "c"] {
+            as_rated.rate(leaf.parse().unwrap(), RatingValue::NotApplicable);
+        }
+        let expected = Scorer::new(&f).unwrap().score(&as_rated).unwrap();
+        let got = Scorer::new(&tailored)
+            .unwrap()
+            .score(&rated(&tailored, &BASE))
+            .unwrap();
+        assert_eq!(scores(&got), scores(&expected));
+        // Only h is left, and in it only e is rated (met): the total is 1.
+        assert_eq!(got.total().score(), Some(1.0));
+        assert_eq!(
+            got.node("b").unwrap().not_applicable(),
+            Some("Not offered here.")
+        );
+    }
+}
