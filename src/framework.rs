@@ -417,7 +417,8 @@ impl<'a> Iterator for Walk<'a> {
             match iter.next() {
                 Some(c) => {
                     if !c.children.is_empty() {
-                        self.stack.push((depth.saturating_add(1), c.children.iter()));
+                        self.stack
+                            .push((depth.saturating_add(1), c.children.iter()));
                     }
                     return Some((depth, c));
                 }

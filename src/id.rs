@@ -106,7 +106,9 @@ pub enum IdError {
         len: usize,
     },
     /// A character other than `a-z`, `0-9` and `-`.
-    #[error("character {ch:?} at byte {index} is not allowed in an id (use a-z, 0-9 and single hyphens)")]
+    #[error(
+        "character {ch:?} at byte {index} is not allowed in an id (use a-z, 0-9 and single hyphens)"
+    )]
     Character {
         /// Byte offset of the character.
         index: usize,
@@ -114,7 +116,9 @@ pub enum IdError {
         ch: char,
     },
     /// A hyphen at the start or end, or two in a row.
-    #[error("hyphen at byte {index}: an id may not start or end with a hyphen or have two in a row")]
+    #[error(
+        "hyphen at byte {index}: an id may not start or end with a hyphen or have two in a row"
+    )]
     Hyphen {
         /// Byte offset of the hyphen.
         index: usize,
@@ -210,7 +214,14 @@ mod tests {
 
     #[test]
     fn accepts_kebab_case() {
-        for s in ["a", "0", "a-b", "needs-assessment", "io2-factor-13", "x".repeat(64).as_str()] {
+        for s in [
+            "a",
+            "0",
+            "a-b",
+            "needs-assessment",
+            "io2-factor-13",
+            "x".repeat(64).as_str(),
+        ] {
             assert_eq!(Id::new(s).map(|i| i.to_string()), Ok(s.to_string()));
         }
     }
@@ -223,9 +234,15 @@ mod tests {
         assert_eq!(Id::new("a-"), Err(IdError::Hyphen { index: 1 }));
         assert_eq!(Id::new("a--b"), Err(IdError::Hyphen { index: 2 }));
         assert_eq!(Id::new("aB"), Err(IdError::Character { index: 1, ch: 'B' }));
-        assert_eq!(Id::new("a_b"), Err(IdError::Character { index: 1, ch: '_' }));
+        assert_eq!(
+            Id::new("a_b"),
+            Err(IdError::Character { index: 1, ch: '_' })
+        );
         assert_eq!(Id::new("é"), Err(IdError::Character { index: 0, ch: 'é' }));
-        assert_eq!(Id::new("a b"), Err(IdError::Character { index: 1, ch: ' ' }));
+        assert_eq!(
+            Id::new("a b"),
+            Err(IdError::Character { index: 1, ch: ' ' })
+        );
     }
 
     #[test]

@@ -40,8 +40,19 @@ impl Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "/" } else { &self.path };
-        write!(f, "{} [{}] at {}: {}", self.severity(), self.code(), path, self.kind)
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{} [{}] at {}: {}",
+            self.severity(),
+            self.code(),
+            path,
+            self.kind
+        )
     }
 }
 
@@ -227,6 +238,21 @@ pub enum IssueKind {
         /// The leaf's id.
         id: String,
     },
+
+    // ----- peer reviews -----
+    /// A peer review's assessment is keyed to a peer the review does not
+    /// list.
+    UnknownPeer {
+        /// The peer key.
+        peer: String,
+    },
+    /// A date range whose end comes before its start (e.g. a study visit).
+    DatesOutOfOrder {
+        /// The start date, `YYYY-MM-DD`.
+        start: String,
+        /// The end date, `YYYY-MM-DD`.
+        end: String,
+    },
 }
 
 impl IssueKind {
@@ -267,6 +293,8 @@ impl IssueKind {
             IssueKind::RatingOnGroup { .. } => "rating-on-group",
             IssueKind::RatingOffScale { .. } => "rating-off-scale",
             IssueKind::MissingRating { .. } => "missing-rating",
+            IssueKind::UnknownPeer { .. } => "unknown-peer",
+            IssueKind::DatesOutOfOrder { .. } => "dates-out-of-order",
         }
     }
 
@@ -286,8 +314,12 @@ impl fmt::Display for IssueKind {
         match self {
             IssueKind::InvalidDocument { message } => write!(f, "invalid document: {message}"),
             IssueKind::UnknownField { field } => write!(f, "unknown field `{field}`"),
-            IssueKind::MalformedId { value, reason } => write!(f, "{value:?} is not a valid id: {reason}"),
-            IssueKind::DuplicateId { id, first } => write!(f, "id `{id}` is already used at {first}"),
+            IssueKind::MalformedId { value, reason } => {
+                write!(f, "{value:?} is not a valid id: {reason}")
+            }
+            IssueKind::DuplicateId { id, first } => {
+                write!(f, "id `{id}` is already used at {first}")
+            }
             IssueKind::UnknownScale { scale } => write!(f, "no scale `{scale}` is defined"),
             IssueKind::UnknownFacet { facet } => write!(f, "no facet `{facet}` is defined"),
             IssueKind::UnknownFacetValue { facet, value } => {
@@ -296,29 +328,46 @@ impl fmt::Display for IssueKind {
             IssueKind::InvalidWeight { weight } => {
                 write!(f, "weight {weight} is not a finite number ≥ 0")
             }
-            IssueKind::EmptyGroup => f.write_str("a group needs at least one child (a leaf needs a scale)"),
-            IssueKind::ScaleOnGroup => f.write_str("a criterion has either children or a scale, not both"),
+            IssueKind::EmptyGroup => {
+                f.write_str("a group needs at least one child (a leaf needs a scale)")
+            }
+            IssueKind::ScaleOnGroup => {
+                f.write_str("a criterion has either children or a scale, not both")
+            }
             IssueKind::TooFewLevels { count } => {
-                write!(f, "an ordinal scale needs at least two levels, this one has {count}")
+                write!(
+                    f,
+                    "an ordinal scale needs at least two levels, this one has {count}"
+                )
             }
             IssueKind::DuplicateLevelValue { value } => {
                 write!(f, "two levels have the value {value}")
             }
             IssueKind::InvalidRange { min, max } => {
-                write!(f, "range [{min}, {max}] is not a finite range with min < max")
+                write!(
+                    f,
+                    "range [{min}, {max}] is not a finite range with min < max"
+                )
             }
             IssueKind::ThresholdOutOfRange { value } => {
                 write!(f, "threshold {value} is outside [0, 1]")
             }
-            IssueKind::UnorderedBands => f.write_str("bands must be in strictly ascending order of `from`"),
+            IssueKind::UnorderedBands => {
+                f.write_str("bands must be in strictly ascending order of `from`")
+            }
             IssueKind::UnknownBand { band } => write!(f, "no band `{band}` is defined"),
             IssueKind::TooDeep { depth, max } => {
-                write!(f, "the tree is {depth} levels deep, more than the limit of {max}")
+                write!(
+                    f,
+                    "the tree is {depth} levels deep, more than the limit of {max}"
+                )
             }
             IssueKind::UnsatisfiedRequirement { required, found } => {
                 write!(f, "requires {required}, but the base is {found}")
             }
-            IssueKind::UnusedScale { scale } => write!(f, "scale `{scale}` is not used by any leaf"),
+            IssueKind::UnusedScale { scale } => {
+                write!(f, "scale `{scale}` is not used by any leaf")
+            }
             IssueKind::UnusedFacetValue { facet, value } => {
                 write!(f, "value `{value}` of facet `{facet}` tags no criterion")
             }
@@ -326,9 +375,14 @@ impl fmt::Display for IssueKind {
                 f.write_str("every child has weight 0, so the group can never have a score")
             }
             IssueKind::FrameworkMismatch { required, found } => {
-                write!(f, "the assessment requires {required}, but the framework is {found}")
+                write!(
+                    f,
+                    "the assessment requires {required}, but the framework is {found}"
+                )
             }
-            IssueKind::UnknownCriterion { id } => write!(f, "the framework has no criterion `{id}`"),
+            IssueKind::UnknownCriterion { id } => {
+                write!(f, "the framework has no criterion `{id}`")
+            }
             IssueKind::RatingOnGroup { id } => {
                 write!(f, "`{id}` is a group; only leaves are rated")
             }
@@ -342,6 +396,12 @@ impl fmt::Display for IssueKind {
                 "rating {value} of `{id}` is not on scale `{scale}` ({expected})"
             ),
             IssueKind::MissingRating { id } => write!(f, "leaf `{id}` has no rating"),
+            IssueKind::UnknownPeer { peer } => {
+                write!(f, "no peer `{peer}` is listed in the review")
+            }
+            IssueKind::DatesOutOfOrder { start, end } => {
+                write!(f, "the end date {end} comes before the start date {start}")
+            }
         }
     }
 }
@@ -381,7 +441,9 @@ impl ValidationError {
 
     /// The issues of severity [`Severity::Error`].
     pub fn errors(&self) -> impl Iterator<Item = &Issue> {
-        self.issues.iter().filter(|i| i.severity() == Severity::Error)
+        self.issues
+            .iter()
+            .filter(|i| i.severity() == Severity::Error)
     }
 
     /// Takes the issues out.

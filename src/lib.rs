@@ -2,9 +2,12 @@
 //! integrate migrants and refugees into work and society.
 
 mod assessment;
+mod date;
 mod framework;
 mod id;
 mod issue;
+mod krippendorff;
+mod review;
 mod rules;
 mod scale;
 mod validate;
@@ -12,12 +15,18 @@ mod validate;
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };
+pub use date::{DateError, IsoDate};
 pub use framework::{
     Criterion, Derivation, DerivationKind, Facet, FacetValue, Framework, FrameworkRef, Provenance,
     Walk,
 };
 pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
+pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
+pub use review::{
+    Agreement, BaselineReport, Consolidated, Consolidation, ContextDocuments, Counterpart,
+    Disagreement, LeafAgreement, PeerReview, ReviewError, ScaleAgreement, StudyVisit,
+};
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, RatingValue, Scale};
 pub use validate::MAX_DEPTH;
