@@ -22,15 +22,15 @@ pub struct Agreement {
     /// which every rating peer gave the same rating; `None` when no leaf was
     /// rated by two peers.
     pub full_agreement: Option<f64>,
-    /// Krippendorff's alpha per scale in use, in the framework's scale
-    /// order: units are the leaves rated on the scale, coders the peers.
+    /// Krippendorff's alpha per scale in use (some peer gave a value other
+    /// than not applicable on one of its leaves), in the framework's scale
+    /// order: units are the leaves on the scale, coders the peers.
     pub scales: Vec<ScaleAgreement>,
 }
 
 impl Agreement {
-    /// The alpha of the one scale the framework's leaves use; `None` when
-    /// the leaves use several scales (see [`Agreement::scales`]) or alpha is
-    /// undefined.
+    /// The alpha of the one scale in use; `None` when several scales are
+    /// in use (see [`Agreement::scales`]), none is, or alpha is undefined.
     pub fn alpha(&self) -> Option<f64> {
         match self.scales.as_slice() {
             [only] => only.alpha,

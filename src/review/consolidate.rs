@@ -265,7 +265,9 @@ impl PeerReview {
             .iter()
             .filter_map(|(id, _)| {
                 let (scale, units) = units.get(id)?;
-                Some(agreement::scale_agreement(id, scale, units))
+                // Scales in use: some peer gave a value on one of its leaves.
+                let used = units.iter().flatten().any(Option::is_some);
+                used.then(|| agreement::scale_agreement(id, scale, units))
             })
             .collect();
         let full_agreement = agreement::full_agreement(leaves.values());
