@@ -10,6 +10,7 @@ mod krippendorff;
 mod review;
 mod rules;
 mod scale;
+mod scoring;
 mod validate;
 
 pub use assessment::{
@@ -29,4 +30,8 @@ pub use review::{
 };
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, RatingValue, Scale};
+pub use scoring::{
+    Counts, DenseRatings, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report,
+    ScaleMean, ScoreError, Scorer, Scratch,
+};
 pub use validate::MAX_DEPTH;
