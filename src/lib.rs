@@ -2,6 +2,7 @@
 //! integrate migrants and refugees into work and society.
 
 mod assessment;
+mod cohort;
 mod date;
 mod framework;
 mod id;
@@ -15,6 +16,9 @@ mod validate;
 
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
+};
+pub use cohort::{
+    Cohort, CohortError, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis, Weakness,
 };
 pub use date::{DateError, IsoDate};
 pub use framework::{

@@ -161,7 +161,12 @@ impl Cohort {
                 _ => Vec::new(),
             });
         }
-        let index = ids.iter().cloned().enumerate().map(|(i, id)| (id, i)).collect();
+        let index = ids
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, id)| (id, i))
+            .collect();
         let all = Tally::new(&levels);
         Cohort {
             scorer: scorer.clone(),
@@ -240,7 +245,11 @@ impl Cohort {
         if report.nodes().len() != self.ids.len() {
             return Err(invalid(
                 "/nodes".into(),
-                format!("{} nodes, the framework has {}", report.nodes().len(), self.ids.len()),
+                format!(
+                    "{} nodes, the framework has {}",
+                    report.nodes().len(),
+                    self.ids.len()
+                ),
             ));
         }
         let score_of = |path: String, s: Option<f64>| match s {
@@ -250,7 +259,9 @@ impl Cohort {
             _ => Ok(s),
         };
         let units_of = |path: String, u: Option<f64>| match u {
-            Some(x) if !x.is_finite() => Err(invalid(path, format!("scale mean {x} is not finite"))),
+            Some(x) if !x.is_finite() => {
+                Err(invalid(path, format!("scale mean {x} is not finite")))
+            }
             _ => Ok(u),
         };
         let mut entries = Vec::with_capacity(self.ids.len());

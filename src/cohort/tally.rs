@@ -47,7 +47,9 @@ impl NodeTally {
             self.units.push(u);
         }
         self.risks = self.risks.saturating_add(u64::from(e.risk));
-        self.not_applicable = self.not_applicable.saturating_add(u64::from(e.not_applicable));
+        self.not_applicable = self
+            .not_applicable
+            .saturating_add(u64::from(e.not_applicable));
         if let Some(slot) = e.level.and_then(|i| self.levels.get_mut(i)) {
             *slot = slot.saturating_add(1);
         }
@@ -104,7 +106,10 @@ impl Tally {
         Tally {
             members: 0,
             total: NodeTally::default(),
-            nodes: levels.iter().map(|l| NodeTally::with_levels(l.len())).collect(),
+            nodes: levels
+                .iter()
+                .map(|l| NodeTally::with_levels(l.len()))
+                .collect(),
         }
     }
 
