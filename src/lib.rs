@@ -8,9 +8,12 @@ mod framework;
 mod id;
 mod issue;
 mod krippendorff;
+mod parse;
 mod review;
 mod rules;
 mod scale;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod scoring;
 mod validate;
 
@@ -28,6 +31,7 @@ pub use framework::{
 pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
+pub use parse::from_deserializer;
 pub use review::{
     Agreement, BaselineReport, Consolidated, Consolidation, ContextDocuments, Counterpart,
     Disagreement, LeafAgreement, PeerReview, ReviewError, ScaleAgreement, StudyVisit,

@@ -10,21 +10,29 @@ impl fmt::Display for Report {
     /// the total, its band, and the risks and strengths.
     ///
     /// ```text
-    /// criterion                                   score  coverage  band
-    /// Inclusivity and participation                50.0      100%  weak
-    ///   Does the practice consult …               100.0      100%  strong
-    /// TOTAL                                        62.5       90%  moderate
+    /// Subject — test-fw 1.2.0
+    /// criterion                                          score  coverage  band         note
+    /// Group g                                            100.0       50%  strong
+    ///   Leaf a                                           100.0      100%  strong
+    ///   Leaf b                                               —         —               not applicable
+    ///   Leaf d                                               —        0%               not rated
+    /// Leaf c                                               0.0      100%  weak         critical
+    /// TOTAL                                               80.0       67%  moderate (capped by a critical risk)
+    /// risk: c scores 0.0, below 50.0
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let version = self.framework.version.to_string();
         writeln!(
             f,
             "{} — {} {}",
-            self.subject.name, self.framework.id, self.framework.version
+            self.subject.name,
+            self.framework.id,
+            version.trim_start_matches('=')
         )?;
         writeln!(
             f,
-            "{:<48} {:>7} {:>9}  band",
-            "criterion", "score", "coverage"
+            "{:<48} {:>7} {:>9}  {:<12} note",
+            "criterion", "score", "coverage", "band"
         )?;
         for node in &self.nodes {
             write_node(f, node)?;
@@ -37,7 +45,7 @@ impl fmt::Display for Report {
         if self.band_capped {
             band.push_str(" (capped by a critical risk)");
         }
-        write_row(f, "TOTAL", &self.total, &band)?;
+        write_row(f, "TOTAL", &self.total, &band, String::new())?;
         if self.qualitative {
             writeln!(f, "qualitative assessment: no scores")?;
         }
@@ -87,21 +95,37 @@ fn write_node(f: &mut fmt::Formatter<'_>, node: &NodeScore) -> fmt::Result {
         .as_ref()
         .map(|b| b.to_string())
         .unwrap_or_default();
-    write_row(f, &label, &node.outcome, &band)
+    let mut note = String::new();
+    if node.critical {
+        note.push_str("critical");
+    }
+    write_row(f, &label, &node.outcome, &band, note)
 }
 
-fn write_row(f: &mut fmt::Formatter<'_>, label: &str, o: &Outcome, band: &str) -> fmt::Result {
+fn write_row(
+    f: &mut fmt::Formatter<'_>,
+    label: &str,
+    o: &Outcome,
+    band: &str,
+    mut note: String,
+) -> fmt::Result {
     let label = truncate(label, 48);
-    let score = match (o.score, o.no_score) {
-        (Some(x), _) => format!("{:.1}", x * 100.0),
-        (None, Some(why)) => format!("— ({})", why.describe()),
-        (None, None) => "—".into(),
-    };
+    let score = o
+        .score
+        .map(|x| format!("{:.1}", x * 100.0))
+        .unwrap_or_else(|| "—".into());
+    if let Some(why) = o.no_score {
+        if !note.is_empty() {
+            note.push_str(", ");
+        }
+        note.push_str(why.describe());
+    }
     let coverage = o
         .coverage
         .map(|c| format!("{:.0}%", c * 100.0))
         .unwrap_or_else(|| "—".into());
-    writeln!(f, "{label:<48} {score:>7} {coverage:>9}  {band}")
+    let line = format!("{label:<48} {score:>7} {coverage:>9}  {band:<12} {note}");
+    writeln!(f, "{}", line.trim_end())
 }
 
 fn truncate(s: &str, width: usize) -> String {

@@ -115,4 +115,5 @@ pub fn assess(fw: &Framework, ratings: &[(&str, RatingValue)]) -> Assessment {
     a
 }
 
+#[allow(unused_imports)]
 pub use RatingValue::{Level as L, Met, NotApplicable as NA, NotMet, Number as N};
