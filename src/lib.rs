@@ -17,6 +17,8 @@ pub mod schema;
 mod scoring;
 mod validate;
 
+pub mod catalog;
+
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };
