@@ -178,6 +178,37 @@ pub enum IssueKind {
         /// The limit.
         max: usize,
     },
+    /// A framework with more criteria than [`crate::MAX_CRITERIA`].
+    TooManyCriteria {
+        /// How many it has (at any depth).
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// An ordinal scale with more levels than [`crate::MAX_LEVELS`].
+    TooManyLevels {
+        /// How many it has.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A list longer than its limit (see [`crate::limits`]: ratings,
+    /// entries, peers, scales, evidence…).
+    TooManyItems {
+        /// What the list holds, as its field is named (e.g. `ratings`).
+        what: String,
+        /// How many it has.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A free text longer than [`crate::MAX_TEXT_BYTES`].
+    TextTooLong {
+        /// Its length in bytes (UTF-8).
+        length: usize,
+        /// The limit.
+        max: usize,
+    },
     /// A module's requirement is not satisfied by the base it is composed
     /// with.
     UnsatisfiedRequirement {
@@ -289,6 +320,58 @@ pub enum IssueKind {
 }
 
 impl IssueKind {
+    /// Every code [`IssueKind::code`] can return, in the order the kinds are
+    /// declared. Tools can list the codes a document may be checked for;
+    /// the conformance suite checks that each appears in one of its
+    /// invalid documents.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::IssueKind;
+    ///
+    /// assert!(IssueKind::CODES.contains(&"too-deep"));
+    /// ```
+    pub const CODES: &'static [&'static str] = &[
+        "invalid-document",
+        "unknown-field",
+        "malformed-id",
+        "duplicate-id",
+        "unknown-scale",
+        "unknown-facet",
+        "unknown-facet-value",
+        "invalid-weight",
+        "empty-group",
+        "scale-on-group",
+        "too-few-levels",
+        "duplicate-level-value",
+        "invalid-range",
+        "threshold-out-of-range",
+        "unordered-bands",
+        "unknown-band",
+        "too-deep",
+        "too-many-criteria",
+        "too-many-levels",
+        "too-many-items",
+        "text-too-long",
+        "unsatisfied-requirement",
+        "conflicting-definition",
+        "emptied-group",
+        "override-on-removed",
+        "missing-reason",
+        "not-a-leaf",
+        "unused-scale",
+        "unused-facet-value",
+        "all-weights-zero",
+        "framework-mismatch",
+        "unknown-criterion",
+        "rating-on-group",
+        "rating-off-scale",
+        "missing-rating",
+        "unknown-peer",
+        "dates-out-of-order",
+    ];
+
     /// The stable kebab-case code of this kind (e.g. `duplicate-id`).
     ///
     /// # Examples
@@ -317,6 +400,10 @@ impl IssueKind {
             IssueKind::UnorderedBands => "unordered-bands",
             IssueKind::UnknownBand { .. } => "unknown-band",
             IssueKind::TooDeep { .. } => "too-deep",
+            IssueKind::TooManyCriteria { .. } => "too-many-criteria",
+            IssueKind::TooManyLevels { .. } => "too-many-levels",
+            IssueKind::TooManyItems { .. } => "too-many-items",
+            IssueKind::TextTooLong { .. } => "text-too-long",
             IssueKind::UnsatisfiedRequirement { .. } => "unsatisfied-requirement",
             IssueKind::ConflictingDefinition { .. } => "conflicting-definition",
             IssueKind::EmptiedGroup { .. } => "emptied-group",
@@ -399,6 +486,18 @@ impl fmt::Display for IssueKind {
                     f,
                     "the tree is {depth} levels deep, more than the limit of {max}"
                 )
+            }
+            IssueKind::TooManyCriteria { count, max } => {
+                write!(f, "{count} criteria, more than the limit of {max}")
+            }
+            IssueKind::TooManyLevels { count, max } => {
+                write!(f, "{count} levels, more than the limit of {max}")
+            }
+            IssueKind::TooManyItems { what, count, max } => {
+                write!(f, "{count} {what}, more than the limit of {max}")
+            }
+            IssueKind::TextTooLong { length, max } => {
+                write!(f, "a text of {length} bytes, more than the limit of {max}")
             }
             IssueKind::UnsatisfiedRequirement { required, found } => {
                 write!(f, "requires {required}, but the base is {found}")
@@ -547,4 +646,155 @@ pub fn pointer(base: &str, token: impl fmt::Display) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The position of `kind`'s variant in the declaration. The match has
+    /// no wildcard, so a new variant does not compile until it is given
+    /// the next position, and [`every_code_is_listed`] then fails until
+    /// its code is in [`IssueKind::CODES`] and a sample is below.
+    fn ordinal(kind: &IssueKind) -> usize {
+        match kind {
+            IssueKind::InvalidDocument { .. } => 0,
+            IssueKind::UnknownField { .. } => 1,
+            IssueKind::MalformedId { .. } => 2,
+            IssueKind::DuplicateId { .. } => 3,
+            IssueKind::UnknownScale { .. } => 4,
+            IssueKind::UnknownFacet { .. } => 5,
+            IssueKind::UnknownFacetValue { .. } => 6,
+            IssueKind::InvalidWeight { .. } => 7,
+            IssueKind::EmptyGroup => 8,
+            IssueKind::ScaleOnGroup => 9,
+            IssueKind::TooFewLevels { .. } => 10,
+            IssueKind::DuplicateLevelValue { .. } => 11,
+            IssueKind::InvalidRange { .. } => 12,
+            IssueKind::ThresholdOutOfRange { .. } => 13,
+            IssueKind::UnorderedBands => 14,
+            IssueKind::UnknownBand { .. } => 15,
+            IssueKind::TooDeep { .. } => 16,
+            IssueKind::TooManyCriteria { .. } => 17,
+            IssueKind::TooManyLevels { .. } => 18,
+            IssueKind::TooManyItems { .. } => 19,
+            IssueKind::TextTooLong { .. } => 20,
+            IssueKind::UnsatisfiedRequirement { .. } => 21,
+            IssueKind::ConflictingDefinition { .. } => 22,
+            IssueKind::EmptiedGroup { .. } => 23,
+            IssueKind::OverrideOnRemoved { .. } => 24,
+            IssueKind::MissingReason { .. } => 25,
+            IssueKind::NotALeaf { .. } => 26,
+            IssueKind::UnusedScale { .. } => 27,
+            IssueKind::UnusedFacetValue { .. } => 28,
+            IssueKind::AllWeightsZero => 29,
+            IssueKind::FrameworkMismatch { .. } => 30,
+            IssueKind::UnknownCriterion { .. } => 31,
+            IssueKind::RatingOnGroup { .. } => 32,
+            IssueKind::RatingOffScale { .. } => 33,
+            IssueKind::MissingRating { .. } => 34,
+            IssueKind::UnknownPeer { .. } => 35,
+            IssueKind::DatesOutOfOrder { .. } => 36,
+        }
+    }
+
+    fn samples() -> Vec<IssueKind> {
+        let s = || String::from("x");
+        vec![
+            IssueKind::InvalidDocument { message: s() },
+            IssueKind::UnknownField { field: s() },
+            IssueKind::MalformedId {
+                value: s(),
+                reason: s(),
+            },
+            IssueKind::DuplicateId {
+                id: s(),
+                first: s(),
+            },
+            IssueKind::UnknownScale { scale: s() },
+            IssueKind::UnknownFacet { facet: s() },
+            IssueKind::UnknownFacetValue {
+                facet: s(),
+                value: s(),
+            },
+            IssueKind::InvalidWeight { weight: s() },
+            IssueKind::EmptyGroup,
+            IssueKind::ScaleOnGroup,
+            IssueKind::TooFewLevels { count: 1 },
+            IssueKind::DuplicateLevelValue { value: 1 },
+            IssueKind::InvalidRange { min: s(), max: s() },
+            IssueKind::ThresholdOutOfRange { value: s() },
+            IssueKind::UnorderedBands,
+            IssueKind::UnknownBand { band: s() },
+            IssueKind::TooDeep { depth: 40, max: 32 },
+            IssueKind::TooManyCriteria { count: 2, max: 1 },
+            IssueKind::TooManyLevels { count: 2, max: 1 },
+            IssueKind::TooManyItems {
+                what: s(),
+                count: 2,
+                max: 1,
+            },
+            IssueKind::TextTooLong { length: 2, max: 1 },
+            IssueKind::UnsatisfiedRequirement {
+                required: s(),
+                found: s(),
+            },
+            IssueKind::ConflictingDefinition {
+                what: s(),
+                id: s(),
+                first: s(),
+            },
+            IssueKind::EmptiedGroup { id: s() },
+            IssueKind::OverrideOnRemoved { id: s() },
+            IssueKind::MissingReason { id: s() },
+            IssueKind::NotALeaf { id: s() },
+            IssueKind::UnusedScale { scale: s() },
+            IssueKind::UnusedFacetValue {
+                facet: s(),
+                value: s(),
+            },
+            IssueKind::AllWeightsZero,
+            IssueKind::FrameworkMismatch {
+                required: s(),
+                found: s(),
+            },
+            IssueKind::UnknownCriterion { id: s() },
+            IssueKind::RatingOnGroup { id: s() },
+            IssueKind::RatingOffScale {
+                id: s(),
+                value: s(),
+                scale: s(),
+                expected: s(),
+            },
+            IssueKind::MissingRating { id: s() },
+            IssueKind::UnknownPeer { peer: s() },
+            IssueKind::DatesOutOfOrder {
+                start: s(),
+                end: s(),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_code_is_listed() {
+        let samples = samples();
+        let mut seen = vec![false; IssueKind::CODES.len()];
+        for kind in &samples {
+            let at = ordinal(kind);
+            assert_eq!(IssueKind::CODES.get(at), Some(&kind.code()), "{kind:?}");
+            if let Some(flag) = seen.get_mut(at) {
+                *flag = true;
+            }
+            // The code is also the serialised tag.
+            let json = serde_json::to_value(kind).ok();
+            let tag = json
+                .as_ref()
+                .and_then(|v| v.get("code"))
+                .and_then(|c| c.as_str());
+            assert_eq!(tag, Some(kind.code()));
+            assert!(!kind.to_string().is_empty());
+        }
+        assert!(seen.iter().all(|s| *s), "a code without a sample");
+        assert_eq!(samples.len(), IssueKind::CODES.len());
+    }
 }

@@ -9,6 +9,7 @@ mod framework;
 mod id;
 mod issue;
 mod krippendorff;
+pub mod limits;
 mod mapping;
 mod parse;
 mod profile;
@@ -38,6 +39,7 @@ pub use framework::{
 pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
+pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
 pub use mapping::{
     Carried, Mapping, MappingEntry, MappingError, NotCarried, NotCarriedReason, Relation,
     Translation, Unrated, rescale,
@@ -54,4 +56,3 @@ pub use scoring::{
     Counts, DenseRatings, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report,
     ScaleMean, ScoreError, Scorer, Scratch,
 };
-pub use validate::MAX_DEPTH;

@@ -8,9 +8,10 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::compose::paths;
+use crate::limits::{Limits, MAX_CRITERIA};
 use crate::{
     Assessment, Criterion, Evidence, Framework, FrameworkRef, Id, Issue, IssueKind, Rating,
-    RatingValue, Scale,
+    RatingValue, Scale, pointer,
 };
 
 /// The tolerance of the rescaling comparisons (see [`Mapping`]).
@@ -425,6 +426,7 @@ impl Mapping {
                 )
             })
         };
+        self.limit_issues(&mut issues);
         issues.extend(mismatch("/mapping/from", &self.from, from));
         issues.extend(mismatch("/mapping/to", &self.to, to));
         let (source, target) = (Leaves::new(from), Leaves::new(to));
@@ -509,6 +511,31 @@ impl Mapping {
         issues
     }
 
+    /// The limits of [`crate::limits`] on the mapping's lists and texts,
+    /// with paths under `/mapping`.
+    fn limit_issues(&self, issues: &mut Vec<Issue>) {
+        let mut limits = Limits::new(issues);
+        limits.text("/mapping", "title", &self.title);
+        limits.opt_text("/mapping", "description", self.description.as_ref());
+        let entries = "/mapping/entries";
+        limits.count(entries, "entries", self.entries.len(), MAX_CRITERIA);
+        for (i, e) in self.entries.iter().enumerate().take(MAX_CRITERIA) {
+            let at = pointer(entries, i);
+            limits.count(&pointer(&at, "from"), "from", e.from.len(), MAX_CRITERIA);
+            limits.text(&at, "rationale", &e.rationale);
+        }
+        for (key, map) in [
+            ("unmapped_from", &self.unmapped_from),
+            ("unmapped_to", &self.unmapped_to),
+        ] {
+            let at = pointer("/mapping", key);
+            limits.count(&at, key, map.len(), MAX_CRITERIA);
+            for (id, reason) in map.iter().take(MAX_CRITERIA) {
+                limits.text(&at, id, reason);
+            }
+        }
+    }
+
     /// Carries `assessment`, made against `from`, across to `to` (see
     /// [`Mapping`] for the rules).
     ///
@@ -530,6 +557,7 @@ impl Mapping {
         to: &Framework,
     ) -> Result<Translation, MappingError> {
         let mut issues = self.issues(from, to);
+        Limits::new(&mut issues).assessment("/assessment", assessment);
         if !assessment.framework.matches(from) {
             issues.push(Issue::new(
                 "/assessment/framework",

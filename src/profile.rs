@@ -7,9 +7,10 @@ use std::fmt;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use crate::limits::{Limits, MAX_CRITERIA};
 use crate::{
     Criterion, Derivation, DerivationKind, Framework, FrameworkRef, Id, Issue, IssueKind,
-    MAX_DEPTH, ValidationError,
+    MAX_DEPTH, ValidationError, pointer,
 };
 
 /// The tailoring of one framework: which criteria to keep or drop, weight
@@ -128,6 +129,28 @@ pub struct Profile {
     pub not_applicable: IndexMap<Id, String>,
 }
 
+impl Profile {
+    /// The limits of [`crate::limits`]: at most [`MAX_CRITERIA`] entries in
+    /// each list and map, every text at most [`crate::MAX_TEXT_BYTES`].
+    fn limit_issues(&self, issues: &mut Vec<Issue>) {
+        let mut limits = Limits::new(issues);
+        limits.text("", "title", &self.title);
+        limits.opt_text("", "description", self.description.as_ref());
+        for (key, count) in [
+            ("include", self.include.len()),
+            ("exclude", self.exclude.len()),
+            ("weights", self.weights.len()),
+            ("scored", self.scored.len()),
+            ("not_applicable", self.not_applicable.len()),
+        ] {
+            limits.count(&pointer("", key), key, count, MAX_CRITERIA);
+        }
+        for (id, reason) in self.not_applicable.iter().take(MAX_CRITERIA) {
+            limits.text("/not_applicable", id, reason);
+        }
+    }
+}
+
 /// One entry of a profile's `include` or `exclude` list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -230,6 +253,7 @@ impl Profile {
         }
 
         let mut issues = Vec::new();
+        self.limit_issues(&mut issues);
         let known: HashSet<&str> = framework.walk().map(|(_, c)| c.id.as_str()).collect();
         let unknown = |path: String, id: &Id| {
             (!known.contains(id.as_str()))

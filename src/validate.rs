@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS};
 use crate::{
     Criterion, Framework, Id, Issue, IssueKind, Scale, Severity, ValidationError, pointer,
 };
@@ -31,7 +32,10 @@ impl Framework {
     ///
     /// | code | severity | path | when |
     /// |---|---|---|---|
+    /// | `text-too-long` | error | `/title`, `/description`, `/provenance/…` | longer than [`crate::MAX_TEXT_BYTES`] (the same at every text below: titles, descriptions, labels, units, reasons, sources) |
+    /// | `too-many-items` | error | `/provenance/notes`, `/provenance/derived_from`, `/scales`, `/facets`, `/facets/<id>/values`, `/rules/bands`, `/requires` | more than [`crate::MAX_ITEMS`] entries |
     /// | `unused-scale` | warning | `/scales/<id>` | no leaf is rated on the scale |
+    /// | `too-many-levels` | error | `/scales/<id>/levels` | an ordinal scale has more than [`crate::MAX_LEVELS`] levels |
     /// | `too-few-levels` | error | `/scales/<id>/levels` | an ordinal scale has fewer than two levels |
     /// | `duplicate-id` | error | `/scales/<id>/levels/<i>/id` | two levels of a scale share an id |
     /// | `duplicate-level-value` | error | `/scales/<id>/levels/<i>/value` | two levels of a scale share a value |
@@ -42,6 +46,7 @@ impl Framework {
     /// | `unordered-bands` | error | `/rules/bands/<i>/from` | not above the previous band's `from` |
     /// | `unknown-band` | error | `/rules/critical_caps_band` | no band has that id |
     /// | `empty-group` | error | `/criteria` | the framework has no criteria |
+    /// | `too-many-criteria` | error | `/criteria` | more than [`crate::MAX_CRITERIA`] criteria at any depth |
     /// | `all-weights-zero` | warning | `/criteria` or `…/children` | every top-level criterion, or every child of a group, has weight 0 |
     /// | `too-deep` | error | the criterion at depth [`MAX_DEPTH`] + 1 | the tree is deeper than [`MAX_DEPTH`]; its subtree is not checked further |
     /// | `empty-group` | error | the criterion | it has neither children nor a scale |
@@ -80,9 +85,11 @@ impl Framework {
     pub fn issues(&self) -> Vec<Issue> {
         let tree = Tree::new(&self.criteria);
         let mut issues = Vec::new();
+        check_header(self, &mut issues);
         check_scales(self, &tree, &mut issues);
         check_facets(self, &tree, &mut issues);
         check_rules(self, &mut issues);
+        Limits::new(&mut issues).count("/requires", "requires", self.requires.len(), MAX_ITEMS);
         check_criteria(self, &tree, &mut issues);
         issues
     }
@@ -148,6 +155,8 @@ struct Tree<'a> {
     used_scales: HashSet<&'a str>,
     /// `(facet, value)` tags carried by criteria.
     used_tags: HashSet<(&'a str, &'a str)>,
+    /// How many criteria the whole tree has.
+    count: usize,
 }
 
 impl<'a> Tree<'a> {
@@ -156,6 +165,7 @@ impl<'a> Tree<'a> {
             nodes: Vec::new(),
             used_scales: HashSet::new(),
             used_tags: HashSet::new(),
+            count: 0,
         };
         let mut stack = vec![(None, 1_usize, criteria.iter().enumerate())];
         while let Some((parent, depth, iter)) = stack.last_mut() {
@@ -189,6 +199,7 @@ impl<'a> Tree<'a> {
     }
 
     fn note_use(&mut self, criterion: &'a Criterion) {
+        self.count = self.count.saturating_add(1);
         if criterion.children.is_empty() {
             if let Some(scale) = &criterion.scale {
                 self.used_scales.insert(scale.as_str());
@@ -235,9 +246,43 @@ impl<'a> Tree<'a> {
     }
 }
 
+/// The texts and lists of the framework's own fields, before its scales.
+fn check_header(framework: &Framework, issues: &mut Vec<Issue>) {
+    let mut limits = Limits::new(issues);
+    limits.text("", "title", &framework.title);
+    limits.opt_text("", "description", framework.description.as_ref());
+    let p = &framework.provenance;
+    limits.opt_text("/provenance", "network", p.network.as_ref());
+    limits.opt_text("/provenance", "document", p.document.as_ref());
+    limits.opt_text("/provenance", "year", p.year.as_ref());
+    limits.count("/provenance/notes", "notes", p.notes.len(), MAX_ITEMS);
+    for (i, note) in p.notes.iter().enumerate().take(MAX_ITEMS) {
+        limits.text("/provenance/notes", i, note);
+    }
+    let steps = p.derived_from.len();
+    limits.count("/provenance/derived_from", "derived_from", steps, MAX_ITEMS);
+}
+
 fn check_scales(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>) {
+    let count = framework.scales.len();
+    Limits::new(issues).count("/scales", "scales", count, MAX_ITEMS);
     for (id, scale) in &framework.scales {
         let at = pointer("/scales", id);
+        let (title, description) = match scale {
+            Scale::Binary { title, description }
+            | Scale::Ordinal {
+                title, description, ..
+            }
+            | Scale::Numeric {
+                title, description, ..
+            } => (title, description),
+        };
+        let mut limits = Limits::new(issues);
+        limits.opt_text(&at, "title", title.as_ref());
+        limits.opt_text(&at, "description", description.as_ref());
+        if let Scale::Numeric { unit, .. } = scale {
+            limits.opt_text(&at, "unit", unit.as_ref());
+        }
         if !tree.used_scales.contains(id.as_str()) {
             issues.push(Issue::new(
                 &at,
@@ -258,10 +303,22 @@ fn check_scales(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>)
                         },
                     ));
                 }
+                if levels.len() > MAX_LEVELS {
+                    issues.push(Issue::new(
+                        &levels_at,
+                        IssueKind::TooManyLevels {
+                            count: levels.len(),
+                            max: MAX_LEVELS,
+                        },
+                    ));
+                }
                 let mut ids: HashMap<&str, usize> = HashMap::new();
                 let mut values: HashSet<i32> = HashSet::new();
-                for (i, level) in levels.iter().enumerate() {
+                for (i, level) in levels.iter().enumerate().take(MAX_LEVELS) {
                     let level_at = pointer(&levels_at, i);
+                    let mut limits = Limits::new(issues);
+                    limits.text(&level_at, "label", &level.label);
+                    limits.opt_text(&level_at, "description", level.description.as_ref());
                     if let Some(first) = ids.get(level.id.as_str()) {
                         issues.push(duplicate(
                             &level_at,
@@ -297,8 +354,20 @@ fn check_scales(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>)
 }
 
 fn check_facets(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>) {
+    let count = framework.facets.len();
+    Limits::new(issues).count("/facets", "facets", count, MAX_ITEMS);
     for (facet, def) in &framework.facets {
-        let values_at = pointer(&pointer("/facets", facet), "values");
+        let at = pointer("/facets", facet);
+        let values_at = pointer(&at, "values");
+        let mut limits = Limits::new(issues);
+        limits.text(&at, "title", &def.title);
+        limits.opt_text(&at, "description", def.description.as_ref());
+        limits.count(&values_at, "values", def.values.len(), MAX_ITEMS);
+        for (value, v) in def.values.iter().take(MAX_ITEMS) {
+            let value_at = pointer(&values_at, value);
+            limits.text(&value_at, "title", &v.title);
+            limits.opt_text(&value_at, "description", v.description.as_ref());
+        }
         for value in def.values.keys() {
             if !tree.used_tags.contains(&(facet.as_str(), value.as_str())) {
                 issues.push(Issue::new(
@@ -316,10 +385,13 @@ fn check_facets(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>)
 fn check_rules(framework: &Framework, issues: &mut Vec<Issue>) {
     let rules = &framework.rules;
     threshold(issues, "/rules/min_coverage", rules.min_coverage);
+    let count = rules.bands.len();
+    Limits::new(issues).count("/rules/bands", "bands", count, MAX_ITEMS);
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut previous: Option<f64> = None;
     for (i, band) in rules.bands.iter().enumerate() {
         let at = pointer("/rules/bands", i);
+        Limits::new(issues).text(&at, "label", &band.label);
         if let Some(first) = ids.get(band.id.as_str()) {
             issues.push(duplicate(&at, &band.id, format!("/rules/bands/{first}/id")));
         } else {
@@ -356,6 +428,15 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
     } else if all_zero(&framework.criteria) {
         issues.push(Issue::new("/criteria", IssueKind::AllWeightsZero));
     }
+    if tree.count > MAX_CRITERIA {
+        issues.push(Issue::new(
+            "/criteria",
+            IssueKind::TooManyCriteria {
+                count: tree.count,
+                max: MAX_CRITERIA,
+            },
+        ));
+    }
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (n, node) in tree.nodes.iter().enumerate() {
         let criterion = node.criterion;
@@ -373,6 +454,11 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
         if criterion.children.is_empty() && criterion.scale.is_none() {
             issues.push(Issue::new(&at, IssueKind::EmptyGroup));
         }
+        let mut limits = Limits::new(issues);
+        limits.text(&at, "title", &criterion.title);
+        limits.opt_text(&at, "description", criterion.description.as_ref());
+        limits.opt_text(&at, "not_applicable", criterion.not_applicable.as_ref());
+        limits.opt_text(&at, "source", criterion.source.as_ref());
         if let Some(&first) = ids.get(criterion.id.as_str()) {
             issues.push(duplicate(
                 &at,

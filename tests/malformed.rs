@@ -5,7 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use assessment_model::{
-    Assessment, Criterion, Framework, Id, Issue, IssueKind, MAX_DEPTH, from_deserializer,
+    Assessment, Criterion, Framework, Id, Issue, IssueKind, MAX_CRITERIA, MAX_DEPTH,
+    from_deserializer,
 };
 
 /// The one issue that parsing `json` as a `T` reports.
@@ -555,7 +556,15 @@ fn a_million_siblings_parse_and_validate() {
     let mut de = serde_json::Deserializer::from_str(&text);
     let mut framework: Framework = from_deserializer(&mut de).unwrap();
     assert_eq!(framework.criteria.len(), n);
-    assert_eq!(framework.issues(), []);
+    // Over the limit of criteria (reported once), and nothing else.
+    let too_many = Issue::new(
+        "/criteria",
+        IssueKind::TooManyCriteria {
+            count: n,
+            max: MAX_CRITERIA,
+        },
+    );
+    assert_eq!(framework.issues(), [too_many]);
 
     // One bad weight and one duplicate id at the very end.
     framework.criteria[n - 1].weight = -1.0;
@@ -568,6 +577,7 @@ fn a_million_siblings_parse_and_validate() {
     assert_eq!(
         got,
         [
+            ("too-many-criteria", "/criteria".to_string()),
             ("duplicate-id", "/criteria/999998/id".to_string()),
             ("invalid-weight", "/criteria/999999/weight".to_string()),
         ]
@@ -590,8 +600,9 @@ fn a_million_siblings_with_the_same_id() {
     framework.criteria = (0..1_000_000)
         .map(|_| Criterion::leaf(same.clone(), "t", tick.clone()))
         .collect();
-    let issues = framework.issues();
-    assert_eq!(issues.len(), 999_999);
+    let mut issues = framework.issues();
+    assert_eq!(issues.len(), 1_000_000);
+    assert_eq!(issues.remove(0).code(), "too-many-criteria");
     assert_eq!(issues[0].path, "/criteria/1/id");
     assert_eq!(issues[999_998].path, "/criteria/999999/id");
     assert!(issues.iter().all(|i| i.kind

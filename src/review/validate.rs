@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::limits::{Limits, MAX_ITEMS, MAX_PEERS};
 use crate::{
     Assessment, Criterion, DeclaredFinding, Framework, Issue, IssueKind, PeerReview, RatingValue,
     Scale, Severity, ValidationError, pointer,
@@ -15,12 +16,18 @@ impl PeerReview {
     /// - every key of `assessments` names a peer in `peers`
     ///   (`unknown-peer`, at `/assessments/<key>`);
     /// - the visit's `end` is not before its `start` (`dates-out-of-order`,
-    ///   at `/visit/end`).
+    ///   at `/visit/end`);
+    /// - no list or text is over its limit ([`crate::limits`]): peers and
+    ///   assessments at most [`crate::MAX_PEERS`], each assessment's
+    ///   ratings, narratives and findings, feedback, desk-review notes and
+    ///   counterparts (`too-many-items` at the list), every text
+    ///   (`text-too-long` at the text).
     ///
     /// Dates are checked for form and calendar when the review is
     /// deserialised ([`crate::IsoDate`]).
     pub fn issues(&self) -> Vec<Issue> {
         let mut issues = Vec::new();
+        self.limit_issues(&mut issues);
         if let Some(visit) = &self.visit {
             if let Some(end) = visit.end {
                 if end < visit.start {
@@ -86,6 +93,61 @@ impl PeerReview {
         } else {
             Ok(())
         }
+    }
+}
+
+impl PeerReview {
+    /// The limits of [`crate::limits`] on every list and text of the review.
+    fn limit_issues(&self, issues: &mut Vec<Issue>) {
+        let mut limits = Limits::new(issues);
+        limits.subject("", &self.subject);
+        limits.opt_text("", "theme", self.theme.as_ref());
+        limits.count("/peers", "peers", self.peers.len(), MAX_PEERS);
+        for (key, person) in self.peers.iter().take(MAX_PEERS) {
+            limits.person(&pointer("/peers", key), person);
+        }
+        let context = &self.context;
+        if let Some(baseline) = &context.baseline {
+            let at = "/context/baseline";
+            limits.opt_text(
+                at,
+                "socio_economic_context",
+                baseline.socio_economic_context.as_ref(),
+            );
+            limits.opt_text(at, "policy_setting", baseline.policy_setting.as_ref());
+            limits.opt_text(at, "funding_activity", baseline.funding_activity.as_ref());
+        }
+        limits.opt_text(
+            "/context",
+            "project_report",
+            context.project_report.as_ref(),
+        );
+        let notes = context.desk_review.len();
+        limits.count("/context/desk_review", "desk_review", notes, MAX_ITEMS);
+        for (i, note) in context.desk_review.iter().enumerate().take(MAX_ITEMS) {
+            limits.text("/context/desk_review", i, note);
+        }
+        if let Some(visit) = &self.visit {
+            limits.text("/visit", "place", &visit.place);
+            let n = visit.counterparts.len();
+            limits.count("/visit/counterparts", "counterparts", n, MAX_ITEMS);
+            for (i, c) in visit.counterparts.iter().enumerate().take(MAX_ITEMS) {
+                let at = pointer("/visit/counterparts", i);
+                limits.text(&at, "role", &c.role);
+                limits.opt_text(&at, "name", c.name.as_ref());
+                limits.opt_text(&at, "organisation", c.organisation.as_ref());
+            }
+        }
+        let n = self.assessments.len();
+        limits.count("/assessments", "assessments", n, MAX_PEERS);
+        for (key, assessment) in self.assessments.iter().take(MAX_PEERS) {
+            limits.assessment(&pointer("/assessments", key), assessment);
+        }
+        limits.count("/feedback", "feedback", self.feedback.len(), MAX_ITEMS);
+        for (i, point) in self.feedback.iter().enumerate().take(MAX_ITEMS) {
+            limits.text("/feedback", i, point);
+        }
+        limits.findings("", &self.findings);
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::aggregate::NOT_APPLICABLE;
 use super::compile::{Compiled, NONE};
+use crate::limits::Limits;
 use crate::{
     Assessment, Framework, Issue, IssueKind, MissingPolicy, RatingValue, Scale, Scorer,
     ValidationError, pointer,
@@ -41,6 +42,7 @@ impl Compiled {
                 },
             ));
         }
+        Limits::new(&mut issues).assessment("", assessment);
         let leaves = self.leaves();
         let mut values = vec![f64::NAN; leaves];
         let mut rating = vec![NONE; leaves];
@@ -162,8 +164,10 @@ fn admits(scale: &Scale) -> String {
 impl Scorer {
     /// Every problem that keeps `assessment` from being scored against this
     /// framework, in assessment order: framework id or version not
-    /// satisfied, unknown criterion ids (ratings, narratives, findings),
-    /// ratings on groups, ratings off their leaf's scale and, under
+    /// satisfied, lists and texts over their limits ([`crate::limits`]:
+    /// `too-many-items`, `text-too-long`), unknown criterion ids (ratings,
+    /// narratives, findings), ratings on groups, ratings off their leaf's
+    /// scale and, under
     /// [`MissingPolicy::Error`], every missing leaf (design, *Validation*;
     /// see [`crate::ScoreError`] for the paths). Empty when it can be
     /// scored.

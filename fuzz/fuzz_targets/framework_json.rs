@@ -1,0 +1,8 @@
+//! Fuzz target `framework_json`: see `tests/fuzzing/mod.rs` (`fuzzing::framework_json`) for the
+//! pipeline and the promises it checks.
+#![no_main]
+
+#[path = "../../tests/fuzzing/mod.rs"]
+mod fuzzing;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzzing::framework_json(data));

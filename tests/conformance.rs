@@ -1,0 +1,239 @@
+//! The conformance suite (`tests/conformance/`, see its README): every
+//! valid document validates and scores to its expected total; every invalid
+//! document gives exactly its expected issues (code and path, in any
+//! order); every issue code appears in at least one invalid document.
+//!
+//! The documents are embedded at compile time by `build.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+
+use assessment_model::{
+    Assessment, Framework, Issue, IssueKind, Mapping, PeerReview, Profile, Scorer, compose,
+    from_deserializer,
+};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+include!(concat!(env!("OUT_DIR"), "/conformance.rs"));
+
+/// The tolerance on expected totals (they are written to 16 significant
+/// digits, and sums may differ in the last bit between orders of addition).
+const TOLERANCE: f64 = 1e-12;
+
+/// Parses `value` (as its JSON text, as a caller would) into a `T`; the one
+/// parse issue on failure.
+fn parse<T: DeserializeOwned>(value: &Value) -> Result<T, Vec<Issue>> {
+    parse_text(&serde_json::to_string(value).unwrap())
+}
+
+fn parse_text<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Issue>> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    from_deserializer::<T, _>(&mut de).map_err(|e| e.into_issues())
+}
+
+/// A part of a document that the suite requires to be well formed.
+fn part<T: DeserializeOwned>(doc: &Value, key: &str, file: &str) -> T {
+    parse(&doc[key]).unwrap_or_else(|e| panic!("{file}: `{key}` does not parse: {e:?}"))
+}
+
+/// Applies the `expand` directives of the README to `document`.
+fn expand(document: &mut Value, directives: &[Value]) {
+    for d in directives {
+        let at = d["at"].as_str().unwrap();
+        let times = d["times"].as_u64().unwrap();
+        let target = document
+            .pointer_mut(at)
+            .unwrap_or_else(|| panic!("expand: {at} does not resolve"));
+        *target = if let Some(text) = d.get("text") {
+            Value::String(text.as_str().unwrap().repeat(times as usize))
+        } else if let Some(template) = d.get("array_of") {
+            Value::Array((1..=times).map(|i| instantiate(template, i)).collect())
+        } else if let Some(template) = d.get("object_of") {
+            let key = d["key"].as_str().unwrap();
+            let map: Map<String, Value> = (1..=times)
+                .map(|i| (key.replace("{i}", &i.to_string()), instantiate(template, i)))
+                .collect();
+            Value::Object(map)
+        } else {
+            panic!("unknown expand directive {d}")
+        };
+    }
+}
+
+/// `template` with `{i}` replaced by `i` in every string, and a string that
+/// is exactly `{i}` replaced by the number `i`.
+fn instantiate(template: &Value, i: u64) -> Value {
+    match template {
+        Value::String(s) if s == "{i}" => Value::from(i),
+        Value::String(s) => Value::String(s.replace("{i}", &i.to_string())),
+        Value::Array(items) => Value::Array(items.iter().map(|v| instantiate(v, i)).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), instantiate(v, i)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// The issues that checking the document of `envelope` gives.
+fn issues_of(file: &str, envelope: &Value) -> Vec<Issue> {
+    let mut doc = envelope.get("document").cloned().unwrap_or(Value::Null);
+    if let Some(directives) = envelope.get("expand") {
+        expand(&mut doc, directives.as_array().unwrap());
+    }
+    let text = envelope.get("document_text").and_then(Value::as_str);
+    let framework = || -> Framework { part(envelope, "framework", file) };
+    let parsed = |doc: &Value| match text {
+        Some(text) => parse_text::<Framework>(text),
+        None => parse::<Framework>(doc),
+    };
+    match envelope["kind"].as_str().unwrap() {
+        "framework" => match parsed(&doc) {
+            Ok(f) => f.issues(),
+            Err(issues) => issues,
+        },
+        "assessment" => {
+            let scorer = Scorer::new(&framework()).unwrap();
+            match parse::<Assessment>(&doc) {
+                Ok(a) => scorer.check(&a),
+                Err(issues) => issues,
+            }
+        }
+        "profile" => match parse::<Profile>(&doc) {
+            Ok(p) => p
+                .apply(&framework())
+                .err()
+                .map_or_else(Vec::new, |e| e.issues().to_vec()),
+            Err(issues) => issues,
+        },
+        "peer_review" => match parse::<PeerReview>(&doc) {
+            Ok(r) => r.issues_against(&framework()),
+            Err(issues) => issues,
+        },
+        "mapping" | "translation" => {
+            let mapping: Mapping = part(&doc, "mapping", file);
+            let source: Framework = part(&doc, "source", file);
+            let target: Framework = part(&doc, "target", file);
+            let result = if doc.get("assessment").is_some() {
+                let assessment: Assessment = part(&doc, "assessment", file);
+                mapping.translate(&assessment, &source, &target).err()
+            } else {
+                mapping.check(&source, &target).err()
+            };
+            result.map_or_else(Vec::new, |e| e.issues().to_vec())
+        }
+        "composition" => {
+            let base: Framework = part(&doc, "base", file);
+            let modules: Vec<Framework> = part(&doc, "modules", file);
+            let refs: Vec<&Framework> = modules.iter().collect();
+            compose(&base, &refs)
+                .err()
+                .map_or_else(Vec::new, |e| e.issues().to_vec())
+        }
+        other => panic!("{file}: unknown kind {other}"),
+    }
+}
+
+/// `(code, path)` pairs, sorted, so the comparison ignores order.
+fn pairs<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = items.map(|(c, p)| (c.to_owned(), p.to_owned())).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn suite_sizes() {
+    assert!(VALID.len() >= 15, "{} valid documents", VALID.len());
+    assert!(INVALID.len() >= 40, "{} invalid documents", INVALID.len());
+}
+
+#[test]
+fn valid_documents_validate_and_score_as_expected() {
+    for (file, text) in VALID {
+        let doc: Value = serde_json::from_str(text).unwrap();
+        let framework: Framework = part(&doc, "framework", file);
+        assert_eq!(framework.issues(), [], "{file}: framework issues");
+        let scorer = Scorer::new(&framework).unwrap();
+        let assessment: Assessment = part(&doc, "assessment", file);
+        assert_eq!(scorer.check(&assessment), [], "{file}: assessment issues");
+        let report = scorer.score(&assessment).unwrap();
+        let total = report.total().score();
+        match doc["expected_total"].as_f64() {
+            Some(expected) => {
+                let got = total.unwrap_or_else(|| panic!("{file}: no total"));
+                assert!(
+                    (got - expected).abs() <= TOLERANCE,
+                    "{file}: total {got}, expected {expected}"
+                );
+            }
+            None => {
+                assert!(doc["expected_total"].is_null(), "{file}: expected_total");
+                assert_eq!(total, None, "{file}: expected no total");
+            }
+        }
+        if let Some(band) = doc.get("expected_band") {
+            let got = report.band().map(|b| b.to_string());
+            assert_eq!(got.as_deref(), band.as_str(), "{file}: band");
+        }
+    }
+}
+
+#[test]
+fn invalid_documents_give_exactly_their_issues() {
+    let mut failures = Vec::new();
+    for (file, text) in INVALID {
+        let envelope: Value = serde_json::from_str(text).unwrap();
+        let expected = pairs(
+            envelope["expected"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| (e["code"].as_str().unwrap(), e["path"].as_str().unwrap())),
+        );
+        assert!(!expected.is_empty(), "{file}: no expected issues");
+        let issues = issues_of(file, &envelope);
+        let got = pairs(issues.iter().map(|i| (i.code(), i.path.as_str())));
+        if got != expected {
+            failures.push(format!(
+                "{file}:\n  got      {got:?}\n  expected {expected:?}"
+            ));
+        }
+        assert!(
+            issues
+                .iter()
+                .any(|i| i.severity() == assessment_model::Severity::Error),
+            "{file}: no error, so the document is not invalid"
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_issue_code_has_an_invalid_document() {
+    let mut covered = BTreeSet::new();
+    for (_, text) in INVALID {
+        let envelope: Value = serde_json::from_str(text).unwrap();
+        for e in envelope["expected"].as_array().unwrap() {
+            covered.insert(e["code"].as_str().unwrap().to_owned());
+        }
+    }
+    let missing: Vec<&str> = IssueKind::CODES
+        .iter()
+        .copied()
+        .filter(|c| !covered.contains(*c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes without an invalid document: {missing:?}"
+    );
+    let unknown: Vec<&String> = covered
+        .iter()
+        .filter(|c| !IssueKind::CODES.contains(&c.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "codes the crate does not define: {unknown:?}"
+    );
+}

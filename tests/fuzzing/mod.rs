@@ -1,0 +1,331 @@
+//! The pipelines the fuzz targets drive, shared by `fuzz/fuzz_targets/*.rs`
+//! (through `#[path]`) and by `tests/fuzz_seeds.rs`, which feeds every
+//! committed seed through them in `cargo test`.
+//!
+//! Each function takes arbitrary bytes, parses them as one kind of
+//! document, runs everything the crate offers on it, and panics only when
+//! one of the crate's promises is broken:
+//!
+//! - nothing panics, whatever the bytes (the fuzzer catches panics);
+//! - a parse failure is one issue of code `invalid-document`,
+//!   `unknown-field`, `malformed-id` or `duplicate-id`;
+//! - every issue's path resolves in the serialised document;
+//! - a framework validates exactly when [`Scorer::new`] accepts it;
+//! - an assessment is scored exactly when [`Scorer::check`] finds nothing;
+//! - a report's total and node scores are in [0, 1];
+//! - every rating that went in is in the report as rated or not applicable;
+//! - scoring an assessment after a JSON round trip gives the identical
+//!   report.
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+
+use assessment_model::catalog::{good_practice, impart, profint};
+use assessment_model::{
+    Assessment, Consolidation, Framework, Issue, Mapping, PeerReview, Profile, RatingValue, Scale,
+    Scorer, Subject, ValidationError, catalog, from_deserializer,
+};
+
+/// The codes [`from_deserializer`] may report.
+const PARSE_CODES: [&str; 4] = [
+    "invalid-document",
+    "unknown-field",
+    "malformed-id",
+    "duplicate-id",
+];
+
+/// Parses `data` as JSON through [`from_deserializer`], rejecting trailing
+/// characters; `None` on failure, after checking the failure's form.
+pub fn parse_json<T: serde::de::DeserializeOwned>(data: &[u8]) -> Option<T> {
+    let mut de = serde_json::Deserializer::from_slice(data);
+    let parsed = from_deserializer::<T, _>(&mut de).and_then(|value| {
+        de.end().map(|()| value).map_err(|e| {
+            ValidationError::new(vec![Issue::new(
+                "",
+                assessment_model::IssueKind::InvalidDocument {
+                    message: e.to_string(),
+                },
+            )])
+        })
+    });
+    accept(parsed)
+}
+
+/// Parses `data` as TOML through [`from_deserializer`]; `None` when it is
+/// not UTF-8 or not a document, after checking the failure's form.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(data: &[u8]) -> Option<T> {
+    let text = std::str::from_utf8(data).ok()?;
+    accept(from_deserializer::<T, _>(toml::Deserializer::new(text)))
+}
+
+fn accept<T>(parsed: Result<T, ValidationError>) -> Option<T> {
+    match parsed {
+        Ok(value) => Some(value),
+        Err(err) => {
+            assert_eq!(err.issues().len(), 1, "a parse failure is one issue");
+            let code = err.issues()[0].code();
+            assert!(PARSE_CODES.contains(&code), "parse failure coded {code}");
+            None
+        }
+    }
+}
+
+/// Asserts that every issue's path resolves in `document` serialised as
+/// JSON (a document that cannot be serialised, e.g. with a NaN weight that
+/// JSON writes as `null`, still has every path).
+pub fn paths_resolve<T: serde::Serialize>(document: &T, issues: &[Issue]) {
+    let value = serde_json::to_value(document).expect("every document serialises");
+    for issue in issues {
+        assert!(
+            value.pointer(&issue.path).is_some(),
+            "issue path {} ({}) does not resolve",
+            issue.path,
+            issue.code()
+        );
+    }
+}
+
+// ----- frameworks -----
+
+/// JSON bytes → framework → everything.
+pub fn framework_json(data: &[u8]) {
+    if let Some(framework) = parse_json::<Framework>(data) {
+        framework_pipeline(&framework, data);
+    }
+}
+
+/// TOML bytes → framework → everything.
+pub fn framework_toml(data: &[u8]) {
+    if let Some(framework) = parse_toml::<Framework>(data) {
+        framework_pipeline(&framework, data);
+    }
+}
+
+/// Validates `framework`, compiles it, and scores the catalogues'
+/// assessments and assessments made from `seed` against it.
+pub fn framework_pipeline(framework: &Framework, seed: &[u8]) {
+    let issues = framework.issues();
+    paths_resolve(framework, &issues);
+    let valid = framework.validate().is_ok();
+    let scorer = Scorer::new(framework);
+    assert_eq!(valid, scorer.is_ok(), "validate and Scorer::new disagree");
+    let Ok(scorer) = scorer else { return };
+    for assessment in catalogue_assessments() {
+        score_and_check(&scorer, &assessment);
+    }
+    for salt in 0..3u8 {
+        let assessment = assessment_from(framework, seed, salt);
+        score_and_check(&scorer, &assessment);
+    }
+}
+
+/// The built-in assessments: the worked good-practice example, and for
+/// every catalogue framework one assessment with every leaf at its best.
+pub fn catalogue_assessments() -> Vec<Assessment> {
+    let mut all = vec![good_practice::worked_example()];
+    for framework in catalog::frameworks() {
+        all.push(assessment_from(&framework, &[2], 0));
+    }
+    all
+}
+
+/// An assessment of `framework` whose rating of leaf `i` is chosen by the
+/// byte `seed[(i + salt) % len]`: missing, not applicable, the scale's
+/// best, worst or a middle value, or a value off the scale.
+pub fn assessment_from(framework: &Framework, seed: &[u8], salt: u8) -> Assessment {
+    let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("Fuzzed"));
+    for (i, leaf) in framework.leaves().enumerate() {
+        let byte = if seed.is_empty() {
+            2
+        } else {
+            seed[(i + usize::from(salt)) % seed.len()]
+        };
+        let scale = leaf.scale.as_ref().and_then(|s| framework.scales.get(s));
+        let value = match (byte % 6, scale) {
+            (0, _) => continue,
+            (1, _) | (_, None) => RatingValue::NotApplicable,
+            (choice, Some(scale)) => pick(scale, choice),
+        };
+        assessment.rate(leaf.id.clone(), value);
+    }
+    assessment
+}
+
+/// Best (2), worst (3), middle (4) or off the scale (5).
+fn pick(scale: &Scale, choice: u8) -> RatingValue {
+    match scale {
+        Scale::Binary { .. } => match choice {
+            2 => RatingValue::Met,
+            3 | 4 => RatingValue::NotMet,
+            _ => RatingValue::Level(1),
+        },
+        Scale::Ordinal { levels, .. } => {
+            let mut values: Vec<i32> = levels.iter().map(|l| l.value).collect();
+            values.sort_unstable();
+            match (choice, values.first(), values.last()) {
+                (2, _, Some(&max)) => RatingValue::Level(max),
+                (3, Some(&min), _) => RatingValue::Level(min),
+                (4, _, _) if !values.is_empty() => RatingValue::Level(values[values.len() / 2]),
+                _ => RatingValue::Level(values.last().map_or(0, |v| v.saturating_add(1))),
+            }
+        }
+        Scale::Numeric { min, max, .. } => match choice {
+            2 => RatingValue::Number(*max),
+            3 => RatingValue::Number(*min),
+            4 => RatingValue::Number(min / 2.0 + max / 2.0),
+            _ => RatingValue::Number(f64::INFINITY),
+        },
+    }
+}
+
+/// Checks `assessment` and scores it with `scorer`, asserting the crate's
+/// promises about the outcome.
+pub fn score_and_check(scorer: &Scorer, assessment: &Assessment) {
+    let issues = scorer.check(assessment);
+    paths_resolve(assessment, &issues);
+    let report = scorer.score(assessment);
+    let total = scorer.total(assessment);
+    let priorities = scorer.priorities(assessment);
+    assert_eq!(
+        issues.is_empty(),
+        report.is_ok(),
+        "check and score disagree"
+    );
+    assert_eq!(report.is_ok(), total.is_ok(), "score and total disagree");
+    assert_eq!(
+        report.is_ok(),
+        priorities.is_ok(),
+        "score and priorities disagree"
+    );
+    let Ok(report) = report else { return };
+    let in_unit = |s: Option<f64>| s.is_none_or(|s| (0.0..=1.0).contains(&s));
+    assert!(in_unit(report.total().score()), "total out of [0, 1]");
+    assert_eq!(
+        total.ok().flatten().map(f64::to_bits),
+        report.total().score().map(f64::to_bits),
+        "the fast total differs from the report's"
+    );
+    for node in report.nodes() {
+        assert!(
+            in_unit(node.score()),
+            "score of {} out of [0, 1]",
+            node.id()
+        );
+    }
+    for id in assessment.ratings.keys() {
+        let node = report
+            .node(id.as_str())
+            .expect("a rated leaf is in the report");
+        let counts = node.counts();
+        assert_eq!(counts.leaves, 1, "{id} is a leaf");
+        assert_eq!(counts.missing, 0, "the rating of {id} is accounted for");
+        assert_eq!(counts.rated + counts.not_applicable, 1);
+    }
+    let text = serde_json::to_string(assessment).expect("assessments serialise");
+    let again: Assessment = serde_json::from_str(&text).expect("and parse back");
+    let report_again = scorer.score(&again).expect("the same assessment scores");
+    assert_eq!(
+        format!("{report:?}"),
+        format!("{report_again:?}"),
+        "a JSON round trip changed the report"
+    );
+}
+
+// ----- assessments -----
+
+/// JSON bytes → assessment → checked and scored against every catalogue.
+pub fn assessment_json(data: &[u8]) {
+    let Some(assessment) = parse_json::<Assessment>(data) else {
+        return;
+    };
+    for framework in catalog::frameworks() {
+        let scorer = Scorer::new(&framework).expect("catalogues are valid");
+        score_and_check(&scorer, &assessment);
+        let _ = assessment.validate_against(&framework);
+    }
+}
+
+// ----- profiles -----
+
+/// JSON bytes → profile → applied to every catalogue; a tailored framework
+/// is valid and scores its own assessments.
+pub fn profile_json(data: &[u8]) {
+    let Some(profile) = parse_json::<Profile>(data) else {
+        return;
+    };
+    for framework in catalog::frameworks() {
+        match profile.apply(&framework) {
+            Ok(tailored) => {
+                let scorer = Scorer::new(&tailored).expect("a tailored framework is valid");
+                score_and_check(&scorer, &assessment_from(&tailored, data, 0));
+                score_and_check(&scorer, &assessment_from(&framework, data, 1));
+            }
+            Err(err) => paths_resolve(&profile, err.issues()),
+        }
+    }
+}
+
+// ----- mappings -----
+
+/// JSON bytes → mapping → checked and used to translate between the
+/// catalogue pairs (and each catalogue to itself).
+pub fn mapping_json(data: &[u8]) {
+    let Some(mapping) = parse_json::<Mapping>(data) else {
+        return;
+    };
+    let pairs = [
+        (
+            profint::success_factors_io1(),
+            profint::success_factors_io2(),
+        ),
+        (impart::core(), good_practice::criteria()),
+        (profint::learning_grid(), profint::learning_grid()),
+    ];
+    for (from, to) in &pairs {
+        translate(&mapping, from, to, data);
+    }
+}
+
+fn translate(mapping: &Mapping, from: &Framework, to: &Framework, seed: &[u8]) {
+    let checked = mapping.check(from, to);
+    let assessment = assessment_from(from, seed, 0);
+    let translated = mapping.translate(&assessment, from, to);
+    assert_eq!(
+        checked.is_ok() && Scorer::new(from).is_ok_and(|s| s.check(&assessment).is_empty()),
+        translated.is_ok(),
+        "check and translate disagree"
+    );
+    if let Ok(translation) = translated {
+        let scorer = Scorer::new(to).expect("catalogues are valid");
+        score_and_check(&scorer, &translation.assessment);
+    }
+}
+
+// ----- peer reviews -----
+
+/// JSON bytes → peer review → checked against IMPART core, and
+/// consolidated when it is valid.
+pub fn review_json(data: &[u8]) {
+    let Some(review) = parse_json::<PeerReview>(data) else {
+        return;
+    };
+    let framework = impart::core();
+    let issues = review.issues_against(&framework);
+    paths_resolve(&review, &issues);
+    let scorer = Scorer::new(&framework).expect("catalogues are valid");
+    for method in [
+        Consolidation::Median,
+        Consolidation::Mean,
+        Consolidation::Minimum,
+        Consolidation::Consensus,
+    ] {
+        if let Ok(consolidated) = review.consolidate(&framework, method) {
+            score_and_check(&scorer, &consolidated.assessment);
+        }
+    }
+}
