@@ -1,0 +1,38 @@
+//! Validation, compiling and scoring are linear in the size of the
+//! framework: time at 10 000, 20 000 and 40 000 leaves (each doubling should
+//! at most a little more than double the time). Peak memory is measured by
+//! `tests/scaling.rs` with a counting allocator.
+//!
+//! Run with `cargo bench --bench scale -- --quick` for figures.
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+
+use assessment_model::Scorer;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+#[path = "support/generated.rs"]
+mod generated;
+
+fn scale(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scale");
+    group.sample_size(10);
+    for leaves in [10_000, 20_000, 40_000] {
+        let framework = generated::framework(leaves);
+        let assessment = generated::assessment(&framework);
+        let scorer = Scorer::new(&framework).unwrap_or_else(|e| panic!("{e}"));
+        group.bench_with_input(BenchmarkId::new("validate", leaves), &framework, |b, f| {
+            b.iter(|| black_box(f.issues()))
+        });
+        group.bench_with_input(BenchmarkId::new("compile", leaves), &framework, |b, f| {
+            b.iter(|| black_box(Scorer::new(f).is_ok()))
+        });
+        group.bench_with_input(BenchmarkId::new("score", leaves), &assessment, |b, a| {
+            b.iter(|| black_box(scorer.score(a).is_ok()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scale);
+criterion_main!(benches);
