@@ -17,6 +17,8 @@ mod scoring;
 mod validate;
 pub mod versioning;
 
+pub mod catalog;
+
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };
