@@ -271,6 +271,21 @@ pub enum IssueKind {
         /// The leaf's id.
         id: String,
     },
+
+    // ----- peer reviews -----
+    /// A peer review's assessment is keyed to a peer the review does not
+    /// list.
+    UnknownPeer {
+        /// The peer key.
+        peer: String,
+    },
+    /// A date range whose end comes before its start (e.g. a study visit).
+    DatesOutOfOrder {
+        /// The start date, `YYYY-MM-DD`.
+        start: String,
+        /// The end date, `YYYY-MM-DD`.
+        end: String,
+    },
 }
 
 impl IssueKind {
@@ -316,6 +331,8 @@ impl IssueKind {
             IssueKind::RatingOnGroup { .. } => "rating-on-group",
             IssueKind::RatingOffScale { .. } => "rating-off-scale",
             IssueKind::MissingRating { .. } => "missing-rating",
+            IssueKind::UnknownPeer { .. } => "unknown-peer",
+            IssueKind::DatesOutOfOrder { .. } => "dates-out-of-order",
         }
     }
 
@@ -435,6 +452,12 @@ impl fmt::Display for IssueKind {
                 "rating {value} of `{id}` is not on scale `{scale}` ({expected})"
             ),
             IssueKind::MissingRating { id } => write!(f, "leaf `{id}` has no rating"),
+            IssueKind::UnknownPeer { peer } => {
+                write!(f, "no peer `{peer}` is listed in the review")
+            }
+            IssueKind::DatesOutOfOrder { start, end } => {
+                write!(f, "the end date {end} comes before the start date {start}")
+            }
         }
     }
 }
