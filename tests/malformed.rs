@@ -622,7 +622,12 @@ fn a_rating_given_twice_is_not_silently_dropped() {
         r#"{"framework": {"id": "t", "version": "^1"}, "subject": {"name": "S"},
             "ratings": {"a": {"value": "met"}, "a": {"value": "not_met"}}}"#,
     );
-    assert!(plain.unwrap_err().to_string().starts_with("duplicate key \"a\""));
+    assert!(
+        plain
+            .unwrap_err()
+            .to_string()
+            .starts_with("duplicate key \"a\"")
+    );
 }
 
 #[test]
@@ -652,5 +657,8 @@ fn a_scale_facet_value_tag_or_attribute_given_twice() {
         r#"{"framework": {"id": "t", "version": "^1"},
             "subject": {"name": "S", "attributes": {"a/b": "1", "a/b": "2"}}}"#,
     );
-    assert_eq!((issue.code(), issue.path.as_str()), ("duplicate-id", "/subject/attributes/a~1b"));
+    assert_eq!(
+        (issue.code(), issue.path.as_str()),
+        ("duplicate-id", "/subject/attributes/a~1b")
+    );
 }
