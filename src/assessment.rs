@@ -71,7 +71,7 @@ impl Assessment {
     ///
     /// let gp = good_practice::criteria();
     /// let mut assessment = Assessment::new(gp.exact_ref(), Subject::new("My project"));
-    /// assessment.rate("gp-1-1-1".parse()?, RatingValue::Met);
+    /// assessment.rate("q1-1".parse()?, RatingValue::Met);
     /// assert_eq!(assessment.ratings.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -1,0 +1,455 @@
+//! Compiling a validated [`Framework`] into flat, index-addressed arrays in
+//! definition (pre-)order, so that scoring resolves no id and hashes no
+//! string per node.
+
+use std::collections::HashMap;
+
+use crate::{Aggregation, Framework, Id, Issue, IssueKind, MAX_DEPTH, Scale, pointer};
+
+/// "No index": the root's parent, a group's leaf index.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One node of the compiled tree. Index 0 is the virtual root (the whole
+/// framework); criteria follow in pre-order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Node {
+    /// The parent's index ([`NONE`] for the root).
+    pub parent: u32,
+    /// The children are `children[first_child..end_child]`.
+    pub first_child: u32,
+    /// See `first_child`.
+    pub end_child: u32,
+    /// The leaf index, or [`NONE`] for a group.
+    pub leaf: u32,
+    /// The weight in the parent's aggregate.
+    pub weight: f64,
+    /// The effective aggregation (groups only).
+    pub aggregation: Aggregation,
+    /// Whether it counts in its parent's aggregate.
+    pub scored: bool,
+}
+
+/// A leaf's scale, compiled.
+#[derive(Debug, Clone)]
+pub(crate) struct LeafScale {
+    /// Index into the framework's `scales`.
+    pub scale: u32,
+}
+
+/// The compiled framework; shared behind an `Arc` by [`crate::Scorer`].
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    pub framework: Framework,
+    pub nodes: Vec<Node>,
+    pub children: Vec<u32>,
+    /// Leaf index → node index.
+    pub leaf_node: Vec<u32>,
+    /// Leaf index → scale.
+    pub leaf_scale: Vec<LeafScale>,
+    /// Node index → number of leaves below it (a leaf counts itself).
+    pub leaf_count: Vec<u32>,
+    /// Node index → depth (root 0, top-level criteria 1).
+    pub depth: Vec<u32>,
+    /// Node index → the criterion, by its position path; kept as the
+    /// criterion's id and title for reports.
+    pub ids: Vec<Id>,
+    /// Node index → title.
+    pub titles: Vec<String>,
+    /// Node index → critical flag.
+    pub critical: Vec<bool>,
+    /// Node index → the framework's not-applicable reason, inherited.
+    pub na_reason: Vec<Option<String>>,
+    /// Node index → the one ordinal or numeric scale (index) every leaf
+    /// below it is rated on, or [`NONE`] (rule 11).
+    pub unit_scale: Vec<u32>,
+    /// Leaf index → effective weight (rule 9).
+    pub effective_weight: Vec<f64>,
+    /// Facet (in definition order) → leaf index → value index or [`NONE`],
+    /// after inheritance (rule 9).
+    pub leaf_facet: Vec<Vec<u32>>,
+    /// Criterion id → node index.
+    pub index: HashMap<Id, u32>,
+    /// Whether some group aggregates flat (so leaf sums are needed).
+    pub needs_flat: bool,
+}
+
+impl Compiled {
+    /// Compiles `framework`, or lists what makes it impossible to compile
+    /// (the structural errors that [`Framework::validate`] also reports).
+    pub(crate) fn new(framework: &Framework) -> Result<Compiled, Vec<Issue>> {
+        let mut issues = Vec::new();
+        let facet_ids: Vec<&Id> = framework.facets.keys().collect();
+        let default_aggregation = framework.rules.aggregation;
+
+        let mut nodes = vec![Node {
+            parent: NONE,
+            first_child: 0,
+            end_child: 0,
+            leaf: NONE,
+            weight: 1.0,
+            aggregation: default_aggregation,
+            scored: true,
+        }];
+        let mut depth = vec![0u32];
+        let mut ids = vec![framework.id.clone()];
+        let mut titles = vec![framework.title.clone()];
+        let mut critical = vec![false];
+        let mut na_reason: Vec<Option<String>> = vec![None];
+        let mut position = vec![0u32];
+        let mut facet_of: Vec<Vec<u32>> = vec![vec![NONE; facet_ids.len()]];
+        let mut leaf_node = Vec::new();
+        let mut leaf_scale = Vec::new();
+        let mut index = HashMap::new();
+        let mut child_counter = vec![0u32];
+        // `ancestors[d]` is the index of the latest node at depth d.
+        let mut ancestors: Vec<u32> = vec![0];
+        let mut too_deep = false;
+
+        for (d, criterion) in framework.walk() {
+            let idx = u32::try_from(nodes.len()).unwrap_or(NONE);
+            if idx == NONE {
+                issues.push(Issue::new(
+                    "/criteria",
+                    IssueKind::InvalidDocument {
+                        message: "too many criteria".into(),
+                    },
+                ));
+                break;
+            }
+            ancestors.truncate(d);
+            let parent = ancestors.last().copied().unwrap_or(0);
+            ancestors.push(idx);
+            let pos = match child_counter.get_mut(parent as usize) {
+                Some(c) => {
+                    let p = *c;
+                    *c = c.saturating_add(1);
+                    p
+                }
+                None => 0,
+            };
+            let parent_na = na_reason.get(parent as usize).cloned().flatten();
+            let mut facets = facet_of
+                .get(parent as usize)
+                .cloned()
+                .unwrap_or_else(|| vec![NONE; facet_ids.len()]);
+            let path = || {
+                let base = path_of(&nodes, &position, parent as usize);
+                pointer(
+                    &pointer(&base, if parent == 0 { "criteria" } else { "children" }),
+                    pos,
+                )
+            };
+
+            if d > MAX_DEPTH && !too_deep {
+                too_deep = true;
+                issues.push(Issue::new(
+                    path(),
+                    IssueKind::TooDeep {
+                        depth: d,
+                        max: MAX_DEPTH,
+                    },
+                ));
+            }
+            let weight = criterion.weight;
+            if !(weight.is_finite() && weight >= 0.0) {
+                issues.push(Issue::new(
+                    pointer(&path(), "weight"),
+                    IssueKind::InvalidWeight {
+                        weight: weight.to_string(),
+                    },
+                ));
+            }
+            for (facet, value) in &criterion.tags {
+                let Some(fi) = framework.facets.get_index_of(facet) else {
+                    issues.push(Issue::new(
+                        pointer(&pointer(&path(), "tags"), facet),
+                        IssueKind::UnknownFacet {
+                            facet: facet.to_string(),
+                        },
+                    ));
+                    continue;
+                };
+                let vi = framework
+                    .facets
+                    .get_index(fi)
+                    .and_then(|(_, f)| f.values.get_index_of(value));
+                match (vi, facets.get_mut(fi)) {
+                    (Some(vi), Some(slot)) => *slot = u32::try_from(vi).unwrap_or(NONE),
+                    _ => issues.push(Issue::new(
+                        pointer(&pointer(&path(), "tags"), facet),
+                        IssueKind::UnknownFacetValue {
+                            facet: facet.to_string(),
+                            value: value.to_string(),
+                        },
+                    )),
+                }
+            }
+            let mut leaf = NONE;
+            if criterion.is_leaf() {
+                match criterion
+                    .scale
+                    .as_ref()
+                    .map(|s| (s, framework.scales.get_index_of(s)))
+                {
+                    Some((_, Some(si))) => {
+                        leaf = u32::try_from(leaf_node.len()).unwrap_or(NONE);
+                        leaf_node.push(idx);
+                        leaf_scale.push(LeafScale {
+                            scale: u32::try_from(si).unwrap_or(NONE),
+                        });
+                    }
+                    Some((s, None)) => issues.push(Issue::new(
+                        pointer(&path(), "scale"),
+                        IssueKind::UnknownScale {
+                            scale: s.to_string(),
+                        },
+                    )),
+                    None => issues.push(Issue::new(path(), IssueKind::EmptyGroup)),
+                }
+            } else if criterion.scale.is_some() {
+                issues.push(Issue::new(
+                    pointer(&path(), "scale"),
+                    IssueKind::ScaleOnGroup,
+                ));
+            }
+            if let Some(first) = index.insert(criterion.id.clone(), idx) {
+                issues.push(Issue::new(
+                    pointer(&path(), "id"),
+                    IssueKind::DuplicateId {
+                        id: criterion.id.to_string(),
+                        first: pointer(&path_of(&nodes, &position, first as usize), "id"),
+                    },
+                ));
+            }
+            position.push(pos);
+            child_counter.push(0);
+            nodes.push(Node {
+                parent,
+                first_child: 0,
+                end_child: 0,
+                leaf,
+                weight,
+                aggregation: criterion.aggregation.unwrap_or(default_aggregation),
+                scored: criterion.scored,
+            });
+            depth.push(u32::try_from(d).unwrap_or(NONE));
+            ids.push(criterion.id.clone());
+            titles.push(criterion.title.clone());
+            critical.push(criterion.critical);
+            na_reason.push(criterion.not_applicable.clone().or(parent_na));
+            facet_of.push(std::mem::take(&mut facets));
+        }
+        if framework.criteria.is_empty() {
+            issues.push(Issue::new("/criteria", IssueKind::EmptyGroup));
+        }
+        if let Some(cap) = &framework.rules.critical_caps_band {
+            if !framework.rules.bands.iter().any(|b| b.id == *cap) {
+                issues.push(Issue::new(
+                    "/rules/critical_caps_band",
+                    IssueKind::UnknownBand {
+                        band: cap.to_string(),
+                    },
+                ));
+            }
+        }
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+
+        let children = link_children(&mut nodes);
+        let n = nodes.len();
+
+        // Bottom-up: leaf counts and the shared unit scale (rule 11).
+        const MIXED: u32 = NONE - 1;
+        let mut leaf_count = vec![0u32; n];
+        let mut unit_scale = vec![NONE; n];
+        for i in (0..n).rev() {
+            let Some(node) = nodes.get(i).copied() else {
+                continue;
+            };
+            if node.leaf != NONE {
+                set(&mut leaf_count, i, 1);
+                let si = leaf_scale.get(node.leaf as usize).map_or(NONE, |l| l.scale);
+                let unit = match framework.scales.get_index(si as usize) {
+                    Some((_, Scale::Ordinal { .. } | Scale::Numeric { .. })) => si,
+                    _ => MIXED,
+                };
+                set(&mut unit_scale, i, unit);
+            } else {
+                let mut count = 0u32;
+                let mut unit = NONE;
+                for &c in children
+                    .get(node.first_child as usize..node.end_child as usize)
+                    .unwrap_or(&[])
+                {
+                    count = count.saturating_add(leaf_count.get(c as usize).copied().unwrap_or(0));
+                    let cu = unit_scale.get(c as usize).copied().unwrap_or(MIXED);
+                    unit = if unit == NONE || unit == cu {
+                        cu
+                    } else {
+                        MIXED
+                    };
+                }
+                set(&mut leaf_count, i, count);
+                set(&mut unit_scale, i, unit);
+            }
+        }
+        for u in &mut unit_scale {
+            if *u == MIXED {
+                *u = NONE;
+            }
+        }
+
+        // Top-down: effective weights (rule 9).
+        let mut eff = vec![0.0f64; n];
+        set(&mut eff, 0, 1.0);
+        for i in 0..n {
+            let Some(node) = nodes.get(i).copied() else {
+                continue;
+            };
+            let kids = children
+                .get(node.first_child as usize..node.end_child as usize)
+                .unwrap_or(&[]);
+            let denom: f64 = kids
+                .iter()
+                .filter_map(|&c| nodes.get(c as usize))
+                .filter(|c| c.scored)
+                .map(|c| c.weight)
+                .sum();
+            let here = eff.get(i).copied().unwrap_or(0.0);
+            for &c in kids {
+                let Some(child) = nodes.get(c as usize) else {
+                    continue;
+                };
+                let share = if child.scored && denom > 0.0 {
+                    child.weight / denom
+                } else {
+                    0.0
+                };
+                set(&mut eff, c as usize, here * share);
+            }
+        }
+        let effective_weight = leaf_node
+            .iter()
+            .map(|&i| eff.get(i as usize).copied().unwrap_or(0.0))
+            .collect();
+        let leaf_facet = (0..facet_ids.len())
+            .map(|f| {
+                leaf_node
+                    .iter()
+                    .map(|&i| {
+                        facet_of
+                            .get(i as usize)
+                            .and_then(|v| v.get(f))
+                            .copied()
+                            .unwrap_or(NONE)
+                    })
+                    .collect()
+            })
+            .collect();
+        let needs_flat = nodes.iter().any(|n| {
+            n.leaf == NONE
+                && matches!(
+                    n.aggregation,
+                    Aggregation::Flat | Aggregation::FlatUnweighted
+                )
+        });
+
+        Ok(Compiled {
+            framework: framework.clone(),
+            nodes,
+            children,
+            leaf_node,
+            leaf_scale,
+            leaf_count,
+            depth,
+            ids,
+            titles,
+            critical,
+            na_reason,
+            unit_scale,
+            effective_weight,
+            leaf_facet,
+            index,
+            needs_flat,
+        })
+    }
+
+    /// The scale of leaf `leaf`.
+    pub(crate) fn scale_of_leaf(&self, leaf: usize) -> Option<(&Id, &Scale)> {
+        let si = self.leaf_scale.get(leaf)?.scale;
+        self.framework.scales.get_index(si as usize)
+    }
+
+    /// The children of node `i`.
+    #[inline]
+    pub(crate) fn children_of(&self, node: &Node) -> &[u32] {
+        self.children
+            .get(node.first_child as usize..node.end_child as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The number of leaves.
+    pub(crate) fn leaves(&self) -> usize {
+        self.leaf_node.len()
+    }
+}
+
+fn set<T>(v: &mut [T], i: usize, x: T) {
+    if let Some(slot) = v.get_mut(i) {
+        *slot = x;
+    }
+}
+
+/// Fills `first_child`/`end_child` and returns the children array, each
+/// node's children in definition order (a counting sort on parents).
+fn link_children(nodes: &mut [Node]) -> Vec<u32> {
+    let n = nodes.len();
+    let mut start = vec![0u32; n.saturating_add(1)];
+    for node in nodes.iter().skip(1) {
+        if let Some(s) = start.get_mut(node.parent as usize + 1) {
+            *s = s.saturating_add(1);
+        }
+    }
+    for i in 1..start.len() {
+        let prev = start.get(i - 1).copied().unwrap_or(0);
+        if let Some(s) = start.get_mut(i) {
+            *s = s.saturating_add(prev);
+        }
+    }
+    let mut fill = start.clone();
+    let mut children = vec![0u32; n.saturating_sub(1)];
+    for (i, node) in nodes.iter().enumerate().skip(1) {
+        if let Some(f) = fill.get_mut(node.parent as usize) {
+            if let Some(slot) = children.get_mut(*f as usize) {
+                *slot = u32::try_from(i).unwrap_or(NONE);
+            }
+            *f = f.saturating_add(1);
+        }
+    }
+    for (i, node) in nodes.iter_mut().enumerate() {
+        node.first_child = start.get(i).copied().unwrap_or(0);
+        node.end_child = start.get(i + 1).copied().unwrap_or(0);
+    }
+    children
+}
+
+/// The JSON Pointer of node `i` in the serialised framework, rebuilt from
+/// parent links and child positions.
+fn path_of(nodes: &[Node], position: &[u32], i: usize) -> String {
+    let mut chain = Vec::new();
+    let mut at = i;
+    while at != 0 {
+        chain.push(position.get(at).copied().unwrap_or(0));
+        at = match nodes.get(at) {
+            Some(n) if n.parent != NONE => n.parent as usize,
+            _ => break,
+        };
+    }
+    let mut out = String::new();
+    for (k, pos) in chain.iter().rev().enumerate() {
+        out = pointer(&out, if k == 0 { "criteria" } else { "children" });
+        out = pointer(&out, pos);
+    }
+    out
+}

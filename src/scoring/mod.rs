@@ -1,0 +1,136 @@
+//! Scoring: [`Scorer`] (a framework validated and compiled for fast
+//! scoring), [`Report`], improvement [`Priority`]s and the dense fast path
+//! (design, *Scoring rules*, normative).
+//!
+//! The rules, by number as the design gives them:
+//!
+//! 1. leaf normalisation ([`crate::Scale::normalise`]); a rating off its
+//!    scale is a [`ScoreError`], never clamped;
+//! 2. not-applicable leaves (rated so, or marked so by a profile) are left
+//!    out as if absent; a group whose leaves all are is not applicable;
+//! 3. missing ratings follow [`crate::MissingPolicy`];
+//! 4. unscored criteria are reported but left out of their parent; nothing
+//!    to aggregate gives `None`;
+//! 5. [`crate::Aggregation`], per framework with per-criterion override;
+//! 6. coverage and `min_coverage` (applied to groups and the total: a
+//!    leaf's coverage is 0 or 1 and rule 3 already decides it);
+//! 7. bands; 8. risks, strengths, `critical_caps_band`;
+//! 9. facet views with inherited tags and effective weights;
+//! 10. priorities ([`Scorer::priorities`]); 11. means in scale units;
+//! 12. qualitative assessments; 13. determinism.
+//!
+//! # Where this differs from OpenSCAP
+//!
+//! The XCCDF 1.2 models (`default`, `flat`, `flat-unweighted`, `absolute`)
+//! are computed as OpenSCAP's `xccdf_policy` computes them for every rated
+//! tree, scaled to [0, 1] instead of [0, 100] (flat: score / maximum). The
+//! policies differ where nothing counts:
+//!
+//! - a group (or benchmark) with nothing to aggregate — every rule not
+//!   applicable or unscored — scores 0 in OpenSCAP's default model and 1
+//!   in its absolute model; here it has no score (`None`, rule 4);
+//! - a group whose counted children all have weight 0 scores 0 in
+//!   OpenSCAP's default model and still counts in its parent; here it has
+//!   no score and its parent goes on without it.
+//!
+//! `FlatUnweighted` follows OpenSCAP in giving every leaf weight 1, a
+//! weight-0 leaf included; `Flat` ignores group weights, as OpenSCAP does.
+
+mod aggregate;
+mod check;
+mod compile;
+mod dense;
+mod display;
+mod error;
+mod evaluate;
+mod priorities;
+mod report;
+
+use std::sync::Arc;
+
+use crate::{Framework, ValidationError};
+
+pub use aggregate::Scratch;
+pub use dense::DenseRatings;
+pub use error::ScoreError;
+pub use report::{
+    Counts, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report, ScaleMean,
+};
+
+/// A framework validated and compiled for fast scoring: the proof of
+/// validity that scoring relies on (design, *Validation*).
+///
+/// Compiling lays the tree out in flat arrays in definition (pre-)order —
+/// parents, children, weights, scored flags, effective aggregations, leaf
+/// scales, inherited facet values and effective weights — with every id
+/// resolved to an index once, so scoring hashes no string per node.
+/// `Scorer` is `Send + Sync` and cheap to clone (the compiled form is
+/// shared behind an `Arc`).
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
+///
+/// let framework: Framework = serde_json::from_str(r#"{
+///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+///     "scales": { "tick": { "type": "binary" } },
+///     "criteria": [
+///         { "id": "a", "title": "First", "scale": "tick" },
+///         { "id": "b", "title": "Second", "scale": "tick" }
+///     ]
+/// }"#)?;
+/// let scorer = Scorer::new(&framework)?;
+/// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
+/// assessment.rate("a".parse()?, RatingValue::Met);
+/// assessment.rate("b".parse()?, RatingValue::NotMet);
+/// assert_eq!(scorer.total(&assessment)?, Some(0.5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Scorer {
+    inner: Arc<compile::Compiled>,
+}
+
+impl Scorer {
+    /// Validates `framework` ([`Framework::validate`]) and compiles it.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError`] with every issue when the framework is invalid.
+    pub fn new(framework: &Framework) -> Result<Scorer, ValidationError> {
+        framework.validate()?;
+        let compiled = compile::Compiled::new(framework).map_err(ValidationError::new)?;
+        Ok(Scorer {
+            inner: Arc::new(compiled),
+        })
+    }
+
+    /// The framework this scorer was compiled from.
+    pub fn framework(&self) -> &Framework {
+        &self.inner.framework
+    }
+
+    /// The number of leaves: the length of [`DenseRatings`] for this
+    /// framework.
+    pub fn leaf_count(&self) -> usize {
+        self.inner.leaves()
+    }
+
+    pub(crate) fn compiled(&self) -> &compile::Compiled {
+        &self.inner
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scorer_is_send_sync_clone() {
+        fn assert_traits<T: Send + Sync + Clone>() {}
+        assert_traits::<Scorer>();
+        assert_traits::<Report>();
+        assert_traits::<DenseRatings>();
+    }
+}

@@ -1,0 +1,119 @@
+//! Improvement priorities (rule 10): for every rated leaf below its
+//! maximum, the exact gain in the total if that leaf alone were raised to
+//! its maximum, by re-scoring.
+
+use super::ScoreError;
+use super::aggregate::Scratch;
+use super::compile::NONE;
+use super::report::Priority;
+use crate::{Assessment, Scorer};
+
+impl Scorer {
+    /// For every applicable rated leaf below the top of its scale: the gain
+    /// in the total score if that leaf alone were raised to the top (rule
+    /// 10). The gain is exact for every aggregation: the total is
+    /// re-scored, re-evaluating only the leaf's ancestors (the other nodes
+    /// cannot change). Sorted by gain, largest first, then definition
+    /// order. Empty when the total has no score (a raise cannot give it
+    /// one: it changes neither coverage nor what is included).
+    ///
+    /// Unscored leaves, and leaves under unscored groups, are listed with
+    /// gain 0.
+    ///
+    /// # Errors
+    ///
+    /// [`ScoreError`] as for [`Scorer::score`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "a", "title": "First", "scale": "tick" },
+    ///         { "id": "b", "title": "Second", "scale": "tick", "weight": 3.0 }
+    ///     ]
+    /// }"#)?;
+    /// let scorer = Scorer::new(&framework)?;
+    /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
+    /// assessment.rate("a".parse()?, RatingValue::NotMet);
+    /// assessment.rate("b".parse()?, RatingValue::NotMet);
+    /// let gains = scorer.priorities(&assessment)?;
+    /// assert_eq!(gains[0].criterion, "b");
+    /// assert_eq!(gains[0].gain, 0.75);
+    /// assert_eq!(gains[1].gain, 0.25);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn priorities(&self, assessment: &Assessment) -> Result<Vec<Priority>, ScoreError> {
+        let c = self.compiled();
+        let dense = self.bind(assessment)?;
+        if dense.is_qualitative() {
+            return Ok(Vec::new());
+        }
+        let mode = c.mode(false);
+        let mut values = dense.values().to_vec();
+        let mut s = Scratch::new();
+        c.evaluate(&values, mode, &mut s);
+        let Some(base) = s.score_of(0) else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for leaf in 0..values.len() {
+            let current = values.get(leaf).copied().unwrap_or(f64::NAN);
+            if !(0.0..1.0).contains(&current) {
+                continue;
+            }
+            let Some(best) = c.scale_of_leaf(leaf).and_then(|(_, scale)| scale.best()) else {
+                continue;
+            };
+            let node = c.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
+            set(&mut values, leaf, 1.0);
+            reevaluate_path(c, node, &values, mode, &mut s);
+            let raised = s.score_of(0);
+            set(&mut values, leaf, current);
+            reevaluate_path(c, node, &values, mode, &mut s);
+            let Some(raised) = raised else { continue };
+            out.push(Priority {
+                criterion: c
+                    .ids
+                    .get(node)
+                    .cloned()
+                    .unwrap_or_else(|| c.framework.id.clone()),
+                current,
+                best,
+                gain: raised - base,
+            });
+        }
+        // A stable sort keeps definition order among equal gains.
+        out.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+        Ok(out)
+    }
+}
+
+fn set(values: &mut [f64], i: usize, x: f64) {
+    if let Some(v) = values.get_mut(i) {
+        *v = x;
+    }
+}
+
+/// Re-evaluates `node` and each of its ancestors, bottom-up: the only
+/// nodes whose result depends on the node's leaf value.
+fn reevaluate_path(
+    c: &super::compile::Compiled,
+    node: usize,
+    values: &[f64],
+    mode: super::aggregate::Mode,
+    s: &mut Scratch,
+) {
+    let mut at = node;
+    loop {
+        c.eval_node(at, values, mode, s);
+        match c.nodes.get(at) {
+            Some(n) if n.parent != NONE => at = n.parent as usize,
+            _ => break,
+        }
+    }
+}

@@ -1,0 +1,439 @@
+//! Hand-computed tests of every aggregation method and its edge cases
+//! (design, *Scoring rules* 1 to 6).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
+
+mod common;
+
+use assessment_model::{Aggregation, MissingPolicy, NoScore, Scorer, ScoringRules};
+use common::*;
+
+/// Tolerance for results that go through `ln`/`exp` or a division whose
+/// result is not a binary fraction.
+const TOL: f64 = 1e-12;
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() <= TOL)
+}
+
+#[test]
+fn leaf_normalisation_binary_ordinal_numeric() {
+    let fw = framework(
+        ScoringRules::default(),
+        vec![
+            tick("a", 1.0),
+            leaf_on("b", "imp", 1.0),
+            leaf_on("c", "num", 1.0),
+            leaf_on("d", "delay", 1.0),
+        ],
+    );
+    let s = Scorer::new(&fw).unwrap();
+    let r = s
+        .score(&assess(
+            &fw,
+            &[("a", NotMet), ("b", L(2)), ("c", N(2.5)), ("d", N(2.5))],
+        ))
+        .unwrap();
+    assert_eq!(r.node("a").unwrap().score(), Some(0.0));
+    assert_eq!(r.node("b").unwrap().score(), Some(0.5));
+    assert_eq!(r.node("c").unwrap().score(), Some(0.25));
+    assert_eq!(r.node("d").unwrap().score(), Some(0.75));
+    // (0 + 0.5 + 0.25 + 0.75) / 4
+    assert_eq!(r.total().score(), Some(0.375));
+}
+
+#[test]
+fn weighted_mean() {
+    let fw = framework(
+        rules(Aggregation::WeightedMean),
+        vec![tick("a", 1.0), tick("b", 3.0)],
+    );
+    let s = Scorer::new(&fw).unwrap();
+    assert_eq!(
+        s.total(&assess(&fw, &[("a", NotMet), ("b", Met)])).unwrap(),
+        Some(0.75)
+    );
+}
+
+/// g1 (weight 5) = {a w1 = 1, b w2 = 0}; g2 (weight 1) = {c w1 = 1}.
+fn nested(agg: Aggregation) -> (assessment_model::Framework, assessment_model::Assessment) {
+    let fw = framework(
+        rules(agg),
+        vec![
+            group("g1", 5.0, None, vec![tick("a", 1.0), tick("b", 2.0)]),
+            group("g2", 1.0, None, vec![tick("c", 1.0)]),
+        ],
+    );
+    let a = assess(&fw, &[("a", Met), ("b", NotMet), ("c", Met)]);
+    (fw, a)
+}
+
+#[test]
+fn nested_weighted_mean_respects_structure() {
+    let (fw, a) = nested(Aggregation::WeightedMean);
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    assert!(close(r.node("g1").unwrap().score(), 1.0 / 3.0));
+    // (5 · 1/3 + 1 · 1) / 6 = 4/9
+    assert!(close(r.total().score(), 4.0 / 9.0));
+}
+
+#[test]
+fn flat_ignores_groups_and_their_weights() {
+    let (fw, a) = nested(Aggregation::Flat);
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    // (1·1 + 2·0 + 1·1) / (1 + 2 + 1)
+    assert_eq!(r.total().score(), Some(0.5));
+}
+
+#[test]
+fn flat_unweighted_counts_leaves() {
+    let (fw, a) = nested(Aggregation::FlatUnweighted);
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    assert!(close(r.total().score(), 2.0 / 3.0));
+}
+
+/// Weights 1, 1, 2 over 0.1, 0.2, 0.3 (numeric 0-10 ratings 1, 2, 3): the
+/// composite-indicator literature's weighted geometric and harmonic means
+/// (OECD/JRC *Handbook on Constructing Composite Indicators*, 2008, §6).
+fn literature(agg: Aggregation) -> Option<f64> {
+    let fw = framework(
+        rules(agg),
+        vec![
+            leaf_on("x", "num", 1.0),
+            leaf_on("y", "num", 1.0),
+            leaf_on("z", "num", 2.0),
+        ],
+    );
+    let a = assess(&fw, &[("x", N(1.0)), ("y", N(2.0)), ("z", N(3.0))]);
+    Scorer::new(&fw).unwrap().total(&a).unwrap()
+}
+
+#[test]
+fn geometric_mean_literature_vector() {
+    let expected = (0.1f64 * 0.2 * 0.3 * 0.3).powf(0.25);
+    assert!(close(literature(Aggregation::GeometricMean), expected));
+    // 0.0018^(1/4), computed independently (Python: (0.1*0.2*0.3*0.3)**0.25).
+    assert!(close(
+        literature(Aggregation::GeometricMean),
+        0.205_976_714_390_711_8
+    ));
+}
+
+#[test]
+fn harmonic_mean_literature_vector() {
+    // 4 / (1/0.1 + 1/0.2 + 2/0.3) = 4 / (65/3) = 12/65
+    assert!(close(literature(Aggregation::HarmonicMean), 12.0 / 65.0));
+}
+
+#[test]
+fn geometric_and_harmonic_with_a_zero_child_are_zero() {
+    for agg in [Aggregation::GeometricMean, Aggregation::HarmonicMean] {
+        let fw = framework(
+            rules(agg),
+            vec![tick("a", 1.0), tick("b", 1.0), tick("c", 5.0)],
+        );
+        let a = assess(&fw, &[("a", Met), ("b", NotMet), ("c", Met)]);
+        assert_eq!(
+            Scorer::new(&fw).unwrap().total(&a).unwrap(),
+            Some(0.0),
+            "{agg:?}"
+        );
+    }
+}
+
+#[test]
+fn geometric_and_harmonic_ignore_a_zero_child_of_weight_zero() {
+    for agg in [Aggregation::GeometricMean, Aggregation::HarmonicMean] {
+        let fw = framework(
+            rules(agg),
+            vec![leaf_on("a", "num", 1.0), leaf_on("b", "num", 0.0)],
+        );
+        let a = assess(&fw, &[("a", N(4.0)), ("b", N(0.0))]);
+        assert!(
+            close(Scorer::new(&fw).unwrap().total(&a).unwrap(), 0.4),
+            "{agg:?}"
+        );
+    }
+}
+
+#[test]
+fn minimum_ignores_a_weight_zero_child() {
+    let fw = framework(
+        rules(Aggregation::Minimum),
+        vec![
+            leaf_on("a", "num", 1.0),
+            leaf_on("b", "num", 0.0),
+            leaf_on("c", "num", 1.0),
+        ],
+    );
+    let a = assess(&fw, &[("a", N(5.0)), ("b", N(0.0)), ("c", N(8.0))]);
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    assert_eq!(r.total().score(), Some(0.5));
+    // The weight-0 child is reported but does not count.
+    assert_eq!(r.node("b").unwrap().score(), Some(0.0));
+}
+
+#[test]
+fn all_is_one_only_when_every_child_is_one() {
+    let fw = framework(
+        rules(Aggregation::All),
+        vec![leaf_on("a", "num", 1.0), leaf_on("b", "num", 1.0)],
+    );
+    let s = Scorer::new(&fw).unwrap();
+    assert_eq!(
+        s.total(&assess(&fw, &[("a", N(10.0)), ("b", N(9.0))]))
+            .unwrap(),
+        Some(0.0)
+    );
+    assert_eq!(
+        s.total(&assess(&fw, &[("a", N(10.0)), ("b", N(10.0))]))
+            .unwrap(),
+        Some(1.0)
+    );
+}
+
+#[test]
+fn per_criterion_override_beats_framework_default() {
+    let fw = framework(
+        rules(Aggregation::WeightedMean),
+        vec![
+            group(
+                "g",
+                1.0,
+                Some(Aggregation::Minimum),
+                vec![leaf_on("a", "num", 1.0), leaf_on("b", "num", 1.0)],
+            ),
+            leaf_on("c", "num", 1.0),
+        ],
+    );
+    let a = assess(&fw, &[("a", N(2.0)), ("b", N(10.0)), ("c", N(6.0))]);
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    assert_eq!(r.node("g").unwrap().score(), Some(0.2));
+    // (0.2 + 0.6) / 2
+    assert!(close(r.total().score(), 0.4));
+}
+
+#[test]
+fn a_group_whose_children_are_all_not_applicable_is_not_applicable() {
+    let fw = framework(
+        ScoringRules::default(),
+        vec![
+            group("g1", 1.0, None, vec![tick("a", 1.0), tick("b", 1.0)]),
+            group("g2", 1.0, None, vec![tick("c", 1.0)]),
+        ],
+    );
+    let a = assess(&fw, &[("a", NA), ("b", NA), ("c", NotMet)]);
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    let g1 = r.node("g1").unwrap();
+    assert_eq!(g1.score(), None);
+    assert_eq!(g1.outcome().no_score(), Some(NoScore::NotApplicable));
+    assert_eq!(g1.coverage(), None);
+    assert_eq!(g1.counts().not_applicable, 2);
+    // The parent goes on as if g1 were absent: only g2 counts.
+    assert_eq!(r.total().score(), Some(0.0));
+}
+
+#[test]
+fn every_leaf_not_applicable_gives_no_total() {
+    let fw = framework(ScoringRules::default(), vec![tick("a", 1.0)]);
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("a", NA)]))
+        .unwrap();
+    assert_eq!(r.total().score(), None);
+    assert_eq!(r.total().no_score(), Some(NoScore::NotApplicable));
+}
+
+#[test]
+fn all_weights_zero_gives_nothing_to_aggregate() {
+    let fw = framework(
+        ScoringRules::default(),
+        vec![
+            group("g1", 1.0, None, vec![tick("a", 0.0), tick("b", 0.0)]),
+            group("g2", 1.0, None, vec![tick("c", 1.0)]),
+        ],
+    );
+    let a = assess(&fw, &[("a", Met), ("b", Met), ("c", NotMet)]);
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    let g1 = r.node("g1").unwrap();
+    assert_eq!(g1.score(), None);
+    assert_eq!(g1.outcome().no_score(), Some(NoScore::NothingToAggregate));
+    assert_eq!(r.node("a").unwrap().score(), Some(1.0));
+    assert_eq!(r.total().score(), Some(0.0));
+}
+
+#[test]
+fn unscored_criteria_are_reported_but_not_counted() {
+    let mut b = tick("b", 1.0);
+    b.scored = false;
+    let fw = framework(ScoringRules::default(), vec![tick("a", 1.0), b]);
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("a", Met), ("b", NotMet)]))
+        .unwrap();
+    assert_eq!(r.node("b").unwrap().score(), Some(0.0));
+    assert!(!r.node("b").unwrap().is_scored());
+    assert_eq!(r.total().score(), Some(1.0));
+    // Coverage counts every leaf, scored or not.
+    assert_eq!(r.total().counts().rated, 2);
+}
+
+#[test]
+fn only_unscored_children_give_nothing_to_aggregate() {
+    let mut a = tick("a", 1.0);
+    a.scored = false;
+    let fw = framework(ScoringRules::default(), vec![a]);
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("a", Met)]))
+        .unwrap();
+    assert_eq!(r.total().score(), None);
+    assert_eq!(r.total().no_score(), Some(NoScore::NothingToAggregate));
+}
+
+#[test]
+fn min_coverage_cuts_a_node_out_and_the_parent_goes_on() {
+    let fw = framework(
+        ScoringRules {
+            min_coverage: Some(0.6),
+            ..ScoringRules::default()
+        },
+        vec![
+            group(
+                "g1",
+                1.0,
+                None,
+                vec![tick("a", 1.0), tick("b", 1.0), tick("c", 1.0)],
+            ),
+            group(
+                "g2",
+                1.0,
+                None,
+                vec![tick("d", 1.0), tick("e", 1.0), tick("f", 1.0)],
+            ),
+        ],
+    );
+    let a = assess(&fw, &[("a", Met), ("d", NotMet), ("e", Met), ("f", Met)]);
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    let g1 = r.node("g1").unwrap();
+    assert_eq!(g1.score(), None);
+    assert_eq!(g1.outcome().no_score(), Some(NoScore::InsufficientCoverage));
+    assert!(close(g1.coverage(), 1.0 / 3.0));
+    // Total coverage 4/6 ≥ 0.6; the total is g2's 2/3 alone.
+    assert!(close(r.total().coverage(), 4.0 / 6.0));
+    assert!(close(r.total().score(), 2.0 / 3.0));
+}
+
+#[test]
+fn min_coverage_can_cut_the_total() {
+    let fw = framework(
+        ScoringRules {
+            min_coverage: Some(0.75),
+            ..ScoringRules::default()
+        },
+        vec![tick("a", 1.0), tick("b", 1.0)],
+    );
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("a", Met)]))
+        .unwrap();
+    assert_eq!(r.total().score(), None);
+    assert_eq!(r.total().no_score(), Some(NoScore::InsufficientCoverage));
+    // A leaf keeps its own score: min_coverage applies to groups and the total.
+    assert_eq!(r.node("a").unwrap().score(), Some(1.0));
+}
+
+#[test]
+fn missing_policies() {
+    let mk = |missing| {
+        framework(
+            ScoringRules {
+                missing,
+                ..ScoringRules::default()
+            },
+            vec![tick("a", 1.0), tick("b", 1.0), tick("c", 1.0)],
+        )
+    };
+    let fw = mk(MissingPolicy::Exclude);
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("a", Met)]))
+        .unwrap();
+    assert_eq!(r.total().score(), Some(1.0));
+    assert!(close(r.total().coverage(), 1.0 / 3.0));
+    assert_eq!(
+        r.node("b").unwrap().outcome().no_score(),
+        Some(NoScore::Missing)
+    );
+    assert_eq!(r.total().counts().missing, 2);
+
+    let fw = mk(MissingPolicy::Zero);
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("a", Met)]))
+        .unwrap();
+    assert!(close(r.total().score(), 1.0 / 3.0));
+    assert!(close(r.total().coverage(), 1.0 / 3.0));
+    assert_eq!(r.node("b").unwrap().score(), Some(0.0));
+
+    let fw = mk(MissingPolicy::Error);
+    let err = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("a", Met)]))
+        .unwrap_err();
+    let missing: Vec<(&str, String)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.code(), i.kind.to_string()))
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            ("missing-rating", "leaf `b` has no rating".to_string()),
+            ("missing-rating", "leaf `c` has no rating".to_string())
+        ]
+    );
+    assert!(err.issues().iter().all(|i| i.path == "/ratings"));
+}
+
+#[test]
+fn not_applicable_set_by_a_profile_is_reported_with_its_reason() {
+    let mut g = group("g", 1.0, None, vec![tick("a", 1.0), tick("b", 1.0)]);
+    g.not_applicable = Some("The regional law makes this moot.".into());
+    let fw = framework(ScoringRules::default(), vec![g, tick("c", 1.0)]);
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("a", Met), ("c", NotMet)]))
+        .unwrap();
+    let g = r.node("g").unwrap();
+    assert_eq!(g.outcome().no_score(), Some(NoScore::NotApplicable));
+    assert_eq!(
+        g.not_applicable(),
+        Some("The regional law makes this moot.")
+    );
+    // The reason reaches the leaves below, and a rating there does not count.
+    assert_eq!(
+        r.node("a").unwrap().not_applicable(),
+        Some("The regional law makes this moot.")
+    );
+    assert_eq!(r.node("a").unwrap().score(), None);
+    assert_eq!(r.total().score(), Some(0.0));
+}
+
+#[test]
+fn rated_not_applicable_gives_the_note() {
+    let fw = framework(
+        ScoringRules::default(),
+        vec![tick("a", 1.0), tick("b", 1.0)],
+    );
+    let mut a = assess(&fw, &[("a", Met)]);
+    let mut rating = assessment_model::Rating::new(NA);
+    rating.note = Some("No employers in the area.".into());
+    a.ratings.insert(id("b"), rating);
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    assert_eq!(
+        r.node("b").unwrap().not_applicable(),
+        Some("No employers in the area.")
+    );
+    assert_eq!(r.total().counts().not_applicable, 1);
+    assert_eq!(r.total().coverage(), Some(1.0));
+}

@@ -1,0 +1,484 @@
+//! Reports: bands, findings, band caps, facet views, scale-unit means,
+//! qualitative assessments, priorities, checks, display and serde (design,
+//! *Scoring rules* 7 to 13; *Validation*, assessment checks).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
+
+mod common;
+
+use assessment_model::{
+    Aggregation, Band, DeclaredFinding, Facet, FacetValue, FindingKind, Framework, MissingPolicy,
+    NoScore, Report, Scorer, ScoringRules, Scratch,
+};
+use common::*;
+use indexmap::IndexMap;
+
+fn bands() -> Vec<Band> {
+    vec![
+        Band {
+            id: id("weak"),
+            label: "weak".into(),
+            from: 0.0,
+        },
+        Band {
+            id: id("moderate"),
+            label: "moderate".into(),
+            from: 0.5,
+        },
+        Band {
+            id: id("strong"),
+            label: "strong".into(),
+            from: 0.75,
+        },
+    ]
+}
+
+/// a..d weight 1 each, c critical: total 0.8 when only c fails.
+fn findings_framework(cap: Option<&str>) -> Framework {
+    let mut c = tick("c", 1.0);
+    c.critical = true;
+    let g = group(
+        "g",
+        4.0,
+        None,
+        vec![tick("a", 1.0), tick("b", 1.0), tick("d", 2.0)],
+    );
+    framework(
+        ScoringRules {
+            bands: bands(),
+            risk_below: Some(0.5),
+            strength_at: Some(1.0),
+            critical_caps_band: cap.map(id),
+            ..ScoringRules::default()
+        },
+        vec![g, c],
+    )
+}
+
+#[test]
+fn bands_by_ascending_thresholds() {
+    let fw = framework(
+        ScoringRules {
+            bands: bands(),
+            ..ScoringRules::default()
+        },
+        vec![
+            leaf_on("x", "num", 1.0),
+            leaf_on("y", "num", 1.0),
+            leaf_on("z", "num", 1.0),
+        ],
+    );
+    let s = Scorer::new(&fw).unwrap();
+    let r = s
+        .score(&assess(&fw, &[("x", N(4.9)), ("y", N(5.0)), ("z", N(7.5))]))
+        .unwrap();
+    assert_eq!(r.node("x").unwrap().band().unwrap(), "weak");
+    assert_eq!(r.node("y").unwrap().band().unwrap(), "moderate"); // 0.5 is moderate
+    assert_eq!(r.node("z").unwrap().band().unwrap(), "strong"); // 0.75 is strong
+}
+
+#[test]
+fn risks_strengths_and_declared_findings() {
+    let fw = findings_framework(None);
+    let mut a = assess(&fw, &[("a", Met), ("b", Met), ("c", NotMet), ("d", Met)]);
+    a.findings.push(DeclaredFinding {
+        kind: FindingKind::Risk,
+        criterion: Some(id("c")),
+        text: "Funding ends next year.".into(),
+    });
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    assert_eq!(r.total().score(), Some(0.8));
+    let risks: Vec<&str> = r.risks().iter().map(|f| f.criterion.as_str()).collect();
+    assert_eq!(risks, ["c"]);
+    let strengths: Vec<&str> = r.strengths().iter().map(|f| f.criterion.as_str()).collect();
+    assert_eq!(strengths, ["g", "a", "b", "d"]);
+    assert_eq!(r.findings(), a.findings.as_slice());
+    assert_eq!(r.band().unwrap(), "strong");
+    assert!(!r.band_capped());
+}
+
+#[test]
+fn critical_caps_band_caps_the_band_not_the_score() {
+    let fw = findings_framework(Some("moderate"));
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(
+            &fw,
+            &[("a", Met), ("b", Met), ("c", NotMet), ("d", Met)],
+        ))
+        .unwrap();
+    assert_eq!(r.total().score(), Some(0.8));
+    assert_eq!(r.total().band().unwrap(), "strong");
+    assert_eq!(r.band().unwrap(), "moderate");
+    assert!(r.band_capped());
+    // Without the risk the band is not capped.
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(
+            &fw,
+            &[("a", Met), ("b", Met), ("c", Met), ("d", NotMet)],
+        ))
+        .unwrap();
+    assert_eq!(r.band().unwrap(), "moderate"); // (1 + 1 + 0)/4·4/5 + 1/5 = 0.6
+    assert!(!r.band_capped());
+}
+
+fn facet_framework() -> Framework {
+    let mut a = tick("a", 1.0);
+    a.tags.insert(id("s"), id("x"));
+    let mut b = tick("b", 3.0);
+    b.tags.insert(id("s"), id("y"));
+    let mut d = tick("d", 1.0);
+    d.tags.insert(id("s"), id("y"));
+    let mut g2 = group("g2", 3.0, None, vec![tick("c", 1.0), d]);
+    g2.tags.insert(id("s"), id("x"));
+    let mut fw = framework(
+        ScoringRules::default(),
+        vec![group("g1", 1.0, None, vec![a, b]), g2],
+    );
+    let mut values = IndexMap::new();
+    values.insert(
+        id("x"),
+        FacetValue {
+            title: "X".into(),
+            description: None,
+        },
+    );
+    values.insert(
+        id("y"),
+        FacetValue {
+            title: "Y".into(),
+            description: None,
+        },
+    );
+    values.insert(
+        id("z"),
+        FacetValue {
+            title: "Z".into(),
+            description: None,
+        },
+    );
+    fw.facets.insert(
+        id("s"),
+        Facet {
+            title: "Stakeholder".into(),
+            description: None,
+            values,
+        },
+    );
+    fw
+}
+
+#[test]
+fn facet_views_use_inherited_tags_and_effective_weights() {
+    // Effective weights: g1 1/4, g2 3/4; a 1/16, b 3/16, c 3/8, d 3/8.
+    // x: a, c (c inherits x from g2); y: b, d (d overrides).
+    let fw = facet_framework();
+    let s = Scorer::new(&fw).unwrap();
+    let r = s
+        .score(&assess(
+            &fw,
+            &[("a", Met), ("b", NotMet), ("c", NotMet), ("d", Met)],
+        ))
+        .unwrap();
+    let x = r.facet("s", "x").unwrap();
+    assert!((x.score.unwrap() - 1.0 / 7.0).abs() < 1e-12); // (1/16) / (1/16 + 3/8)
+    assert_eq!(x.counts.leaves, 2);
+    let y = r.facet("s", "y").unwrap();
+    assert!((y.score.unwrap() - 2.0 / 3.0).abs() < 1e-12); // (3/8) / (3/16 + 3/8)
+    let z = r.facet("s", "z").unwrap();
+    assert_eq!((z.score, z.counts.leaves), (None, 0));
+
+    // Not applicable and missing leaves leave the view; effective weights
+    // stay those of the framework.
+    let r = s
+        .score(&assess(&fw, &[("a", Met), ("b", NA), ("c", NotMet)]))
+        .unwrap();
+    assert_eq!(r.facet("s", "y").unwrap().score, None);
+    assert_eq!(r.facet("s", "y").unwrap().counts.not_applicable, 1);
+    assert_eq!(r.facet("s", "y").unwrap().counts.missing, 1);
+    assert!((r.facet("s", "x").unwrap().score.unwrap() - 1.0 / 7.0).abs() < 1e-12);
+}
+
+#[test]
+fn scale_unit_mean_where_leaves_share_a_scale() {
+    let fw = framework(
+        ScoringRules::default(),
+        vec![
+            group(
+                "g",
+                1.0,
+                None,
+                vec![
+                    leaf_on("a", "imp", 1.0),
+                    leaf_on("b", "imp", 1.0),
+                    leaf_on("c", "imp", 1.0),
+                ],
+            ),
+            group(
+                "h",
+                1.0,
+                Some(Aggregation::Minimum),
+                vec![leaf_on("d", "imp", 1.0), leaf_on("e", "imp", 3.0)],
+            ),
+            group("k", 1.0, None, vec![leaf_on("f", "delay", 1.0)]),
+        ],
+    );
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(
+            &fw,
+            &[
+                ("a", L(3)),
+                ("b", L(2)),
+                ("c", L(2)),
+                ("d", L(1)),
+                ("e", L(3)),
+                ("f", N(2.0)),
+            ],
+        ))
+        .unwrap();
+    let g = r.node("g").unwrap().outcome().scale_mean().unwrap();
+    assert_eq!(g.scale, "imp");
+    assert!((g.value - 7.0 / 3.0).abs() < 1e-12); // (3 + 2 + 2) / 3
+    // Under Minimum the score is the weakest (0), the mean is (1 + 3·3) / 4.
+    let h = r.node("h").unwrap();
+    assert_eq!(h.score(), Some(0.0));
+    assert!((h.outcome().scale_mean().unwrap().value - 2.5).abs() < 1e-12);
+    // Lower is better: 2 weeks.
+    assert!((r.node("k").unwrap().outcome().scale_mean().unwrap().value - 2.0).abs() < 1e-12);
+    // Mixed scales: no mean at the total.
+    assert_eq!(r.total().scale_mean(), None);
+}
+
+#[test]
+fn binary_scales_have_no_unit_mean() {
+    let fw = framework(ScoringRules::default(), vec![tick("a", 1.0)]);
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("a", Met)]))
+        .unwrap();
+    assert_eq!(r.total().scale_mean(), None);
+}
+
+#[test]
+fn qualitative_assessment_reports_findings_and_coverage_without_totals() {
+    let fw = framework(
+        ScoringRules {
+            missing: MissingPolicy::Zero,
+            ..ScoringRules::default()
+        },
+        vec![group("g", 1.0, None, vec![tick("a", 1.0), tick("b", 1.0)])],
+    );
+    let mut a = assess(&fw, &[]);
+    a.narratives
+        .insert(id("g"), "Peers heard strong migrant voices.".into());
+    a.findings.push(DeclaredFinding {
+        kind: FindingKind::Strength,
+        criterion: Some(id("g")),
+        text: "Migrant voice".into(),
+    });
+    let s = Scorer::new(&fw).unwrap();
+    let r = s.score(&a).unwrap();
+    assert!(r.is_qualitative());
+    assert_eq!(r.total().score(), None);
+    assert_eq!(r.total().no_score(), Some(NoScore::Qualitative));
+    assert_eq!(r.node("a").unwrap().score(), None);
+    assert_eq!(r.total().coverage(), Some(0.0));
+    assert_eq!(r.findings().len(), 1);
+    assert_eq!(s.total(&a).unwrap(), None);
+    assert!(s.priorities(&a).unwrap().is_empty());
+
+    // Even under MissingPolicy::Error a qualitative assessment is scored.
+    let mut fw2 = fw.clone();
+    fw2.rules.missing = MissingPolicy::Error;
+    assert!(
+        Scorer::new(&fw2)
+            .unwrap()
+            .score(&a)
+            .unwrap()
+            .is_qualitative()
+    );
+}
+
+#[test]
+fn priorities_are_exact_gains_sorted_by_gain_then_definition_order() {
+    // Total = (g1 + 2·g2) / 3 with g1 = mean(a, b), g2 = min(c, d).
+    let fw = framework(
+        ScoringRules::default(),
+        vec![
+            group(
+                "g1",
+                1.0,
+                None,
+                vec![leaf_on("a", "num", 1.0), leaf_on("b", "num", 1.0)],
+            ),
+            group(
+                "g2",
+                2.0,
+                Some(Aggregation::Minimum),
+                vec![leaf_on("c", "num", 1.0), leaf_on("d", "num", 1.0)],
+            ),
+        ],
+    );
+    let a = assess(
+        &fw,
+        &[("a", N(5.0)), ("b", N(10.0)), ("c", N(2.0)), ("d", N(4.0))],
+    );
+    let p = Scorer::new(&fw).unwrap().priorities(&a).unwrap();
+    let got: Vec<(&str, f64)> = p.iter().map(|p| (p.criterion.as_str(), p.gain)).collect();
+    // now: g1 = 0.75, g2 = 0.2, total = 1.15/3
+    // a→10: g1 = 1 → +0.25/3; c→10: g2 = 0.4 → +0.4/3; d→10: g2 stays 0.2 → 0.
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[0].0, "c");
+    assert!((got[0].1 - 0.4 / 3.0).abs() < 1e-12);
+    assert_eq!(got[1].0, "a");
+    assert!((got[1].1 - 0.25 / 3.0).abs() < 1e-12);
+    assert_eq!(got[2], ("d", 0.0));
+    assert_eq!(p[0].best, N(10.0));
+    assert_eq!(p[0].current, 0.2);
+}
+
+#[test]
+fn dense_total_equals_the_report_total() {
+    let fw = facet_framework();
+    let s = Scorer::new(&fw).unwrap();
+    let a = assess(&fw, &[("a", Met), ("b", NotMet), ("c", NA)]);
+    let dense = s.bind(&a).unwrap();
+    let mut scratch = Scratch::new();
+    let report = s.score(&a).unwrap();
+    assert_eq!(s.total_dense(&dense, &mut scratch), report.total().score());
+    assert_eq!(s.total(&a).unwrap(), report.total().score());
+    // 1/4·(1·1 + 3·0)/4 + 3/4·(d missing: excluded; c N/A) → g2 none → total = g1 = 0.25
+    assert_eq!(report.total().score(), Some(0.25));
+    assert_eq!(dense.values().len(), s.leaf_count());
+    assert!(dense.is_not_applicable(2));
+    assert!(dense.is_rated(0));
+}
+
+#[test]
+fn checks_collect_every_problem_with_paths() {
+    let fw = framework(
+        ScoringRules::default(),
+        vec![group(
+            "g",
+            1.0,
+            None,
+            vec![
+                leaf_on("a", "imp", 1.0),
+                leaf_on("b", "num", 1.0),
+                tick("c", 1.0),
+            ],
+        )],
+    );
+    let s = Scorer::new(&fw).unwrap();
+    let mut a = assess(
+        &fw,
+        &[
+            ("a", L(4)),
+            ("b", N(11.0)),
+            ("c", L(1)),
+            ("g", Met),
+            ("nope", Met),
+        ],
+    );
+    a.framework.version = semver::VersionReq::parse("^2").unwrap();
+    a.narratives.insert(id("ghost"), "text".into());
+    let err = s.score(&a).unwrap_err();
+    let got: Vec<(&str, &str)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.code(), i.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("framework-mismatch", "/framework"),
+            ("rating-off-scale", "/ratings/a/value"),
+            ("rating-off-scale", "/ratings/b/value"),
+            ("rating-off-scale", "/ratings/c/value"),
+            ("rating-on-group", "/ratings/g"),
+            ("unknown-criterion", "/ratings/nope"),
+            ("unknown-criterion", "/narratives/ghost"),
+        ]
+    );
+    let messages: Vec<String> = err.issues().iter().map(|i| i.kind.to_string()).collect();
+    assert_eq!(
+        messages[0],
+        "the assessment requires test-fw ^2, but the framework is test-fw 1.2.0"
+    );
+    assert_eq!(
+        messages[1],
+        "rating level 4 of `a` is not on scale `imp` (an ordinal scale admits the levels 1, 2, 3 or not_applicable)"
+    );
+    assert_eq!(
+        messages[2],
+        "rating 11 of `b` is not on scale `num` (a numeric scale admits a number in [0, 10] or not_applicable)"
+    );
+    assert_eq!(s.check(&a), err.issues());
+    let v = a.validate_against(&fw).unwrap_err();
+    assert_eq!(v.issues(), err.issues());
+    // The same paths resolve in the serialised assessment.
+    let json = serde_json::to_value(&a).unwrap();
+    for issue in err.issues() {
+        assert!(json.pointer(&issue.path).is_some(), "{}", issue.path);
+    }
+}
+
+#[test]
+fn missing_rating_path_resolves() {
+    let fw = framework(
+        ScoringRules {
+            missing: MissingPolicy::Error,
+            ..ScoringRules::default()
+        },
+        vec![tick("a", 1.0), tick("b", 1.0)],
+    );
+    let a = assess(&fw, &[("a", Met)]);
+    let err = Scorer::new(&fw).unwrap().score(&a).unwrap_err();
+    let json = serde_json::to_value(&a).unwrap();
+    assert_eq!(err.issues().len(), 1);
+    assert!(json.pointer(&err.issues()[0].path).is_some());
+}
+
+#[test]
+fn nan_and_infinite_numbers_are_off_scale_not_clamped() {
+    let fw = framework(ScoringRules::default(), vec![leaf_on("a", "num", 1.0)]);
+    let s = Scorer::new(&fw).unwrap();
+    for x in [f64::NAN, f64::INFINITY, -0.5, 10.000_001] {
+        let err = s.score(&assess(&fw, &[("a", N(x))])).unwrap_err();
+        assert_eq!(err.issues()[0].code(), "rating-off-scale", "{x}");
+    }
+}
+
+#[test]
+fn display_prints_an_indented_table() {
+    let fw = findings_framework(Some("moderate"));
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(
+            &fw,
+            &[("a", Met), ("b", NotMet), ("c", NotMet), ("d", Met)],
+        ))
+        .unwrap();
+    let text = r.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[2].starts_with("Group g "), "{text}");
+    assert!(lines[3].starts_with("  Leaf a "), "{text}");
+    // g = (1 + 0 + 2)/4 = 75.0; total = 4/5 · 0.75 = 60.0
+    assert!(lines[2].contains(" 75.0 "), "{text}");
+    assert!(text.contains("TOTAL"), "{text}");
+    assert!(text.contains("60.0"), "{text}");
+    assert!(text.contains("risk: c scores 0.0, below 50.0"), "{text}");
+}
+
+#[test]
+fn reports_round_trip_through_json_and_are_bit_identical() {
+    let fw = facet_framework();
+    let s = Scorer::new(&fw).unwrap();
+    let a = assess(&fw, &[("a", Met), ("b", NotMet), ("c", NotMet), ("d", Met)]);
+    let one = serde_json::to_string(&s.score(&a).unwrap()).unwrap();
+    let two = serde_json::to_string(&s.clone().score(&a).unwrap()).unwrap();
+    assert_eq!(one, two);
+    let back: Report = serde_json::from_str(&one).unwrap();
+    assert_eq!(back, s.score(&a).unwrap());
+}
