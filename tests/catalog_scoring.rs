@@ -171,3 +171,40 @@ fn learning_grid_domains_report_mean_importance_in_1_to_3_units() {
         .value;
     assert!((civic - 2.0).abs() < EPS);
 }
+
+#[test]
+fn profint_io1_facet_views_are_the_share_of_tagged_factors_met() {
+    let io1 = profint::success_factors_io1();
+    let scorer = Scorer::new(&io1).unwrap();
+    let mut assessment = Assessment::new(io1.exact_ref(), Subject::new("A device"));
+    for n in 1..=13 {
+        // Factors 4, 6 and 10 do not hold.
+        let value = if [4, 6, 10].contains(&n) {
+            RatingValue::NotMet
+        } else {
+            RatingValue::Met
+        };
+        assessment.rate(format!("io1-f{n}").parse().unwrap(), value);
+    }
+    let report = scorer.score(&assessment).unwrap();
+    // Every factor has the same effective weight (1/13), so a facet value
+    // scores the share of its factors met.
+    let facet = |f: &str, v: &str| report.facet(f, v).and_then(|s| s.score).unwrap();
+    let expected = [
+        ("stakeholder", "beneficiaries", 4.0 / 6.0), // 4, 7, 8, 9, 10, 11: 4 and 10 not met
+        ("stakeholder", "partners", 1.0 / 2.0),      // 5, 6: 6 not met
+        ("stakeholder", "organisation", 1.0),        // 1, 2, 3, 12, 13
+        ("field", "accompaniment-strategy", 1.0),    // 1, 2, 3
+        ("field", "partnership-management", 0.5),    // 5, 6
+        ("field", "accompanying-methodology", 4.0 / 5.0), // 7-11: 10 not met
+        ("field", "accompanying-skills", 1.0),       // 12, 13
+    ];
+    for (f, v, score) in expected {
+        assert!(
+            (facet(f, v) - score).abs() < EPS,
+            "{f}={v}: {} != {score}",
+            facet(f, v)
+        );
+    }
+    assert!((report.total().score().unwrap() - 10.0 / 13.0).abs() < EPS);
+}
