@@ -25,6 +25,14 @@ fn worked_report() -> Report {
 }
 
 #[test]
+fn worked_example_checks_cleanly_against_the_criteria() {
+    let gp = good_practice::criteria();
+    let example = good_practice::worked_example();
+    example.validate_against(&gp).unwrap();
+    assert!(Scorer::new(&gp).unwrap().check(&example).is_empty());
+}
+
+#[test]
 fn worked_example_question_scores_are_the_share_of_items_met() {
     let report = worked_report();
     // Items met / items per question, counted from the source's ✓ and –.
