@@ -12,7 +12,10 @@
 use std::error::Error;
 
 use assessment_model::catalog::profint::{self, Domain, RespondentType};
-use assessment_model::{Assessment, RatingValue, Scorer, Subject};
+use assessment_model::{Assessment, Cohort, RatingValue, Scorer, Subject};
+
+/// The subject attribute that groups the beneficiaries.
+const GROUP: &str = "beneficiary_group";
 
 /// One illustrative questionnaire: (respondent, group, importance of
 /// proposals 1 to 22).
@@ -53,8 +56,11 @@ const QUESTIONNAIRES: [Answers; 4] = [
 fn main() -> Result<(), Box<dyn Error>> {
     let grid = profint::learning_grid();
     let scorer = Scorer::new(&grid)?;
+    let mut cohort = Cohort::new(&scorer).grouped_by(GROUP);
 
-    let mut reports = Vec::new();
+    println!(
+        "Mean importance per respondent, domains in order (proposals 1-4, 5-8, 9-15, 16-18, 19-22)"
+    );
     for (name, group, levels) in QUESTIONNAIRES {
         let mut subject = Subject::new(name);
         subject.attributes.insert(
@@ -63,17 +69,34 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
         subject
             .attributes
-            .insert("beneficiary_group".to_owned(), group.to_owned());
+            .insert(GROUP.to_owned(), group.to_owned());
         let mut answers = Assessment::new(grid.exact_ref(), subject);
         for (n, level) in (1..).zip(levels) {
             answers.rate(format!("p{n}").parse()?, RatingValue::Level(level));
         }
-        reports.push((group, scorer.score(&answers)?));
+        // One respondent's report: mean importance per domain, in 1-3 units.
+        let report = scorer.score(&answers)?;
+        let means: Vec<String> = Domain::ALL
+            .iter()
+            .map(|d| {
+                report
+                    .node(d.id())
+                    .and_then(|n| n.outcome().scale_mean())
+                    .map_or_else(|| "—".to_owned(), |m| format!("{:.2}", m.value))
+            })
+            .collect();
+        println!("{name:<8} ({group}): {}", means.join("  "));
+        cohort.push(&report)?;
     }
 
-    println!("Mean importance per learning domain (1 not important - 3 very important)");
-    let groups = ["swedish-device", "french-italian-devices"];
-    println!("{:<70} {:>16} {:>24}", "domain", groups[0], groups[1]);
+    // Per group, as the source's Figures 2 and 3.
+    let groups = cohort.group_by(GROUP).ok_or("the cohort is grouped")?;
+    println!("\nMean importance per learning domain (1 not important - 3 very important)");
+    print!("{:<70}", "domain");
+    for group in groups.keys() {
+        print!(" {group:>24}");
+    }
+    println!();
     for domain in Domain::ALL {
         let label = format!(
             "{} (proposals {}-{})",
@@ -81,22 +104,14 @@ fn main() -> Result<(), Box<dyn Error>> {
             domain.proposals().start(),
             domain.proposals().end()
         );
-        let mut row = format!("{label:<70}");
-        for group in groups {
-            let means: Vec<f64> = reports
-                .iter()
-                .filter(|(g, _)| *g == group)
-                .filter_map(|(_, r)| r.node(domain.id())?.outcome().scale_mean().map(|m| m.value))
-                .collect();
-            let width = if group == groups[0] { 16 } else { 24 };
-            if means.is_empty() {
-                row.push_str(&format!(" {:>width$}", "—"));
-            } else {
-                let mean = means.iter().sum::<f64>() / means.len() as f64;
-                row.push_str(&format!(" {mean:>width$.2}"));
+        print!("{label:<70}");
+        for stats in groups.values() {
+            match stats.nodes.get(domain.id()).and_then(|n| n.mean_in_units) {
+                Some(mean) => print!(" {mean:>24.2}"),
+                None => print!(" {:>24}", "—"),
             }
         }
-        println!("{row}");
+        println!();
     }
     Ok(())
 }
