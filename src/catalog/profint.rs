@@ -27,11 +27,13 @@ use crate::{Facet, FacetValue, Provenance, Scale};
 use super::id;
 
 mod io1;
+mod io1_to_io2;
 mod io2;
 mod learning_grid;
 mod respondent;
 
 pub use io1::success_factors_io1;
+pub use io1_to_io2::{io1_to_io2, migrate_io1};
 pub use io2::{Part, success_factors_io2};
 pub use learning_grid::{Domain, learning_grid};
 pub use respondent::{Field, RespondentType, RespondentTypeError};
