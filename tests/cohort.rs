@@ -8,6 +8,7 @@ use assessment_model::{
     Subject,
 };
 use proptest::prelude::*;
+use serde_json::json;
 
 use RatingValue::{Level, Met, NotApplicable as Na, NotMet, Number};
 
@@ -222,13 +223,34 @@ fn bad_reports_are_refused_and_change_nothing() {
         .score(&assessment(&fw, None, &[("a1", Level(3))]))
         .unwrap();
     let mut json = serde_json::to_value(&report).unwrap();
-    json["nodes"][1]["score"] = serde_json::json!(1.5);
+    json["nodes"][1]["score"] = json!(1.5);
     let altered: Report = serde_json::from_value(json).unwrap();
     let err = cohort.push(&altered).unwrap_err();
     assert!(
         matches!(&err, CohortError::InvalidReport { path, .. } if path == "/nodes/1/score"),
         "{err:?}"
     );
+    assert_eq!(cohort.members(), 0);
+
+    // Node 1 is leaf a1 (ordinal 1-3): a level 7 or a tick is not on it.
+    for bad in [json!({ "level": 7 }), json!("met")] {
+        let mut json = serde_json::to_value(&report).unwrap();
+        json["nodes"][1]["rating"] = bad;
+        let altered: Report = serde_json::from_value(json).unwrap();
+        let err = cohort.push(&altered).unwrap_err();
+        assert!(
+            matches!(&err, CohortError::InvalidReport { path, .. } if path == "/nodes/1/rating"),
+            "{err:?}"
+        );
+    }
+    // Node 0 is group g1: it has no rating.
+    let mut json = serde_json::to_value(&report).unwrap();
+    json["nodes"][0]["rating"] = json!({ "level": 2 });
+    let altered: Report = serde_json::from_value(json).unwrap();
+    assert!(matches!(
+        cohort.push(&altered),
+        Err(CohortError::InvalidReport { .. })
+    ));
     assert_eq!(cohort.members(), 0);
 
     let mut other = fw.clone();
