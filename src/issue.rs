@@ -187,6 +187,39 @@ pub enum IssueKind {
         found: String,
     },
 
+    /// When composing: a scale, facet or rule set defined by the base and a
+    /// module (or by two modules) with different definitions.
+    ConflictingDefinition {
+        /// What is defined: `scale`, `facet` or `rules`.
+        what: String,
+        /// Its id (for `rules`, the module's id).
+        id: String,
+        /// The path of the other definition.
+        first: String,
+    },
+    /// A profile removes every child of a group (or every criterion of the
+    /// framework), which would leave the group empty.
+    EmptiedGroup {
+        /// The group's id (the framework's id for the top level).
+        id: String,
+    },
+    /// A profile overrides (weight, `scored`, not applicable) a criterion
+    /// that the same profile removes.
+    OverrideOnRemoved {
+        /// The criterion's id.
+        id: String,
+    },
+    /// A criterion marked not applicable without a reason.
+    MissingReason {
+        /// The criterion's id.
+        id: String,
+    },
+    /// A mapping entry names a group where only a leaf can be used.
+    NotALeaf {
+        /// The group's id.
+        id: String,
+    },
+
     // ----- warnings -----
     /// A scale that no leaf uses.
     UnusedScale {
@@ -285,6 +318,11 @@ impl IssueKind {
             IssueKind::UnknownBand { .. } => "unknown-band",
             IssueKind::TooDeep { .. } => "too-deep",
             IssueKind::UnsatisfiedRequirement { .. } => "unsatisfied-requirement",
+            IssueKind::ConflictingDefinition { .. } => "conflicting-definition",
+            IssueKind::EmptiedGroup { .. } => "emptied-group",
+            IssueKind::OverrideOnRemoved { .. } => "override-on-removed",
+            IssueKind::MissingReason { .. } => "missing-reason",
+            IssueKind::NotALeaf { .. } => "not-a-leaf",
             IssueKind::UnusedScale { .. } => "unused-scale",
             IssueKind::UnusedFacetValue { .. } => "unused-facet-value",
             IssueKind::AllWeightsZero => "all-weights-zero",
@@ -364,6 +402,24 @@ impl fmt::Display for IssueKind {
             }
             IssueKind::UnsatisfiedRequirement { required, found } => {
                 write!(f, "requires {required}, but the base is {found}")
+            }
+            IssueKind::ConflictingDefinition { what, id, first } => {
+                write!(f, "{what} `{id}` is defined differently at {first}")
+            }
+            IssueKind::EmptiedGroup { id } => {
+                write!(
+                    f,
+                    "the profile removes every child of `{id}`, leaving it empty"
+                )
+            }
+            IssueKind::OverrideOnRemoved { id } => {
+                write!(f, "`{id}` is overridden but the same profile removes it")
+            }
+            IssueKind::MissingReason { id } => {
+                write!(f, "`{id}` is marked not applicable without a reason")
+            }
+            IssueKind::NotALeaf { id } => {
+                write!(f, "`{id}` is a group; a mapping names leaves only")
             }
             IssueKind::UnusedScale { scale } => {
                 write!(f, "scale `{scale}` is not used by any leaf")

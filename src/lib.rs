@@ -3,12 +3,15 @@
 
 mod assessment;
 mod cohort;
+mod compose;
 mod date;
 mod framework;
 mod id;
 mod issue;
 mod krippendorff;
+mod mapping;
 mod parse;
+mod profile;
 mod review;
 mod rules;
 mod scale;
@@ -16,6 +19,7 @@ mod scale;
 pub mod schema;
 mod scoring;
 mod validate;
+pub mod versioning;
 
 pub mod catalog;
 
@@ -25,6 +29,7 @@ pub use assessment::{
 pub use cohort::{
     Cohort, CohortError, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis, Weakness,
 };
+pub use compose::{ComposeError, Composition, compose};
 pub use date::{DateError, IsoDate};
 pub use framework::{
     Criterion, Derivation, DerivationKind, Facet, FacetValue, Framework, FrameworkRef, Provenance,
@@ -33,7 +38,12 @@ pub use framework::{
 pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
+pub use mapping::{
+    Carried, Mapping, MappingEntry, MappingError, NotCarried, NotCarriedReason, Relation,
+    Translation, Unrated, rescale,
+};
 pub use parse::from_deserializer;
+pub use profile::{Profile, ProfileError, Selection};
 pub use review::{
     Agreement, BaselineReport, Consolidated, Consolidation, ContextDocuments, Counterpart,
     Disagreement, LeafAgreement, PeerReview, ReviewError, ScaleAgreement, StudyVisit,

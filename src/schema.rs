@@ -17,7 +17,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
 
-use crate::{Assessment, Framework, PeerReview};
+use crate::{Assessment, Framework, Mapping, PeerReview, Profile};
 
 /// The schema of a document of type `T`, as read: draft 2020-12,
 /// definitions under `$defs`.
@@ -47,6 +47,23 @@ pub fn assessment() -> Schema {
     document::<Assessment>()
 }
 
+/// The JSON Schema of a [`Profile`] document.
+///
+/// # Examples
+/// ```
+/// let schema = assessment_model::schema::profile();
+/// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Profile"));
+pub fn profile() -> Schema {
+    document::<Profile>()
+}
+
+/// The JSON Schema of a [`Mapping`] document.
+/// let schema = assessment_model::schema::mapping();
+/// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Mapping"));
+pub fn mapping() -> Schema {
+    document::<Mapping>()
+}
+
 /// The JSON Schema of a [`PeerReview`] document. Dates are strings of the
 /// form `YYYY-MM-DD` (`format: date`); the calendar check and the rules that
 /// span fields are [`PeerReview::issues`]'s.
@@ -67,6 +84,8 @@ pub fn all() -> Vec<(&'static str, Schema)> {
     vec![
         ("framework", framework()),
         ("assessment", assessment()),
+        ("profile", profile()),
+        ("mapping", mapping()),
         ("peer-review", peer_review()),
     ]
 }
