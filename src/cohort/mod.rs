@@ -4,6 +4,7 @@
 //! domain and beneficiary group, its Figures 2 and 3).
 
 mod accumulator;
+mod state;
 mod synthesis;
 mod tally;
 
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Assessment, Id, RatingValue, Report, Scale, ScoreError, Scorer};
 use tally::{Entry, Tally};
 
+pub use state::CohortState;
 pub use synthesis::{CommonRisk, Synthesis};
 pub use tally::{CohortStats, LevelCount, NodeStats};
 
@@ -24,7 +26,8 @@ pub use tally::{CohortStats, LevelCount, NodeStats};
 /// or assessments it scores itself ([`Cohort::push_assessment`]); read with
 /// [`Cohort::stats`], [`Cohort::group_by`], [`Cohort::weakest`] and
 /// [`Cohort::common_risks`]. Two cohorts of the same framework, built on
-/// different threads or partitions, combine with [`Cohort::merge`].
+/// different threads or partitions, combine with [`Cohort::merge`]; across
+/// machines, ship [`Cohort::state`] and rebuild with [`Cohort::from_state`].
 ///
 /// # Memory
 ///
@@ -108,6 +111,14 @@ pub enum CohortError {
     #[error("the report does not fit the framework at {path}: {reason}")]
     InvalidReport {
         /// A JSON Pointer into the serialised report.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A [`CohortState`] does not fit the framework.
+    #[error("the cohort state does not fit the framework at {path}: {reason}")]
+    InvalidState {
+        /// A JSON Pointer into the serialised state.
         path: String,
         /// What is wrong.
         reason: String,
