@@ -1,4 +1,5 @@
-//! Declaring an IMPART thematic module.
+//! Declaring an IMPART thematic module and composing it with the core
+//! benchmark.
 //!
 //! The IMPART sources describe one thematic module per theme, on top of the
 //! core benchmark, but do not list any module's critical factors, so the
@@ -12,7 +13,7 @@
 use std::error::Error;
 
 use assessment_model::catalog::impart::{self, Theme};
-use assessment_model::{Criterion, Id};
+use assessment_model::{Criterion, Id, compose};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let in_place = Id::new(impart::SCALE)?;
@@ -61,6 +62,16 @@ fn main() -> Result<(), Box<dyn Error>> {
         "criteria:  {} group(s), {} indicator(s)",
         module.criteria.len(),
         module.leaves().count()
+    );
+
+    // Core benchmark + thematic module = benchmark for the thematic area.
+    let benchmark = compose(&core, &[&module])?;
+    println!(
+        "composed:  {} {}: {} critical factors, {} indicators",
+        benchmark.id,
+        benchmark.version,
+        benchmark.criteria.iter().filter(|c| c.critical).count(),
+        benchmark.leaves().count()
     );
     println!("\nStudy visits of this theme:");
     for visit in impart::study_visits().iter().filter(|v| v.theme == theme) {
