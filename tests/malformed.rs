@@ -662,3 +662,23 @@ fn a_scale_facet_value_tag_or_attribute_given_twice() {
         ("duplicate-id", "/subject/attributes/a~1b")
     );
 }
+
+#[test]
+fn a_peer_or_an_override_given_twice() {
+    let issue = json_issue::<assessment_model::PeerReview>(
+        r#"{"framework": {"id": "t", "version": "^1"}, "subject": {"name": "S"},
+            "peers": {"ann": {"name": "Ann"}, "ann": {"name": "Another Ann"}}}"#,
+    );
+    assert_eq!(
+        (issue.code(), issue.path.as_str()),
+        ("duplicate-id", "/peers/ann")
+    );
+    let issue = json_issue::<assessment_model::Profile>(
+        r#"{"id": "p", "title": "P", "framework": {"id": "t", "version": "^1"},
+            "weights": {"a": 1.0, "a": 2.0}}"#,
+    );
+    assert_eq!(
+        (issue.code(), issue.path.as_str()),
+        ("duplicate-id", "/weights/a")
+    );
+}
