@@ -682,3 +682,22 @@ fn a_peer_or_an_override_given_twice() {
         ("duplicate-id", "/weights/a")
     );
 }
+
+#[test]
+fn a_bad_id_that_quotes_the_marker_in_toml() {
+    // TOML quotes the offending line before the message; the line itself
+    // contains the text the classification looks for.
+    let text =
+        format!("{HEAD}[[criteria]]\nid = 'malformed id \"b\"'\ntitle = 'A'\nscale = 'tick'\n");
+    let issue = toml_issue::<Framework>(&text);
+    assert_eq!(issue.path, "/criteria/0/id");
+    assert_eq!(
+        issue.kind,
+        IssueKind::MalformedId {
+            value: "malformed id \"b\"".into(),
+            reason:
+                "character ' ' at byte 9 is not allowed in an id (use a-z, 0-9 and single hyphens)"
+                    .into()
+        }
+    );
+}
