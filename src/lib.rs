@@ -1,11 +1,12 @@
 //! Typed, versioned models of assessment frameworks for programmes that
 //! integrate migrants and refugees into work and society (IMPART, PROFINT,
-//! good-practice criteria), with validation that reports every problem and
-//! where it is. The crate does no I/O: documents come in and go out through
-//! serde, in whatever format the caller reads and writes.
+//! good-practice criteria): validation that reports every problem and where
+//! it is, and exact, explainable scoring. The crate does no I/O: documents
+//! come in and go out through serde, in whatever format the caller reads
+//! and writes.
 //!
 //! ```
-//! use assessment_model::{Assessment, Framework, RatingValue, Subject, from_deserializer};
+//! use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject, from_deserializer};
 //!
 //! // A framework as a user writes it: two questions, each with checklist items.
 //! let text = r#"{
@@ -17,18 +18,23 @@
 //!             { "id": "q1-2", "title": "Feedback is acted on", "scale": "met" }
 //!         ]},
 //!         { "id": "q2", "title": "Is the practice monitored?", "children": [
-//!             { "id": "q2-1", "title": "Monitoring plan", "scale": "met", "weight": 2.0 }
+//!             { "id": "q2-1", "title": "Monitoring plan", "scale": "met" }
 //!         ]}
 //!     ]
 //! }"#;
 //! let framework: Framework = from_deserializer(&mut serde_json::Deserializer::from_str(text))?;
-//! framework.validate()?;
+//! let scorer = Scorer::new(&framework)?; // validates, then compiles
 //!
 //! let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("A local project"));
 //! assessment.rate("q1-1".parse()?, RatingValue::Met);
 //! assessment.rate("q2-1".parse()?, RatingValue::NotMet);
-//! assert!(assessment.framework.matches(&framework));
-//! assert_eq!(framework.leaves().count(), 3);
+//! let report = scorer.score(&assessment)?;
+//!
+//! // q1 = 1 (q1-2 is unrated, so left out), q2 = 0; the total is their mean,
+//! // with two of the three leaves rated.
+//! assert_eq!(report.node("q1").and_then(|n| n.score()), Some(1.0));
+//! assert_eq!(report.total().score(), Some(0.5));
+//! assert_eq!(report.total().coverage(), Some(2.0 / 3.0));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -40,6 +46,8 @@
 //!   criteria for cross-cutting views; [`ScoringRules`] carry the default
 //!   aggregation, missing-rating policy, coverage threshold, bands and
 //!   finding thresholds. Every identifier is a checked kebab-case [`Id`].
+//!   [`versioning`] says what a framework's major, minor and patch versions
+//!   promise to the assessments made against it.
 //! - **Assessments.** An [`Assessment`] rates one [`Subject`] against one
 //!   framework version ([`FrameworkRef`]): a [`Rating`] per leaf, with
 //!   [`Evidence`] and notes, narratives per criterion and declared findings.
@@ -50,9 +58,21 @@
 //!   document that does not parse the same way. No input, however
 //!   malformed, makes validation panic, overflow the stack or take more than
 //!   linear time; trees deeper than [`MAX_DEPTH`] are reported, not walked.
+//! - **Scoring.** A [`Scorer`] exists only for a valid framework; it turns
+//!   an assessment into a [`Report`]: a score, coverage and band per node,
+//!   risks and strengths, facet views, and improvement [`Priority`]s.
+//!   A [`Cohort`] gathers statistics over many reports.
+//! - **Tailoring and crosswalks.** [`compose`] joins a base framework and
+//!   its modules; a [`Profile`] selects, drops or reweights criteria; a
+//!   [`Mapping`] carries an assessment from one framework to another.
+//! - **Peer review.** A [`PeerReview`] gathers several peers' assessments of
+//!   one subject and consolidates them, with their agreement.
+//! - **Catalogues.** [`catalog`] ships the frameworks of the sources, word
+//!   for word, and the worked good-practice assessment.
 //! - **Serialised form.** Field names and enum values are snake_case, ids
 //!   kebab-case; optional fields are omitted when empty; definitions deny
-//!   unknown fields, so a typo in a hand-written file is an error.
+//!   unknown fields, so a typo in a hand-written file is an error, and maps
+//!   reject a key given twice.
 //!
 //! # Features
 //!

@@ -139,12 +139,21 @@ fn classify(message: &str) -> IssueKind {
 /// Recognises the message of [`Id`]'s `Deserialize`:
 /// `malformed id "<value>": <reason>`. The reason is recomputed from the
 /// value, so whatever a format appends to the message does not leak into it.
+/// The first occurrence of the marker that is followed by a complete string
+/// literal of a non-id counts (a format may quote the offending source line
+/// before the message, and the value itself may contain the marker, but
+/// always escaped). Only the first few occurrences are tried, so that a
+/// message quoting a line full of markers still takes linear time.
 fn malformed_id(message: &str) -> Option<IssueKind> {
-    let at = message.find(MALFORMED_ID)?;
-    let literal = message.get(at.saturating_add(MALFORMED_ID.len())..)?;
-    let value = unquote(literal)?;
-    let reason = Id::new(value.as_str()).err()?.to_string();
-    Some(IssueKind::MalformedId { value, reason })
+    message
+        .match_indices(MALFORMED_ID)
+        .take(16)
+        .find_map(|(at, _)| {
+            let literal = message.get(at.saturating_add(MALFORMED_ID.len())..)?;
+            let value = unquote(literal)?;
+            let reason = Id::new(value.as_str()).err()?.to_string();
+            Some(IssueKind::MalformedId { value, reason })
+        })
 }
 
 /// Recognises serde's `unknown field `<name>`, expected …` (or
@@ -282,6 +291,20 @@ mod tests {
             Some("x")
         );
         assert_eq!(unknown_field("missing field `id`"), None);
+    }
+
+    #[test]
+    fn a_value_that_contains_the_marker() {
+        let value = "x malformed id \"B\"";
+        let message = format!("source line: malformed id ?? then malformed id {value:?}: reason");
+        assert_eq!(
+            malformed_id(&message),
+            Some(IssueKind::MalformedId {
+                value: value.into(),
+                reason: "character ' ' at byte 1 is not allowed in an id (use a-z, 0-9 and single hyphens)"
+                    .into()
+            })
+        );
     }
 
     #[test]

@@ -119,13 +119,25 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<Selection>,
     /// Weight overrides by criterion id (finite, ≥ 0).
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub weights: IndexMap<Id, f64>,
     /// `scored` overrides by criterion id.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub scored: IndexMap<Id, bool>,
     /// Criteria that do not apply, by id, each with its (non-blank) reason.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub not_applicable: IndexMap<Id, String>,
 }
 

@@ -365,10 +365,11 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (n, node) in tree.nodes.iter().enumerate() {
         let criterion = node.criterion;
-        let at = tree.path(n);
+        // Built only for a criterion with an issue.
+        let at = || tree.path(n);
         if let Some(depth) = node.too_deep {
             issues.push(Issue::new(
-                at,
+                at(),
                 IssueKind::TooDeep {
                     depth,
                     max: MAX_DEPTH,
@@ -377,11 +378,11 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
             continue;
         }
         if criterion.children.is_empty() && criterion.scale.is_none() {
-            issues.push(Issue::new(&at, IssueKind::EmptyGroup));
+            issues.push(Issue::new(at(), IssueKind::EmptyGroup));
         }
         if let Some(&first) = ids.get(criterion.id.as_str()) {
             issues.push(duplicate(
-                &at,
+                &at(),
                 &criterion.id,
                 pointer(&tree.path(first), "id"),
             ));
@@ -391,7 +392,7 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
         let weight = criterion.weight;
         if !(weight.is_finite() && weight >= 0.0) {
             issues.push(Issue::new(
-                pointer(&at, "weight"),
+                pointer(&at(), "weight"),
                 IssueKind::InvalidWeight {
                     weight: weight.to_string(),
                 },
@@ -408,25 +409,25 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
                 },
                 Some(_) => continue,
             };
-            issues.push(Issue::new(pointer(&pointer(&at, "tags"), facet), kind));
+            issues.push(Issue::new(pointer(&pointer(&at(), "tags"), facet), kind));
         }
         if let Some(scale) = &criterion.scale {
-            let scale_at = pointer(&at, "scale");
+            let scale_at = || pointer(&at(), "scale");
             if !framework.scales.contains_key(scale) {
                 issues.push(Issue::new(
-                    &scale_at,
+                    scale_at(),
                     IssueKind::UnknownScale {
                         scale: scale.to_string(),
                     },
                 ));
             }
             if !criterion.children.is_empty() {
-                issues.push(Issue::new(scale_at, IssueKind::ScaleOnGroup));
+                issues.push(Issue::new(scale_at(), IssueKind::ScaleOnGroup));
             }
         }
         if !criterion.children.is_empty() && all_zero(&criterion.children) {
             issues.push(Issue::new(
-                pointer(&at, "children"),
+                pointer(&at(), "children"),
                 IssueKind::AllWeightsZero,
             ));
         }

@@ -662,3 +662,42 @@ fn a_scale_facet_value_tag_or_attribute_given_twice() {
         ("duplicate-id", "/subject/attributes/a~1b")
     );
 }
+
+#[test]
+fn a_peer_or_an_override_given_twice() {
+    let issue = json_issue::<assessment_model::PeerReview>(
+        r#"{"framework": {"id": "t", "version": "^1"}, "subject": {"name": "S"},
+            "peers": {"ann": {"name": "Ann"}, "ann": {"name": "Another Ann"}}}"#,
+    );
+    assert_eq!(
+        (issue.code(), issue.path.as_str()),
+        ("duplicate-id", "/peers/ann")
+    );
+    let issue = json_issue::<assessment_model::Profile>(
+        r#"{"id": "p", "title": "P", "framework": {"id": "t", "version": "^1"},
+            "weights": {"a": 1.0, "a": 2.0}}"#,
+    );
+    assert_eq!(
+        (issue.code(), issue.path.as_str()),
+        ("duplicate-id", "/weights/a")
+    );
+}
+
+#[test]
+fn a_bad_id_that_quotes_the_marker_in_toml() {
+    // TOML quotes the offending line before the message; the line itself
+    // contains the text the classification looks for.
+    let text =
+        format!("{HEAD}[[criteria]]\nid = 'malformed id \"b\"'\ntitle = 'A'\nscale = 'tick'\n");
+    let issue = toml_issue::<Framework>(&text);
+    assert_eq!(issue.path, "/criteria/0/id");
+    assert_eq!(
+        issue.kind,
+        IssueKind::MalformedId {
+            value: "malformed id \"b\"".into(),
+            reason:
+                "character ' ' at byte 9 is not allowed in an id (use a-z, 0-9 and single hyphens)"
+                    .into()
+        }
+    );
+}

@@ -130,11 +130,19 @@ pub struct Mapping {
     pub entries: Vec<MappingEntry>,
     /// Source leaves deliberately not mapped, each with why; their ratings
     /// are listed as not carried with this rationale.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub unmapped_from: IndexMap<Id, String>,
     /// Target leaves deliberately without a source (new criteria), each with
     /// why; they are listed as unrated with this rationale.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub unmapped_to: IndexMap<Id, String>,
 }
 
