@@ -1,6 +1,10 @@
-//! The aggregation engine: one bottom-up pass over the compiled tree that
-//! applies rules 1 to 6 to index-addressed leaf values. Both the full
-//! report and the dense fast path run it.
+//! The aggregation engine: one bottom-up pass over the compiled groups that
+//! applies rules 1 to 6 to index-addressed leaf values. The full report,
+//! the dense fast path and the priorities all run it.
+//!
+//! Leaves are not evaluated on their own: a group reads its leaf
+//! children's values straight from the dense values, so the pass touches
+//! each leaf once and stores results for groups only.
 
 use super::compile::{Compiled, NONE, Node};
 use crate::Aggregation;
@@ -27,15 +31,15 @@ pub(crate) const NOT_APPLICABLE: f64 = -1.0;
 /// allocation on the dense path ([`crate::Scorer::total_dense`]).
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
-    /// Score per node; NaN when it has none.
+    /// Score per group; NaN when it has none.
     pub(crate) score: Vec<f64>,
-    /// Why there is no score ([`why`]).
+    /// Why a group has no score ([`why`]).
     pub(crate) why: Vec<u8>,
-    /// Applicable leaves below.
+    /// Applicable leaves below a group.
     pub(crate) applicable: Vec<u32>,
-    /// Rated applicable leaves below.
+    /// Rated applicable leaves below a group.
     pub(crate) rated: Vec<u32>,
-    /// Flat sums over included leaves below: Σ w·s, Σ w, Σ s, count.
+    /// Flat sums over a group's included leaves: Σ w·s, Σ w, Σ s, count.
     pub(crate) flat: Vec<[f64; 4]>,
 }
 
@@ -55,8 +59,8 @@ impl Scratch {
         }
     }
 
-    /// The score of node `i`, if it has one.
-    pub(crate) fn score_of(&self, i: usize) -> Option<f64> {
+    /// The score of group `i`, if it has one.
+    pub(crate) fn group_score(&self, i: usize) -> Option<f64> {
         self.score.get(i).copied().filter(|s| !s.is_nan())
     }
 }
@@ -70,28 +74,58 @@ pub(crate) struct Mode {
     pub min_coverage: Option<f64>,
 }
 
+/// A leaf's outcome from its dense value: `(score or NaN, why, applicable,
+/// rated)`.
+#[inline]
+pub(crate) fn leaf_outcome(v: f64, mode: Mode) -> (f64, u8, u32, u32) {
+    if v >= 0.0 {
+        (v, why::SCORED, 1, 1)
+    } else if v.is_nan() {
+        if mode.missing_zero {
+            (0.0, why::SCORED, 1, 0)
+        } else {
+            (f64::NAN, why::MISSING, 1, 0)
+        }
+    } else {
+        (f64::NAN, why::NOT_APPLICABLE, 0, 0)
+    }
+}
+
 impl Compiled {
     /// Runs the whole bottom-up pass: after it, `scratch` holds every
-    /// node's score. `values` are the dense leaf values (a normalised score
-    /// in [0, 1], NaN for missing, [`NOT_APPLICABLE`]).
+    /// group's result. `values` are the dense leaf values (a normalised
+    /// score in [0, 1], NaN for missing, [`NOT_APPLICABLE`]).
     pub(crate) fn evaluate(&self, values: &[f64], mode: Mode, scratch: &mut Scratch) {
         scratch.fit(self.nodes.len());
-        for i in (0..self.nodes.len()).rev() {
-            self.eval_node(i, values, mode, scratch);
+        for &g in &self.groups_rev {
+            self.eval_group(g as usize, values, mode, scratch);
         }
     }
 
-    /// Re-evaluates node `i` from its children (or its leaf value).
+    /// The score of node `i` (a leaf or a group) after [`Compiled::evaluate`].
+    pub(crate) fn score_of(
+        &self,
+        i: usize,
+        values: &[f64],
+        mode: Mode,
+        s: &Scratch,
+    ) -> Option<f64> {
+        let node = self.nodes.get(i)?;
+        let x = if node.leaf == NONE {
+            s.score.get(i).copied()?
+        } else {
+            leaf_outcome(values.get(node.leaf as usize).copied()?, mode).0
+        };
+        (!x.is_nan()).then_some(x)
+    }
+
+    /// Re-evaluates group `i` from its children.
     #[inline]
-    pub(crate) fn eval_node(&self, i: usize, values: &[f64], mode: Mode, s: &mut Scratch) {
+    pub(crate) fn eval_group(&self, i: usize, values: &[f64], mode: Mode, s: &mut Scratch) {
         let Some(node) = self.nodes.get(i) else {
             return;
         };
-        let out = if node.leaf != NONE {
-            self.eval_leaf(node, values, mode)
-        } else {
-            self.eval_group(node, mode, s)
-        };
+        let out = self.group_outcome(node, values, mode, s);
         if let (Some(sc), Some(w), Some(a), Some(r), Some(f)) = (
             s.score.get_mut(i),
             s.why.get_mut(i),
@@ -108,43 +142,128 @@ impl Compiled {
     }
 
     #[inline]
-    fn eval_leaf(&self, node: &Node, values: &[f64], mode: Mode) -> Out {
-        let v = values.get(node.leaf as usize).copied().unwrap_or(f64::NAN);
-        let (score, why, applicable, rated) = if v >= 0.0 {
-            (v, why::SCORED, 1, 1)
-        } else if v.is_nan() {
-            if mode.missing_zero {
-                (0.0, why::SCORED, 1, 0)
-            } else {
-                (f64::NAN, why::MISSING, 1, 0)
+    fn group_outcome(&self, node: &Node, values: &[f64], mode: Mode, s: &Scratch) -> Out {
+        // One monomorphised loop per aggregation (and per need of flat
+        // sums), so the per-child work has no dispatch.
+        match (node.aggregation, self.needs_flat) {
+            (Aggregation::WeightedMean, false) => self.gather::<Mean, false>(node, values, mode, s),
+            (Aggregation::WeightedMean, true) => self.gather::<Mean, true>(node, values, mode, s),
+            (Aggregation::Flat | Aggregation::FlatUnweighted, _) => {
+                self.gather::<Mean, true>(node, values, mode, s)
             }
-        } else {
-            (f64::NAN, why::NOT_APPLICABLE, 0, 0)
-        };
-        let flat = if score.is_nan() {
-            [0.0; 4]
-        } else {
-            [node.weight * score, node.weight, score, 1.0]
-        };
-        Out {
-            score,
-            why,
-            applicable,
-            rated,
-            flat,
+            (Aggregation::GeometricMean, false) => {
+                self.gather::<Geometric, false>(node, values, mode, s)
+            }
+            (Aggregation::GeometricMean, true) => {
+                self.gather::<Geometric, true>(node, values, mode, s)
+            }
+            (Aggregation::HarmonicMean, false) => {
+                self.gather::<Harmonic, false>(node, values, mode, s)
+            }
+            (Aggregation::HarmonicMean, true) => {
+                self.gather::<Harmonic, true>(node, values, mode, s)
+            }
+            (Aggregation::Minimum, false) => self.gather::<Minimum, false>(node, values, mode, s),
+            (Aggregation::Minimum, true) => self.gather::<Minimum, true>(node, values, mode, s),
+            (Aggregation::All, false) => self.gather::<All, false>(node, values, mode, s),
+            (Aggregation::All, true) => self.gather::<All, true>(node, values, mode, s),
         }
     }
 
     #[inline]
-    fn eval_group(&self, node: &Node, mode: Mode, s: &Scratch) -> Out {
-        let kids = self.children_of(node);
+    fn gather<F: Fold, const FLAT: bool>(
+        &self,
+        node: &Node,
+        values: &[f64],
+        mode: Mode,
+        s: &Scratch,
+    ) -> Out {
         let mut applicable = 0u32;
         let mut rated = 0u32;
-        for &c in kids {
-            applicable =
-                applicable.saturating_add(s.applicable.get(c as usize).copied().unwrap_or(0));
-            rated = rated.saturating_add(s.rated.get(c as usize).copied().unwrap_or(0));
+        let mut flat = [0.0f64; 4];
+        let mut fold = F::default();
+        if F::MEAN && node.leaf_run {
+            let run = node.run_start as usize..node.run_end as usize;
+            if let (Some(vs), Some(ws), Some(fw), Some(fc)) = (
+                values.get(run.clone()),
+                self.leaf_mean_weight.get(run.clone()),
+                self.leaf_flat_weight.get(run.clone()),
+                self.leaf_flat_count.get(run),
+            ) {
+                // A group of leaves under a mean: branch-free sums over
+                // the contiguous leaf run. Excluded leaves add +0.0, which
+                // leaves every sum bit for bit as the general loop does.
+                let zero = mode.missing_zero;
+                let (mut acc, mut sum_w) = (0.0f64, 0.0f64);
+                for (((&v, &w), &fw), &fc) in vs.iter().zip(ws).zip(fw).zip(fc) {
+                    let is_rated = v >= 0.0;
+                    let has_score = is_rated | (zero & v.is_nan());
+                    applicable += u32::from(!(v < 0.0));
+                    rated += u32::from(is_rated);
+                    let x = if is_rated { v } else { 0.0 };
+                    let w = if has_score { w } else { 0.0 };
+                    acc += w * x;
+                    sum_w += w;
+                    if FLAT {
+                        let fw = if has_score { fw } else { 0.0 };
+                        let fc = if has_score { fc } else { 0.0 };
+                        flat[0] += fw * x;
+                        flat[1] += fw;
+                        flat[2] += fc * x;
+                        flat[3] += fc;
+                    }
+                }
+                fold.set_mean(acc, sum_w);
+                return self.finish(node, mode, applicable, rated, flat, &fold);
+            }
         }
+        for slot in self.slots_of(node) {
+            let (score, app, rat) = if slot.leaf != NONE {
+                let v = values.get(slot.leaf as usize).copied().unwrap_or(f64::NAN);
+                let (score, _, app, rat) = leaf_outcome(v, mode);
+                if FLAT && slot.scored && !score.is_nan() {
+                    flat[0] += slot.weight * score;
+                    flat[1] += slot.weight;
+                    flat[2] += score;
+                    flat[3] += 1.0;
+                }
+                (score, app, rat)
+            } else {
+                let c = slot.node as usize;
+                if FLAT && slot.scored {
+                    if let Some(f) = s.flat.get(c) {
+                        flat[0] += f[0];
+                        flat[1] += f[1];
+                        flat[2] += f[2];
+                        flat[3] += f[3];
+                    }
+                }
+                (
+                    s.score.get(c).copied().unwrap_or(f64::NAN),
+                    s.applicable.get(c).copied().unwrap_or(0),
+                    s.rated.get(c).copied().unwrap_or(0),
+                )
+            };
+            applicable += app;
+            rated += rat;
+            if slot.scored && slot.weight > 0.0 && !score.is_nan() {
+                fold.add(slot.weight, score);
+            }
+        }
+        self.finish(node, mode, applicable, rated, flat, &fold)
+    }
+
+    /// A group's result from its gathered counts, flat sums and fold.
+    #[inline]
+    fn finish<F: Fold>(
+        &self,
+        node: &Node,
+        mode: Mode,
+        applicable: u32,
+        rated: u32,
+        flat: [f64; 4],
+        fold: &F,
+    ) -> Out {
         let none = |why| Out {
             score: f64::NAN,
             why,
@@ -160,22 +279,10 @@ impl Compiled {
                 return none(why::INSUFFICIENT_COVERAGE);
             }
         }
-        let mut flat = [0.0f64; 4];
-        if self.needs_flat {
-            for &c in kids {
-                let scored = self.nodes.get(c as usize).is_some_and(|n| n.scored);
-                if let (true, Some(f)) = (scored, s.flat.get(c as usize)) {
-                    flat[0] += f[0];
-                    flat[1] += f[1];
-                    flat[2] += f[2];
-                    flat[3] += f[3];
-                }
-            }
-        }
         let score = match node.aggregation {
             Aggregation::Flat => (flat[1] > 0.0).then(|| flat[0] / flat[1]),
             Aggregation::FlatUnweighted => (flat[3] > 0.0).then(|| flat[2] / flat[3]),
-            other => self.fold(other, kids, s),
+            _ => fold.finish(),
         };
         match score {
             Some(score) => Out {
@@ -188,75 +295,147 @@ impl Compiled {
             None => none(why::NOTHING_TO_AGGREGATE),
         }
     }
+}
 
-    /// Aggregates the included children (scored, weight > 0, with a score)
-    /// by `aggregation` (rule 5); `None` when none is included.
+/// The running state of one group's aggregate over its included children
+/// (scored, weight > 0, with a score), rule 5; `finish` is `None` when
+/// nothing was included (rule 4).
+trait Fold: Default {
+    /// Whether this is the weighted mean (with a branch-free leaf path).
+    const MEAN: bool = false;
+    fn add(&mut self, w: f64, score: f64);
+    fn finish(&self) -> Option<f64>;
+    /// Sets the mean's sums directly (only called when `MEAN`).
+    fn set_mean(&mut self, _acc: f64, _sum_w: f64) {}
+}
+
+/// `WeightedMean`: Σ wᵢsᵢ / Σ wᵢ.
+#[derive(Default)]
+struct Mean {
+    sum_w: f64,
+    acc: f64,
+}
+
+impl Fold for Mean {
+    const MEAN: bool = true;
     #[inline]
-    fn fold(&self, aggregation: Aggregation, kids: &[u32], s: &Scratch) -> Option<f64> {
-        let mut n = 0u32;
-        let mut sum_w = 0.0f64;
-        let mut acc = 0.0f64;
-        let mut zero = false;
-        let mut min = f64::INFINITY;
-        let mut all = true;
-        for &c in kids {
-            let Some(child) = self.nodes.get(c as usize) else {
-                continue;
-            };
-            let score = s.score.get(c as usize).copied().unwrap_or(f64::NAN);
-            let w = child.weight;
-            if !child.scored || w <= 0.0 || score.is_nan() {
-                continue;
-            }
-            n += 1;
-            sum_w += w;
-            match aggregation {
-                Aggregation::WeightedMean | Aggregation::Flat | Aggregation::FlatUnweighted => {
-                    acc += w * score;
-                }
-                Aggregation::GeometricMean => {
-                    if score > 0.0 {
-                        acc += w * score.ln();
-                    } else {
-                        zero = true;
-                    }
-                }
-                Aggregation::HarmonicMean => {
-                    if score > 0.0 {
-                        acc += w / score;
-                    } else {
-                        zero = true;
-                    }
-                }
-                Aggregation::Minimum => min = min.min(score),
-                #[allow(clippy::float_cmp)]
-                Aggregation::All => all &= score == 1.0,
-            }
+    fn set_mean(&mut self, acc: f64, sum_w: f64) {
+        self.acc = acc;
+        self.sum_w = sum_w;
+    }
+    #[inline]
+    fn add(&mut self, w: f64, score: f64) {
+        self.sum_w += w;
+        self.acc += w * score;
+    }
+    #[inline]
+    fn finish(&self) -> Option<f64> {
+        (self.sum_w > 0.0).then(|| self.acc / self.sum_w)
+    }
+}
+
+/// `GeometricMean`: Π sᵢ^(wᵢ/Σw) = exp(Σ wᵢ ln sᵢ / Σw); a zero stays zero.
+#[derive(Default)]
+struct Geometric {
+    sum_w: f64,
+    acc: f64,
+    zero: bool,
+}
+
+impl Fold for Geometric {
+    #[inline]
+    fn add(&mut self, w: f64, score: f64) {
+        self.sum_w += w;
+        if score > 0.0 {
+            self.acc += w * score.ln();
+        } else {
+            self.zero = true;
         }
-        if n == 0 {
-            return None;
-        }
-        Some(match aggregation {
-            Aggregation::WeightedMean | Aggregation::Flat | Aggregation::FlatUnweighted => {
-                acc / sum_w
-            }
-            Aggregation::GeometricMean if zero => 0.0,
-            Aggregation::GeometricMean => (acc / sum_w).exp(),
-            Aggregation::HarmonicMean if zero => 0.0,
-            Aggregation::HarmonicMean => sum_w / acc,
-            Aggregation::Minimum => min,
-            Aggregation::All => {
-                if all {
-                    1.0
-                } else {
-                    0.0
-                }
+    }
+    #[inline]
+    fn finish(&self) -> Option<f64> {
+        (self.sum_w > 0.0).then(|| {
+            if self.zero {
+                0.0
+            } else {
+                (self.acc / self.sum_w).exp()
             }
         })
     }
 }
 
-/// One node's result.
+/// `HarmonicMean`: Σw / Σ(wᵢ/sᵢ); 0 when any sᵢ is 0.
+#[derive(Default)]
+struct Harmonic {
+    sum_w: f64,
+    acc: f64,
+    zero: bool,
+}
+
+impl Fold for Harmonic {
+    #[inline]
+    fn add(&mut self, w: f64, score: f64) {
+        self.sum_w += w;
+        if score > 0.0 {
+            self.acc += w / score;
+        } else {
+            self.zero = true;
+        }
+    }
+    #[inline]
+    fn finish(&self) -> Option<f64> {
+        (self.sum_w > 0.0).then(|| {
+            if self.zero {
+                0.0
+            } else {
+                self.sum_w / self.acc
+            }
+        })
+    }
+}
+
+/// `Minimum`: the weakest included child.
+struct Minimum {
+    min: f64,
+}
+
+impl Default for Minimum {
+    fn default() -> Minimum {
+        Minimum { min: f64::INFINITY }
+    }
+}
+
+impl Fold for Minimum {
+    #[inline]
+    fn add(&mut self, _: f64, score: f64) {
+        self.min = self.min.min(score);
+    }
+    #[inline]
+    fn finish(&self) -> Option<f64> {
+        (self.min <= 1.0).then_some(self.min)
+    }
+}
+
+/// `All`: 1 when every included child is 1, else 0 (XCCDF absolute).
+#[derive(Default)]
+struct All {
+    n: u32,
+    below: bool,
+}
+
+impl Fold for All {
+    #[inline]
+    fn add(&mut self, _: f64, score: f64) {
+        self.n += 1;
+        self.below |= score < 1.0;
+    }
+    #[inline]
+    fn finish(&self) -> Option<f64> {
+        (self.n > 0).then_some(if self.below { 0.0 } else { 1.0 })
+    }
+}
+
+/// One group's result.
 struct Out {
     score: f64,
     why: u8,
