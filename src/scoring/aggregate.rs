@@ -31,16 +31,33 @@ pub(crate) const NOT_APPLICABLE: f64 = -1.0;
 /// allocation on the dense path ([`crate::Scorer::total_dense`]).
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
-    /// Score per group; NaN when it has none.
-    pub(crate) score: Vec<f64>,
-    /// Why a group has no score ([`why`]).
-    pub(crate) why: Vec<u8>,
-    /// Applicable leaves below a group.
-    pub(crate) applicable: Vec<u32>,
-    /// Rated applicable leaves below a group.
-    pub(crate) rated: Vec<u32>,
-    /// Flat sums over a group's included leaves: Σ w·s, Σ w, Σ s, count.
+    /// Per node (meaningful for groups): the group's result.
+    pub(crate) state: Vec<State>,
+    /// Per node (groups, when some group aggregates flat): the flat sums
+    /// over the included leaves below: Σ w·s, Σ w, Σ s, count.
     pub(crate) flat: Vec<[f64; 4]>,
+}
+
+/// One group's result.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct State {
+    /// The score; NaN when it has none.
+    pub score: f64,
+    /// Applicable leaves below.
+    pub applicable: u32,
+    /// Rated applicable leaves below.
+    pub rated: u32,
+    /// Why there is no score ([`why`]).
+    pub why: u8,
+}
+
+impl State {
+    const EMPTY: State = State {
+        score: f64::NAN,
+        applicable: 0,
+        rated: 0,
+        why: why::SCORED,
+    };
 }
 
 impl Scratch {
@@ -50,18 +67,20 @@ impl Scratch {
     }
 
     fn fit(&mut self, n: usize) {
-        if self.score.len() != n {
-            self.score.resize(n, f64::NAN);
-            self.why.resize(n, why::SCORED);
-            self.applicable.resize(n, 0);
-            self.rated.resize(n, 0);
+        if self.state.len() != n {
+            self.state.resize(n, State::EMPTY);
             self.flat.resize(n, [0.0; 4]);
         }
     }
 
     /// The score of group `i`, if it has one.
     pub(crate) fn group_score(&self, i: usize) -> Option<f64> {
-        self.score.get(i).copied().filter(|s| !s.is_nan())
+        self.state.get(i).map(|s| s.score).filter(|s| !s.is_nan())
+    }
+
+    /// The result of group `i`.
+    pub(crate) fn group(&self, i: usize) -> State {
+        self.state.get(i).copied().unwrap_or(State::EMPTY)
     }
 }
 
@@ -76,7 +95,7 @@ pub(crate) struct Mode {
 
 /// A leaf's outcome from its dense value: `(score or NaN, why, applicable,
 /// rated)`.
-#[inline]
+#[inline(always)]
 pub(crate) fn leaf_outcome(v: f64, mode: Mode) -> (f64, u8, u32, u32) {
     if v >= 0.0 {
         (v, why::SCORED, 1, 1)
@@ -112,7 +131,7 @@ impl Compiled {
     ) -> Option<f64> {
         let node = self.nodes.get(i)?;
         let x = if node.leaf == NONE {
-            s.score.get(i).copied()?
+            s.state.get(i)?.score
         } else {
             leaf_outcome(values.get(node.leaf as usize).copied()?, mode).0
         };
@@ -120,29 +139,30 @@ impl Compiled {
     }
 
     /// Re-evaluates group `i` from its children.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn eval_group(&self, i: usize, values: &[f64], mode: Mode, s: &mut Scratch) {
         let Some(node) = self.nodes.get(i) else {
             return;
         };
-        let out = self.group_outcome(node, values, mode, s);
-        if let (Some(sc), Some(w), Some(a), Some(r), Some(f)) = (
-            s.score.get_mut(i),
-            s.why.get_mut(i),
-            s.applicable.get_mut(i),
-            s.rated.get_mut(i),
-            s.flat.get_mut(i),
-        ) {
-            *sc = out.score;
-            *w = out.why;
-            *a = out.applicable;
-            *r = out.rated;
-            *f = out.flat;
+        let (state, flat) = self.group_outcome(node, values, mode, s);
+        if let Some(slot) = s.state.get_mut(i) {
+            *slot = state;
+        }
+        if self.needs_flat {
+            if let Some(slot) = s.flat.get_mut(i) {
+                *slot = flat;
+            }
         }
     }
 
-    #[inline]
-    fn group_outcome(&self, node: &Node, values: &[f64], mode: Mode, s: &Scratch) -> Out {
+    #[inline(always)]
+    fn group_outcome(
+        &self,
+        node: &Node,
+        values: &[f64],
+        mode: Mode,
+        s: &Scratch,
+    ) -> (State, [f64; 4]) {
         // One monomorphised loop per aggregation (and per need of flat
         // sums), so the per-child work has no dispatch.
         match (node.aggregation, self.needs_flat) {
@@ -170,32 +190,27 @@ impl Compiled {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn gather<F: Fold, const FLAT: bool>(
         &self,
         node: &Node,
         values: &[f64],
         mode: Mode,
         s: &Scratch,
-    ) -> Out {
+    ) -> (State, [f64; 4]) {
         let mut applicable = 0u32;
         let mut rated = 0u32;
         let mut flat = [0.0f64; 4];
         let mut fold = F::default();
         if F::MEAN && node.leaf_run {
             let run = node.run_start as usize..node.run_end as usize;
-            if let (Some(vs), Some(ws), Some(fw), Some(fc)) = (
-                values.get(run.clone()),
-                self.leaf_mean_weight.get(run.clone()),
-                self.leaf_flat_weight.get(run.clone()),
-                self.leaf_flat_count.get(run),
-            ) {
+            if let (Some(vs), Some(ws)) = (values.get(run.clone()), self.leaf_weights.get(run)) {
                 // A group of leaves under a mean: branch-free sums over
                 // the contiguous leaf run. Excluded leaves add +0.0, which
                 // leaves every sum bit for bit as the general loop does.
                 let zero = mode.missing_zero;
                 let (mut acc, mut sum_w) = (0.0f64, 0.0f64);
-                for (((&v, &w), &fw), &fc) in vs.iter().zip(ws).zip(fw).zip(fc) {
+                for (&v, &[w, fw, fc]) in vs.iter().zip(ws) {
                     let is_rated = v >= 0.0;
                     let has_score = is_rated | (zero & v.is_nan());
                     applicable += u32::from(!(v < 0.0));
@@ -229,20 +244,15 @@ impl Compiled {
                 }
                 (score, app, rat)
             } else {
-                let c = slot.node as usize;
+                let child = s.group(slot.node as usize);
                 if FLAT && slot.scored {
-                    if let Some(f) = s.flat.get(c) {
-                        flat[0] += f[0];
-                        flat[1] += f[1];
-                        flat[2] += f[2];
-                        flat[3] += f[3];
-                    }
+                    let f = s.flat.get(slot.node as usize).copied().unwrap_or([0.0; 4]);
+                    flat[0] += f[0];
+                    flat[1] += f[1];
+                    flat[2] += f[2];
+                    flat[3] += f[3];
                 }
-                (
-                    s.score.get(c).copied().unwrap_or(f64::NAN),
-                    s.applicable.get(c).copied().unwrap_or(0),
-                    s.rated.get(c).copied().unwrap_or(0),
-                )
+                (child.score, child.applicable, child.rated)
             };
             applicable += app;
             rated += rat;
@@ -254,7 +264,7 @@ impl Compiled {
     }
 
     /// A group's result from its gathered counts, flat sums and fold.
-    #[inline]
+    #[inline(always)]
     fn finish<F: Fold>(
         &self,
         node: &Node,
@@ -263,13 +273,15 @@ impl Compiled {
         rated: u32,
         flat: [f64; 4],
         fold: &F,
-    ) -> Out {
-        let none = |why| Out {
-            score: f64::NAN,
-            why,
-            applicable,
-            rated,
-            flat: [0.0; 4],
+    ) -> (State, [f64; 4]) {
+        let none = |why| {
+            let state = State {
+                score: f64::NAN,
+                why,
+                applicable,
+                rated,
+            };
+            (state, [0.0; 4])
         };
         if applicable == 0 {
             return none(why::NOT_APPLICABLE);
@@ -285,13 +297,15 @@ impl Compiled {
             _ => fold.finish(),
         };
         match score {
-            Some(score) => Out {
-                score,
-                why: why::SCORED,
-                applicable,
-                rated,
-                flat,
-            },
+            Some(score) => {
+                let state = State {
+                    score,
+                    why: why::SCORED,
+                    applicable,
+                    rated,
+                };
+                (state, flat)
+            }
             None => none(why::NOTHING_TO_AGGREGATE),
         }
     }
@@ -318,17 +332,17 @@ struct Mean {
 
 impl Fold for Mean {
     const MEAN: bool = true;
-    #[inline]
+    #[inline(always)]
     fn set_mean(&mut self, acc: f64, sum_w: f64) {
         self.acc = acc;
         self.sum_w = sum_w;
     }
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, w: f64, score: f64) {
         self.sum_w += w;
         self.acc += w * score;
     }
-    #[inline]
+    #[inline(always)]
     fn finish(&self) -> Option<f64> {
         (self.sum_w > 0.0).then(|| self.acc / self.sum_w)
     }
@@ -343,7 +357,7 @@ struct Geometric {
 }
 
 impl Fold for Geometric {
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, w: f64, score: f64) {
         self.sum_w += w;
         if score > 0.0 {
@@ -352,7 +366,7 @@ impl Fold for Geometric {
             self.zero = true;
         }
     }
-    #[inline]
+    #[inline(always)]
     fn finish(&self) -> Option<f64> {
         (self.sum_w > 0.0).then(|| {
             if self.zero {
@@ -373,7 +387,7 @@ struct Harmonic {
 }
 
 impl Fold for Harmonic {
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, w: f64, score: f64) {
         self.sum_w += w;
         if score > 0.0 {
@@ -382,7 +396,7 @@ impl Fold for Harmonic {
             self.zero = true;
         }
     }
-    #[inline]
+    #[inline(always)]
     fn finish(&self) -> Option<f64> {
         (self.sum_w > 0.0).then(|| {
             if self.zero {
@@ -406,11 +420,11 @@ impl Default for Minimum {
 }
 
 impl Fold for Minimum {
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, _: f64, score: f64) {
         self.min = self.min.min(score);
     }
-    #[inline]
+    #[inline(always)]
     fn finish(&self) -> Option<f64> {
         (self.min <= 1.0).then_some(self.min)
     }
@@ -424,22 +438,13 @@ struct All {
 }
 
 impl Fold for All {
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, _: f64, score: f64) {
         self.n += 1;
         self.below |= score < 1.0;
     }
-    #[inline]
+    #[inline(always)]
     fn finish(&self) -> Option<f64> {
         (self.n > 0).then_some(if self.below { 0.0 } else { 1.0 })
     }
-}
-
-/// One group's result.
-struct Out {
-    score: f64,
-    why: u8,
-    applicable: u32,
-    rated: u32,
-    flat: [f64; 4],
 }

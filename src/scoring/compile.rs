@@ -72,14 +72,10 @@ pub(crate) struct Compiled {
     pub leaf_node: Vec<u32>,
     /// Leaf index → scale.
     pub leaf_scale: Vec<LeafScale>,
-    /// Leaf index → its weight where it counts in its parent's mean
-    /// (scored, weight > 0), else 0.
-    pub leaf_mean_weight: Vec<f64>,
-    /// Leaf index → its weight where it counts in a flat sum (scored),
-    /// else 0.
-    pub leaf_flat_weight: Vec<f64>,
-    /// Leaf index → 1 where it counts in a flat sum (scored), else 0.
-    pub leaf_flat_count: Vec<f64>,
+    /// Leaf index → `[w_mean, w_flat, n_flat]`: its weight where it counts
+    /// in its parent's mean (scored, weight > 0), its weight where it counts
+    /// in a flat sum (scored), and 1 where it counts in a flat sum; else 0.
+    pub leaf_weights: Vec<[f64; 3]>,
     /// Node index → number of leaves below it (a leaf counts itself).
     pub leaf_count: Vec<u32>,
     /// Node index → depth (root 0, top-level criteria 1).
@@ -423,21 +419,13 @@ impl Compiled {
                 }
             }
         }
-        let leaf_weights = |f: fn(&Node) -> f64| -> Vec<f64> {
-            leaf_node
-                .iter()
-                .map(|&i| nodes.get(i as usize).map_or(0.0, f))
-                .collect()
-        };
-        let leaf_mean_weight = leaf_weights(|n| {
-            if n.scored && n.weight > 0.0 {
-                n.weight
-            } else {
-                0.0
-            }
-        });
-        let leaf_flat_weight = leaf_weights(|n| if n.scored { n.weight } else { 0.0 });
-        let leaf_flat_count = leaf_weights(|n| if n.scored { 1.0 } else { 0.0 });
+        let leaf_weights = leaf_node
+            .iter()
+            .map(|&i| match nodes.get(i as usize) {
+                Some(n) if n.scored => [if n.weight > 0.0 { n.weight } else { 0.0 }, n.weight, 1.0],
+                _ => [0.0; 3],
+            })
+            .collect();
         let groups_rev = (0..n)
             .rev()
             .filter(|&i| nodes.get(i).is_some_and(|n| n.leaf == NONE))
@@ -452,9 +440,7 @@ impl Compiled {
             groups_rev,
             leaf_node,
             leaf_scale,
-            leaf_mean_weight,
-            leaf_flat_weight,
-            leaf_flat_count,
+            leaf_weights,
             leaf_count,
             depth,
             ids,

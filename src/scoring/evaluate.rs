@@ -58,12 +58,8 @@ impl Scorer {
         let outcome = |i: usize| -> Outcome {
             let leaf = c.nodes.get(i).map_or(NONE, |n| n.leaf);
             let (x, code, applicable, rated) = if leaf == NONE {
-                (
-                    s.score.get(i).copied().unwrap_or(f64::NAN),
-                    s.why.get(i).copied().unwrap_or(why::SCORED),
-                    s.applicable.get(i).copied().unwrap_or(0),
-                    s.rated.get(i).copied().unwrap_or(0),
-                )
+                let g = s.group(i);
+                (g.score, g.why, g.applicable, g.rated)
             } else {
                 let v = binding
                     .values
