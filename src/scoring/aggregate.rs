@@ -213,7 +213,7 @@ impl Compiled {
                 for (&v, &[w, fw, fc]) in vs.iter().zip(ws) {
                     let is_rated = v >= 0.0;
                     let has_score = is_rated | (zero & v.is_nan());
-                    applicable += u32::from(!(v < 0.0));
+                    applicable += u32::from(is_rated || v.is_nan());
                     rated += u32::from(is_rated);
                     let x = if is_rated { v } else { 0.0 };
                     let w = if has_score { w } else { 0.0 };
