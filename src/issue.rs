@@ -187,6 +187,39 @@ pub enum IssueKind {
         found: String,
     },
 
+    /// When composing: a scale, facet or rule set defined by the base and a
+    /// module (or by two modules) with different definitions.
+    ConflictingDefinition {
+        /// What is defined: `scale`, `facet` or `rules`.
+        what: String,
+        /// Its id (for `rules`, the module's id).
+        id: String,
+        /// The path of the other definition.
+        first: String,
+    },
+    /// A profile removes every child of a group (or every criterion of the
+    /// framework), which would leave the group empty.
+    EmptiedGroup {
+        /// The group's id (the framework's id for the top level).
+        id: String,
+    },
+    /// A profile overrides (weight, `scored`, not applicable) a criterion
+    /// that the same profile removes.
+    OverrideOnRemoved {
+        /// The criterion's id.
+        id: String,
+    },
+    /// A criterion marked not applicable without a reason.
+    MissingReason {
+        /// The criterion's id.
+        id: String,
+    },
+    /// A mapping entry names a group where only a leaf can be used.
+    NotALeaf {
+        /// The group's id.
+        id: String,
+    },
+
     // ----- warnings -----
     /// A scale that no leaf uses.
     UnusedScale {
@@ -238,6 +271,21 @@ pub enum IssueKind {
         /// The leaf's id.
         id: String,
     },
+
+    // ----- peer reviews -----
+    /// A peer review's assessment is keyed to a peer the review does not
+    /// list.
+    UnknownPeer {
+        /// The peer key.
+        peer: String,
+    },
+    /// A date range whose end comes before its start (e.g. a study visit).
+    DatesOutOfOrder {
+        /// The start date, `YYYY-MM-DD`.
+        start: String,
+        /// The end date, `YYYY-MM-DD`.
+        end: String,
+    },
 }
 
 impl IssueKind {
@@ -270,6 +318,11 @@ impl IssueKind {
             IssueKind::UnknownBand { .. } => "unknown-band",
             IssueKind::TooDeep { .. } => "too-deep",
             IssueKind::UnsatisfiedRequirement { .. } => "unsatisfied-requirement",
+            IssueKind::ConflictingDefinition { .. } => "conflicting-definition",
+            IssueKind::EmptiedGroup { .. } => "emptied-group",
+            IssueKind::OverrideOnRemoved { .. } => "override-on-removed",
+            IssueKind::MissingReason { .. } => "missing-reason",
+            IssueKind::NotALeaf { .. } => "not-a-leaf",
             IssueKind::UnusedScale { .. } => "unused-scale",
             IssueKind::UnusedFacetValue { .. } => "unused-facet-value",
             IssueKind::AllWeightsZero => "all-weights-zero",
@@ -278,6 +331,8 @@ impl IssueKind {
             IssueKind::RatingOnGroup { .. } => "rating-on-group",
             IssueKind::RatingOffScale { .. } => "rating-off-scale",
             IssueKind::MissingRating { .. } => "missing-rating",
+            IssueKind::UnknownPeer { .. } => "unknown-peer",
+            IssueKind::DatesOutOfOrder { .. } => "dates-out-of-order",
         }
     }
 
@@ -348,6 +403,24 @@ impl fmt::Display for IssueKind {
             IssueKind::UnsatisfiedRequirement { required, found } => {
                 write!(f, "requires {required}, but the base is {found}")
             }
+            IssueKind::ConflictingDefinition { what, id, first } => {
+                write!(f, "{what} `{id}` is defined differently at {first}")
+            }
+            IssueKind::EmptiedGroup { id } => {
+                write!(
+                    f,
+                    "the profile removes every child of `{id}`, leaving it empty"
+                )
+            }
+            IssueKind::OverrideOnRemoved { id } => {
+                write!(f, "`{id}` is overridden but the same profile removes it")
+            }
+            IssueKind::MissingReason { id } => {
+                write!(f, "`{id}` is marked not applicable without a reason")
+            }
+            IssueKind::NotALeaf { id } => {
+                write!(f, "`{id}` is a group; a mapping names leaves only")
+            }
             IssueKind::UnusedScale { scale } => {
                 write!(f, "scale `{scale}` is not used by any leaf")
             }
@@ -379,6 +452,12 @@ impl fmt::Display for IssueKind {
                 "rating {value} of `{id}` is not on scale `{scale}` ({expected})"
             ),
             IssueKind::MissingRating { id } => write!(f, "leaf `{id}` has no rating"),
+            IssueKind::UnknownPeer { peer } => {
+                write!(f, "no peer `{peer}` is listed in the review")
+            }
+            IssueKind::DatesOutOfOrder { start, end } => {
+                write!(f, "the end date {end} comes before the start date {start}")
+            }
         }
     }
 }

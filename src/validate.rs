@@ -1,26 +1,129 @@
 //! The checks of [`Framework::validate`] (design, *Validation*).
+//!
+//! The tree is walked once with an explicit stack into a flat list of nodes
+//! (pre-order, each with its parent), so no tree shape can overflow the
+//! call stack and the work is linear in the size of the framework. Paths
+//! are built only for the nodes that have an issue.
 
-use crate::{Framework, Issue, Severity, ValidationError};
+use std::collections::{HashMap, HashSet};
 
-/// The deepest tree a framework may have (top-level criteria are at depth
-/// 1).
+use crate::{
+    Criterion, Framework, Id, Issue, IssueKind, Scale, Severity, ValidationError, pointer,
+};
+
+/// The deepest tree a framework may have: top-level criteria are at depth 1,
+/// their children at depth 2, and so on.
+///
+/// The real frameworks are two or three levels deep (area → question →
+/// checklist item), so 32 leaves ample room for hand-written ones. It is
+/// also well within what serde_json parses (its recursion limit of 128
+/// nested arrays and objects stops a tree at about 62 levels, since each
+/// level is an object inside a `children` array), so any tree too deep for
+/// the model but not for the parser is reported by validation as
+/// `too-deep` with its path. Code that walks a validated tree may recurse
+/// to this depth.
 pub const MAX_DEPTH: usize = 32;
 
 impl Framework {
     /// Checks the framework and collects every issue, errors and warnings,
-    /// in document order.
+    /// in document order (the order of the serialised document's fields),
+    /// each with a JSON Pointer that resolves in the serialised framework.
+    ///
+    /// | code | severity | path | when |
+    /// |---|---|---|---|
+    /// | `unused-scale` | warning | `/scales/<id>` | no leaf is rated on the scale |
+    /// | `too-few-levels` | error | `/scales/<id>/levels` | an ordinal scale has fewer than two levels |
+    /// | `duplicate-id` | error | `/scales/<id>/levels/<i>/id` | two levels of a scale share an id |
+    /// | `duplicate-level-value` | error | `/scales/<id>/levels/<i>/value` | two levels of a scale share a value |
+    /// | `invalid-range` | error | `/scales/<id>/min`, `…/max` or `/scales/<id>` | a bound is not finite, or `min ≥ max` (the whole scale) |
+    /// | `unused-facet-value` | warning | `/facets/<id>/values/<value>` | no criterion carries the tag |
+    /// | `threshold-out-of-range` | error | `/rules/min_coverage`, `/rules/bands/<i>/from`, `/rules/risk_below`, `/rules/strength_at` | outside [0, 1] or NaN |
+    /// | `duplicate-id` | error | `/rules/bands/<i>/id` | two bands share an id |
+    /// | `unordered-bands` | error | `/rules/bands/<i>/from` | not above the previous band's `from` |
+    /// | `unknown-band` | error | `/rules/critical_caps_band` | no band has that id |
+    /// | `empty-group` | error | `/criteria` | the framework has no criteria |
+    /// | `all-weights-zero` | warning | `/criteria` or `…/children` | every top-level criterion, or every child of a group, has weight 0 |
+    /// | `too-deep` | error | the criterion at depth [`MAX_DEPTH`] + 1 | the tree is deeper than [`MAX_DEPTH`]; its subtree is not checked further |
+    /// | `empty-group` | error | the criterion | it has neither children nor a scale |
+    /// | `duplicate-id` | error | `…/id` | another criterion (anywhere in the tree) has the id; `first` is the earlier one's path |
+    /// | `invalid-weight` | error | `…/weight` | negative, NaN or infinite |
+    /// | `unknown-facet` | error | `…/tags/<facet>` | the framework defines no such facet |
+    /// | `unknown-facet-value` | error | `…/tags/<facet>` | the facet defines no such value |
+    /// | `unknown-scale` | error | `…/scale` | the framework defines no such scale |
+    /// | `scale-on-group` | error | `…/scale` | a criterion has both children and a scale |
+    ///
+    /// A warning is reported but does not make [`Framework::validate`] fail.
+    /// `unknown-field`, `malformed-id` and `invalid-document` are found when
+    /// parsing (see [`crate::from_deserializer`]); `unsatisfied-requirement`
+    /// when composing modules.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Framework, Severity};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" }, "spare": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "a", "title": "A", "scale": "tick", "weight": -1.0 }
+    ///     ]
+    /// }"#)?;
+    /// let issues = framework.issues();
+    /// let found: Vec<_> = issues.iter().map(|i| (i.code(), i.path.as_str(), i.severity())).collect();
+    /// assert_eq!(found, [
+    ///     ("unused-scale", "/scales/spare", Severity::Warning),
+    ///     ("invalid-weight", "/criteria/0/weight", Severity::Error),
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn issues(&self) -> Vec<Issue> {
+        let tree = Tree::new(&self.criteria);
         let mut issues = Vec::new();
-        let _ = self;
-        issues.truncate(0);
+        check_scales(self, &tree, &mut issues);
+        check_facets(self, &tree, &mut issues);
+        check_rules(self, &mut issues);
+        check_criteria(self, &tree, &mut issues);
         issues
     }
 
     /// Checks the framework; fails when any issue is an error.
     ///
+    /// Errors: `duplicate-id`, `unknown-scale`, `unknown-facet`,
+    /// `unknown-facet-value`, `invalid-weight`, `empty-group`,
+    /// `scale-on-group`, `too-few-levels`, `duplicate-level-value`,
+    /// `invalid-range`, `threshold-out-of-range`, `unordered-bands`,
+    /// `unknown-band`, `too-deep`. Warnings: `unused-scale`,
+    /// `unused-facet-value`, `all-weights-zero`. Where each is reported and
+    /// when is listed at [`Framework::issues`]; use `issues()` to see the
+    /// warnings of a framework that passes.
+    ///
     /// # Errors
     ///
-    /// [`ValidationError`] with every issue found (warnings included).
+    /// [`ValidationError`] with every issue found (warnings included) when
+    /// at least one is of [`Severity::Error`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::Framework;
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "a", "title": "A", "scale": "tick" },
+    ///         { "id": "a", "title": "A again", "scale": "tock" }
+    ///     ]
+    /// }"#)?;
+    /// let err = framework.validate().unwrap_err();
+    /// let found: Vec<_> = err.issues().iter().map(|i| (i.code(), i.path.as_str())).collect();
+    /// assert_eq!(found, [
+    ///     ("duplicate-id", "/criteria/1/id"),
+    ///     ("unknown-scale", "/criteria/1/scale"),
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn validate(&self) -> Result<(), ValidationError> {
         let issues = self.issues();
         if issues.iter().any(|i| i.severity() == Severity::Error) {
@@ -29,4 +132,334 @@ impl Framework {
             Ok(())
         }
     }
+}
+
+/// One criterion of the flattened tree.
+struct Node<'a> {
+    criterion: &'a Criterion,
+    /// The parent's position in [`Tree::nodes`]; `None` at the top level.
+    parent: Option<usize>,
+    /// The position among its siblings.
+    index: usize,
+    /// For a criterion at depth `MAX_DEPTH + 1`: the depth of the deepest
+    /// criterion below it. Its subtree is not in the list.
+    too_deep: Option<usize>,
+}
+
+/// The criteria down to depth `MAX_DEPTH + 1` in pre-order, and what the
+/// whole tree (deeper parts included) uses.
+struct Tree<'a> {
+    nodes: Vec<Node<'a>>,
+    /// Scales that leaves are rated on.
+    used_scales: HashSet<&'a str>,
+    /// `(facet, value)` tags carried by criteria.
+    used_tags: HashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(criteria: &'a [Criterion]) -> Tree<'a> {
+        let mut tree = Tree {
+            nodes: Vec::new(),
+            used_scales: HashSet::new(),
+            used_tags: HashSet::new(),
+        };
+        let mut stack = vec![(None, 1_usize, criteria.iter().enumerate())];
+        while let Some((parent, depth, iter)) = stack.last_mut() {
+            let (parent, depth) = (*parent, *depth);
+            let Some((index, criterion)) = iter.next() else {
+                stack.pop();
+                continue;
+            };
+            let id = tree.nodes.len();
+            let too_deep = if depth > MAX_DEPTH {
+                Some(tree.scan_below(criterion, depth))
+            } else {
+                tree.note_use(criterion);
+                if !criterion.children.is_empty() {
+                    stack.push((
+                        Some(id),
+                        depth.saturating_add(1),
+                        criterion.children.iter().enumerate(),
+                    ));
+                }
+                None
+            };
+            tree.nodes.push(Node {
+                criterion,
+                parent,
+                index,
+                too_deep,
+            });
+        }
+        tree
+    }
+
+    fn note_use(&mut self, criterion: &'a Criterion) {
+        if criterion.children.is_empty() {
+            if let Some(scale) = &criterion.scale {
+                self.used_scales.insert(scale.as_str());
+            }
+        }
+        for (facet, value) in &criterion.tags {
+            self.used_tags.insert((facet.as_str(), value.as_str()));
+        }
+    }
+
+    /// Notes what the subtree of `top` (at `depth`) uses and returns the
+    /// depth of its deepest criterion.
+    fn scan_below(&mut self, top: &'a Criterion, depth: usize) -> usize {
+        let mut deepest = depth;
+        let mut stack = vec![(depth, top)];
+        while let Some((depth, criterion)) = stack.pop() {
+            deepest = deepest.max(depth);
+            self.note_use(criterion);
+            let below = depth.saturating_add(1);
+            stack.extend(criterion.children.iter().map(|c| (below, c)));
+        }
+        deepest
+    }
+
+    /// The JSON Pointer of node `at`: `/criteria/i/children/j/…`.
+    fn path(&self, at: usize) -> String {
+        let mut indices = Vec::new();
+        let mut next = Some(at);
+        while let Some(i) = next {
+            let Some(node) = self.nodes.get(i) else { break };
+            indices.push(node.index);
+            next = node.parent;
+        }
+        let mut path = String::from("/criteria");
+        let mut first = true;
+        for index in indices.iter().rev() {
+            if !first {
+                path.push_str("/children");
+            }
+            first = false;
+            path = pointer(&path, index);
+        }
+        path
+    }
+}
+
+fn check_scales(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>) {
+    for (id, scale) in &framework.scales {
+        let at = pointer("/scales", id);
+        if !tree.used_scales.contains(id.as_str()) {
+            issues.push(Issue::new(
+                &at,
+                IssueKind::UnusedScale {
+                    scale: id.to_string(),
+                },
+            ));
+        }
+        match scale {
+            Scale::Binary { .. } => {}
+            Scale::Ordinal { levels, .. } => {
+                let levels_at = pointer(&at, "levels");
+                if levels.len() < 2 {
+                    issues.push(Issue::new(
+                        &levels_at,
+                        IssueKind::TooFewLevels {
+                            count: levels.len(),
+                        },
+                    ));
+                }
+                let mut ids: HashMap<&str, usize> = HashMap::new();
+                let mut values: HashSet<i32> = HashSet::new();
+                for (i, level) in levels.iter().enumerate() {
+                    let level_at = pointer(&levels_at, i);
+                    if let Some(first) = ids.get(level.id.as_str()) {
+                        issues.push(duplicate(
+                            &level_at,
+                            &level.id,
+                            pointer(&pointer(&levels_at, first), "id"),
+                        ));
+                    } else {
+                        ids.insert(level.id.as_str(), i);
+                    }
+                    if !values.insert(level.value) {
+                        issues.push(Issue::new(
+                            pointer(&level_at, "value"),
+                            IssueKind::DuplicateLevelValue { value: level.value },
+                        ));
+                    }
+                }
+            }
+            Scale::Numeric { min, max, .. } => {
+                let kind = IssueKind::InvalidRange {
+                    min: min.to_string(),
+                    max: max.to_string(),
+                };
+                if !min.is_finite() {
+                    issues.push(Issue::new(pointer(&at, "min"), kind));
+                } else if !max.is_finite() {
+                    issues.push(Issue::new(pointer(&at, "max"), kind));
+                } else if min >= max {
+                    issues.push(Issue::new(at, kind));
+                }
+            }
+        }
+    }
+}
+
+fn check_facets(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>) {
+    for (facet, def) in &framework.facets {
+        let values_at = pointer(&pointer("/facets", facet), "values");
+        for value in def.values.keys() {
+            if !tree.used_tags.contains(&(facet.as_str(), value.as_str())) {
+                issues.push(Issue::new(
+                    pointer(&values_at, value),
+                    IssueKind::UnusedFacetValue {
+                        facet: facet.to_string(),
+                        value: value.to_string(),
+                    },
+                ));
+            }
+        }
+    }
+}
+
+fn check_rules(framework: &Framework, issues: &mut Vec<Issue>) {
+    let rules = &framework.rules;
+    threshold(issues, "/rules/min_coverage", rules.min_coverage);
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut previous: Option<f64> = None;
+    for (i, band) in rules.bands.iter().enumerate() {
+        let at = pointer("/rules/bands", i);
+        if let Some(first) = ids.get(band.id.as_str()) {
+            issues.push(duplicate(&at, &band.id, format!("/rules/bands/{first}/id")));
+        } else {
+            ids.insert(band.id.as_str(), i);
+        }
+        let from_at = pointer(&at, "from");
+        threshold(issues, &from_at, Some(band.from));
+        if let Some(previous) = previous {
+            if !band.from.is_nan() && band.from <= previous {
+                issues.push(Issue::new(&from_at, IssueKind::UnorderedBands));
+            }
+        }
+        if !band.from.is_nan() {
+            previous = Some(band.from);
+        }
+    }
+    threshold(issues, "/rules/risk_below", rules.risk_below);
+    threshold(issues, "/rules/strength_at", rules.strength_at);
+    if let Some(band) = &rules.critical_caps_band {
+        if !ids.contains_key(band.as_str()) {
+            issues.push(Issue::new(
+                "/rules/critical_caps_band",
+                IssueKind::UnknownBand {
+                    band: band.to_string(),
+                },
+            ));
+        }
+    }
+}
+
+fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>) {
+    if framework.criteria.is_empty() {
+        issues.push(Issue::new("/criteria", IssueKind::EmptyGroup));
+    } else if all_zero(&framework.criteria) {
+        issues.push(Issue::new("/criteria", IssueKind::AllWeightsZero));
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (n, node) in tree.nodes.iter().enumerate() {
+        let criterion = node.criterion;
+        let at = tree.path(n);
+        if let Some(depth) = node.too_deep {
+            issues.push(Issue::new(
+                at,
+                IssueKind::TooDeep {
+                    depth,
+                    max: MAX_DEPTH,
+                },
+            ));
+            continue;
+        }
+        if criterion.children.is_empty() && criterion.scale.is_none() {
+            issues.push(Issue::new(&at, IssueKind::EmptyGroup));
+        }
+        if let Some(&first) = ids.get(criterion.id.as_str()) {
+            issues.push(duplicate(
+                &at,
+                &criterion.id,
+                pointer(&tree.path(first), "id"),
+            ));
+        } else {
+            ids.insert(criterion.id.as_str(), n);
+        }
+        let weight = criterion.weight;
+        if !(weight.is_finite() && weight >= 0.0) {
+            issues.push(Issue::new(
+                pointer(&at, "weight"),
+                IssueKind::InvalidWeight {
+                    weight: weight.to_string(),
+                },
+            ));
+        }
+        for (facet, value) in &criterion.tags {
+            let kind = match framework.facets.get(facet) {
+                None => IssueKind::UnknownFacet {
+                    facet: facet.to_string(),
+                },
+                Some(def) if !def.values.contains_key(value) => IssueKind::UnknownFacetValue {
+                    facet: facet.to_string(),
+                    value: value.to_string(),
+                },
+                Some(_) => continue,
+            };
+            issues.push(Issue::new(pointer(&pointer(&at, "tags"), facet), kind));
+        }
+        if let Some(scale) = &criterion.scale {
+            let scale_at = pointer(&at, "scale");
+            if !framework.scales.contains_key(scale) {
+                issues.push(Issue::new(
+                    &scale_at,
+                    IssueKind::UnknownScale {
+                        scale: scale.to_string(),
+                    },
+                ));
+            }
+            if !criterion.children.is_empty() {
+                issues.push(Issue::new(scale_at, IssueKind::ScaleOnGroup));
+            }
+        }
+        if !criterion.children.is_empty() && all_zero(&criterion.children) {
+            issues.push(Issue::new(
+                pointer(&at, "children"),
+                IssueKind::AllWeightsZero,
+            ));
+        }
+    }
+}
+
+/// A `duplicate-id` issue at `<at>/id`.
+fn duplicate(at: &str, id: &Id, first: String) -> Issue {
+    Issue::new(
+        pointer(at, "id"),
+        IssueKind::DuplicateId {
+            id: id.to_string(),
+            first,
+        },
+    )
+}
+
+/// A `threshold-out-of-range` issue at `at` when `value` is set and not in
+/// [0, 1] (NaN included).
+fn threshold(issues: &mut Vec<Issue>, at: &str, value: Option<f64>) {
+    if let Some(value) = value {
+        if !(0.0..=1.0).contains(&value) {
+            issues.push(Issue::new(
+                at,
+                IssueKind::ThresholdOutOfRange {
+                    value: value.to_string(),
+                },
+            ));
+        }
+    }
+}
+
+/// Whether every criterion in `criteria` has weight 0 (exactly).
+fn all_zero(criteria: &[Criterion]) -> bool {
+    criteria.iter().all(|c| c.weight == 0.0)
 }

@@ -1,0 +1,471 @@
+//! [`Cohort`]: statistics over many reports of one framework, optionally
+//! grouped by a subject attribute (IMPART: common findings across ten
+//! projects in seven states; PROFINT: average importance per learning
+//! domain and beneficiary group, its Figures 2 and 3).
+
+mod accumulator;
+mod state;
+mod synthesis;
+mod tally;
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::{Assessment, Id, RatingValue, Report, Scale, ScoreError, Scorer};
+use tally::{Entry, Tally};
+
+pub use state::CohortState;
+pub use synthesis::{CommonRisk, Synthesis};
+pub use tally::{CohortStats, LevelCount, NodeStats};
+
+/// Statistics over many reports of one framework.
+///
+/// Built for one framework (a [`Scorer`]); fed reports ([`Cohort::push`])
+/// or assessments it scores itself ([`Cohort::push_assessment`]); read with
+/// [`Cohort::stats`], [`Cohort::group_by`], [`Cohort::weakest`] and
+/// [`Cohort::common_risks`]. Two cohorts of the same framework, built on
+/// different threads or partitions, combine with [`Cohort::merge`]; across
+/// machines, ship [`Cohort::state`] and rebuild with [`Cohort::from_state`].
+///
+/// # Memory
+///
+/// A cohort keeps per-node accumulators, not the reports. For every node
+/// (and the total) it keeps running moments (count, mean, sum of squared
+/// deviations, minimum, maximum: Welford's update, Chan's merge), the risk
+/// and not-applicable counts, and one counter per level of a binary or
+/// ordinal leaf: a fixed size whatever the number of members. For the
+/// **exact median** it also keeps every score: one `f64` (8 bytes) per
+/// member per node the member has a score for. So the size per member is
+/// at most `8 × (nodes + 1)` bytes, times `1 + g` when the cohort is
+/// grouped by `g` attributes (each member also sits in one group per
+/// attribute), plus the spare capacity of the growing vectors.
+///
+/// # Order independence
+///
+/// Counts, minimum, maximum, median, risks, distributions and group
+/// membership do not depend on the order reports are pushed or cohorts
+/// merged. Means and standard deviations are accumulated in floating point,
+/// so they may differ in the last bits: for scores in [0, 1] the tests hold
+/// them to 1e-12 of an exact two-pass computation over 10,000 members,
+/// whatever the order and partition.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Assessment, Cohort, Framework, RatingValue, Scorer, Subject};
+///
+/// let framework: Framework = serde_json::from_str(r#"{
+///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+///     "scales": { "tick": { "type": "binary" } },
+///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
+/// }"#)?;
+/// let scorer = Scorer::new(&framework)?;
+/// let mut cohort = Cohort::new(&scorer).grouped_by("country");
+/// for (country, value) in [("FR", RatingValue::Met), ("FR", RatingValue::NotMet), ("DE", RatingValue::Met)] {
+///     let mut subject = Subject::new("P");
+///     subject.attributes.insert("country".into(), country.into());
+///     let mut a = Assessment::new(framework.exact_ref(), subject);
+///     a.rate("a".parse()?, value);
+///     cohort.push_assessment(&a)?;
+/// }
+/// let stats = cohort.stats();
+/// assert_eq!(stats.members, 3);
+/// assert_eq!(stats.nodes["a"].median, Some(1.0));
+/// let by_country = cohort.group_by("country").ok_or("not grouped")?;
+/// assert_eq!(by_country["FR"].nodes["a"].mean, Some(0.5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Cohort {
+    scorer: Scorer,
+    ids: Vec<Id>,
+    index: HashMap<Id, usize>,
+    /// Per node: the scale of a leaf, `None` for a group.
+    scales: Vec<Option<Id>>,
+    /// Per node: the levels of a binary or ordinal leaf, in scale order.
+    levels: Vec<Vec<RatingValue>>,
+    all: Tally,
+    /// Per declared attribute, per value (or [`Cohort::UNSPECIFIED`]).
+    groups: IndexMap<String, IndexMap<String, Tally>>,
+}
+
+/// Why a report could not join a cohort, or two cohorts could not merge.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CohortError {
+    /// Scoring an assessment failed.
+    #[error(transparent)]
+    Score(#[from] ScoreError),
+    /// The report or cohort is of another framework (or version).
+    #[error("the cohort is of framework {expected}, but this is of {found}")]
+    FrameworkMismatch {
+        /// The cohort's framework, as `id version`.
+        expected: String,
+        /// The other's, as `id version-req` or `id version`.
+        found: String,
+    },
+    /// The report does not have the shape the framework gives (it was not
+    /// made by a scorer of this framework, or was altered).
+    #[error("the report does not fit the framework at {path}: {reason}")]
+    InvalidReport {
+        /// A JSON Pointer into the serialised report.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A [`CohortState`] does not fit the framework.
+    #[error("the cohort state does not fit the framework at {path}: {reason}")]
+    InvalidState {
+        /// A JSON Pointer into the serialised state.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Two cohorts group by different attributes.
+    #[error("cannot merge cohorts grouped by {left:?} and {right:?}")]
+    GroupingMismatch {
+        /// This cohort's attributes.
+        left: Vec<String>,
+        /// The other's.
+        right: Vec<String>,
+    },
+    /// A share outside [0, 1] (or not a number).
+    #[error("share {share} is not in [0, 1]")]
+    InvalidShare {
+        /// The share given.
+        share: f64,
+    },
+}
+
+/// A criterion among the weakest of a cohort ([`Cohort::weakest`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Weakness {
+    /// The criterion's id.
+    pub criterion: Id,
+    /// Its mean score over the members that have one.
+    pub mean: f64,
+    /// How many members have it as a risk.
+    pub risks: u64,
+}
+
+impl Cohort {
+    /// The group of members whose subject lacks the grouping attribute.
+    pub const UNSPECIFIED: &'static str = "unspecified";
+
+    /// An empty cohort for `scorer`'s framework (design: `Cohort::new`
+    /// takes the compiled framework, the proof of validity, so pushing
+    /// assessments can score them).
+    pub fn new(scorer: &Scorer) -> Cohort {
+        let framework = scorer.framework();
+        let mut ids = Vec::new();
+        let mut levels = Vec::new();
+        let mut scales = Vec::new();
+        for (_, c) in framework.walk() {
+            ids.push(c.id.clone());
+            scales.push(c.scale.clone().filter(|_| c.is_leaf()));
+            let scale = c.scale.as_ref().and_then(|s| framework.scales.get(s));
+            levels.push(match (c.is_leaf(), scale) {
+                (true, Some(Scale::Binary { .. })) => vec![RatingValue::NotMet, RatingValue::Met],
+                (true, Some(Scale::Ordinal { levels, .. })) => {
+                    levels.iter().map(|l| RatingValue::Level(l.value)).collect()
+                }
+                _ => Vec::new(),
+            });
+        }
+        let index = ids
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, id)| (id, i))
+            .collect();
+        let all = Tally::new(&levels);
+        Cohort {
+            scorer: scorer.clone(),
+            ids,
+            index,
+            scales,
+            levels,
+            all,
+            groups: IndexMap::new(),
+        }
+    }
+
+    /// Also keeps statistics per value of the subject attribute `attribute`
+    /// (e.g. `country`, `theme`, `respondent_type`, `beneficiary_group`);
+    /// members without it go into the group [`Cohort::UNSPECIFIED`], never
+    /// dropped (a subject whose attribute is literally `"unspecified"` joins
+    /// the same group). Declare groupings before pushing: a cohort keeps no
+    /// reports, so it cannot regroup members already added (members added
+    /// earlier are not in any group of a later declaration).
+    #[must_use]
+    pub fn grouped_by(mut self, attribute: impl Into<String>) -> Cohort {
+        self.groups.entry(attribute.into()).or_default();
+        self
+    }
+
+    /// How many members have been added.
+    pub fn members(&self) -> u64 {
+        self.all.members()
+    }
+
+    /// Scores `assessment` with the cohort's scorer and adds the report.
+    ///
+    /// # Errors
+    ///
+    /// [`CohortError::Score`] when the assessment cannot be scored; the
+    /// cohort is then unchanged.
+    pub fn push_assessment(&mut self, assessment: &Assessment) -> Result<(), CohortError> {
+        let report = self.scorer.score(assessment)?;
+        self.push(&report)
+    }
+
+    /// Adds one report.
+    ///
+    /// # Errors
+    ///
+    /// [`CohortError::FrameworkMismatch`] when the report is of another
+    /// framework; [`CohortError::InvalidReport`] when its nodes are not the
+    /// framework's, a score is not in [0, 1], a leaf's rating is not on its
+    /// scale, a group carries a rating or a risk names no criterion. The
+    /// cohort is then unchanged.
+    pub fn push(&mut self, report: &Report) -> Result<(), CohortError> {
+        let (total, entries) = self.entries(report)?;
+        self.all.add(&total, &entries);
+        for (attribute, groups) in &mut self.groups {
+            let value = report
+                .subject()
+                .attributes
+                .get(attribute)
+                .map_or(Cohort::UNSPECIFIED, String::as_str);
+            groups
+                .entry(value.to_string())
+                .or_insert_with(|| Tally::new(&self.levels))
+                .add(&total, &entries);
+        }
+        Ok(())
+    }
+
+    /// Checks `report` against the framework and turns it into one entry
+    /// per node, before anything is added.
+    fn entries(&self, report: &Report) -> Result<(Entry, Vec<Entry>), CohortError> {
+        let framework = self.scorer.framework();
+        if !report.framework().matches(framework) {
+            return Err(CohortError::FrameworkMismatch {
+                expected: format!("{} {}", framework.id, framework.version),
+                found: format!("{} {}", report.framework().id, report.framework().version),
+            });
+        }
+        let invalid = |path: String, reason: String| CohortError::InvalidReport { path, reason };
+        if report.nodes().len() != self.ids.len() {
+            return Err(invalid(
+                "/nodes".into(),
+                format!(
+                    "{} nodes, the framework has {}",
+                    report.nodes().len(),
+                    self.ids.len()
+                ),
+            ));
+        }
+        let score_of = |path: String, s: Option<f64>| match s {
+            Some(x) if !(0.0..=1.0).contains(&x) => {
+                Err(invalid(path, format!("score {x} is not in [0, 1]")))
+            }
+            _ => Ok(s),
+        };
+        let units_of = |path: String, u: Option<f64>| match u {
+            Some(x) if !x.is_finite() => {
+                Err(invalid(path, format!("scale mean {x} is not finite")))
+            }
+            _ => Ok(u),
+        };
+        let mut entries = Vec::with_capacity(self.ids.len());
+        for (i, (node, (id, levels))) in report
+            .nodes()
+            .iter()
+            .zip(self.ids.iter().zip(&self.levels))
+            .enumerate()
+        {
+            let at = format!("/nodes/{i}");
+            if node.id() != id {
+                return Err(invalid(
+                    format!("{at}/id"),
+                    format!("node `{}` where the framework has `{id}`", node.id()),
+                ));
+            }
+            let rating = node.rating();
+            if let Some(v) = rating {
+                let scale = self
+                    .scales
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .and_then(|s| framework.scales.get(s));
+                let fits = match scale {
+                    Some(scale) => *v == RatingValue::NotApplicable || scale.normalise(v).is_some(),
+                    None => false, // a group has no rating
+                };
+                if !fits {
+                    return Err(invalid(
+                        format!("{at}/rating"),
+                        format!("rating {v} is not on the scale of `{id}`"),
+                    ));
+                }
+            }
+            let level = rating.and_then(|v| levels.iter().position(|l| l == v));
+            entries.push(Entry {
+                score: score_of(format!("{at}/score"), node.score())?,
+                units: units_of(
+                    format!("{at}/scale_mean/value"),
+                    node.outcome().scale_mean().map(|m| m.value),
+                )?,
+                risk: false,
+                not_applicable: matches!(rating, Some(RatingValue::NotApplicable)),
+                level,
+            });
+        }
+        for (k, risk) in report.risks().iter().enumerate() {
+            let slot = self
+                .index
+                .get(&risk.criterion)
+                .and_then(|i| entries.get_mut(*i));
+            match slot {
+                Some(entry) => entry.risk = true,
+                None => {
+                    return Err(invalid(
+                        format!("/risks/{k}/criterion"),
+                        format!("no criterion `{}`", risk.criterion),
+                    ));
+                }
+            }
+        }
+        let total = Entry {
+            score: score_of("/total/score".into(), report.total().score())?,
+            units: units_of(
+                "/total/scale_mean/value".into(),
+                report.total().scale_mean().map(|m| m.value),
+            )?,
+            risk: !report.risks().is_empty(),
+            not_applicable: false,
+            level: None,
+        };
+        Ok((total, entries))
+    }
+
+    /// Adds every member of `other`, as if its reports had been pushed into
+    /// this cohort. Merging is associative and, up to the floating-point
+    /// tolerance stated on [`Cohort`], commutative.
+    ///
+    /// # Errors
+    ///
+    /// [`CohortError::FrameworkMismatch`] when `other` is of another
+    /// framework or version; [`CohortError::GroupingMismatch`] when the two
+    /// do not group by the same attributes. This cohort is then unchanged.
+    pub fn merge(&mut self, other: &Cohort) -> Result<(), CohortError> {
+        let (a, b) = (self.scorer.framework(), other.scorer.framework());
+        if a.id != b.id || a.version != b.version || self.ids != other.ids {
+            return Err(CohortError::FrameworkMismatch {
+                expected: format!("{} {}", a.id, a.version),
+                found: format!("{} {}", b.id, b.version),
+            });
+        }
+        let mine: Vec<&String> = self.groups.keys().collect();
+        let theirs: Vec<&String> = other.groups.keys().collect();
+        if mine != theirs {
+            return Err(CohortError::GroupingMismatch {
+                left: mine.into_iter().cloned().collect(),
+                right: theirs.into_iter().cloned().collect(),
+            });
+        }
+        self.all.merge(&other.all);
+        for (attribute, groups) in &other.groups {
+            let Some(target) = self.groups.get_mut(attribute) else {
+                continue;
+            };
+            for (value, tally) in groups {
+                target
+                    .entry(value.clone())
+                    .or_insert_with(|| Tally::new(&self.levels))
+                    .merge(tally);
+            }
+        }
+        Ok(())
+    }
+
+    /// The statistics over every member.
+    pub fn stats(&self) -> CohortStats {
+        self.all.stats(&self.ids, &self.levels)
+    }
+
+    /// The statistics per value of `attribute`, by value in ascending order
+    /// with [`Cohort::UNSPECIFIED`] last; `None` when the cohort was not
+    /// [`grouped_by`](Cohort::grouped_by) that attribute.
+    pub fn group_by(&self, attribute: &str) -> Option<IndexMap<String, CohortStats>> {
+        let groups = self.groups.get(attribute)?;
+        let mut keys: Vec<&String> = groups.keys().collect();
+        keys.sort_by_key(|k| (k.as_str() == Cohort::UNSPECIFIED, k.as_str()));
+        Some(
+            keys.into_iter()
+                .filter_map(|k| {
+                    let tally = groups.get(k)?;
+                    Some((k.clone(), tally.stats(&self.ids, &self.levels)))
+                })
+                .collect(),
+        )
+    }
+
+    /// The `k` criteria (groups and leaves) with the lowest mean score
+    /// across the cohort, lowest first (ties in definition order), each
+    /// with how many members have it as a risk: IMPART's common findings.
+    /// Criteria that no member has a score for are left out.
+    pub fn weakest(&self, k: usize) -> Vec<Weakness> {
+        let stats = self.stats();
+        let mut all: Vec<Weakness> = stats
+            .nodes
+            .into_iter()
+            .filter_map(|(criterion, s)| {
+                Some(Weakness {
+                    criterion,
+                    mean: s.mean?,
+                    risks: s.risks,
+                })
+            })
+            .collect();
+        // Stable: ties keep definition order.
+        all.sort_by(|a, b| a.mean.total_cmp(&b.mean));
+        all.truncate(k);
+        all
+    }
+
+    /// The criteria that are a risk for at least `min_share` of the members
+    /// (and for at least one), in definition order.
+    ///
+    /// # Errors
+    ///
+    /// [`CohortError::InvalidShare`] when `min_share` is not in [0, 1].
+    pub fn common_risks(&self, min_share: f64) -> Result<Vec<CommonRisk>, CohortError> {
+        if !(0.0..=1.0).contains(&min_share) {
+            return Err(CohortError::InvalidShare { share: min_share });
+        }
+        Ok(self
+            .stats()
+            .nodes
+            .into_iter()
+            .filter_map(|(criterion, s)| {
+                let share = s.risk_share?;
+                (s.risks > 0 && share >= min_share).then_some(CommonRisk {
+                    criterion,
+                    members: s.risks,
+                    share,
+                })
+            })
+            .collect())
+    }
+
+    /// The scorer the cohort was built for.
+    pub fn scorer(&self) -> &Scorer {
+        &self.scorer
+    }
+}

@@ -1,0 +1,69 @@
+//! [`Synthesis`]: common findings across several consolidated peer reviews
+//! of one framework (IMPART: the network drew common findings across ten
+//! projects in seven states, source `002`).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Cohort, CohortError, CohortStats};
+use crate::{Consolidated, Id, Scorer};
+
+/// A criterion that is a risk in at least a given share of a cohort's
+/// members.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CommonRisk {
+    /// The criterion's id.
+    pub criterion: Id,
+    /// How many members (reviews) have it as a risk.
+    pub members: u64,
+    /// `members` over the cohort's size, in [0, 1].
+    pub share: f64,
+}
+
+/// The synthesis of several consolidated peer reviews under one framework:
+/// the cohort of their consolidated assessments, its statistics, and the
+/// criteria that are risks in at least a given share of the reviews.
+#[derive(Debug, Clone)]
+pub struct Synthesis {
+    /// The cohort of the reviews' consolidated assessments (for
+    /// [`Cohort::weakest`]; grouped by the attributes asked for).
+    pub cohort: Cohort,
+    /// The cohort's statistics.
+    pub stats: CohortStats,
+    /// The criteria that are a risk in at least the share of reviews asked
+    /// for, in definition order.
+    pub common_risks: Vec<CommonRisk>,
+}
+
+impl Synthesis {
+    /// Scores every review's consolidated assessment with `scorer`, gathers
+    /// them in a cohort grouped by `group_by` (subject attributes), and
+    /// lists the criteria that are risks in at least `min_share` of them.
+    ///
+    /// # Errors
+    ///
+    /// [`CohortError::InvalidShare`] when `min_share` is not in [0, 1];
+    /// [`CohortError::Score`] when a consolidated assessment cannot be
+    /// scored (e.g. a review of another framework).
+    pub fn new(
+        scorer: &Scorer,
+        reviews: &[Consolidated],
+        group_by: &[&str],
+        min_share: f64,
+    ) -> Result<Synthesis, CohortError> {
+        let mut cohort = group_by
+            .iter()
+            .fold(Cohort::new(scorer), |c, a| c.grouped_by(*a));
+        for review in reviews {
+            cohort.push_assessment(&review.assessment)?;
+        }
+        let common_risks = cohort.common_risks(min_share)?;
+        let stats = cohort.stats();
+        Ok(Synthesis {
+            cohort,
+            stats,
+            common_risks,
+        })
+    }
+}

@@ -1,0 +1,299 @@
+//! [`from_deserializer`]: deserialise any document with the failure reported
+//! as an [`Issue`] that says what and where (design, *Validation*).
+//!
+//! Serde stops at the first error and its message says neither where in the
+//! document tree the error is (serde_json gives a line and column, other
+//! formats less) nor what kind of problem it is. This entry point tracks the
+//! path while deserialising (with `serde_path_to_error`) and classifies the
+//! failure into one of three stable codes:
+//!
+//! | code | when |
+//! |---|---|
+//! | `unknown-field` | a key the format does not define (definitions deny unknown fields) |
+//! | `malformed-id` | a string where an [`Id`] is expected is not a valid id |
+//! | `duplicate-id` | a key given twice in one map (JSON allows it; the model's maps reject it rather than keep only the last value) |
+//! | `invalid-document` | anything else: bad syntax, a wrong type, a missing field, an unknown enum value, nesting beyond the parser's limit |
+
+use std::fmt;
+use std::hash::Hash;
+use std::marker::PhantomData;
+
+use indexmap::IndexMap;
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_path_to_error::Segment;
+
+use crate::id::MALFORMED_ID;
+use crate::{Id, Issue, IssueKind, ValidationError, pointer};
+
+/// Deserialises a `T` from `deserializer`; on failure, one [`Issue`] with a
+/// JSON Pointer to the offending value and the kind of problem.
+///
+/// This only checks the form of the document; call
+/// [`Framework::validate`](crate::Framework::validate) on the result for the
+/// rules that span fields. The crate does no I/O, so the caller makes the
+/// deserializer (`serde_json::Deserializer::from_str`, `toml::Deserializer::new`,
+/// …). With serde_json, call its `end()` afterwards to reject trailing
+/// characters.
+///
+/// The path points to where the problem is in the document as written: for
+/// an unknown field, to the field itself (`/criteria/0/titel`); for a
+/// missing field, to the object that lacks it. Inside an internally tagged
+/// enum such as [`Scale`](crate::Scale), serde buffers the content, so the
+/// path stops at the enum's value (`/scales/tick`) and the field name is
+/// taken from the message.
+///
+/// # Errors
+///
+/// [`ValidationError`] holding exactly one issue, of code `unknown-field`,
+/// `malformed-id`, `duplicate-id` or `invalid-document`.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Framework, from_deserializer};
+///
+/// let text = r#"{
+///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+///     "criteria": [{ "id": "a", "titel": "First item" }]
+/// }"#;
+/// let err = from_deserializer::<Framework, _>(&mut serde_json::Deserializer::from_str(text))
+///     .unwrap_err();
+/// let issue = &err.issues()[0];
+/// assert_eq!(issue.code(), "unknown-field");
+/// assert_eq!(issue.path, "/criteria/0/titel");
+///
+/// let text = r#"{ "id": "Tiny", "version": "1.0.0", "title": "Tiny", "criteria": [] }"#;
+/// let err = from_deserializer::<Framework, _>(&mut serde_json::Deserializer::from_str(text))
+///     .unwrap_err();
+/// assert_eq!(err.issues()[0].code(), "malformed-id");
+/// assert_eq!(err.issues()[0].path, "/id");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn from_deserializer<'de, T, D>(deserializer: D) -> Result<T, ValidationError>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let mut path = String::new();
+        let mut last_key: Option<&str> = None;
+        for segment in err.path() {
+            match segment {
+                Segment::Seq { index } => {
+                    path = pointer(&path, index);
+                    last_key = None;
+                }
+                Segment::Map { key } => {
+                    path = pointer(&path, key);
+                    last_key = Some(key);
+                }
+                Segment::Enum { variant } => {
+                    path = pointer(&path, variant);
+                    last_key = Some(variant);
+                }
+                // A key that is not a string: the path can go no deeper.
+                Segment::Unknown => break,
+            }
+        }
+        let message = err.inner().to_string();
+        let mut kind = classify(&message);
+        match &mut kind {
+            IssueKind::UnknownField { field } if last_key != Some(field.as_str()) => {
+                path = pointer(&path, field);
+            }
+            IssueKind::DuplicateId { id, first } => {
+                // JSON Pointer cannot tell two uses of one key apart: both
+                // paths are the key's.
+                path = pointer(&path, id);
+                first.clone_from(&path);
+            }
+            _ => {}
+        }
+        ValidationError::new(vec![Issue::new(path, kind)])
+    })
+}
+
+/// The kind of problem a deserialisation error message describes.
+fn classify(message: &str) -> IssueKind {
+    if let Some(kind) = malformed_id(message) {
+        return kind;
+    }
+    if let Some(field) = unknown_field(message) {
+        return IssueKind::UnknownField { field };
+    }
+    if let Some(key) = message
+        .find(DUPLICATE_KEY)
+        .and_then(|at| message.get(at.saturating_add(DUPLICATE_KEY.len())..))
+        .and_then(unquote)
+    {
+        return IssueKind::DuplicateId {
+            id: key,
+            first: String::new(),
+        };
+    }
+    IssueKind::InvalidDocument {
+        message: message.trim().to_owned(),
+    }
+}
+
+/// Recognises the message of [`Id`]'s `Deserialize`:
+/// `malformed id "<value>": <reason>`. The reason is recomputed from the
+/// value, so whatever a format appends to the message does not leak into it.
+fn malformed_id(message: &str) -> Option<IssueKind> {
+    let at = message.find(MALFORMED_ID)?;
+    let literal = message.get(at.saturating_add(MALFORMED_ID.len())..)?;
+    let value = unquote(literal)?;
+    let reason = Id::new(value.as_str()).err()?.to_string();
+    Some(IssueKind::MalformedId { value, reason })
+}
+
+/// Recognises serde's `unknown field `<name>`, expected …` (or
+/// `…, there are no fields`).
+fn unknown_field(message: &str) -> Option<String> {
+    const START: &str = "unknown field `";
+    let at = message.find(START)?;
+    let rest = message.get(at.saturating_add(START.len())..)?;
+    let end = ["`, expected", "`, there are no fields"]
+        .iter()
+        .filter_map(|end| rest.find(end))
+        .min()?;
+    rest.get(..end).map(str::to_owned)
+}
+
+/// The start of the message of [`unique_keys`]' error:
+/// `duplicate key "<key as a Rust string literal>"`.
+const DUPLICATE_KEY: &str = "duplicate key ";
+
+/// Deserialises a map that rejects a key given twice, where serde's own
+/// maps keep the last value and silently drop the others (a lost rating,
+/// a scale that vanishes). Used with `#[serde(deserialize_with)]` on every
+/// map of the model.
+pub(crate) fn unique_keys<'de, D, K, V>(deserializer: D) -> Result<IndexMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Eq + Hash + fmt::Display,
+    V: Deserialize<'de>,
+{
+    deserializer.deserialize_map(UniqueKeys(PhantomData))
+}
+
+struct UniqueKeys<K, V>(PhantomData<(K, V)>);
+
+impl<'de, K, V> Visitor<'de> for UniqueKeys<K, V>
+where
+    K: Deserialize<'de> + Eq + Hash + fmt::Display,
+    V: Deserialize<'de>,
+{
+    type Value = IndexMap<K, V>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map with unique keys")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        // The size hint comes from the input: trust it only so far.
+        let mut map = IndexMap::with_capacity(access.size_hint().unwrap_or(0).min(1024));
+        while let Some(key) = access.next_key::<K>()? {
+            if map.contains_key(&key) {
+                let key = key.to_string();
+                return Err(serde::de::Error::custom(format_args!(
+                    "{DUPLICATE_KEY}{key:?}"
+                )));
+            }
+            let value = access.next_value()?;
+            map.insert(key, value);
+        }
+        Ok(map)
+    }
+}
+
+/// Decodes the Rust string literal (as `{:?}` writes it) at the start of
+/// `s`; `None` when `s` does not start with a complete literal.
+fn unquote(s: &str) -> Option<String> {
+    let mut chars = s.strip_prefix('"')?.chars();
+    let mut out = String::new();
+    loop {
+        match chars.next()? {
+            '"' => return Some(out),
+            '\\' => out.push(match chars.next()? {
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                '0' => '\0',
+                '\\' => '\\',
+                '"' => '"',
+                '\'' => '\'',
+                'u' => {
+                    if chars.next()? != '{' {
+                        return None;
+                    }
+                    let mut code = 0u32;
+                    loop {
+                        match chars.next()? {
+                            '}' => break,
+                            c => {
+                                code = code.checked_mul(16)?.checked_add(c.to_digit(16)?)?;
+                            }
+                        }
+                    }
+                    char::from_u32(code)?
+                }
+                _ => return None,
+            }),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unquote_inverts_debug() {
+        for s in [
+            "",
+            "A",
+            "a b",
+            "é",
+            "\"q\"",
+            "back\\slash",
+            "tab\tnl\n",
+            "\u{7f}\u{200b}",
+            "\0",
+        ] {
+            assert_eq!(unquote(&format!("{s:?}: rest")).as_deref(), Some(s));
+        }
+        assert_eq!(unquote("no quote"), None);
+        assert_eq!(unquote("\"unterminated"), None);
+        assert_eq!(unquote("\"\\q\""), None);
+        assert_eq!(unquote("\"\\u{110000}\""), None);
+    }
+
+    #[test]
+    fn unknown_field_name() {
+        assert_eq!(
+            unknown_field("unknown field `titel`, expected one of `id`, `title` at line 1")
+                .as_deref(),
+            Some("titel")
+        );
+        assert_eq!(
+            unknown_field("unknown field `x`, there are no fields").as_deref(),
+            Some("x")
+        );
+        assert_eq!(unknown_field("missing field `id`"), None);
+    }
+
+    #[test]
+    fn malformed_id_reason_is_recomputed() {
+        let kind = classify("malformed id \"a--b\": hyphen at byte 2 … at line 1 column 9");
+        assert_eq!(
+            kind,
+            IssueKind::MalformedId {
+                value: "a--b".into(),
+                reason: "hyphen at byte 2: an id may not start or end with a hyphen or have two in a row"
+                    .into()
+            }
+        );
+    }
+}

@@ -1,0 +1,509 @@
+//! [`Profile`]: the tailoring of a framework to a context (a region that
+//! drops what its law makes moot, a funder that weights some factors more).
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Criterion, Derivation, DerivationKind, Framework, FrameworkRef, Id, Issue, IssueKind,
+    MAX_DEPTH, ValidationError,
+};
+
+/// The tailoring of one framework: which criteria to keep or drop, weight
+/// and `scored` overrides, and criteria that do not apply, each with its
+/// reason.
+///
+/// # What applying a profile does
+///
+/// Applying works in this order:
+///
+/// 1. **Framework.** The profile's `framework` reference must match the
+///    framework (id, and version satisfying the requirement); otherwise the
+///    only issue is `framework-mismatch` at `/framework`.
+/// 2. **Include.** With an empty `include` every criterion is kept. Otherwise
+///    a criterion is kept when it is included, when it lies in the subtree of
+///    a criterion included with `subtree: true` (the default), or when it is
+///    an ancestor of a kept criterion (so the tree keeps its shape). A group
+///    included with `subtree: false` keeps only the children that are kept
+///    for another reason.
+/// 3. **Exclude.** A criterion excluded with `subtree: true` (the default) is
+///    removed with everything below it. A criterion excluded with
+///    `subtree: false` is *dissolved*: it is removed, and its kept children
+///    are lifted into its parent (or to the top level) at its place, in
+///    their order. A lifted child keeps its own weight, and takes over the
+///    dissolved group's facet tags for the facets it does not tag itself
+///    (so its facet views do not change, design rule 9); the dissolved
+///    group's own weight, aggregation and flags are gone with it. Excluding a
+///    leaf without its subtree removes it.
+/// 4. **Overrides** on the kept criteria: `weights` replace weights,
+///    `scored` replaces `scored`, and `not_applicable` sets
+///    [`Criterion::not_applicable`](crate::Criterion::not_applicable) to the
+///    reason, which scoring treats as a rating of not applicable and reports
+///    (on a group: every leaf below it).
+/// 5. **Provenance.** A [`DerivationKind::Profile`] step with the profile's
+///    id is appended to the framework's `provenance.derived_from`. The id,
+///    version and everything else are kept, so assessments made against the
+///    framework stay valid against its tailored form.
+///
+/// Applying an empty profile (nothing included, excluded or overridden)
+/// gives the framework back unchanged except for that provenance step.
+///
+/// # Errors and their paths
+///
+/// Every problem is reported at once, with a JSON Pointer into the profile
+/// document:
+///
+/// | problem | code | path |
+/// |---|---|---|
+/// | the profile tailors another framework or version | `framework-mismatch` | `/framework` |
+/// | an id the framework does not define | `unknown-criterion` | `/include/3/id`, `/exclude/0/id`, `/weights/<id>`, `/scored/<id>`, `/not_applicable/<id>` |
+/// | an override on a criterion the profile removes | `override-on-removed` | `/weights/<id>`, `/scored/<id>`, `/not_applicable/<id>` |
+/// | a weight that is negative, NaN or infinite | `invalid-weight` | `/weights/<id>` |
+/// | a blank not-applicable reason | `missing-reason` | `/not_applicable/<id>` |
+/// | a group (or the whole framework) left without children | `emptied-group` | the `include` or `exclude` entry that removed its first child: `/exclude/2`, or `/include` when the child was simply not included |
+///
+/// A framework deeper than [`crate::MAX_DEPTH`] is refused (`too-deep` at the
+/// empty path) before anything else. If the tailored framework fails
+/// validation (which happens only when the input framework is itself
+/// invalid), the error is [`ProfileError::InvalidResult`] with paths into the
+/// tailored framework.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Framework, Profile};
+///
+/// let framework: Framework = serde_json::from_str(r#"{
+///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+///     "scales": { "tick": { "type": "binary" } },
+///     "criteria": [
+///         { "id": "a", "title": "A", "scale": "tick" },
+///         { "id": "b", "title": "B", "scale": "tick" },
+///         { "id": "c", "title": "C", "scale": "tick" }
+///     ]
+/// }"#)?;
+/// let profile: Profile = serde_json::from_str(r#"{
+///     "id": "region-x",
+///     "title": "Region X",
+///     "framework": { "id": "tiny", "version": "^1" },
+///     "exclude": [{ "id": "c" }],
+///     "weights": { "a": 2.0 },
+///     "not_applicable": { "b": "Regional law makes it moot." }
+/// }"#)?;
+/// let tailored = profile.apply(&framework)?;
+/// assert_eq!(tailored.criteria.len(), 2);
+/// assert_eq!(tailored.criteria[0].weight, 2.0);
+/// assert_eq!(tailored.criteria[1].not_applicable.as_deref(), Some("Regional law makes it moot."));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// The profile's id.
+    pub id: Id,
+    /// The profile's title.
+    pub title: String,
+    /// What the profile is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The framework it tailors (id and version requirement).
+    pub framework: FrameworkRef,
+    /// Criteria to keep; empty (the default) keeps every criterion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<Selection>,
+    /// Criteria to remove (with their subtree) or dissolve (without it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<Selection>,
+    /// Weight overrides by criterion id (finite, ≥ 0).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub weights: IndexMap<Id, f64>,
+    /// `scored` overrides by criterion id.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub scored: IndexMap<Id, bool>,
+    /// Criteria that do not apply, by id, each with its (non-blank) reason.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub not_applicable: IndexMap<Id, String>,
+}
+
+/// One entry of a profile's `include` or `exclude` list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Selection {
+    /// The criterion's id.
+    pub id: Id,
+    /// Whether the entry covers the criterion's whole subtree (true, the
+    /// default) or the criterion alone (see [`Profile`]).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub subtree: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+impl Selection {
+    /// The criterion `id` with its subtree.
+    pub fn subtree(id: Id) -> Selection {
+        Selection { id, subtree: true }
+    }
+
+    /// The criterion `id` alone.
+    pub fn node(id: Id) -> Selection {
+        Selection { id, subtree: false }
+    }
+}
+
+impl Profile {
+    /// An empty profile of `framework`: applying it changes nothing but the
+    /// provenance.
+    pub fn new(id: Id, title: impl Into<String>, framework: FrameworkRef) -> Profile {
+        Profile {
+            id,
+            title: title.into(),
+            description: None,
+            framework,
+            include: Vec::new(),
+            exclude: Vec::new(),
+            weights: IndexMap::new(),
+            scored: IndexMap::new(),
+            not_applicable: IndexMap::new(),
+        }
+    }
+
+    /// Tailors `framework` (see [`Profile`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ProfileError::Invalid`] with every problem of the profile, each at a
+    /// path into the profile document (see the table in the
+    /// [`Profile`](Profile#errors-and-their-paths)); or
+    /// [`ProfileError::InvalidResult`] when the tailored framework does not
+    /// validate.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Framework, Profile, Selection, Id};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
+    /// }"#)?;
+    /// let mut profile = Profile::new(Id::new("drop-all")?, "Drop all", framework.compatible_ref());
+    /// profile.exclude.push(Selection::subtree(Id::new("a")?));
+    /// let err = profile.apply(&framework).unwrap_err();
+    /// assert_eq!(err.issues()[0].code(), "emptied-group");
+    /// assert_eq!(err.issues()[0].path, "/exclude/0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply(&self, framework: &Framework) -> Result<Framework, ProfileError> {
+        if !self.framework.matches(framework) {
+            return Err(ProfileError::Invalid {
+                issues: vec![Issue::new(
+                    "/framework",
+                    IssueKind::FrameworkMismatch {
+                        required: format!("{} {}", self.framework.id, self.framework.version),
+                        found: format!("{} {}", framework.id, framework.version),
+                    },
+                )],
+            });
+        }
+        if let Some(depth) = framework.walk().map(|(d, _)| d).find(|d| *d > MAX_DEPTH) {
+            return Err(ProfileError::Invalid {
+                issues: vec![Issue::new(
+                    "",
+                    IssueKind::TooDeep {
+                        depth,
+                        max: MAX_DEPTH,
+                    },
+                )],
+            });
+        }
+
+        let mut issues = Vec::new();
+        let known: HashSet<&str> = framework.walk().map(|(_, c)| c.id.as_str()).collect();
+        let unknown = |path: String, id: &Id| {
+            (!known.contains(id.as_str()))
+                .then(|| Issue::new(path, IssueKind::UnknownCriterion { id: id.to_string() }))
+        };
+        for (i, s) in self.include.iter().enumerate() {
+            issues.extend(unknown(format!("/include/{i}/id"), &s.id));
+        }
+        for (i, s) in self.exclude.iter().enumerate() {
+            issues.extend(unknown(format!("/exclude/{i}/id"), &s.id));
+        }
+        for (id, weight) in &self.weights {
+            issues.extend(unknown(format!("/weights/{id}"), id));
+            if !weight.is_finite() || *weight < 0.0 {
+                issues.push(Issue::new(
+                    format!("/weights/{id}"),
+                    IssueKind::InvalidWeight {
+                        weight: weight.to_string(),
+                    },
+                ));
+            }
+        }
+        for id in self.scored.keys() {
+            issues.extend(unknown(format!("/scored/{id}"), id));
+        }
+        for (id, reason) in &self.not_applicable {
+            issues.extend(unknown(format!("/not_applicable/{id}"), id));
+            if reason.trim().is_empty() {
+                issues.push(Issue::new(
+                    format!("/not_applicable/{id}"),
+                    IssueKind::MissingReason { id: id.to_string() },
+                ));
+            }
+        }
+
+        let plan = Plan::new(self, framework);
+        let mut tailor = Tailor {
+            profile: self,
+            plan: &plan,
+            issues: Vec::new(),
+            kept: HashSet::new(),
+        };
+        let (criteria, cause) = tailor.list(&framework.criteria, &IndexMap::new());
+        if criteria.is_empty() && !framework.criteria.is_empty() {
+            tailor.issues.push(Issue::new(
+                cause.unwrap_or_default(),
+                IssueKind::EmptiedGroup {
+                    id: framework.id.to_string(),
+                },
+            ));
+        }
+        let kept = tailor.kept;
+        issues.extend(tailor.issues);
+
+        let removed = |id: &Id| known.contains(id.as_str()) && !kept.contains(id.as_str());
+        let on_removed = |path: String, id: &Id| {
+            Issue::new(path, IssueKind::OverrideOnRemoved { id: id.to_string() })
+        };
+        for id in self.weights.keys().filter(|id| removed(id)) {
+            issues.push(on_removed(format!("/weights/{id}"), id));
+        }
+        for id in self.scored.keys().filter(|id| removed(id)) {
+            issues.push(on_removed(format!("/scored/{id}"), id));
+        }
+        for id in self.not_applicable.keys().filter(|id| removed(id)) {
+            issues.push(on_removed(format!("/not_applicable/{id}"), id));
+        }
+        if !issues.is_empty() {
+            return Err(ProfileError::Invalid { issues });
+        }
+
+        let mut tailored = framework.clone();
+        tailored.criteria = criteria;
+        tailored.provenance.derived_from.push(Derivation {
+            kind: DerivationKind::Profile,
+            id: self.id.clone(),
+            version: None,
+        });
+        tailored
+            .validate()
+            .map_err(|error| ProfileError::InvalidResult { error })?;
+        Ok(tailored)
+    }
+}
+
+/// What the include and exclude lists say about each criterion id.
+struct Plan<'p> {
+    /// `None`: no include list, everything is selected.
+    selected: Option<HashSet<&'p str>>,
+    /// Ids kept as ancestors of selected criteria.
+    ancestors: HashSet<&'p str>,
+    /// Excluded ids: (subtree?, index of the first exclude entry naming it).
+    excluded: IndexMap<&'p str, (bool, usize)>,
+}
+
+impl<'p> Plan<'p> {
+    fn new(profile: &Profile, framework: &'p Framework) -> Plan<'p> {
+        let ids: HashMap<&str, &'p str> = framework
+            .walk()
+            .map(|(_, c)| (c.id.as_str(), c.id.as_str()))
+            .collect();
+        let mut excluded = IndexMap::new();
+        for (i, s) in profile.exclude.iter().enumerate() {
+            if let Some(id) = ids.get(s.id.as_str()) {
+                excluded.entry(*id).or_insert((s.subtree, i));
+            }
+        }
+        // An id included twice covers its subtree if either entry does.
+        let mut include: HashMap<&str, bool> = HashMap::new();
+        for s in &profile.include {
+            *include.entry(s.id.as_str()).or_insert(false) |= s.subtree;
+        }
+        if profile.include.is_empty() {
+            return Plan {
+                selected: None,
+                ancestors: HashSet::new(),
+                excluded,
+            };
+        }
+        let mut selected = HashSet::new();
+        let mut ancestors = HashSet::new();
+        // One pass with the chain of ancestors on a stack.
+        let mut chain: Vec<&'p str> = Vec::new();
+        let mut under: Vec<bool> = Vec::new(); // whether the chain entry is a subtree selection
+        for (depth, c) in framework.walk() {
+            chain.truncate(depth.saturating_sub(1));
+            under.truncate(depth.saturating_sub(1));
+            let in_subtree = under.iter().any(|u| *u);
+            let entry = include.get(c.id.as_str()).copied();
+            if entry.is_some() || in_subtree {
+                selected.insert(c.id.as_str());
+                ancestors.extend(chain.iter().copied());
+            }
+            chain.push(c.id.as_str());
+            under.push(entry.unwrap_or(false));
+        }
+        Plan {
+            selected: Some(selected),
+            ancestors,
+            excluded,
+        }
+    }
+}
+
+/// Rebuilds the tree, recording which ids are kept.
+struct Tailor<'p> {
+    profile: &'p Profile,
+    plan: &'p Plan<'p>,
+    issues: Vec<Issue>,
+    kept: HashSet<String>,
+}
+
+impl Tailor<'_> {
+    /// Tailors a list of siblings; returns the new list and, when the list
+    /// is empty, the path of the profile entry that removed its first item.
+    fn list(
+        &mut self,
+        items: &[Criterion],
+        lifted_tags: &IndexMap<Id, Id>,
+    ) -> (Vec<Criterion>, Option<String>) {
+        let mut out = Vec::new();
+        let mut cause = None;
+        for c in items {
+            let (nodes, why) = self.node(c, lifted_tags);
+            if cause.is_none() {
+                cause = why;
+            }
+            out.extend(nodes);
+        }
+        (out, cause)
+    }
+
+    /// Tailors one criterion: none (removed), one (kept) or its lifted
+    /// children (dissolved). `lifted_tags` are the tags of dissolved
+    /// ancestors, to add where the criterion does not set the facet.
+    fn node(
+        &mut self,
+        c: &Criterion,
+        lifted_tags: &IndexMap<Id, Id>,
+    ) -> (Vec<Criterion>, Option<String>) {
+        let id = c.id.as_str();
+        let plan = self.plan;
+        let excluded = plan.excluded.get(id).copied();
+        if let Some((true, i)) = excluded {
+            return (Vec::new(), Some(format!("/exclude/{i}")));
+        }
+        let selected = plan.selected.as_ref().is_none_or(|s| s.contains(id));
+        if !selected && !plan.ancestors.contains(id) {
+            return (Vec::new(), Some("/include".into()));
+        }
+        let mut tags = lifted_tags.clone();
+        for (facet, value) in &c.tags {
+            tags.insert(facet.clone(), value.clone());
+        }
+        if let Some((false, i)) = excluded {
+            // Dissolved: lift the children with the merged tags.
+            let (children, cause) = self.list(&c.children, &tags);
+            return (children, cause.or_else(|| Some(format!("/exclude/{i}"))));
+        }
+        let mut kept = c.clone();
+        for (facet, value) in lifted_tags {
+            kept.tags
+                .entry(facet.clone())
+                .or_insert_with(|| value.clone());
+        }
+        if !c.children.is_empty() {
+            let (children, cause) = self.list(&c.children, &IndexMap::new());
+            if children.is_empty() {
+                self.issues.push(Issue::new(
+                    cause.clone().unwrap_or_default(),
+                    IssueKind::EmptiedGroup { id: id.to_string() },
+                ));
+            }
+            kept.children = children;
+        }
+        if let Some(w) = self.profile.weights.get(id) {
+            kept.weight = *w;
+        }
+        if let Some(s) = self.profile.scored.get(id) {
+            kept.scored = *s;
+        }
+        if let Some(reason) = self.profile.not_applicable.get(id) {
+            kept.not_applicable = Some(reason.clone());
+        }
+        self.kept.insert(id.to_string());
+        (vec![kept], None)
+    }
+}
+
+/// Applying a [`Profile`] failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProfileError {
+    /// The profile does not fit the framework: every problem, each with a
+    /// JSON Pointer into the profile document.
+    #[error("the profile does not apply: {}", list(issues))]
+    Invalid {
+        /// Every problem found.
+        issues: Vec<Issue>,
+    },
+    /// The tailored framework does not validate (paths into the tailored
+    /// framework); only an invalid input framework leads here.
+    #[error("the tailored framework is not valid: {error}")]
+    InvalidResult {
+        /// The validation error.
+        error: ValidationError,
+    },
+}
+
+impl ProfileError {
+    /// Every issue: the profile's, or the tailored framework's.
+    pub fn issues(&self) -> &[Issue] {
+        match self {
+            ProfileError::Invalid { issues } => issues,
+            ProfileError::InvalidResult { error } => error.issues(),
+        }
+    }
+}
+
+fn list(issues: &[Issue]) -> String {
+    let mut out = format!("{} problem(s)", issues.len());
+    for issue in issues {
+        out.push_str(&format!("\n  {issue}"));
+    }
+    out
+}
+
+impl fmt::Display for Selection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.subtree {
+            write!(f, "{} (with its subtree)", self.id)
+        } else {
+            write!(f, "{} (alone)", self.id)
+        }
+    }
+}

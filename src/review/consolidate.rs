@@ -1,0 +1,468 @@
+//! [`PeerReview::consolidate`]: one assessment from several peers' ratings.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::agreement::{self, Agreement};
+use crate::{
+    Assessment, DeclaredFinding, Evidence, EvidenceKind, Framework, Id, PeerReview, Rating,
+    RatingValue, Scale, ValidationError,
+};
+
+/// How the peers' ratings of one leaf become the consolidated rating.
+///
+/// Rules common to every method, per leaf (in the framework's definition
+/// order):
+///
+/// - A peer who left the leaf unrated takes no part: the others decide.
+/// - When no peer rated the leaf, the consolidated leaf is unrated.
+/// - When every peer who rated it said not applicable, it is not
+///   applicable. When some gave a score and others said not applicable,
+///   the not-applicable ratings are set aside (someone judged that the
+///   leaf applies) and the method combines the scores; under
+///   [`Consolidation::Consensus`] the mix is a disagreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Consolidation {
+    /// The median rating. On binary and ordinal scales the *lower* median
+    /// (with `n` ratings sorted by score, the one at position
+    /// `⌊(n − 1) / 2⌋` from 0), so the result is always a level of the
+    /// scale and, with an even number of peers, the more cautious of the
+    /// two middle ratings. On numeric scales the usual median: the middle
+    /// value, or the mean of the two middle values, which lies in the range
+    /// as well.
+    Median,
+    /// The arithmetic mean of the numbers; numeric scales only (a mean of
+    /// levels is not a level), so any other scale is an error naming the
+    /// leaf ([`ReviewError::NotNumeric`]).
+    Mean,
+    /// The most cautious rating: the lowest normalised score (on a numeric
+    /// scale where lower is better, the highest number). Among equal
+    /// ratings the first peer's is taken.
+    Minimum,
+    /// Agreement required: the rating all rating peers gave. Where they
+    /// differ (including scores mixed with not applicable) the leaf is left
+    /// unrated and listed in [`Consolidated::disagreements`].
+    Consensus,
+}
+
+/// The result of [`PeerReview::consolidate`]: one assessment, the
+/// disagreements left open, and how far the peers agree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Consolidated {
+    /// The method used.
+    pub method: Consolidation,
+    /// The consolidated assessment: the review's framework reference and
+    /// subject, the peers as assessors, one rating per leaf that got one,
+    /// and every peer's evidence, notes, narratives and findings,
+    /// attributed (see [`PeerReview::consolidate`]).
+    pub assessment: Assessment,
+    /// Leaves the peers disagree on under [`Consolidation::Consensus`],
+    /// left unrated; empty for the other methods.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disagreements: Vec<Disagreement>,
+    /// How far the peers agree.
+    pub agreement: Agreement,
+}
+
+/// A leaf the peers disagree on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Disagreement {
+    /// The leaf's id.
+    pub leaf: Id,
+    /// Each rating peer's rating, by peer key, in the review's order.
+    pub ratings: IndexMap<Id, RatingValue>,
+}
+
+/// Why a review could not be consolidated.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReviewError {
+    /// The framework is not valid.
+    #[error("the framework is not valid: {0}")]
+    InvalidFramework(ValidationError),
+    /// The review does not fit the framework (see
+    /// [`PeerReview::issues_against`]); every issue has its path.
+    #[error("the review does not fit the framework: {0}")]
+    Invalid(ValidationError),
+    /// [`Consolidation::Mean`] on a leaf whose scale is not numeric.
+    #[error("a mean needs a numeric scale, but leaf `{leaf}` is rated on {kind} scale `{scale}`")]
+    NotNumeric {
+        /// The leaf (the first in definition order with scores to combine).
+        leaf: Id,
+        /// Its scale's id.
+        scale: Id,
+        /// Its scale's kind (`"binary"` or `"ordinal"`).
+        kind: &'static str,
+    },
+}
+
+/// Alpha's units for one scale: per leaf, each peer's coded value.
+type Units = Vec<Vec<Option<f64>>>;
+
+/// One peer's rating of one leaf, with its normalised score.
+struct Vote<'a> {
+    peer: &'a Id,
+    rating: &'a Rating,
+    score: Option<f64>,
+}
+
+/// What a method makes of one leaf's votes.
+enum Outcome {
+    Rated(RatingValue),
+    Unrated,
+    Disputed,
+}
+
+impl PeerReview {
+    /// Consolidates the peers' assessments into one by `method` (see
+    /// [`Consolidation`] for the rules per leaf), and measures their
+    /// agreement ([`Agreement`]).
+    ///
+    /// Nothing a peer wrote is lost, and all of it is attributed with the
+    /// peer's key in square brackets:
+    /// - on a leaf that gets a rating, every rating peer's evidence is kept
+    ///   with its `reference` prefixed `[peer] ` (or set to `[peer]`), and
+    ///   their notes become the rating's note, one line `[peer] note` each;
+    /// - on a leaf left unrated (no score, or a disagreement), the notes and
+    ///   evidence go into the leaf's narrative instead, as lines
+    ///   `[peer] note` and `[peer] evidence (kind): description (reference)`;
+    /// - narratives are joined per criterion as paragraphs `[peer] text`;
+    /// - the review's own findings (the visit report's) come first, as
+    ///   given, then every peer's declared findings with text `[peer] …`.
+    ///
+    /// # Errors
+    ///
+    /// - [`ReviewError::InvalidFramework`] when `framework` does not
+    ///   validate;
+    /// - [`ReviewError::Invalid`] when the review does not fit `framework`
+    ///   (every issue, with paths, from [`PeerReview::issues_against`]);
+    /// - [`ReviewError::NotNumeric`] for [`Consolidation::Mean`] on a leaf
+    ///   with scores on a binary or ordinal scale.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Consolidation, Framework, PeerReview, RatingValue};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
+    /// }"#)?;
+    /// let review: PeerReview = serde_json::from_str(r#"{
+    ///     "framework": { "id": "tiny", "version": "^1" },
+    ///     "subject": { "name": "P" },
+    ///     "peers": { "p1": { "name": "One" }, "p2": { "name": "Two" } },
+    ///     "assessments": {
+    ///         "p1": { "framework": { "id": "tiny", "version": "^1" }, "subject": { "name": "P" },
+    ///                 "ratings": { "a": { "value": "met", "note": "Seen in the plan." } } },
+    ///         "p2": { "framework": { "id": "tiny", "version": "^1" }, "subject": { "name": "P" },
+    ///                 "ratings": { "a": { "value": "not_met" } } }
+    ///     }
+    /// }"#)?;
+    /// let result = review.consolidate(&framework, Consolidation::Median)?;
+    /// // Lower median of {not met, met}: not met.
+    /// assert_eq!(result.assessment.ratings["a"].value, RatingValue::NotMet);
+    /// assert_eq!(result.assessment.ratings["a"].note.as_deref(), Some("[p1] Seen in the plan."));
+    /// assert_eq!(result.agreement.leaves["a"].spread, Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn consolidate(
+        &self,
+        framework: &Framework,
+        method: Consolidation,
+    ) -> Result<Consolidated, ReviewError> {
+        framework
+            .validate()
+            .map_err(ReviewError::InvalidFramework)?;
+        self.validate(framework).map_err(ReviewError::Invalid)?;
+
+        let mut assessment = Assessment::new(self.framework.clone(), self.subject.clone());
+        assessment.assessors = self.peers.values().cloned().collect();
+        let mut disagreements = Vec::new();
+        let mut leaves = IndexMap::new();
+        let mut units: IndexMap<&Id, (&Scale, Units)> = IndexMap::new();
+        let mut leaf_notes: IndexMap<Id, Vec<String>> = IndexMap::new();
+
+        for leaf in framework.leaves() {
+            let Some(scale_id) = &leaf.scale else {
+                continue;
+            };
+            let Some(scale) = framework.scales.get(scale_id) else {
+                continue;
+            };
+            let votes: Vec<Vote<'_>> = self
+                .assessments
+                .iter()
+                .filter_map(|(peer, a)| {
+                    a.ratings.get(&leaf.id).map(|rating| Vote {
+                        peer,
+                        rating,
+                        score: scale.normalise(&rating.value),
+                    })
+                })
+                .collect();
+
+            let pairs: Vec<(&RatingValue, Option<f64>)> =
+                votes.iter().map(|v| (&v.rating.value, v.score)).collect();
+            leaves.insert(leaf.id.clone(), agreement::leaf_agreement(&pairs));
+            let unit = self
+                .assessments
+                .values()
+                .map(|a| {
+                    a.ratings
+                        .get(&leaf.id)
+                        .and_then(|r| agreement::coded(&r.value))
+                })
+                .collect();
+            units
+                .entry(scale_id)
+                .or_insert((scale, Vec::new()))
+                .1
+                .push(unit);
+
+            match decide(method, &leaf.id, scale_id, scale, &votes)? {
+                Outcome::Rated(value) => {
+                    assessment
+                        .ratings
+                        .insert(leaf.id.clone(), attributed(value, &votes));
+                }
+                Outcome::Disputed => {
+                    disagreements.push(Disagreement {
+                        leaf: leaf.id.clone(),
+                        ratings: votes
+                            .iter()
+                            .map(|v| (v.peer.clone(), v.rating.value))
+                            .collect(),
+                    });
+                    leaf_notes.insert(leaf.id.clone(), loose_notes(&votes));
+                }
+                Outcome::Unrated => {
+                    leaf_notes.insert(leaf.id.clone(), loose_notes(&votes));
+                }
+            }
+        }
+
+        assessment.narratives = narratives(self, framework, leaf_notes);
+        assessment.findings = self.findings.clone();
+        for (peer, a) in &self.assessments {
+            assessment
+                .findings
+                .extend(a.findings.iter().map(|f| DeclaredFinding {
+                    text: format!("[{peer}] {}", f.text),
+                    ..f.clone()
+                }));
+        }
+
+        let scales = framework
+            .scales
+            .iter()
+            .filter_map(|(id, _)| {
+                let (scale, units) = units.get(id)?;
+                // Scales in use: some peer gave a value on one of its leaves.
+                let used = units.iter().flatten().any(Option::is_some);
+                used.then(|| agreement::scale_agreement(id, scale, units))
+            })
+            .collect();
+        let full_agreement = agreement::full_agreement(leaves.values());
+        Ok(Consolidated {
+            method,
+            assessment,
+            disagreements,
+            agreement: Agreement {
+                leaves,
+                full_agreement,
+                scales,
+            },
+        })
+    }
+}
+
+/// The consolidated rating of one leaf under `method`.
+fn decide(
+    method: Consolidation,
+    leaf: &Id,
+    scale_id: &Id,
+    scale: &Scale,
+    votes: &[Vote<'_>],
+) -> Result<Outcome, ReviewError> {
+    let scored: Vec<&Vote<'_>> = votes.iter().filter(|v| v.score.is_some()).collect();
+    if scored.is_empty() {
+        return Ok(if votes.is_empty() {
+            Outcome::Unrated
+        } else {
+            // Every rating peer said not applicable.
+            Outcome::Rated(RatingValue::NotApplicable)
+        });
+    }
+    let by_score = |a: &&Vote<'_>, b: &&Vote<'_>| {
+        let (x, y) = (a.score.unwrap_or(0.0), b.score.unwrap_or(0.0));
+        x.total_cmp(&y)
+    };
+    let numbers = || -> Vec<f64> {
+        scored
+            .iter()
+            .filter_map(|v| match v.rating.value {
+                RatingValue::Number(x) => Some(x),
+                _ => None,
+            })
+            .collect()
+    };
+    let outcome = match method {
+        Consolidation::Median => match scale {
+            Scale::Numeric { .. } => {
+                let mut xs = numbers();
+                xs.sort_by(f64::total_cmp);
+                let k = xs.len() / 2;
+                let median = if xs.len() % 2 == 1 {
+                    xs.get(k).copied()
+                } else {
+                    match (xs.get(k.wrapping_sub(1)), xs.get(k)) {
+                        // a/2 + b/2 cannot overflow and stays in [a, b].
+                        (Some(a), Some(b)) => Some((a / 2.0 + b / 2.0).max(*a).min(*b)),
+                        _ => None,
+                    }
+                };
+                median.map_or(Outcome::Unrated, |x| Outcome::Rated(RatingValue::Number(x)))
+            }
+            Scale::Binary { .. } | Scale::Ordinal { .. } => {
+                let mut sorted = scored.clone();
+                // Stable: equal scores keep the peers' order.
+                sorted.sort_by(by_score);
+                sorted
+                    .get(sorted.len().saturating_sub(1) / 2)
+                    .map_or(Outcome::Unrated, |v| Outcome::Rated(v.rating.value))
+            }
+        },
+        Consolidation::Mean => {
+            if !matches!(scale, Scale::Numeric { .. }) {
+                return Err(ReviewError::NotNumeric {
+                    leaf: leaf.clone(),
+                    scale: scale_id.clone(),
+                    kind: scale.kind(),
+                });
+            }
+            let xs = numbers();
+            if xs.is_empty() {
+                return Ok(Outcome::Unrated);
+            }
+            let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            #[allow(clippy::cast_precision_loss)]
+            let n = xs.len() as f64;
+            // The mean lies in [lo, hi]; clamping only undoes rounding, so
+            // the result stays on the scale.
+            let mean = xs.iter().map(|x| x / n).sum::<f64>().max(lo).min(hi);
+            Outcome::Rated(RatingValue::Number(mean))
+        }
+        Consolidation::Minimum => scored
+            .iter()
+            .copied()
+            .reduce(|best, v| if by_score(&v, &best).is_lt() { v } else { best })
+            .map_or(Outcome::Unrated, |v| Outcome::Rated(v.rating.value)),
+        Consolidation::Consensus => match votes.split_first() {
+            Some((first, rest)) if rest.iter().all(|v| v.rating.value == first.rating.value) => {
+                Outcome::Rated(first.rating.value)
+            }
+            _ => Outcome::Disputed,
+        },
+    };
+    Ok(outcome)
+}
+
+/// The rating `value` with every voter's evidence and notes, attributed.
+fn attributed(value: RatingValue, votes: &[Vote<'_>]) -> Rating {
+    let mut rating = Rating::new(value);
+    for vote in votes {
+        rating
+            .evidence
+            .extend(vote.rating.evidence.iter().map(|e| Evidence {
+                reference: Some(match &e.reference {
+                    Some(r) => format!("[{}] {r}", vote.peer),
+                    None => format!("[{}]", vote.peer),
+                }),
+                ..e.clone()
+            }));
+    }
+    let notes: Vec<String> = votes
+        .iter()
+        .filter_map(|v| v.rating.note.as_ref().map(|n| format!("[{}] {n}", v.peer)))
+        .collect();
+    if !notes.is_empty() {
+        rating.note = Some(notes.join("\n"));
+    }
+    rating
+}
+
+/// The notes and evidence of a leaf left unrated, as narrative lines.
+fn loose_notes(votes: &[Vote<'_>]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for vote in votes {
+        let peer = vote.peer;
+        if let Some(note) = &vote.rating.note {
+            lines.push(format!("[{peer}] {note}"));
+        }
+        for e in &vote.rating.evidence {
+            let kind = kind_name(e.kind);
+            let reference = e
+                .reference
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            lines.push(format!(
+                "[{peer}] evidence ({kind}): {}{reference}",
+                e.description
+            ));
+        }
+    }
+    lines
+}
+
+/// An evidence kind as its serialised name.
+fn kind_name(kind: EvidenceKind) -> &'static str {
+    match kind {
+        EvidenceKind::Document => "document",
+        EvidenceKind::Interview => "interview",
+        EvidenceKind::Observation => "observation",
+        EvidenceKind::DeskReview => "desk_review",
+        EvidenceKind::Survey => "survey",
+        EvidenceKind::Data => "data",
+        EvidenceKind::Other => "other",
+    }
+}
+
+/// Every peer's narratives, joined per criterion in the framework's order,
+/// with the loose notes of unrated leaves after them.
+fn narratives(
+    review: &PeerReview,
+    framework: &Framework,
+    mut leaf_notes: IndexMap<Id, Vec<String>>,
+) -> IndexMap<Id, String> {
+    let mut out = IndexMap::new();
+    for (_, criterion) in framework.walk() {
+        let mut paragraphs: Vec<String> = review
+            .assessments
+            .iter()
+            .filter_map(|(peer, a)| {
+                a.narratives
+                    .get(&criterion.id)
+                    .map(|text| format!("[{peer}] {text}"))
+            })
+            .collect();
+        if let Some(lines) = leaf_notes.shift_remove(&criterion.id) {
+            if !lines.is_empty() {
+                paragraphs.push(lines.join("\n"));
+            }
+        }
+        if !paragraphs.is_empty() {
+            out.insert(criterion.id.clone(), paragraphs.join("\n\n"));
+        }
+    }
+    out
+}

@@ -1,0 +1,200 @@
+//! The checks of a [`PeerReview`]: on its own ([`PeerReview::issues`]) and
+//! against the framework its peers rated ([`PeerReview::issues_against`]).
+
+use std::collections::HashMap;
+
+use crate::{
+    Assessment, Criterion, DeclaredFinding, Framework, Issue, IssueKind, PeerReview, RatingValue,
+    Scale, Severity, ValidationError, pointer,
+};
+
+impl PeerReview {
+    /// Checks the rules that span the review's fields and collects every
+    /// issue, in document order:
+    ///
+    /// - every key of `assessments` names a peer in `peers`
+    ///   (`unknown-peer`, at `/assessments/<key>`);
+    /// - the visit's `end` is not before its `start` (`dates-out-of-order`,
+    ///   at `/visit/end`).
+    ///
+    /// Dates are checked for form and calendar when the review is
+    /// deserialised ([`crate::IsoDate`]).
+    pub fn issues(&self) -> Vec<Issue> {
+        let mut issues = Vec::new();
+        if let Some(visit) = &self.visit {
+            if let Some(end) = visit.end {
+                if end < visit.start {
+                    issues.push(Issue::new(
+                        "/visit/end",
+                        IssueKind::DatesOutOfOrder {
+                            start: visit.start.to_string(),
+                            end: end.to_string(),
+                        },
+                    ));
+                }
+            }
+        }
+        for key in self.assessments.keys() {
+            if !self.peers.contains_key(key) {
+                issues.push(Issue::new(
+                    pointer("/assessments", key),
+                    IssueKind::UnknownPeer {
+                        peer: key.to_string(),
+                    },
+                ));
+            }
+        }
+        issues
+    }
+
+    /// [`PeerReview::issues`], and the checks against `framework`:
+    ///
+    /// - the review's framework reference and each peer assessment's match
+    ///   `framework` (`framework-mismatch`);
+    /// - every rating is of a leaf of `framework` (`unknown-criterion`,
+    ///   `rating-on-group`) and on that leaf's scale (`rating-off-scale`, at
+    ///   `.../ratings/<leaf>/value`);
+    /// - every narrative and finding names a criterion of `framework`
+    ///   (`unknown-criterion`).
+    ///
+    /// The framework itself is assumed valid (see [`Framework::validate`]).
+    pub fn issues_against(&self, framework: &Framework) -> Vec<Issue> {
+        let mut issues = self.issues();
+        let index: HashMap<&str, &Criterion> =
+            framework.walk().map(|(_, c)| (c.id.as_str(), c)).collect();
+        if !self.framework.matches(framework) {
+            issues.push(mismatch("/framework", &self.framework, framework));
+        }
+        for (key, assessment) in &self.assessments {
+            let base = pointer("/assessments", key);
+            check_assessment(&base, assessment, framework, &index, &mut issues);
+        }
+        check_findings("", &self.findings, &index, &mut issues);
+        issues
+    }
+
+    /// Checks the review against `framework` ([`PeerReview::issues_against`])
+    /// and fails when any issue is an error.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError`] with every issue found.
+    pub fn validate(&self, framework: &Framework) -> Result<(), ValidationError> {
+        let issues = self.issues_against(framework);
+        if issues.iter().any(|i| i.severity() == Severity::Error) {
+            Err(ValidationError::new(issues))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn mismatch(path: &str, wanted: &crate::FrameworkRef, framework: &Framework) -> Issue {
+    Issue::new(
+        path,
+        IssueKind::FrameworkMismatch {
+            required: format!("{} {}", wanted.id, wanted.version),
+            found: format!("{} {}", framework.id, framework.version),
+        },
+    )
+}
+
+fn check_assessment(
+    base: &str,
+    assessment: &Assessment,
+    framework: &Framework,
+    index: &HashMap<&str, &Criterion>,
+    issues: &mut Vec<Issue>,
+) {
+    if !assessment.framework.matches(framework) {
+        issues.push(mismatch(
+            &pointer(base, "framework"),
+            &assessment.framework,
+            framework,
+        ));
+    }
+    let ratings = pointer(base, "ratings");
+    for (id, rating) in &assessment.ratings {
+        let at = pointer(&ratings, id);
+        let Some(criterion) = index.get(id.as_str()) else {
+            issues.push(Issue::new(
+                at,
+                IssueKind::UnknownCriterion { id: id.to_string() },
+            ));
+            continue;
+        };
+        if !criterion.is_leaf() {
+            issues.push(Issue::new(
+                at,
+                IssueKind::RatingOnGroup { id: id.to_string() },
+            ));
+            continue;
+        }
+        let Some(scale_id) = &criterion.scale else {
+            continue;
+        };
+        let Some(scale) = framework.scales.get(scale_id) else {
+            continue;
+        };
+        if !on_scale(scale, &rating.value) {
+            issues.push(Issue::new(
+                pointer(&at, "value"),
+                IssueKind::RatingOffScale {
+                    id: id.to_string(),
+                    value: rating.value.to_string(),
+                    scale: scale_id.to_string(),
+                    expected: expected(scale),
+                },
+            ));
+        }
+    }
+    let narratives = pointer(base, "narratives");
+    for id in assessment.narratives.keys() {
+        if !index.contains_key(id.as_str()) {
+            issues.push(Issue::new(
+                pointer(&narratives, id),
+                IssueKind::UnknownCriterion { id: id.to_string() },
+            ));
+        }
+    }
+    check_findings(base, &assessment.findings, index, issues);
+}
+
+fn check_findings(
+    base: &str,
+    findings: &[DeclaredFinding],
+    index: &HashMap<&str, &Criterion>,
+    issues: &mut Vec<Issue>,
+) {
+    let list = pointer(base, "findings");
+    for (i, finding) in findings.iter().enumerate() {
+        if let Some(id) = &finding.criterion {
+            if !index.contains_key(id.as_str()) {
+                issues.push(Issue::new(
+                    pointer(&pointer(&list, i), "criterion"),
+                    IssueKind::UnknownCriterion { id: id.to_string() },
+                ));
+            }
+        }
+    }
+}
+
+/// Whether `value` may rate a leaf on `scale`: a value the scale
+/// normalises, or not applicable (which every scale admits).
+pub(crate) fn on_scale(scale: &Scale, value: &RatingValue) -> bool {
+    matches!(value, RatingValue::NotApplicable) || scale.normalise(value).is_some()
+}
+
+/// What `scale` admits, for [`IssueKind::RatingOffScale`].
+fn expected(scale: &Scale) -> String {
+    match scale {
+        Scale::Binary { .. } => "met, not_met or not_applicable".to_string(),
+        Scale::Ordinal { levels, .. } => {
+            let values: Vec<String> = levels.iter().map(|l| l.value.to_string()).collect();
+            format!("a level of {}, or not_applicable", values.join(", "))
+        }
+        Scale::Numeric { min, max, .. } => {
+            format!("a number in [{min}, {max}], or not_applicable")
+        }
+    }
+}

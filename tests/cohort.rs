@@ -1,0 +1,614 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Cohort statistics: a hand-checked cohort, 10,000 generated reports
+//! against an independent computation, order independence, and merging
+//! random partitions in random order (proptest).
+
+use assessment_model::{
+    Assessment, Cohort, CohortError, CohortState, CohortStats, Framework, Id, RatingValue, Report,
+    Scorer, Subject,
+};
+use proptest::prelude::*;
+use serde_json::json;
+
+use RatingValue::{Level, Met, NotApplicable as Na, NotMet, Number};
+
+fn framework() -> Framework {
+    serde_json::from_str(
+        r#"{
+        "id": "cohort-fixture", "version": "1.0.0", "title": "Cohort fixture",
+        "scales": {
+            "imp": { "type": "ordinal", "levels": [
+                { "id": "one", "value": 1, "label": "not important" },
+                { "id": "two", "value": 2, "label": "important" },
+                { "id": "three", "value": 3, "label": "very important" } ] },
+            "tick": { "type": "binary" },
+            "pct": { "type": "numeric", "min": 0, "max": 100 }
+        },
+        "rules": { "risk_below": 0.5 },
+        "criteria": [
+            { "id": "g1", "title": "G1", "critical": true, "children": [
+                { "id": "a1", "title": "A1", "scale": "imp" },
+                { "id": "a2", "title": "A2", "scale": "imp" },
+                { "id": "a3", "title": "A3", "scale": "imp" } ] },
+            { "id": "g2", "title": "G2", "critical": true, "children": [
+                { "id": "b1", "title": "B1", "scale": "tick" },
+                { "id": "b2", "title": "B2", "scale": "tick" } ] },
+            { "id": "g3", "title": "G3", "children": [
+                { "id": "c1", "title": "C1", "scale": "pct" } ] }
+        ]
+    }"#,
+    )
+    .unwrap()
+}
+
+fn assessment(
+    fw: &Framework,
+    country: Option<&str>,
+    ratings: &[(&str, RatingValue)],
+) -> Assessment {
+    let mut subject = Subject::new("P");
+    if let Some(c) = country {
+        subject.attributes.insert("country".into(), c.into());
+    }
+    let mut a = Assessment::new(fw.exact_ref(), subject);
+    for (leaf, v) in ratings {
+        a.rate(Id::new(*leaf).unwrap(), *v);
+    }
+    a
+}
+
+fn close(got: Option<f64>, want: f64) -> bool {
+    got.is_some_and(|g| (g - want).abs() < 1e-12)
+}
+
+/// Three members, computed by hand in the comments.
+///
+/// | member | a1 | a2 | a3 | b1 | b2 | c1 | country |
+/// |--------|----|----|----|----|----|----|---------|
+/// | m1 | 3 | 3 | 1 | met | met | 50 | FR |
+/// | m2 | 1 | 1 | 1 | not | met | n/a | FR |
+/// | m3 | 2 | - | n/a | not | not | 100 | - |
+///
+/// Scores: m1 g1 = 2/3, g2 = 1, g3 = .5, total 13/18; m2 g1 = 0, g2 = .5,
+/// g3 n/a, total .25; m3 g1 = .5, g2 = 0, g3 = 1, total .5. Risks (critical
+/// and below .5): m2 g1, m3 g2.
+fn hand_cohort() -> Cohort {
+    let fw = framework();
+    let scorer = Scorer::new(&fw).unwrap();
+    let mut cohort = Cohort::new(&scorer).grouped_by("country");
+    let members = [
+        assessment(
+            &fw,
+            Some("FR"),
+            &[
+                ("a1", Level(3)),
+                ("a2", Level(3)),
+                ("a3", Level(1)),
+                ("b1", Met),
+                ("b2", Met),
+                ("c1", Number(50.0)),
+            ],
+        ),
+        assessment(
+            &fw,
+            Some("FR"),
+            &[
+                ("a1", Level(1)),
+                ("a2", Level(1)),
+                ("a3", Level(1)),
+                ("b1", NotMet),
+                ("b2", Met),
+                ("c1", Na),
+            ],
+        ),
+        assessment(
+            &fw,
+            None,
+            &[
+                ("a1", Level(2)),
+                ("a3", Na),
+                ("b1", NotMet),
+                ("b2", NotMet),
+                ("c1", Number(100.0)),
+            ],
+        ),
+    ];
+    for m in &members {
+        cohort.push_assessment(m).unwrap();
+    }
+    cohort
+}
+
+#[test]
+fn hand_checked_statistics() {
+    let cohort = hand_cohort();
+    let s = cohort.stats();
+    assert_eq!(s.members, 3);
+
+    let g1 = &s.nodes["g1"];
+    assert_eq!(g1.scored, 3);
+    assert!(close(g1.mean, 7.0 / 18.0));
+    assert_eq!(g1.median, Some(0.5));
+    assert_eq!(g1.min, Some(0.0));
+    assert!(close(g1.max, 2.0 / 3.0));
+    // Deviations 5/18, -7/18, 2/18: variance 78/324/2, sd sqrt(39)/18.
+    assert!(close(g1.std_dev, 39f64.sqrt() / 18.0));
+    // Units (1-3): 7/3, 1, 2.
+    assert!(close(g1.mean_in_units, 16.0 / 9.0));
+    assert_eq!(g1.risks, 1);
+    assert!(close(g1.risk_share, 1.0 / 3.0));
+
+    let g3 = &s.nodes["g3"];
+    assert_eq!(g3.scored, 2);
+    assert!(close(g3.mean, 0.75));
+    assert!(close(g3.median, 0.75));
+    assert!(close(g3.std_dev, 0.125f64.sqrt()));
+    assert!(close(g3.mean_in_units, 75.0));
+
+    let counts = |id: &str| -> Vec<(RatingValue, u64)> {
+        s.nodes[id]
+            .distribution
+            .iter()
+            .map(|l| (l.value, l.count))
+            .collect()
+    };
+    assert_eq!(counts("a1"), [(Level(1), 1), (Level(2), 1), (Level(3), 1)]);
+    assert_eq!(counts("a2"), [(Level(1), 1), (Level(2), 0), (Level(3), 1)]);
+    assert_eq!(counts("a3"), [(Level(1), 2), (Level(2), 0), (Level(3), 0)]);
+    assert_eq!(s.nodes["a3"].not_applicable, 1);
+    assert_eq!(s.nodes["a2"].scored, 2);
+    assert_eq!(counts("b1"), [(NotMet, 2), (Met, 1)]);
+    assert!(counts("c1").is_empty());
+    assert_eq!(s.nodes["c1"].not_applicable, 1);
+    assert!(counts("g1").is_empty());
+
+    // Total: 13/18, 1/4, 1/2; two members have some risk.
+    assert!(close(s.total.mean, (13.0 / 18.0 + 0.25 + 0.5) / 3.0));
+    assert_eq!(s.total.median, Some(0.5));
+    assert_eq!(s.total.risks, 2);
+    // A single value has no sample standard deviation.
+    let groups = cohort.group_by("country").unwrap();
+    let keys: Vec<&str> = groups.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["FR", Cohort::UNSPECIFIED]);
+    assert!(close(groups["FR"].nodes["g1"].mean, 1.0 / 3.0));
+    assert_eq!(groups["FR"].members, 2);
+    assert_eq!(groups[Cohort::UNSPECIFIED].nodes["g1"].mean, Some(0.5));
+    assert_eq!(groups[Cohort::UNSPECIFIED].nodes["g1"].std_dev, None);
+    assert!(cohort.group_by("theme").is_none());
+}
+
+#[test]
+fn weakest_and_common_risks() {
+    let cohort = hand_cohort();
+    // Means: a3 0, b1 1/3, g1 7/18, then a1, a2, g2 at 1/2.
+    let weakest: Vec<(String, u64)> = cohort
+        .weakest(5)
+        .into_iter()
+        .map(|w| (w.criterion.to_string(), w.risks))
+        .collect();
+    assert_eq!(
+        weakest,
+        [
+            ("a3".into(), 0),
+            ("b1".into(), 0),
+            ("g1".into(), 1),
+            ("a1".into(), 0),
+            ("a2".into(), 0)
+        ]
+    );
+    let risks: Vec<(String, u64)> = cohort
+        .common_risks(0.3)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.criterion.to_string(), r.members))
+        .collect();
+    assert_eq!(risks, [("g1".into(), 1), ("g2".into(), 1)]);
+    assert!(cohort.common_risks(0.5).unwrap().is_empty());
+    assert!(matches!(
+        cohort.common_risks(1.5),
+        Err(CohortError::InvalidShare { .. })
+    ));
+    assert!(matches!(
+        cohort.common_risks(f64::NAN),
+        Err(CohortError::InvalidShare { .. })
+    ));
+}
+
+#[test]
+fn bad_reports_are_refused_and_change_nothing() {
+    let fw = framework();
+    let scorer = Scorer::new(&fw).unwrap();
+    let mut cohort = Cohort::new(&scorer);
+    let report = scorer
+        .score(&assessment(&fw, None, &[("a1", Level(3))]))
+        .unwrap();
+    let mut json = serde_json::to_value(&report).unwrap();
+    json["nodes"][1]["score"] = json!(1.5);
+    let altered: Report = serde_json::from_value(json).unwrap();
+    let err = cohort.push(&altered).unwrap_err();
+    assert!(
+        matches!(&err, CohortError::InvalidReport { path, .. } if path == "/nodes/1/score"),
+        "{err:?}"
+    );
+    assert_eq!(cohort.members(), 0);
+
+    // Node 1 is leaf a1 (ordinal 1-3): a level 7 or a tick is not on it.
+    for bad in [json!({ "level": 7 }), json!("met")] {
+        let mut json = serde_json::to_value(&report).unwrap();
+        json["nodes"][1]["rating"] = bad;
+        let altered: Report = serde_json::from_value(json).unwrap();
+        let err = cohort.push(&altered).unwrap_err();
+        assert!(
+            matches!(&err, CohortError::InvalidReport { path, .. } if path == "/nodes/1/rating"),
+            "{err:?}"
+        );
+    }
+    // Node 0 is group g1: it has no rating.
+    let mut json = serde_json::to_value(&report).unwrap();
+    json["nodes"][0]["rating"] = json!({ "level": 2 });
+    let altered: Report = serde_json::from_value(json).unwrap();
+    assert!(matches!(
+        cohort.push(&altered),
+        Err(CohortError::InvalidReport { .. })
+    ));
+    assert_eq!(cohort.members(), 0);
+
+    let mut other = fw.clone();
+    other.version = semver::Version::new(2, 0, 0);
+    let other_scorer = Scorer::new(&other).unwrap();
+    let foreign = other_scorer
+        .score(&Assessment::new(other.exact_ref(), Subject::new("P")))
+        .unwrap();
+    assert!(matches!(
+        cohort.push(&foreign),
+        Err(CohortError::FrameworkMismatch { .. })
+    ));
+    let theirs = Cohort::new(&other_scorer);
+    assert!(matches!(
+        cohort.merge(&theirs),
+        Err(CohortError::FrameworkMismatch { .. })
+    ));
+    let grouped = Cohort::new(&scorer).grouped_by("country");
+    assert!(matches!(
+        cohort.merge(&grouped),
+        Err(CohortError::GroupingMismatch { .. })
+    ));
+    assert!(matches!(
+        cohort.push_assessment(&assessment(&fw, None, &[("a1", Level(9))])),
+        Err(CohortError::Score(_))
+    ));
+    assert_eq!(cohort.members(), 0);
+}
+
+/// A tiny LCG (Knuth's MMIX constants): deterministic data, no rand crate.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u32 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as u32
+    }
+}
+
+fn generated(n: usize, seed: u64) -> Vec<Report> {
+    let fw = framework();
+    let scorer = Scorer::new(&fw).unwrap();
+    let mut rng = Lcg(seed);
+    (0..n)
+        .map(|_| {
+            let country = match rng.next() % 4 {
+                0 => Some("FR"),
+                1 => Some("DE"),
+                2 => Some("SE"),
+                _ => None,
+            };
+            let mut ratings = Vec::new();
+            for leaf in ["a1", "a2", "a3", "b1", "b2", "c1"] {
+                let r = rng.next() % 10;
+                if r == 0 {
+                    continue; // unrated
+                }
+                if r == 1 {
+                    ratings.push((leaf, Na));
+                    continue;
+                }
+                let v = match leaf {
+                    "b1" | "b2" => {
+                        if rng.next() % 2 == 0 {
+                            Met
+                        } else {
+                            NotMet
+                        }
+                    }
+                    "c1" => Number(f64::from(rng.next() % 10_001) / 100.0),
+                    _ => Level(1 + (rng.next() % 3) as i32),
+                };
+                ratings.push((leaf, v));
+            }
+            scorer.score(&assessment(&fw, country, &ratings)).unwrap()
+        })
+        .collect()
+}
+
+/// The reference: plain sums, a sorted median and a two-pass variance over
+/// the scores the reports give.
+fn reference(
+    reports: &[&Report],
+    id: Option<&str>,
+) -> (usize, Option<f64>, Option<f64>, Option<f64>) {
+    let mut xs: Vec<f64> = reports
+        .iter()
+        .filter_map(|r| match id {
+            Some(id) => r.node(id).and_then(|n| n.score()),
+            None => r.total().score(),
+        })
+        .collect();
+    if xs.is_empty() {
+        return (0, None, None, None);
+    }
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    let mean = xs.iter().sum::<f64>() / n as f64;
+    let median = if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    };
+    let sd = (n >= 2)
+        .then(|| (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt());
+    (n, Some(mean), Some(median), sd)
+}
+
+fn check_against_reference(stats: &CohortStats, reports: &[&Report]) {
+    assert_eq!(stats.members, reports.len() as u64);
+    let fw = framework();
+    let ids: Vec<Option<String>> = std::iter::once(None)
+        .chain(fw.walk().map(|(_, c)| Some(c.id.to_string())))
+        .collect();
+    for id in &ids {
+        let node = match id {
+            Some(id) => &stats.nodes[id.as_str()],
+            None => &stats.total,
+        };
+        let (n, mean, median, sd) = reference(reports, id.as_deref());
+        assert_eq!(node.scored, n as u64, "{id:?}");
+        let near = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() < 1e-12,
+            (None, None) => true,
+            _ => false,
+        };
+        assert!(
+            near(node.mean, mean),
+            "{id:?} mean {:?} {mean:?}",
+            node.mean
+        );
+        assert!(near(node.median, median), "{id:?} median");
+        assert!(
+            near(node.std_dev, sd),
+            "{id:?} sd {:?} {sd:?}",
+            node.std_dev
+        );
+    }
+}
+
+#[test]
+fn ten_thousand_reports_match_an_independent_computation() {
+    let reports = generated(10_000, 7);
+    let scorer = Scorer::new(&framework()).unwrap();
+    let mut cohort = Cohort::new(&scorer).grouped_by("country");
+    for r in &reports {
+        cohort.push(r).unwrap();
+    }
+    let all: Vec<&Report> = reports.iter().collect();
+    check_against_reference(&cohort.stats(), &all);
+
+    // Per group, with the reference computed over that group's reports.
+    let groups = cohort.group_by("country").unwrap();
+    let keys: Vec<&str> = groups.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["DE", "FR", "SE", Cohort::UNSPECIFIED]);
+    for (key, stats) in &groups {
+        let members: Vec<&Report> = reports
+            .iter()
+            .filter(|r| {
+                r.subject()
+                    .attributes
+                    .get("country")
+                    .map_or(Cohort::UNSPECIFIED, String::as_str)
+                    == key
+            })
+            .collect();
+        check_against_reference(stats, &members);
+    }
+    let total: u64 = groups.values().map(|g| g.members).sum();
+    assert_eq!(total, 10_000);
+
+    // Risk counts and level distributions against direct counts.
+    let stats = cohort.stats();
+    for id in ["g1", "g2"] {
+        let risks = reports
+            .iter()
+            .filter(|r| r.risks().iter().any(|f| f.criterion == id))
+            .count();
+        assert_eq!(stats.nodes[id].risks, risks as u64);
+    }
+    let met = reports
+        .iter()
+        .filter(|r| r.node("b1").and_then(|n| n.rating()) == Some(&Met))
+        .count();
+    assert_eq!(stats.nodes["b1"].distribution[1].count, met as u64);
+}
+
+#[test]
+fn push_order_does_not_matter() {
+    let reports = generated(2_000, 11);
+    let scorer = Scorer::new(&framework()).unwrap();
+    let mut forward = Cohort::new(&scorer).grouped_by("country");
+    let mut backward = Cohort::new(&scorer).grouped_by("country");
+    for r in &reports {
+        forward.push(r).unwrap();
+    }
+    for r in reports.iter().rev() {
+        backward.push(r).unwrap();
+    }
+    assert_equivalent(&forward.stats(), &backward.stats());
+    assert_eq!(
+        forward
+            .group_by("country")
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        backward
+            .group_by("country")
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>()
+    );
+}
+
+/// Equal, except means and standard deviations within 1e-12.
+fn assert_equivalent(a: &CohortStats, b: &CohortStats) {
+    assert_eq!(a.members, b.members);
+    let pairs = std::iter::once((&a.total, &b.total)).chain(a.nodes.values().zip(b.nodes.values()));
+    for (x, y) in pairs {
+        assert_eq!(
+            (x.scored, x.median, x.min, x.max),
+            (y.scored, y.median, y.min, y.max)
+        );
+        assert_eq!(
+            (x.risks, x.not_applicable, &x.distribution),
+            (y.risks, y.not_applicable, &y.distribution)
+        );
+        for (p, q) in [
+            (x.mean, y.mean),
+            (x.std_dev, y.std_dev),
+            (x.mean_in_units, y.mean_in_units),
+        ] {
+            match (p, q) {
+                (Some(p), Some(q)) => assert!((p - q).abs() < 1e-12, "{p} {q}"),
+                (p, q) => assert_eq!(p, q),
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Random partitions, one cohort each, merged in random order (and with
+    /// random association), equal one cohort fed everything.
+    #[test]
+    fn merging_partitions_equals_one_cohort(
+        seed in any::<u64>(),
+        n in 0usize..300,
+        parts in 1usize..8,
+        assignment in proptest::collection::vec(any::<u8>(), 300),
+        order in any::<u64>(),
+    ) {
+        let reports = generated(n, seed);
+        let scorer = Scorer::new(&framework()).unwrap();
+        let mut whole = Cohort::new(&scorer).grouped_by("country");
+        let mut partitions: Vec<Cohort> =
+            (0..parts).map(|_| Cohort::new(&scorer).grouped_by("country")).collect();
+        for (i, r) in reports.iter().enumerate() {
+            whole.push(r).unwrap();
+            partitions[usize::from(assignment[i]) % parts].push(r).unwrap();
+        }
+        // Merge in a random order: repeatedly pick two cohorts, merge one
+        // into the other (random association as well as order).
+        let mut rng = Lcg(order);
+        while partitions.len() > 1 {
+            let i = rng.next() as usize % partitions.len();
+            let taken = partitions.swap_remove(i);
+            let j = rng.next() as usize % partitions.len();
+            if rng.next() % 2 == 0 {
+                partitions[j].merge(&taken).unwrap();
+            } else {
+                let mut left = taken;
+                left.merge(&partitions[j]).unwrap();
+                partitions[j] = left;
+            }
+        }
+        let merged = partitions.pop().unwrap();
+        assert_equivalent(&merged.stats(), &whole.stats());
+        let (gm, gw) = (merged.group_by("country").unwrap(), whole.group_by("country").unwrap());
+        prop_assert_eq!(gm.keys().collect::<Vec<_>>(), gw.keys().collect::<Vec<_>>());
+        for (a, b) in gm.values().zip(gw.values()) {
+            assert_equivalent(a, b);
+        }
+    }
+}
+
+#[test]
+fn state_ships_through_json_and_merges() {
+    let reports = generated(600, 3);
+    let scorer = Scorer::new(&framework()).unwrap();
+    let mut whole = Cohort::new(&scorer).grouped_by("country");
+    let mut left = Cohort::new(&scorer).grouped_by("country");
+    let mut right = Cohort::new(&scorer).grouped_by("country");
+    for (i, r) in reports.iter().enumerate() {
+        whole.push(r).unwrap();
+        if i % 3 == 0 { &mut left } else { &mut right }
+            .push(r)
+            .unwrap();
+    }
+    let shipped = serde_json::to_string(&right.state()).unwrap();
+    let state: CohortState = serde_json::from_str(&shipped).unwrap();
+    let rebuilt = Cohort::from_state(&scorer, state).unwrap();
+    assert_equivalent(&rebuilt.stats(), &right.stats());
+    left.merge(&rebuilt).unwrap();
+    assert_equivalent(&left.stats(), &whole.stats());
+    let (a, b) = (
+        left.group_by("country").unwrap(),
+        whole.group_by("country").unwrap(),
+    );
+    for (x, y) in a.values().zip(b.values()) {
+        assert_equivalent(x, y);
+    }
+}
+
+#[test]
+fn tampered_states_are_refused() {
+    let reports = generated(50, 5);
+    let scorer = Scorer::new(&framework()).unwrap();
+    let mut cohort = Cohort::new(&scorer).grouped_by("country");
+    for r in &reports {
+        cohort.push(r).unwrap();
+    }
+    let good = serde_json::to_value(cohort.state()).unwrap();
+    let rebuild = |doc: serde_json::Value| -> Result<Cohort, String> {
+        let state: CohortState = serde_json::from_value(doc).map_err(|e| e.to_string())?;
+        Cohort::from_state(&scorer, state).map_err(|e| e.to_string())
+    };
+    assert!(rebuild(good.clone()).is_ok());
+
+    // A score outside [0, 1].
+    let mut doc = good.clone();
+    doc["all"]["nodes"][1]["scores"][0] = json!(1.5);
+    assert!(rebuild(doc).unwrap_err().contains("1.5 is not a score"));
+    // More level counts than members.
+    let mut doc = good.clone();
+    doc["all"]["nodes"][1]["levels"][0] = json!(1_000);
+    assert!(rebuild(doc).unwrap_err().contains("at /all"));
+    // A level missing.
+    let mut doc = good.clone();
+    doc["all"]["nodes"][1]["levels"] = json!([1, 2]);
+    assert!(rebuild(doc).is_err());
+    // Groups that do not add up to the cohort.
+    let mut doc = good.clone();
+    doc["groups"]["country"]
+        .as_object_mut()
+        .unwrap()
+        .remove("FR");
+    assert!(rebuild(doc).unwrap_err().contains("at /groups/country"));
+    // Another version.
+    let mut doc = good.clone();
+    doc["version"] = json!("2.0.0");
+    assert!(rebuild(doc).unwrap_err().contains("2.0.0"));
+    // A misspelt field.
+    let mut doc = good;
+    doc["al"] = json!(null);
+    assert!(rebuild(doc).is_err());
+}

@@ -1,0 +1,551 @@
+//! Property tests: generated valid frameworks and assessments round-trip
+//! through JSON and TOML unchanged, and validation never panics on
+//! generated (also invalid) frameworks, with every issue's path resolving in
+//! the serialised document.
+//!
+//! Exact round-trips of arbitrary floats through serde_json need its
+//! `float_roundtrip` feature (enabled for these tests).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use assessment_model::{
+    Aggregation, Assessment, Band, Criterion, DeclaredFinding, Derivation, DerivationKind,
+    Direction, Evidence, EvidenceKind, Facet, FacetValue, FindingKind, Framework, FrameworkRef, Id,
+    Level, MissingPolicy, Person, Provenance, Rating, RatingValue, Scale, ScoringRules, Severity,
+    Subject,
+};
+use indexmap::IndexMap;
+use proptest::prelude::*;
+use semver::{Version, VersionReq};
+
+// ----- leaves of the model -----
+
+fn id() -> impl Strategy<Value = Id> {
+    "[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}".prop_map(|s| Id::new(s).unwrap())
+}
+
+/// Any text, including quotes, backslashes, control characters and
+/// non-ASCII.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![".{0,12}", "[a-zA-Z \"'\\\\\n\t#=\\[\\]{}]{0,12}"]
+}
+
+fn opt_text() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(text())
+}
+
+fn finite() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        any::<f64>().prop_filter("finite", |x| x.is_finite()),
+        (-1000i32..1000).prop_map(|n| f64::from(n) / 8.0),
+    ]
+}
+
+fn unit() -> impl Strategy<Value = f64> {
+    prop_oneof![0.0..=1.0, Just(0.0), Just(1.0), Just(0.5)]
+}
+
+fn version() -> impl Strategy<Value = Version> {
+    (
+        0u64..20,
+        0u64..20,
+        0u64..20,
+        proptest::option::of("(alpha|beta|rc)\\.[1-9][0-9]?"),
+    )
+        .prop_map(|(a, b, c, pre)| {
+            let mut v = Version::new(a, b, c);
+            if let Some(pre) = pre {
+                v.pre = semver::Prerelease::new(&pre).unwrap();
+            }
+            v
+        })
+}
+
+fn version_req() -> impl Strategy<Value = VersionReq> {
+    prop_oneof![
+        Just("*".to_string()),
+        (0u64..5, 0u64..5).prop_map(|(a, b)| format!("^{a}.{b}")),
+        (0u64..5, 0u64..5, 0u64..5).prop_map(|(a, b, c)| format!("={a}.{b}.{c}")),
+        (0u64..5, 5u64..9).prop_map(|(a, b)| format!(">={a}, <{b}")),
+        (0u64..5).prop_map(|a| format!("~{a}.1")),
+    ]
+    .prop_map(|s| VersionReq::parse(&s).unwrap())
+}
+
+fn framework_ref() -> impl Strategy<Value = FrameworkRef> {
+    (id(), version_req()).prop_map(|(id, version)| FrameworkRef { id, version })
+}
+
+// ----- frameworks -----
+
+fn scale() -> impl Strategy<Value = Scale> {
+    prop_oneof![
+        (opt_text(), opt_text())
+            .prop_map(|(title, description)| Scale::Binary { title, description }),
+        (
+            opt_text(),
+            opt_text(),
+            proptest::collection::btree_set(any::<i32>(), 2..6),
+            proptest::collection::vec((text(), opt_text()), 6)
+        )
+            .prop_map(|(title, description, values, labels)| Scale::Ordinal {
+                title,
+                description,
+                levels: values
+                    .into_iter()
+                    .zip(labels)
+                    .enumerate()
+                    .map(|(i, (value, (label, description)))| Level {
+                        id: Id::new(format!("level-{i}")).unwrap(),
+                        value,
+                        label,
+                        description,
+                    })
+                    .collect(),
+            }),
+        (
+            opt_text(),
+            opt_text(),
+            -1e6..1e6_f64,
+            1e-3..1e6_f64,
+            any::<bool>(),
+            opt_text()
+        )
+            .prop_map(
+                |(title, description, min, span, lower, unit)| Scale::Numeric {
+                    title,
+                    description,
+                    min,
+                    max: min + span,
+                    direction: if lower {
+                        Direction::LowerIsBetter
+                    } else {
+                        Direction::HigherIsBetter
+                    },
+                    unit,
+                }
+            ),
+    ]
+}
+
+fn aggregation() -> impl Strategy<Value = Aggregation> {
+    prop_oneof![
+        Just(Aggregation::WeightedMean),
+        Just(Aggregation::Flat),
+        Just(Aggregation::FlatUnweighted),
+        Just(Aggregation::GeometricMean),
+        Just(Aggregation::HarmonicMean),
+        Just(Aggregation::Minimum),
+        Just(Aggregation::All),
+    ]
+}
+
+fn missing() -> impl Strategy<Value = MissingPolicy> {
+    prop_oneof![
+        Just(MissingPolicy::Exclude),
+        Just(MissingPolicy::Zero),
+        Just(MissingPolicy::Error)
+    ]
+}
+
+/// A criterion tree with arbitrary ids, weights, references and tags; the
+/// selectors (`usize`) are resolved by [`make_valid`] or used as they are.
+fn tree(weight: BoxedStrategy<f64>) -> impl Strategy<Value = Criterion> {
+    let node = (
+        id(),
+        text(),
+        opt_text(),
+        weight,
+        any::<bool>(),
+        any::<bool>(),
+        proptest::collection::vec((id(), id()), 0..3),
+        proptest::option::of(aggregation()),
+        proptest::option::of(id()),
+        opt_text(),
+        opt_text(),
+    )
+        .prop_map(
+            |(
+                id,
+                title,
+                description,
+                weight,
+                scored,
+                critical,
+                tags,
+                aggregation,
+                scale,
+                not_applicable,
+                source,
+            )| {
+                Criterion {
+                    id,
+                    title,
+                    description,
+                    weight,
+                    scored,
+                    critical,
+                    tags: tags.into_iter().collect(),
+                    aggregation,
+                    scale,
+                    not_applicable,
+                    source,
+                    children: Vec::new(),
+                }
+            },
+        )
+        .boxed();
+    node.clone().prop_recursive(4, 40, 5, move |inner| {
+        (node.clone(), proptest::collection::vec(inner, 0..5)).prop_map(|(mut c, children)| {
+            c.children = children;
+            c
+        })
+    })
+}
+
+fn provenance() -> impl Strategy<Value = Provenance> {
+    (
+        opt_text(),
+        opt_text(),
+        opt_text(),
+        proptest::collection::vec(text(), 0..3),
+        proptest::collection::vec(
+            (
+                prop_oneof![
+                    Just(DerivationKind::Base),
+                    Just(DerivationKind::Module),
+                    Just(DerivationKind::Profile)
+                ],
+                id(),
+                proptest::option::of(version()),
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(|(network, document, year, notes, derived)| Provenance {
+            network,
+            document,
+            year,
+            notes,
+            derived_from: derived
+                .into_iter()
+                .map(|(kind, id, version)| Derivation { kind, id, version })
+                .collect(),
+        })
+}
+
+fn rules(threshold: BoxedStrategy<f64>) -> impl Strategy<Value = ScoringRules> {
+    (
+        aggregation(),
+        missing(),
+        proptest::option::of(threshold.clone()),
+        proptest::collection::vec((id(), text(), threshold.clone()), 0..4),
+        proptest::option::of(threshold.clone()),
+        proptest::option::of(threshold),
+        proptest::option::of(id()),
+    )
+        .prop_map(
+            |(aggregation, missing, min_coverage, bands, risk_below, strength_at, caps)| {
+                ScoringRules {
+                    aggregation,
+                    missing,
+                    min_coverage,
+                    bands: bands
+                        .into_iter()
+                        .map(|(id, label, from)| Band { id, label, from })
+                        .collect(),
+                    risk_below,
+                    strength_at,
+                    critical_caps_band: caps,
+                }
+            },
+        )
+}
+
+fn framework(
+    weight: BoxedStrategy<f64>,
+    threshold: BoxedStrategy<f64>,
+) -> impl Strategy<Value = Framework> {
+    (
+        (id(), version(), text(), opt_text(), provenance()),
+        proptest::collection::vec((id(), scale()), 0..4),
+        proptest::collection::vec(
+            (
+                id(),
+                text(),
+                opt_text(),
+                proptest::collection::vec((id(), text()), 1..4),
+            ),
+            0..3,
+        ),
+        rules(threshold),
+        proptest::collection::vec(framework_ref(), 0..3),
+        proptest::collection::vec(tree(weight), 0..4),
+    )
+        .prop_map(
+            |(
+                (id, version, title, description, provenance),
+                scales,
+                facets,
+                rules,
+                requires,
+                criteria,
+            )| {
+                Framework {
+                    id,
+                    version,
+                    title,
+                    description,
+                    provenance,
+                    scales: scales.into_iter().collect(),
+                    facets: facets
+                        .into_iter()
+                        .map(|(id, title, description, values)| {
+                            let values = values
+                                .into_iter()
+                                .map(|(v, title)| {
+                                    (
+                                        v,
+                                        FacetValue {
+                                            title,
+                                            description: None,
+                                        },
+                                    )
+                                })
+                                .collect();
+                            (
+                                id,
+                                Facet {
+                                    title,
+                                    description,
+                                    values,
+                                },
+                            )
+                        })
+                        .collect(),
+                    rules,
+                    requires,
+                    criteria,
+                }
+            },
+        )
+}
+
+/// Rewrites a generated framework into a valid one: unique criterion ids,
+/// a scale on every leaf and none on groups, tags that the facets define,
+/// ascending bands with unique ids, a capping band that exists.
+fn make_valid(mut f: Framework) -> Framework {
+    let binary = Id::new("binary").unwrap();
+    f.scales.entry(binary).or_insert(Scale::Binary {
+        title: None,
+        description: None,
+    });
+    let scales: Vec<Id> = f.scales.keys().cloned().collect();
+    let tags: Vec<(Id, Id)> = f
+        .facets
+        .iter()
+        .flat_map(|(facet, def)| def.values.keys().map(move |v| (facet.clone(), v.clone())))
+        .collect();
+    let mut counter = 0usize;
+    let mut stack: Vec<&mut Criterion> = f.criteria.iter_mut().collect();
+    while let Some(c) = stack.pop() {
+        counter += 1;
+        c.id = Id::new(format!("{}-{counter}", c.id)).unwrap();
+        if c.children.is_empty() {
+            c.scale = Some(scales[counter % scales.len()].clone());
+        } else {
+            c.scale = None;
+        }
+        let old: Vec<Id> = c.tags.keys().cloned().collect();
+        c.tags = IndexMap::new();
+        if !tags.is_empty() {
+            for (i, _) in old.iter().enumerate() {
+                let (facet, value) = &tags[(counter + i) % tags.len()];
+                c.tags.insert(facet.clone(), value.clone());
+            }
+        }
+        stack.extend(c.children.iter_mut());
+    }
+    if f.criteria.is_empty() {
+        f.criteria.push(Criterion::leaf(
+            Id::new("only").unwrap(),
+            "Only",
+            scales[0].clone(),
+        ));
+    }
+    let n = f.rules.bands.len();
+    for (i, band) in f.rules.bands.iter_mut().enumerate() {
+        band.id = Id::new(format!("band-{i}")).unwrap();
+        band.from = i as f64 / n as f64;
+    }
+    if f.rules.critical_caps_band.is_some() {
+        f.rules.critical_caps_band = f.rules.bands.first().map(|b| b.id.clone());
+    }
+    f
+}
+
+fn valid_framework() -> impl Strategy<Value = Framework> {
+    let weight = prop_oneof![Just(1.0), Just(0.0), finite().prop_map(f64::abs)].boxed();
+    framework(weight, unit().boxed()).prop_map(make_valid)
+}
+
+fn any_framework() -> impl Strategy<Value = Framework> {
+    let weight = prop_oneof![
+        Just(1.0),
+        any::<f64>(),
+        Just(f64::NAN),
+        Just(-1.0),
+        Just(0.0)
+    ]
+    .boxed();
+    let threshold = prop_oneof![unit(), any::<f64>(), Just(f64::NAN)].boxed();
+    framework(weight, threshold)
+}
+
+// ----- assessments -----
+
+fn rating_value() -> impl Strategy<Value = RatingValue> {
+    prop_oneof![
+        Just(RatingValue::Met),
+        Just(RatingValue::NotMet),
+        Just(RatingValue::NotApplicable),
+        any::<i32>().prop_map(RatingValue::Level),
+        finite().prop_map(RatingValue::Number),
+    ]
+}
+
+fn evidence_kind() -> impl Strategy<Value = EvidenceKind> {
+    prop_oneof![
+        Just(EvidenceKind::Document),
+        Just(EvidenceKind::Interview),
+        Just(EvidenceKind::Observation),
+        Just(EvidenceKind::DeskReview),
+        Just(EvidenceKind::Survey),
+        Just(EvidenceKind::Data),
+        Just(EvidenceKind::Other),
+    ]
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    (
+        framework_ref(),
+        (
+            text(),
+            opt_text(),
+            proptest::collection::vec((text(), text()), 0..4),
+        ),
+        proptest::collection::vec((text(), opt_text(), opt_text()), 0..3),
+        proptest::collection::vec(
+            (
+                id(),
+                rating_value(),
+                proptest::collection::vec((evidence_kind(), text(), opt_text()), 0..3),
+                opt_text(),
+            ),
+            0..6,
+        ),
+        proptest::collection::vec((id(), text()), 0..3),
+        proptest::collection::vec((any::<bool>(), proptest::option::of(id()), text()), 0..3),
+    )
+        .prop_map(
+            |(framework, (name, kind, attributes), assessors, ratings, narratives, findings)| {
+                Assessment {
+                    framework,
+                    subject: Subject {
+                        name,
+                        kind,
+                        attributes: attributes.into_iter().collect(),
+                    },
+                    assessors: assessors
+                        .into_iter()
+                        .map(|(name, organisation, country)| Person {
+                            name,
+                            organisation,
+                            country,
+                        })
+                        .collect(),
+                    ratings: ratings
+                        .into_iter()
+                        .map(|(id, value, evidence, note)| {
+                            let evidence = evidence
+                                .into_iter()
+                                .map(|(kind, description, reference)| Evidence {
+                                    kind,
+                                    description,
+                                    reference,
+                                })
+                                .collect();
+                            (
+                                id,
+                                Rating {
+                                    value,
+                                    evidence,
+                                    note,
+                                },
+                            )
+                        })
+                        .collect(),
+                    narratives: narratives.into_iter().collect(),
+                    findings: findings
+                        .into_iter()
+                        .map(|(risk, criterion, text)| DeclaredFinding {
+                            kind: if risk {
+                                FindingKind::Risk
+                            } else {
+                                FindingKind::Strength
+                            },
+                            criterion,
+                            text,
+                        })
+                        .collect(),
+                }
+            },
+        )
+}
+
+// ----- the properties -----
+
+fn through_json<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
+    let text = serde_json::to_string(value).unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+fn through_toml<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
+    let text = toml::to_string(value).unwrap();
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn valid_frameworks_are_valid_and_round_trip(framework in valid_framework()) {
+        let issues = framework.issues();
+        prop_assert!(
+            issues.iter().all(|i| i.severity() == Severity::Warning),
+            "{issues:?}"
+        );
+        prop_assert_eq!(&through_json(&framework), &framework);
+        prop_assert_eq!(&through_toml(&framework), &framework);
+    }
+
+    #[test]
+    fn assessments_round_trip(assessment in assessment()) {
+        prop_assert_eq!(&through_json(&assessment), &assessment);
+        prop_assert_eq!(&through_toml(&assessment), &assessment);
+    }
+
+    #[test]
+    fn validation_never_panics_and_every_path_resolves(framework in any_framework()) {
+        let issues = framework.issues();
+        let serialised = serde_json::to_value(&framework).unwrap();
+        for issue in &issues {
+            prop_assert!(serialised.pointer(&issue.path).is_some(), "{} in {}", issue, serialised);
+        }
+        let fails = issues.iter().any(|i| i.severity() == Severity::Error);
+        prop_assert_eq!(framework.validate().is_err(), fails);
+    }
+}

@@ -1,0 +1,215 @@
+//! The committed JSON Schemas under `schemas/` match the code, and an
+//! independent validator (the `jsonschema` crate) accepts the crate's own
+//! example documents with them and rejects misspelt fields.
+//!
+//! Regenerate the committed files with `BLESS=1 cargo test --test schema`.
+#![cfg(feature = "schema")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use serde_json::{Value, json};
+
+fn committed(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("schemas")
+        .join(format!("{name}.schema.json"))
+}
+
+fn render(schema: &schemars::Schema) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap();
+    text.push('\n');
+    text
+}
+
+#[test]
+fn committed_schemas_match_the_code() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut stale = Vec::new();
+    for (name, schema) in assessment_model::schema::all() {
+        let path = committed(name);
+        let fresh = render(&schema);
+        if bless {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            // Write then rename, so tests reading the file never see half of it.
+            let temporary = path.with_extension("json.tmp");
+            std::fs::write(&temporary, &fresh).unwrap();
+            std::fs::rename(&temporary, &path).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(fresh.as_str()) {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "the committed schemas differ from what the code generates: {}\n\
+         regenerate them with `BLESS=1 cargo test --test schema` and review the diff",
+        stale.join(", ")
+    );
+}
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(committed(name)).expect("the schema is committed");
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+fn errors(validator: &jsonschema::Validator, doc: &Value) -> Vec<String> {
+    validator
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+/// A framework using every kind of scale, facets, rules and nesting.
+fn example_framework() -> Value {
+    json!({
+        "id": "example", "version": "1.0.0", "title": "Example",
+        "description": "A framework that uses every part of the format.",
+        "provenance": {
+            "network": "Example network", "document": "Example guide", "year": "2009-12",
+            "notes": ["Titles verbatim."],
+            "derived_from": [{ "kind": "base", "id": "base", "version": "1.0.0" }]
+        },
+        "scales": {
+            "tick": { "type": "binary", "title": "Met" },
+            "importance": { "type": "ordinal", "levels": [
+                { "id": "not-important", "value": 1, "label": "not important" },
+                { "id": "important", "value": 2, "label": "important", "description": "matters" },
+                { "id": "very-important", "value": 3, "label": "very important" }
+            ]},
+            "delay": { "type": "numeric", "min": 0.0, "max": 10.0,
+                       "direction": "lower_is_better", "unit": "weeks" }
+        },
+        "facets": { "stakeholder": { "title": "Stakeholder", "values": {
+            "beneficiaries": { "title": "Beneficiaries" },
+            "partners": { "title": "Partners", "description": "Other organisations" }
+        }}},
+        "rules": {
+            "aggregation": "weighted_mean", "missing": "exclude", "min_coverage": 0.5,
+            "bands": [
+                { "id": "weak", "label": "weak", "from": 0.0 },
+                { "id": "strong", "label": "strong", "from": 0.75 }
+            ],
+            "risk_below": 0.5, "strength_at": 0.75, "critical_caps_band": "weak"
+        },
+        "requires": [{ "id": "base", "version": "^1" }],
+        "criteria": [
+            { "id": "area", "title": "Area", "critical": true, "aggregation": "minimum",
+              "tags": { "stakeholder": "beneficiaries" }, "source": "p. 3",
+              "children": [
+                  { "id": "a-1", "title": "A1", "scale": "tick", "weight": 2.0 },
+                  { "id": "a-2", "title": "A2", "scale": "importance", "scored": false,
+                    "tags": { "stakeholder": "partners" } }
+              ]},
+            { "id": "b", "title": "B", "scale": "delay", "not_applicable": "Not in this region." }
+        ]
+    })
+}
+
+fn example_assessment() -> Value {
+    json!({
+        "framework": { "id": "example", "version": "=1.0.0" },
+        "subject": { "name": "A project", "kind": "project",
+                     "attributes": { "country": "FR", "theme": "employment" } },
+        "assessors": [{ "name": "A. Peer", "organisation": "Org", "country": "DE" }],
+        "ratings": {
+            "a-1": { "value": "met", "evidence": [
+                { "kind": "document", "description": "Annual report", "reference": "p. 4" },
+                { "kind": "desk_review", "description": "Plans" }
+            ], "note": "Clear." },
+            "a-2": { "value": { "level": 2 } },
+            "b": { "value": { "number": 3.5 } },
+            "c": { "value": "not_applicable" },
+            "d": { "value": "not_met" }
+        },
+        "narratives": { "area": "Strong on paper." },
+        "findings": [
+            { "kind": "risk", "criterion": "a-2", "text": "No partners yet." },
+            { "kind": "strength", "text": "Committed staff." }
+        ]
+    })
+}
+
+#[test]
+fn the_examples_are_documents_the_crate_reads() {
+    let framework: assessment_model::Framework =
+        serde_json::from_value(example_framework()).unwrap();
+    assert_eq!(framework.issues(), []);
+    let _: assessment_model::Assessment = serde_json::from_value(example_assessment()).unwrap();
+}
+
+#[test]
+fn the_schemas_accept_the_examples() {
+    assert_eq!(
+        errors(&validator("framework"), &example_framework()),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        errors(&validator("assessment"), &example_assessment()),
+        Vec::<String>::new()
+    );
+    // Serialised documents too (defaults omitted).
+    let framework: assessment_model::Framework =
+        serde_json::from_value(example_framework()).unwrap();
+    let serialised = serde_json::to_value(&framework).unwrap();
+    assert_eq!(
+        errors(&validator("framework"), &serialised),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_schemas_reject_a_misspelt_field() {
+    let mut doc = example_framework();
+    doc["criteria"][0]["children"][1]["titel"] = json!("typo");
+    let found = errors(&validator("framework"), &doc);
+    assert!(!found.is_empty());
+    assert!(serde_json::from_value::<assessment_model::Framework>(doc).is_err());
+
+    let mut doc = example_framework();
+    doc["scales"]["tick"]["titel"] = json!("typo");
+    assert!(!validator("framework").is_valid(&doc));
+
+    let mut doc = example_assessment();
+    doc["ratings"]["a-1"]["evidence"][0]["descripton"] = json!("typo");
+    assert!(!validator("assessment").is_valid(&doc));
+}
+
+#[test]
+fn the_schemas_reject_a_malformed_id_and_a_wrong_type() {
+    let mut doc = example_framework();
+    doc["criteria"][1]["id"] = json!("Not An Id");
+    assert!(!validator("framework").is_valid(&doc));
+    let mut doc = example_framework();
+    doc["criteria"][1]["weight"] = json!("heavy");
+    assert!(!validator("framework").is_valid(&doc));
+    let mut doc = example_assessment();
+    doc["ratings"]["a-1"]["value"] = json!("meet");
+    assert!(!validator("assessment").is_valid(&doc));
+}
+
+#[test]
+fn doc_comments_become_descriptions() {
+    let schema = serde_json::to_value(assessment_model::schema::framework()).unwrap();
+    let description = schema["description"].as_str().unwrap();
+    assert!(
+        description.starts_with("A versioned definition of what is assessed"),
+        "{description}"
+    );
+    assert_eq!(schema["additionalProperties"], json!(false));
+    assert_eq!(
+        schema["$defs"]["Criterion"]["additionalProperties"],
+        json!(false)
+    );
+    let required: Vec<&str> = schema["$defs"]["Criterion"]["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(required, ["id", "title"]);
+    assert_eq!(
+        schema["$defs"]["Id"]["pattern"],
+        json!("^[a-z0-9]+(-[a-z0-9]+)*$")
+    );
+}

@@ -1,0 +1,102 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Synthesis across consolidated peer reviews, checked by hand.
+
+use assessment_model::{
+    Assessment, Consolidation, Framework, Id, PeerReview, Person, RatingValue, Scorer, Subject,
+    Synthesis,
+};
+
+use RatingValue::{Level, Met, NotMet};
+
+fn framework() -> Framework {
+    serde_json::from_str(
+        r#"{
+        "id": "synth", "version": "1.0.0", "title": "Synthesis fixture",
+        "scales": {
+            "imp": { "type": "ordinal", "levels": [
+                { "id": "one", "value": 1, "label": "low" },
+                { "id": "two", "value": 2, "label": "mid" },
+                { "id": "three", "value": 3, "label": "high" } ] },
+            "tick": { "type": "binary" }
+        },
+        "rules": { "risk_below": 0.5 },
+        "criteria": [
+            { "id": "g1", "title": "G1", "critical": true, "children": [
+                { "id": "a1", "title": "A1", "scale": "imp" } ] },
+            { "id": "g2", "title": "G2", "critical": true, "children": [
+                { "id": "b1", "title": "B1", "scale": "tick" } ] }
+        ]
+    }"#,
+    )
+    .unwrap()
+}
+
+/// A review by two peers, each rating (a1, b1).
+fn review(country: Option<&str>, peers: [(RatingValue, RatingValue); 2]) -> PeerReview {
+    let fw = framework();
+    let mut subject = Subject::new("Project");
+    if let Some(c) = country {
+        subject.attributes.insert("country".into(), c.into());
+    }
+    let mut r = PeerReview::new(fw.compatible_ref(), subject.clone());
+    for (i, (a1, b1)) in peers.into_iter().enumerate() {
+        let key = Id::new(format!("p{i}")).unwrap();
+        r.peers.insert(
+            key.clone(),
+            Person {
+                name: format!("Peer {i}"),
+                ..Person::default()
+            },
+        );
+        let mut a = Assessment::new(fw.exact_ref(), subject.clone());
+        a.rate(Id::new("a1").unwrap(), a1)
+            .rate(Id::new("b1").unwrap(), b1);
+        r.assessments.insert(key, a);
+    }
+    r
+}
+
+#[test]
+fn common_risks_across_reviews() {
+    let fw = framework();
+    let scorer = Scorer::new(&fw).unwrap();
+    // Minimum: reviews 1-3 get a1 = 1 (g1 = 0, a risk) and b1 met; review 4
+    // gets a1 = 3 and b1 not met (g2 = 0, a risk).
+    let reviews: Vec<_> = [
+        review(Some("FR"), [(Level(1), Met), (Level(2), Met)]),
+        review(Some("FR"), [(Level(1), Met), (Level(1), Met)]),
+        review(Some("DE"), [(Level(3), Met), (Level(1), Met)]),
+        review(None, [(Level(3), NotMet), (Level(3), Met)]),
+    ]
+    .iter()
+    .map(|r| r.consolidate(&fw, Consolidation::Minimum).unwrap())
+    .collect();
+
+    let s = Synthesis::new(&scorer, &reviews, &["country"], 0.5).unwrap();
+    assert_eq!(s.stats.members, 4);
+    assert_eq!(s.stats.nodes["g1"].mean, Some(0.25));
+    assert_eq!(s.stats.nodes["g2"].mean, Some(0.75));
+    let common: Vec<(&str, u64, f64)> = s
+        .common_risks
+        .iter()
+        .map(|r| (r.criterion.as_str(), r.members, r.share))
+        .collect();
+    assert_eq!(common, [("g1", 3, 0.75)]);
+
+    let s = Synthesis::new(&scorer, &reviews, &["country"], 0.25).unwrap();
+    let ids: Vec<&str> = s
+        .common_risks
+        .iter()
+        .map(|r| r.criterion.as_str())
+        .collect();
+    assert_eq!(ids, ["g1", "g2"]);
+    let by_country = s.cohort.group_by("country").unwrap();
+    let sizes: Vec<(&str, u64)> = by_country
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.members))
+        .collect();
+    assert_eq!(sizes, [("DE", 1), ("FR", 2), ("unspecified", 1)]);
+    assert_eq!(by_country["FR"].nodes["g1"].risks, 2);
+
+    assert!(Synthesis::new(&scorer, &reviews, &[], -0.1).is_err());
+}
