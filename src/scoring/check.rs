@@ -56,10 +56,10 @@ impl Compiled {
             }
         }
         for (pos, (id, r)) in assessment.ratings.iter().enumerate() {
-            let path = pointer("/ratings", id);
+            let path = || pointer("/ratings", id);
             let Some(&node) = self.index.get(id) else {
                 issues.push(Issue::new(
-                    path,
+                    path(),
                     IssueKind::UnknownCriterion { id: id.to_string() },
                 ));
                 continue;
@@ -67,7 +67,7 @@ impl Compiled {
             let leaf = self.nodes.get(node as usize).map_or(NONE, |n| n.leaf);
             if leaf == NONE {
                 issues.push(Issue::new(
-                    path,
+                    path(),
                     IssueKind::RatingOnGroup { id: id.to_string() },
                 ));
                 continue;
@@ -81,7 +81,7 @@ impl Compiled {
             };
             let Some(x) = normalised else {
                 issues.push(Issue::new(
-                    pointer(&path, "value"),
+                    pointer(&path(), "value"),
                     IssueKind::RatingOffScale {
                         id: id.to_string(),
                         value: r.value.to_string(),

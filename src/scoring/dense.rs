@@ -109,7 +109,7 @@ impl Scorer {
             return None;
         }
         compiled.evaluate(&ratings.values, compiled.mode(false), scratch);
-        scratch.score_of(0)
+        scratch.group_score(0)
     }
 
     /// The total score of `assessment` alone, without building a report.
