@@ -1,5 +1,67 @@
 //! Typed, versioned models of assessment frameworks for programmes that
-//! integrate migrants and refugees into work and society.
+//! integrate migrants and refugees into work and society (IMPART, PROFINT,
+//! good-practice criteria), with validation that reports every problem and
+//! where it is. The crate does no I/O: documents come in and go out through
+//! serde, in whatever format the caller reads and writes.
+//!
+//! ```
+//! use assessment_model::{Assessment, Framework, RatingValue, Subject, from_deserializer};
+//!
+//! // A framework as a user writes it: two questions, each with checklist items.
+//! let text = r#"{
+//!     "id": "my-checklist", "version": "1.0.0", "title": "My checklist",
+//!     "scales": { "met": { "type": "binary" } },
+//!     "criteria": [
+//!         { "id": "q1", "title": "Are beneficiaries consulted?", "children": [
+//!             { "id": "q1-1", "title": "Regular consultation", "scale": "met" },
+//!             { "id": "q1-2", "title": "Feedback is acted on", "scale": "met" }
+//!         ]},
+//!         { "id": "q2", "title": "Is the practice monitored?", "children": [
+//!             { "id": "q2-1", "title": "Monitoring plan", "scale": "met", "weight": 2.0 }
+//!         ]}
+//!     ]
+//! }"#;
+//! let framework: Framework = from_deserializer(&mut serde_json::Deserializer::from_str(text))?;
+//! framework.validate()?;
+//!
+//! let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("A local project"));
+//! assessment.rate("q1-1".parse()?, RatingValue::Met);
+//! assessment.rate("q2-1".parse()?, RatingValue::NotMet);
+//! assert!(assessment.framework.matches(&framework));
+//! assert_eq!(framework.leaves().count(), 3);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Overview
+//!
+//! - **Model.** A [`Framework`] is a versioned tree of [`Criterion`]s: groups
+//!   of criteria, and at the leaves indicators rated on a named [`Scale`]
+//!   (binary, ordinal levels or a numeric range). [`Facet`]s classify
+//!   criteria for cross-cutting views; [`ScoringRules`] carry the default
+//!   aggregation, missing-rating policy, coverage threshold, bands and
+//!   finding thresholds. Every identifier is a checked kebab-case [`Id`].
+//! - **Assessments.** An [`Assessment`] rates one [`Subject`] against one
+//!   framework version ([`FrameworkRef`]): a [`Rating`] per leaf, with
+//!   [`Evidence`] and notes, narratives per criterion and declared findings.
+//! - **Validation.** [`Framework::validate`] collects every problem, not the
+//!   first, as an [`Issue`] with a JSON Pointer into the serialised document
+//!   and an [`IssueKind`] with a stable code and a [`Severity`];
+//!   [`Framework::issues`] lists the checks. [`from_deserializer`] reports a
+//!   document that does not parse the same way. No input, however
+//!   malformed, makes validation panic, overflow the stack or take more than
+//!   linear time; trees deeper than [`MAX_DEPTH`] are reported, not walked.
+//! - **Serialised form.** Field names and enum values are snake_case, ids
+//!   kebab-case; optional fields are omitted when empty; definitions deny
+//!   unknown fields, so a typo in a hand-written file is an error.
+//!
+//! # Features
+//!
+//! - `schema` (default): derives `schemars::JsonSchema` for every document
+//!   type and adds the `schema` module, which returns the JSON Schema of
+//!   each top-level document.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 mod assessment;
 mod cohort;
@@ -56,3 +118,7 @@ pub use scoring::{
     ScaleMean, ScoreError, Scorer, Scratch,
 };
 pub use validate::MAX_DEPTH;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

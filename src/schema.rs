@@ -146,7 +146,7 @@ mod tests {
     fn sections_and_links_are_dropped() {
         assert_eq!(cleaned("A thing.\n\n# Examples\n\n```\nx\n```"), "A thing.");
         assert_eq!(
-            prose("See [`Scale`] and [`Level`](crate::Level)."),
+            cleaned("See [`Scale`] and [`Level`](crate::Level)."),
             "See `Scale` and `Level`."
         );
         assert_eq!(cleaned("A [`broken link"), "A [`broken link");

@@ -89,8 +89,14 @@ impl Framework {
 
     /// Checks the framework; fails when any issue is an error.
     ///
-    /// The checks and their codes are listed at [`Framework::issues`]. Use
-    /// `issues()` to see the warnings of a framework that passes.
+    /// Errors: `duplicate-id`, `unknown-scale`, `unknown-facet`,
+    /// `unknown-facet-value`, `invalid-weight`, `empty-group`,
+    /// `scale-on-group`, `too-few-levels`, `duplicate-level-value`,
+    /// `invalid-range`, `threshold-out-of-range`, `unordered-bands`,
+    /// `unknown-band`, `too-deep`. Warnings: `unused-scale`,
+    /// `unused-facet-value`, `all-weights-zero`. Where each is reported and
+    /// when is listed at [`Framework::issues`]; use `issues()` to see the
+    /// warnings of a framework that passes.
     ///
     /// # Errors
     ///
