@@ -241,10 +241,14 @@ impl Cohort {
                 .attributes
                 .get(attribute)
                 .map_or(Cohort::UNSPECIFIED, String::as_str);
-            groups
-                .entry(value.to_string())
-                .or_insert_with(|| Tally::new(&self.levels))
-                .add(&total, &entries);
+            match groups.get_mut(value) {
+                Some(tally) => tally.add(&total, &entries),
+                None => {
+                    let mut tally = Tally::new(&self.levels);
+                    tally.add(&total, &entries);
+                    groups.insert(value.to_string(), tally);
+                }
+            }
         }
         Ok(())
     }
@@ -270,15 +274,16 @@ impl Cohort {
                 ),
             ));
         }
-        let score_of = |path: String, s: Option<f64>| match s {
+        // Paths are built only when something is wrong.
+        let score_of = |path: &dyn Fn() -> String, s: Option<f64>| match s {
             Some(x) if !(0.0..=1.0).contains(&x) => {
-                Err(invalid(path, format!("score {x} is not in [0, 1]")))
+                Err(invalid(path(), format!("score {x} is not in [0, 1]")))
             }
             _ => Ok(s),
         };
-        let units_of = |path: String, u: Option<f64>| match u {
+        let units_of = |path: &dyn Fn() -> String, u: Option<f64>| match u {
             Some(x) if !x.is_finite() => {
-                Err(invalid(path, format!("scale mean {x} is not finite")))
+                Err(invalid(path(), format!("scale mean {x} is not finite")))
             }
             _ => Ok(u),
         };
@@ -289,10 +294,10 @@ impl Cohort {
             .zip(self.ids.iter().zip(&self.levels))
             .enumerate()
         {
-            let at = format!("/nodes/{i}");
+            let at = |field: &str| format!("/nodes/{i}/{field}");
             if node.id() != id {
                 return Err(invalid(
-                    format!("{at}/id"),
+                    at("id"),
                     format!("node `{}` where the framework has `{id}`", node.id()),
                 ));
             }
@@ -309,16 +314,16 @@ impl Cohort {
                 };
                 if !fits {
                     return Err(invalid(
-                        format!("{at}/rating"),
+                        at("rating"),
                         format!("rating {v} is not on the scale of `{id}`"),
                     ));
                 }
             }
             let level = rating.and_then(|v| levels.iter().position(|l| l == v));
             entries.push(Entry {
-                score: score_of(format!("{at}/score"), node.score())?,
+                score: score_of(&|| at("score"), node.score())?,
                 units: units_of(
-                    format!("{at}/scale_mean/value"),
+                    &|| at("scale_mean/value"),
                     node.outcome().scale_mean().map(|m| m.value),
                 )?,
                 risk: false,
@@ -342,9 +347,9 @@ impl Cohort {
             }
         }
         let total = Entry {
-            score: score_of("/total/score".into(), report.total().score())?,
+            score: score_of(&|| "/total/score".into(), report.total().score())?,
             units: units_of(
-                "/total/scale_mean/value".into(),
+                &|| "/total/scale_mean/value".into(),
                 report.total().scale_mean().map(|m| m.value),
             )?,
             risk: !report.risks().is_empty(),
