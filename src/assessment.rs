@@ -42,10 +42,18 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessors: Vec<Person>,
     /// Ratings by leaf id, in the order given.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub ratings: IndexMap<Id, Rating>,
     /// Narratives by criterion id (a leaf or a group).
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub narratives: IndexMap<Id, String>,
     /// Findings the assessor declares, carried into the report as given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -98,7 +106,11 @@ pub struct Subject {
     pub kind: Option<String>,
     /// Free attributes used to group assessments (e.g. `country`, `theme`,
     /// `respondent_type`, `beneficiary_group`).
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub attributes: IndexMap<String, String>,
 }
 

@@ -56,10 +56,18 @@ pub struct Framework {
     #[serde(default, skip_serializing_if = "Provenance::is_empty")]
     pub provenance: Provenance,
     /// The rating scales, by id; leaves refer to them.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub scales: IndexMap<Id, Scale>,
     /// The classification facets, by id; criteria carry tags of their values.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub facets: IndexMap<Id, Facet>,
     /// The default scoring rules.
     #[serde(default, skip_serializing_if = "is_default_rules")]
@@ -105,7 +113,11 @@ pub struct Criterion {
     pub critical: bool,
     /// Facet tags: facet id → value id. A tag applies to the whole subtree
     /// unless a descendant sets another value of the same facet.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub tags: IndexMap<Id, Id>,
     /// This group's aggregation, overriding the framework's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -221,6 +233,7 @@ pub struct Facet {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The facet's values, by id, in definition order.
+    #[serde(deserialize_with = "crate::parse::unique_keys")]
     pub values: IndexMap<Id, FacetValue>,
 }
 

@@ -11,9 +11,15 @@
 //! |---|---|
 //! | `unknown-field` | a key the format does not define (definitions deny unknown fields) |
 //! | `malformed-id` | a string where an [`Id`] is expected is not a valid id |
+//! | `duplicate-id` | a key given twice in one map (JSON allows it; the model's maps reject it rather than keep only the last value) |
 //! | `invalid-document` | anything else: bad syntax, a wrong type, a missing field, an unknown enum value, nesting beyond the parser's limit |
 
-use serde::de::{Deserialize, Deserializer};
+use std::fmt;
+use std::hash::Hash;
+use std::marker::PhantomData;
+
+use indexmap::IndexMap;
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_path_to_error::Segment;
 
 use crate::id::MALFORMED_ID;
@@ -39,7 +45,7 @@ use crate::{Id, Issue, IssueKind, ValidationError, pointer};
 /// # Errors
 ///
 /// [`ValidationError`] holding exactly one issue, of code `unknown-field`,
-/// `malformed-id` or `invalid-document`.
+/// `malformed-id`, `duplicate-id` or `invalid-document`.
 ///
 /// # Examples
 ///
@@ -90,11 +96,18 @@ where
             }
         }
         let message = err.inner().to_string();
-        let kind = classify(&message);
-        if let IssueKind::UnknownField { field } = &kind {
-            if last_key != Some(field.as_str()) {
+        let mut kind = classify(&message);
+        match &mut kind {
+            IssueKind::UnknownField { field } if last_key != Some(field.as_str()) => {
                 path = pointer(&path, field);
             }
+            IssueKind::DuplicateId { id, first } => {
+                // JSON Pointer cannot tell two uses of one key apart: both
+                // paths are the key's.
+                path = pointer(&path, id);
+                first.clone_from(&path);
+            }
+            _ => {}
         }
         ValidationError::new(vec![Issue::new(path, kind)])
     })
@@ -108,6 +121,16 @@ fn classify(message: &str) -> IssueKind {
     if let Some(field) = unknown_field(message) {
         return IssueKind::UnknownField { field };
     }
+    if let Some(key) = message
+        .find(DUPLICATE_KEY)
+        .and_then(|at| message.get(at.saturating_add(DUPLICATE_KEY.len())..))
+        .and_then(unquote)
+    {
+        return IssueKind::DuplicateId {
+            id: key,
+            first: String::new(),
+        };
+    }
     IssueKind::InvalidDocument {
         message: message.trim().to_owned(),
     }
@@ -116,12 +139,21 @@ fn classify(message: &str) -> IssueKind {
 /// Recognises the message of [`Id`]'s `Deserialize`:
 /// `malformed id "<value>": <reason>`. The reason is recomputed from the
 /// value, so whatever a format appends to the message does not leak into it.
+/// The first occurrence of the marker that is followed by a complete string
+/// literal of a non-id counts (a format may quote the offending source line
+/// before the message, and the value itself may contain the marker, but
+/// always escaped). Only the first few occurrences are tried, so that a
+/// message quoting a line full of markers still takes linear time.
 fn malformed_id(message: &str) -> Option<IssueKind> {
-    let at = message.find(MALFORMED_ID)?;
-    let literal = message.get(at.saturating_add(MALFORMED_ID.len())..)?;
-    let value = unquote(literal)?;
-    let reason = Id::new(value.as_str()).err()?.to_string();
-    Some(IssueKind::MalformedId { value, reason })
+    message
+        .match_indices(MALFORMED_ID)
+        .take(16)
+        .find_map(|(at, _)| {
+            let literal = message.get(at.saturating_add(MALFORMED_ID.len())..)?;
+            let value = unquote(literal)?;
+            let reason = Id::new(value.as_str()).err()?.to_string();
+            Some(IssueKind::MalformedId { value, reason })
+        })
 }
 
 /// Recognises serde's `unknown field `<name>`, expected …` (or
@@ -135,6 +167,53 @@ fn unknown_field(message: &str) -> Option<String> {
         .filter_map(|end| rest.find(end))
         .min()?;
     rest.get(..end).map(str::to_owned)
+}
+
+/// The start of the message of [`unique_keys`]' error:
+/// `duplicate key "<key as a Rust string literal>"`.
+const DUPLICATE_KEY: &str = "duplicate key ";
+
+/// Deserialises a map that rejects a key given twice, where serde's own
+/// maps keep the last value and silently drop the others (a lost rating,
+/// a scale that vanishes). Used with `#[serde(deserialize_with)]` on every
+/// map of the model.
+pub(crate) fn unique_keys<'de, D, K, V>(deserializer: D) -> Result<IndexMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Eq + Hash + fmt::Display,
+    V: Deserialize<'de>,
+{
+    deserializer.deserialize_map(UniqueKeys(PhantomData))
+}
+
+struct UniqueKeys<K, V>(PhantomData<(K, V)>);
+
+impl<'de, K, V> Visitor<'de> for UniqueKeys<K, V>
+where
+    K: Deserialize<'de> + Eq + Hash + fmt::Display,
+    V: Deserialize<'de>,
+{
+    type Value = IndexMap<K, V>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map with unique keys")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        // The size hint comes from the input: trust it only so far.
+        let mut map = IndexMap::with_capacity(access.size_hint().unwrap_or(0).min(1024));
+        while let Some(key) = access.next_key::<K>()? {
+            if map.contains_key(&key) {
+                let key = key.to_string();
+                return Err(serde::de::Error::custom(format_args!(
+                    "{DUPLICATE_KEY}{key:?}"
+                )));
+            }
+            let value = access.next_value()?;
+            map.insert(key, value);
+        }
+        Ok(map)
+    }
 }
 
 /// Decodes the Rust string literal (as `{:?}` writes it) at the start of
@@ -212,6 +291,20 @@ mod tests {
             Some("x")
         );
         assert_eq!(unknown_field("missing field `id`"), None);
+    }
+
+    #[test]
+    fn a_value_that_contains_the_marker() {
+        let value = "x malformed id \"B\"";
+        let message = format!("source line: malformed id ?? then malformed id {value:?}: reason");
+        assert_eq!(
+            malformed_id(&message),
+            Some(IssueKind::MalformedId {
+                value: value.into(),
+                reason: "character ' ' at byte 1 is not allowed in an id (use a-z, 0-9 and single hyphens)"
+                    .into()
+            })
+        );
     }
 
     #[test]

@@ -42,7 +42,8 @@ use crate::{
 /// 4. **Overrides** on the kept criteria: `weights` replace weights,
 ///    `scored` replaces `scored`, and `not_applicable` sets
 ///    [`Criterion::not_applicable`](crate::Criterion::not_applicable) to the
-///    reason, which scoring treats as a rating of not applicable and reports.
+///    reason, which scoring treats as a rating of not applicable and reports
+///    (on a group: every leaf below it).
 /// 5. **Provenance.** A [`DerivationKind::Profile`] step with the profile's
 ///    id is appended to the framework's `provenance.derived_from`. The id,
 ///    version and everything else are kept, so assessments made against the
@@ -119,13 +120,25 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<Selection>,
     /// Weight overrides by criterion id (finite, ≥ 0).
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub weights: IndexMap<Id, f64>,
     /// `scored` overrides by criterion id.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub scored: IndexMap<Id, bool>,
     /// Criteria that do not apply, by id, each with its (non-blank) reason.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub not_applicable: IndexMap<Id, String>,
 }
 

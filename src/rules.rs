@@ -62,37 +62,59 @@ pub struct Band {
 }
 
 /// How a group's score is computed from its included children's scores
-/// `sᵢ` with weights `wᵢ ≥ 0` (design, *Scoring rules* 5).
+/// `sᵢ` with weights `wᵢ ≥ 0` (design, *Scoring rules* 5); set per
+/// framework (`rules.aggregation`) and overridden per criterion.
 ///
-/// Children that are not applicable, unscored, without a score, or of
-/// weight 0 are not included; when nothing is included the group has no
-/// score (`None`), never 0 and never 1.
+/// A child is included when it is applicable (rule 2), scored (rule 4),
+/// has a score (rules 3 and 6) and has a weight above 0; a child of weight
+/// 0 is reported but does not count. When nothing is included the group
+/// has no score (`None`), never 0 and never 1 (rule 4).
+///
+/// The XCCDF 1.2 scoring models (NISTIR 7275r4; OpenSCAP follows its
+/// tables 40 and 41) are computed as OpenSCAP computes them, on [0, 1]
+/// instead of [0, 100], except where nothing counts (see
+/// [`Scorer`](crate::Scorer), *Where this differs from OpenSCAP*).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
-    /// `Σ wᵢsᵢ / Σ wᵢ`: the XCCDF 1.2 *default* model (the default here).
+    /// `Σ wᵢsᵢ / Σ wᵢ` over the included children, group by group: the
+    /// XCCDF 1.2 *default* model, the weighted arithmetic mean of the
+    /// composite-indicator literature (full compensability). The default.
     #[default]
     WeightedMean,
-    /// `Σ wⱼsⱼ / Σ wⱼ` over every included descendant leaf `j`, with leaf
-    /// weights only, ignoring the group structure: XCCDF *flat*.
+    /// `Σ wⱼsⱼ / Σ wⱼ` over the descendant leaves `j` with a score, leaf
+    /// weights only: the weights and aggregations of the groups between
+    /// are ignored (XCCDF *flat*: score / maximum). A leaf counts unless it,
+    /// or a group between, is unscored or cut out by `min_coverage`.
     Flat,
-    /// `Σ sⱼ / n` over the `n` included descendant leaves, every weight 1:
-    /// XCCDF *flat-unweighted*.
+    /// `Σ sⱼ / n` over the `n` descendant leaves with a score, each of
+    /// weight 1, a leaf of weight 0 included, as in OpenSCAP (XCCDF
+    /// *flat-unweighted*); leaves are left out as for `Flat`.
     FlatUnweighted,
-    /// `Π sᵢ^(wᵢ/Σw)`: the weighted geometric mean (low compensability; a
-    /// zero stays zero).
+    /// `Π sᵢ^(wᵢ/Σw)`, computed as `exp(Σ wᵢ ln sᵢ / Σw)`, and 0 when any
+    /// included `sᵢ` is 0: the weighted geometric mean of the
+    /// composite-indicator literature (OECD/JRC *Handbook on Constructing
+    /// Composite Indicators*, 2008: low compensability; a zero stays zero).
     GeometricMean,
     /// `Σw / Σ(wᵢ/sᵢ)`, and 0 when any included `sᵢ` is 0: the weighted
-    /// harmonic mean.
+    /// harmonic mean (lower still than the geometric mean for unequal
+    /// scores).
     HarmonicMean,
-    /// The weakest included child.
+    /// `min sᵢ` over the included children: the weakest link (a weight-0
+    /// child is ignored like any excluded child; other weights do not
+    /// matter).
     Minimum,
-    /// 1 when every included child scores 1, else 0: XCCDF *absolute*.
+    /// 1 when every included child scores 1, else 0 (XCCDF *absolute*:
+    /// full marks or none).
     All,
 }
 
 /// What a leaf without a rating counts as (design, *Scoring rules* 3).
+///
+/// Under every policy a missing rating lowers coverage (rule 6), and an
+/// assessment that rates no applicable leaf is qualitative (rule 12): it is
+/// reported without scores, whatever the policy.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -100,8 +122,8 @@ pub enum MissingPolicy {
     /// Left out of aggregates; it lowers coverage (the default).
     #[default]
     Exclude,
-    /// Counts as 0.
+    /// Counts as 0 (and still lowers coverage).
     Zero,
-    /// Scoring fails and lists every missing leaf.
+    /// Scoring fails and lists every missing leaf (`missing-rating`).
     Error,
 }

@@ -17,7 +17,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
 
-use crate::{Assessment, Framework, Mapping, PeerReview, Profile};
+use crate::{Assessment, Framework, Mapping, PeerReview, Profile, Report};
 
 /// The schema of a document of type `T`, as read: draft 2020-12,
 /// definitions under `$defs`.
@@ -71,6 +71,19 @@ pub fn peer_review() -> Schema {
     document::<PeerReview>()
 }
 
+/// The JSON Schema of a [`Report`] document: the result of
+/// [`Scorer::score`](crate::Scorer::score), as a report is read back.
+///
+/// # Examples
+///
+/// ```
+/// let schema = assessment_model::schema::report();
+/// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Report"));
+/// ```
+pub fn report() -> Schema {
+    document::<Report>()
+}
+
 /// Every document type's schema with the stem of its committed file
 /// (`schemas/<stem>.schema.json`), in a fixed order.
 ///
@@ -87,6 +100,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("profile", profile()),
         ("mapping", mapping()),
         ("peer-review", peer_review()),
+        ("report", report()),
     ]
 }
 
@@ -146,7 +160,7 @@ mod tests {
     fn sections_and_links_are_dropped() {
         assert_eq!(cleaned("A thing.\n\n# Examples\n\n```\nx\n```"), "A thing.");
         assert_eq!(
-            prose("See [`Scale`] and [`Level`](crate::Level)."),
+            cleaned("See [`Scale`] and [`Level`](crate::Level)."),
             "See `Scale` and `Level`."
         );
         assert_eq!(cleaned("A [`broken link"), "A [`broken link");

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS};
+use crate::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS, MAX_TEXT_BYTES};
 use crate::{
     Criterion, Framework, Id, Issue, IssueKind, Scale, Severity, ValidationError, pointer,
 };
@@ -96,8 +96,14 @@ impl Framework {
 
     /// Checks the framework; fails when any issue is an error.
     ///
-    /// The checks and their codes are listed at [`Framework::issues`]. Use
-    /// `issues()` to see the warnings of a framework that passes.
+    /// Errors: `duplicate-id`, `unknown-scale`, `unknown-facet`,
+    /// `unknown-facet-value`, `invalid-weight`, `empty-group`,
+    /// `scale-on-group`, `too-few-levels`, `duplicate-level-value`,
+    /// `invalid-range`, `threshold-out-of-range`, `unordered-bands`,
+    /// `unknown-band`, `too-deep`. Warnings: `unused-scale`,
+    /// `unused-facet-value`, `all-weights-zero`. Where each is reported and
+    /// when is listed at [`Framework::issues`]; use `issues()` to see the
+    /// warnings of a framework that passes.
     ///
     /// # Errors
     ///
@@ -440,10 +446,11 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (n, node) in tree.nodes.iter().enumerate() {
         let criterion = node.criterion;
-        let at = tree.path(n);
+        // Built only for a criterion with an issue.
+        let at = || tree.path(n);
         if let Some(depth) = node.too_deep {
             issues.push(Issue::new(
-                at,
+                at(),
                 IssueKind::TooDeep {
                     depth,
                     max: MAX_DEPTH,
@@ -452,16 +459,25 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
             continue;
         }
         if criterion.children.is_empty() && criterion.scale.is_none() {
-            issues.push(Issue::new(&at, IssueKind::EmptyGroup));
+            issues.push(Issue::new(at(), IssueKind::EmptyGroup));
         }
-        let mut limits = Limits::new(issues);
-        limits.text(&at, "title", &criterion.title);
-        limits.opt_text(&at, "description", criterion.description.as_ref());
-        limits.opt_text(&at, "not_applicable", criterion.not_applicable.as_ref());
-        limits.opt_text(&at, "source", criterion.source.as_ref());
+        let texts = [
+            Some(&criterion.title),
+            criterion.description.as_ref(),
+            criterion.not_applicable.as_ref(),
+            criterion.source.as_ref(),
+        ];
+        if texts.iter().flatten().any(|t| t.len() > MAX_TEXT_BYTES) {
+            let at = at();
+            let mut limits = Limits::new(issues);
+            limits.text(&at, "title", &criterion.title);
+            limits.opt_text(&at, "description", criterion.description.as_ref());
+            limits.opt_text(&at, "not_applicable", criterion.not_applicable.as_ref());
+            limits.opt_text(&at, "source", criterion.source.as_ref());
+        }
         if let Some(&first) = ids.get(criterion.id.as_str()) {
             issues.push(duplicate(
-                &at,
+                &at(),
                 &criterion.id,
                 pointer(&tree.path(first), "id"),
             ));
@@ -471,7 +487,7 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
         let weight = criterion.weight;
         if !(weight.is_finite() && weight >= 0.0) {
             issues.push(Issue::new(
-                pointer(&at, "weight"),
+                pointer(&at(), "weight"),
                 IssueKind::InvalidWeight {
                     weight: weight.to_string(),
                 },
@@ -488,25 +504,25 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
                 },
                 Some(_) => continue,
             };
-            issues.push(Issue::new(pointer(&pointer(&at, "tags"), facet), kind));
+            issues.push(Issue::new(pointer(&pointer(&at(), "tags"), facet), kind));
         }
         if let Some(scale) = &criterion.scale {
-            let scale_at = pointer(&at, "scale");
+            let scale_at = || pointer(&at(), "scale");
             if !framework.scales.contains_key(scale) {
                 issues.push(Issue::new(
-                    &scale_at,
+                    scale_at(),
                     IssueKind::UnknownScale {
                         scale: scale.to_string(),
                     },
                 ));
             }
             if !criterion.children.is_empty() {
-                issues.push(Issue::new(scale_at, IssueKind::ScaleOnGroup));
+                issues.push(Issue::new(scale_at(), IssueKind::ScaleOnGroup));
             }
         }
         if !criterion.children.is_empty() && all_zero(&criterion.children) {
             issues.push(Issue::new(
-                pointer(&at, "children"),
+                pointer(&at(), "children"),
                 IssueKind::AllWeightsZero,
             ));
         }

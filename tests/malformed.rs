@@ -611,3 +611,104 @@ fn a_million_siblings_with_the_same_id() {
             first: "/criteria/0/id".into()
         }));
 }
+
+// ----- a key given twice -----
+
+#[test]
+fn a_rating_given_twice_is_not_silently_dropped() {
+    let issue = json_issue::<Assessment>(
+        r#"{"framework": {"id": "t", "version": "^1"}, "subject": {"name": "S"},
+            "ratings": {"a": {"value": "met"}, "b": {"value": "met"}, "a": {"value": "not_met"}}}"#,
+    );
+    assert_eq!(issue.path, "/ratings/a");
+    assert_eq!(
+        issue.kind,
+        IssueKind::DuplicateId {
+            id: "a".into(),
+            first: "/ratings/a".into()
+        }
+    );
+    // serde_json alone keeps the last value; the crate's maps refuse.
+    let plain: Result<Assessment, _> = serde_json::from_str(
+        r#"{"framework": {"id": "t", "version": "^1"}, "subject": {"name": "S"},
+            "ratings": {"a": {"value": "met"}, "a": {"value": "not_met"}}}"#,
+    );
+    assert!(
+        plain
+            .unwrap_err()
+            .to_string()
+            .starts_with("duplicate key \"a\"")
+    );
+}
+
+#[test]
+fn a_scale_facet_value_tag_or_attribute_given_twice() {
+    let cases = [
+        (
+            r#"{"id": "t", "version": "1.0.0", "title": "T", "criteria": [],
+                "scales": {"tick": {"type": "binary"}, "tick": {"type": "binary"}}}"#,
+            "/scales/tick",
+        ),
+        (
+            r#"{"id": "t", "version": "1.0.0", "title": "T", "criteria": [],
+                "facets": {"who": {"title": "W", "values": {"x": {"title": "X"}, "x": {"title": "Y"}}}}}"#,
+            "/facets/who/values/x",
+        ),
+        (
+            r#"{"id": "t", "version": "1.0.0", "title": "T",
+                "criteria": [{"id": "a", "title": "A", "tags": {"who": "x", "who": "y"}}]}"#,
+            "/criteria/0/tags/who",
+        ),
+    ];
+    for (json, path) in cases {
+        let issue = json_issue::<Framework>(json);
+        assert_eq!((issue.code(), issue.path.as_str()), ("duplicate-id", path));
+    }
+    let issue = json_issue::<Assessment>(
+        r#"{"framework": {"id": "t", "version": "^1"},
+            "subject": {"name": "S", "attributes": {"a/b": "1", "a/b": "2"}}}"#,
+    );
+    assert_eq!(
+        (issue.code(), issue.path.as_str()),
+        ("duplicate-id", "/subject/attributes/a~1b")
+    );
+}
+
+#[test]
+fn a_peer_or_an_override_given_twice() {
+    let issue = json_issue::<assessment_model::PeerReview>(
+        r#"{"framework": {"id": "t", "version": "^1"}, "subject": {"name": "S"},
+            "peers": {"ann": {"name": "Ann"}, "ann": {"name": "Another Ann"}}}"#,
+    );
+    assert_eq!(
+        (issue.code(), issue.path.as_str()),
+        ("duplicate-id", "/peers/ann")
+    );
+    let issue = json_issue::<assessment_model::Profile>(
+        r#"{"id": "p", "title": "P", "framework": {"id": "t", "version": "^1"},
+            "weights": {"a": 1.0, "a": 2.0}}"#,
+    );
+    assert_eq!(
+        (issue.code(), issue.path.as_str()),
+        ("duplicate-id", "/weights/a")
+    );
+}
+
+#[test]
+fn a_bad_id_that_quotes_the_marker_in_toml() {
+    // TOML quotes the offending line before the message; the line itself
+    // contains the text the classification looks for.
+    let text =
+        format!("{HEAD}[[criteria]]\nid = 'malformed id \"b\"'\ntitle = 'A'\nscale = 'tick'\n");
+    let issue = toml_issue::<Framework>(&text);
+    assert_eq!(issue.path, "/criteria/0/id");
+    assert_eq!(
+        issue.kind,
+        IssueKind::MalformedId {
+            value: "malformed id \"b\"".into(),
+            reason:
+                "character ' ' at byte 9 is not allowed in an id (use a-z, 0-9 and single hyphens)"
+                    .into()
+        }
+    );
+}

@@ -213,3 +213,39 @@ fn doc_comments_become_descriptions() {
         json!("^[a-z0-9]+(-[a-z0-9]+)*$")
     );
 }
+
+#[test]
+fn the_schemas_accept_every_catalogue_export_and_built_in_framework() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("catalogs");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let kind = if doc.get("criteria").is_some() {
+            "framework"
+        } else {
+            "assessment"
+        };
+        assert_eq!(
+            errors(&validator(kind), &doc),
+            Vec::<String>::new(),
+            "{}",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 6, "only {checked} exports under catalogs/");
+    let framework = validator("framework");
+    for built_in in assessment_model::catalog::frameworks() {
+        let doc = serde_json::to_value(&built_in).unwrap();
+        assert_eq!(
+            errors(&framework, &doc),
+            Vec::<String>::new(),
+            "{}",
+            built_in.id
+        );
+    }
+}

@@ -288,6 +288,20 @@ fn qualitative_assessment_reports_findings_and_coverage_without_totals() {
     assert_eq!(s.total(&a).unwrap(), None);
     assert!(s.priorities(&a).unwrap().is_empty());
 
+    // "Not applicable" marks alone rate nothing: still qualitative.
+    let mut b = a.clone();
+    b.rate(id("a"), NA);
+    let r = s.score(&b).unwrap();
+    assert!(r.is_qualitative());
+    assert_eq!(
+        r.node("a").unwrap().outcome().no_score(),
+        Some(NoScore::NotApplicable)
+    );
+    assert_eq!(
+        r.node("b").unwrap().outcome().no_score(),
+        Some(NoScore::Qualitative)
+    );
+
     // Even under MissingPolicy::Error a qualitative assessment is scored.
     let mut fw2 = fw.clone();
     fw2.rules.missing = MissingPolicy::Error;
@@ -481,4 +495,37 @@ fn reports_round_trip_through_json_and_are_bit_identical() {
     assert_eq!(one, two);
     let back: Report = serde_json::from_str(&one).unwrap();
     assert_eq!(back, s.score(&a).unwrap());
+}
+
+/// The committed report schema accepts a real report (the `jsonschema`
+/// crate as an independent validator).
+#[cfg(feature = "schema")]
+#[test]
+fn committed_report_schema_accepts_a_report() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/report.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let fw = facet_framework();
+    let mut fw = fw;
+    fw.rules.bands = bands();
+    fw.rules.strength_at = Some(0.5);
+    let mut a = assess(&fw, &[("a", Met), ("b", NA), ("c", NotMet)]);
+    a.findings.push(DeclaredFinding {
+        kind: FindingKind::Risk,
+        criterion: None,
+        text: "x".into(),
+    });
+    let report = serde_json::to_value(Scorer::new(&fw).unwrap().score(&a).unwrap()).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&report)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        assessment_model::schema::report()
+            .get("title")
+            .and_then(|t| t.as_str()),
+        Some("Report")
+    );
 }

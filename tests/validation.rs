@@ -678,3 +678,50 @@ fn the_error_says_what_and_where() {
          error [unknown-scale] at /criteria/0/scale: no scale `tock` is defined"
     );
 }
+
+#[test]
+fn severities_are_as_documented() {
+    let s = String::new;
+    let errors = [
+        IssueKind::DuplicateId {
+            id: s(),
+            first: s(),
+        },
+        IssueKind::UnknownScale { scale: s() },
+        IssueKind::UnknownFacet { facet: s() },
+        IssueKind::UnknownFacetValue {
+            facet: s(),
+            value: s(),
+        },
+        IssueKind::InvalidWeight { weight: s() },
+        IssueKind::EmptyGroup,
+        IssueKind::ScaleOnGroup,
+        IssueKind::TooFewLevels { count: 0 },
+        IssueKind::DuplicateLevelValue { value: 0 },
+        IssueKind::InvalidRange { min: s(), max: s() },
+        IssueKind::ThresholdOutOfRange { value: s() },
+        IssueKind::UnorderedBands,
+        IssueKind::UnknownBand { band: s() },
+        IssueKind::TooDeep { depth: 0, max: 0 },
+        IssueKind::UnknownField { field: s() },
+        IssueKind::MalformedId {
+            value: s(),
+            reason: s(),
+        },
+        IssueKind::InvalidDocument { message: s() },
+    ];
+    for kind in errors {
+        assert_eq!(kind.severity(), Severity::Error, "{}", kind.code());
+    }
+    let warnings = [
+        IssueKind::UnusedScale { scale: s() },
+        IssueKind::UnusedFacetValue {
+            facet: s(),
+            value: s(),
+        },
+        IssueKind::AllWeightsZero,
+    ];
+    for kind in warnings {
+        assert_eq!(kind.severity(), Severity::Warning, "{}", kind.code());
+    }
+}

@@ -113,7 +113,7 @@ struct Vote<'a> {
 }
 
 /// What a method makes of one leaf's votes.
-enum Outcome {
+enum Decision {
     Rated(RatingValue),
     Unrated,
     Disputed,
@@ -228,12 +228,12 @@ impl PeerReview {
                 .push(unit);
 
             match decide(method, &leaf.id, scale_id, scale, &votes)? {
-                Outcome::Rated(value) => {
+                Decision::Rated(value) => {
                     assessment
                         .ratings
                         .insert(leaf.id.clone(), attributed(value, &votes));
                 }
-                Outcome::Disputed => {
+                Decision::Disputed => {
                     disagreements.push(Disagreement {
                         leaf: leaf.id.clone(),
                         ratings: votes
@@ -243,7 +243,7 @@ impl PeerReview {
                     });
                     leaf_notes.insert(leaf.id.clone(), loose_notes(&votes));
                 }
-                Outcome::Unrated => {
+                Decision::Unrated => {
                     leaf_notes.insert(leaf.id.clone(), loose_notes(&votes));
                 }
             }
@@ -291,14 +291,14 @@ fn decide(
     scale_id: &Id,
     scale: &Scale,
     votes: &[Vote<'_>],
-) -> Result<Outcome, ReviewError> {
+) -> Result<Decision, ReviewError> {
     let scored: Vec<&Vote<'_>> = votes.iter().filter(|v| v.score.is_some()).collect();
     if scored.is_empty() {
         return Ok(if votes.is_empty() {
-            Outcome::Unrated
+            Decision::Unrated
         } else {
             // Every rating peer said not applicable.
-            Outcome::Rated(RatingValue::NotApplicable)
+            Decision::Rated(RatingValue::NotApplicable)
         });
     }
     let by_score = |a: &&Vote<'_>, b: &&Vote<'_>| {
@@ -329,7 +329,9 @@ fn decide(
                         _ => None,
                     }
                 };
-                median.map_or(Outcome::Unrated, |x| Outcome::Rated(RatingValue::Number(x)))
+                median.map_or(Decision::Unrated, |x| {
+                    Decision::Rated(RatingValue::Number(x))
+                })
             }
             Scale::Binary { .. } | Scale::Ordinal { .. } => {
                 let mut sorted = scored.clone();
@@ -337,7 +339,7 @@ fn decide(
                 sorted.sort_by(by_score);
                 sorted
                     .get(sorted.len().saturating_sub(1) / 2)
-                    .map_or(Outcome::Unrated, |v| Outcome::Rated(v.rating.value))
+                    .map_or(Decision::Unrated, |v| Decision::Rated(v.rating.value))
             }
         },
         Consolidation::Mean => {
@@ -350,7 +352,7 @@ fn decide(
             }
             let xs = numbers();
             if xs.is_empty() {
-                return Ok(Outcome::Unrated);
+                return Ok(Decision::Unrated);
             }
             let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
             let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -359,18 +361,18 @@ fn decide(
             // The mean lies in [lo, hi]; clamping only undoes rounding, so
             // the result stays on the scale.
             let mean = xs.iter().map(|x| x / n).sum::<f64>().max(lo).min(hi);
-            Outcome::Rated(RatingValue::Number(mean))
+            Decision::Rated(RatingValue::Number(mean))
         }
         Consolidation::Minimum => scored
             .iter()
             .copied()
             .reduce(|best, v| if by_score(&v, &best).is_lt() { v } else { best })
-            .map_or(Outcome::Unrated, |v| Outcome::Rated(v.rating.value)),
+            .map_or(Decision::Unrated, |v| Decision::Rated(v.rating.value)),
         Consolidation::Consensus => match votes.split_first() {
             Some((first, rest)) if rest.iter().all(|v| v.rating.value == first.rating.value) => {
-                Outcome::Rated(first.rating.value)
+                Decision::Rated(first.rating.value)
             }
-            _ => Outcome::Disputed,
+            _ => Decision::Disputed,
         },
     };
     Ok(outcome)

@@ -82,7 +82,11 @@ pub struct PeerReview {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub module: Option<FrameworkRef>,
     /// The peers, by key, in the order given.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub peers: IndexMap<Id, Person>,
     /// What the peers read before the visit.
     #[serde(default, skip_serializing_if = "ContextDocuments::is_empty")]
@@ -91,7 +95,11 @@ pub struct PeerReview {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visit: Option<StudyVisit>,
     /// Each peer's assessment, keyed by the peer's key in `peers`.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
     pub assessments: IndexMap<Id, Assessment>,
     /// The feedback the peers gave on the spot, one item per point.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

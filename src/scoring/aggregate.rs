@@ -1,6 +1,10 @@
-//! The aggregation engine: one bottom-up pass over the compiled tree that
-//! applies rules 1 to 6 to index-addressed leaf values. Both the full
-//! report and the dense fast path run it.
+//! The aggregation engine: one bottom-up pass over the compiled groups that
+//! applies rules 1 to 6 to index-addressed leaf values. The full report,
+//! the dense fast path and the priorities all run it.
+//!
+//! Leaves are not evaluated on their own: a group reads its leaf
+//! children's values straight from the dense values, so the pass touches
+//! each leaf once and stores results for groups only.
 
 use super::compile::{Compiled, NONE, Node};
 use crate::Aggregation;
@@ -27,16 +31,33 @@ pub(crate) const NOT_APPLICABLE: f64 = -1.0;
 /// allocation on the dense path ([`crate::Scorer::total_dense`]).
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
-    /// Score per node; NaN when it has none.
-    pub(crate) score: Vec<f64>,
-    /// Why there is no score ([`why`]).
-    pub(crate) why: Vec<u8>,
-    /// Applicable leaves below.
-    pub(crate) applicable: Vec<u32>,
-    /// Rated applicable leaves below.
-    pub(crate) rated: Vec<u32>,
-    /// Flat sums over included leaves below: Σ w·s, Σ w, Σ s, count.
+    /// Per node (meaningful for groups): the group's result.
+    pub(crate) state: Vec<State>,
+    /// Per node (groups, when some group aggregates flat): the flat sums
+    /// over the included leaves below: Σ w·s, Σ w, Σ s, count.
     pub(crate) flat: Vec<[f64; 4]>,
+}
+
+/// One group's result.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct State {
+    /// The score; NaN when it has none.
+    pub score: f64,
+    /// Applicable leaves below.
+    pub applicable: u32,
+    /// Rated applicable leaves below.
+    pub rated: u32,
+    /// Why there is no score ([`why`]).
+    pub why: u8,
+}
+
+impl State {
+    const EMPTY: State = State {
+        score: f64::NAN,
+        applicable: 0,
+        rated: 0,
+        why: why::SCORED,
+    };
 }
 
 impl Scratch {
@@ -46,18 +67,20 @@ impl Scratch {
     }
 
     fn fit(&mut self, n: usize) {
-        if self.score.len() != n {
-            self.score.resize(n, f64::NAN);
-            self.why.resize(n, why::SCORED);
-            self.applicable.resize(n, 0);
-            self.rated.resize(n, 0);
+        if self.state.len() != n {
+            self.state.resize(n, State::EMPTY);
             self.flat.resize(n, [0.0; 4]);
         }
     }
 
-    /// The score of node `i`, if it has one.
-    pub(crate) fn score_of(&self, i: usize) -> Option<f64> {
-        self.score.get(i).copied().filter(|s| !s.is_nan())
+    /// The score of group `i`, if it has one.
+    pub(crate) fn group_score(&self, i: usize) -> Option<f64> {
+        self.state.get(i).map(|s| s.score).filter(|s| !s.is_nan())
+    }
+
+    /// The result of group `i`.
+    pub(crate) fn group(&self, i: usize) -> State {
+        self.state.get(i).copied().unwrap_or(State::EMPTY)
     }
 }
 
@@ -70,87 +93,195 @@ pub(crate) struct Mode {
     pub min_coverage: Option<f64>,
 }
 
+/// A leaf's outcome from its dense value: `(score or NaN, why, applicable,
+/// rated)`.
+#[inline(always)]
+pub(crate) fn leaf_outcome(v: f64, mode: Mode) -> (f64, u8, u32, u32) {
+    if v >= 0.0 {
+        (v, why::SCORED, 1, 1)
+    } else if v.is_nan() {
+        if mode.missing_zero {
+            (0.0, why::SCORED, 1, 0)
+        } else {
+            (f64::NAN, why::MISSING, 1, 0)
+        }
+    } else {
+        (f64::NAN, why::NOT_APPLICABLE, 0, 0)
+    }
+}
+
 impl Compiled {
     /// Runs the whole bottom-up pass: after it, `scratch` holds every
-    /// node's score. `values` are the dense leaf values (a normalised score
-    /// in [0, 1], NaN for missing, [`NOT_APPLICABLE`]).
+    /// group's result. `values` are the dense leaf values (a normalised
+    /// score in [0, 1], NaN for missing, [`NOT_APPLICABLE`]).
     pub(crate) fn evaluate(&self, values: &[f64], mode: Mode, scratch: &mut Scratch) {
         scratch.fit(self.nodes.len());
-        for i in (0..self.nodes.len()).rev() {
-            self.eval_node(i, values, mode, scratch);
+        for &g in &self.groups_rev {
+            self.eval_group(g as usize, values, mode, scratch);
         }
     }
 
-    /// Re-evaluates node `i` from its children (or its leaf value).
-    #[inline]
-    pub(crate) fn eval_node(&self, i: usize, values: &[f64], mode: Mode, s: &mut Scratch) {
+    /// The score of node `i` (a leaf or a group) after [`Compiled::evaluate`].
+    pub(crate) fn score_of(
+        &self,
+        i: usize,
+        values: &[f64],
+        mode: Mode,
+        s: &Scratch,
+    ) -> Option<f64> {
+        let node = self.nodes.get(i)?;
+        let x = if node.leaf == NONE {
+            s.state.get(i)?.score
+        } else {
+            leaf_outcome(values.get(node.leaf as usize).copied()?, mode).0
+        };
+        (!x.is_nan()).then_some(x)
+    }
+
+    /// Re-evaluates group `i` from its children.
+    #[inline(always)]
+    pub(crate) fn eval_group(&self, i: usize, values: &[f64], mode: Mode, s: &mut Scratch) {
         let Some(node) = self.nodes.get(i) else {
             return;
         };
-        let out = if node.leaf != NONE {
-            self.eval_leaf(node, values, mode)
-        } else {
-            self.eval_group(node, mode, s)
-        };
-        if let (Some(sc), Some(w), Some(a), Some(r), Some(f)) = (
-            s.score.get_mut(i),
-            s.why.get_mut(i),
-            s.applicable.get_mut(i),
-            s.rated.get_mut(i),
-            s.flat.get_mut(i),
-        ) {
-            *sc = out.score;
-            *w = out.why;
-            *a = out.applicable;
-            *r = out.rated;
-            *f = out.flat;
+        let (state, flat) = self.group_outcome(node, values, mode, s);
+        if let Some(slot) = s.state.get_mut(i) {
+            *slot = state;
         }
-    }
-
-    #[inline]
-    fn eval_leaf(&self, node: &Node, values: &[f64], mode: Mode) -> Out {
-        let v = values.get(node.leaf as usize).copied().unwrap_or(f64::NAN);
-        let (score, why, applicable, rated) = if v >= 0.0 {
-            (v, why::SCORED, 1, 1)
-        } else if v.is_nan() {
-            if mode.missing_zero {
-                (0.0, why::SCORED, 1, 0)
-            } else {
-                (f64::NAN, why::MISSING, 1, 0)
+        if self.needs_flat {
+            if let Some(slot) = s.flat.get_mut(i) {
+                *slot = flat;
             }
-        } else {
-            (f64::NAN, why::NOT_APPLICABLE, 0, 0)
-        };
-        let flat = if score.is_nan() {
-            [0.0; 4]
-        } else {
-            [node.weight * score, node.weight, score, 1.0]
-        };
-        Out {
-            score,
-            why,
-            applicable,
-            rated,
-            flat,
         }
     }
 
-    #[inline]
-    fn eval_group(&self, node: &Node, mode: Mode, s: &Scratch) -> Out {
-        let kids = self.children_of(node);
+    #[inline(always)]
+    fn group_outcome(
+        &self,
+        node: &Node,
+        values: &[f64],
+        mode: Mode,
+        s: &Scratch,
+    ) -> (State, [f64; 4]) {
+        // One monomorphised loop per aggregation (and per need of flat
+        // sums), so the per-child work has no dispatch.
+        match (node.aggregation, self.needs_flat) {
+            (Aggregation::WeightedMean, false) => self.gather::<Mean, false>(node, values, mode, s),
+            (Aggregation::WeightedMean, true) => self.gather::<Mean, true>(node, values, mode, s),
+            (Aggregation::Flat | Aggregation::FlatUnweighted, _) => {
+                self.gather::<Mean, true>(node, values, mode, s)
+            }
+            (Aggregation::GeometricMean, false) => {
+                self.gather::<Geometric, false>(node, values, mode, s)
+            }
+            (Aggregation::GeometricMean, true) => {
+                self.gather::<Geometric, true>(node, values, mode, s)
+            }
+            (Aggregation::HarmonicMean, false) => {
+                self.gather::<Harmonic, false>(node, values, mode, s)
+            }
+            (Aggregation::HarmonicMean, true) => {
+                self.gather::<Harmonic, true>(node, values, mode, s)
+            }
+            (Aggregation::Minimum, false) => self.gather::<Minimum, false>(node, values, mode, s),
+            (Aggregation::Minimum, true) => self.gather::<Minimum, true>(node, values, mode, s),
+            (Aggregation::All, false) => self.gather::<All, false>(node, values, mode, s),
+            (Aggregation::All, true) => self.gather::<All, true>(node, values, mode, s),
+        }
+    }
+
+    #[inline(always)]
+    fn gather<F: Fold, const FLAT: bool>(
+        &self,
+        node: &Node,
+        values: &[f64],
+        mode: Mode,
+        s: &Scratch,
+    ) -> (State, [f64; 4]) {
         let mut applicable = 0u32;
         let mut rated = 0u32;
-        for &c in kids {
-            applicable =
-                applicable.saturating_add(s.applicable.get(c as usize).copied().unwrap_or(0));
-            rated = rated.saturating_add(s.rated.get(c as usize).copied().unwrap_or(0));
+        let mut flat = [0.0f64; 4];
+        let mut fold = F::default();
+        if F::MEAN && node.leaf_run {
+            let run = node.run_start as usize..node.run_end as usize;
+            if let (Some(vs), Some(ws)) = (values.get(run.clone()), self.leaf_weights.get(run)) {
+                // A group of leaves under a mean: branch-free sums over
+                // the contiguous leaf run. Excluded leaves add +0.0, which
+                // leaves every sum bit for bit as the general loop does.
+                let zero = mode.missing_zero;
+                let (mut acc, mut sum_w) = (0.0f64, 0.0f64);
+                for (&v, &[w, fw, fc]) in vs.iter().zip(ws) {
+                    let is_rated = v >= 0.0;
+                    let has_score = is_rated | (zero & v.is_nan());
+                    applicable += u32::from(is_rated || v.is_nan());
+                    rated += u32::from(is_rated);
+                    let x = if is_rated { v } else { 0.0 };
+                    let w = if has_score { w } else { 0.0 };
+                    acc += w * x;
+                    sum_w += w;
+                    if FLAT {
+                        let fw = if has_score { fw } else { 0.0 };
+                        let fc = if has_score { fc } else { 0.0 };
+                        flat[0] += fw * x;
+                        flat[1] += fw;
+                        flat[2] += fc * x;
+                        flat[3] += fc;
+                    }
+                }
+                fold.set_mean(acc, sum_w);
+                return self.finish(node, mode, applicable, rated, flat, &fold);
+            }
         }
-        let none = |why| Out {
-            score: f64::NAN,
-            why,
-            applicable,
-            rated,
-            flat: [0.0; 4],
+        for slot in self.slots_of(node) {
+            let (score, app, rat) = if slot.leaf != NONE {
+                let v = values.get(slot.leaf as usize).copied().unwrap_or(f64::NAN);
+                let (score, _, app, rat) = leaf_outcome(v, mode);
+                if FLAT && slot.scored && !score.is_nan() {
+                    flat[0] += slot.weight * score;
+                    flat[1] += slot.weight;
+                    flat[2] += score;
+                    flat[3] += 1.0;
+                }
+                (score, app, rat)
+            } else {
+                let child = s.group(slot.node as usize);
+                if FLAT && slot.scored {
+                    let f = s.flat.get(slot.node as usize).copied().unwrap_or([0.0; 4]);
+                    flat[0] += f[0];
+                    flat[1] += f[1];
+                    flat[2] += f[2];
+                    flat[3] += f[3];
+                }
+                (child.score, child.applicable, child.rated)
+            };
+            applicable += app;
+            rated += rat;
+            if slot.scored && slot.weight > 0.0 && !score.is_nan() {
+                fold.add(slot.weight, score);
+            }
+        }
+        self.finish(node, mode, applicable, rated, flat, &fold)
+    }
+
+    /// A group's result from its gathered counts, flat sums and fold.
+    #[inline(always)]
+    fn finish<F: Fold>(
+        &self,
+        node: &Node,
+        mode: Mode,
+        applicable: u32,
+        rated: u32,
+        flat: [f64; 4],
+        fold: &F,
+    ) -> (State, [f64; 4]) {
+        let none = |why| {
+            let state = State {
+                score: f64::NAN,
+                why,
+                applicable,
+                rated,
+            };
+            (state, [0.0; 4])
         };
         if applicable == 0 {
             return none(why::NOT_APPLICABLE);
@@ -160,107 +291,160 @@ impl Compiled {
                 return none(why::INSUFFICIENT_COVERAGE);
             }
         }
-        let mut flat = [0.0f64; 4];
-        if self.needs_flat {
-            for &c in kids {
-                let scored = self.nodes.get(c as usize).is_some_and(|n| n.scored);
-                if let (true, Some(f)) = (scored, s.flat.get(c as usize)) {
-                    flat[0] += f[0];
-                    flat[1] += f[1];
-                    flat[2] += f[2];
-                    flat[3] += f[3];
-                }
-            }
-        }
         let score = match node.aggregation {
             Aggregation::Flat => (flat[1] > 0.0).then(|| flat[0] / flat[1]),
             Aggregation::FlatUnweighted => (flat[3] > 0.0).then(|| flat[2] / flat[3]),
-            other => self.fold(other, kids, s),
+            _ => fold.finish(),
         };
         match score {
-            Some(score) => Out {
-                score,
-                why: why::SCORED,
-                applicable,
-                rated,
-                flat,
-            },
+            Some(score) => {
+                let state = State {
+                    score,
+                    why: why::SCORED,
+                    applicable,
+                    rated,
+                };
+                (state, flat)
+            }
             None => none(why::NOTHING_TO_AGGREGATE),
         }
     }
+}
 
-    /// Aggregates the included children (scored, weight > 0, with a score)
-    /// by `aggregation` (rule 5); `None` when none is included.
-    #[inline]
-    fn fold(&self, aggregation: Aggregation, kids: &[u32], s: &Scratch) -> Option<f64> {
-        let mut n = 0u32;
-        let mut sum_w = 0.0f64;
-        let mut acc = 0.0f64;
-        let mut zero = false;
-        let mut min = f64::INFINITY;
-        let mut all = true;
-        for &c in kids {
-            let Some(child) = self.nodes.get(c as usize) else {
-                continue;
-            };
-            let score = s.score.get(c as usize).copied().unwrap_or(f64::NAN);
-            let w = child.weight;
-            if !child.scored || w <= 0.0 || score.is_nan() {
-                continue;
-            }
-            n += 1;
-            sum_w += w;
-            match aggregation {
-                Aggregation::WeightedMean | Aggregation::Flat | Aggregation::FlatUnweighted => {
-                    acc += w * score;
-                }
-                Aggregation::GeometricMean => {
-                    if score > 0.0 {
-                        acc += w * score.ln();
-                    } else {
-                        zero = true;
-                    }
-                }
-                Aggregation::HarmonicMean => {
-                    if score > 0.0 {
-                        acc += w / score;
-                    } else {
-                        zero = true;
-                    }
-                }
-                Aggregation::Minimum => min = min.min(score),
-                #[allow(clippy::float_cmp)]
-                Aggregation::All => all &= score == 1.0,
-            }
+/// The running state of one group's aggregate over its included children
+/// (scored, weight > 0, with a score), rule 5; `finish` is `None` when
+/// nothing was included (rule 4).
+trait Fold: Default {
+    /// Whether this is the weighted mean (with a branch-free leaf path).
+    const MEAN: bool = false;
+    fn add(&mut self, w: f64, score: f64);
+    fn finish(&self) -> Option<f64>;
+    /// Sets the mean's sums directly (only called when `MEAN`).
+    fn set_mean(&mut self, _acc: f64, _sum_w: f64) {}
+}
+
+/// `WeightedMean`: Σ wᵢsᵢ / Σ wᵢ.
+#[derive(Default)]
+struct Mean {
+    sum_w: f64,
+    acc: f64,
+}
+
+impl Fold for Mean {
+    const MEAN: bool = true;
+    #[inline(always)]
+    fn set_mean(&mut self, acc: f64, sum_w: f64) {
+        self.acc = acc;
+        self.sum_w = sum_w;
+    }
+    #[inline(always)]
+    fn add(&mut self, w: f64, score: f64) {
+        self.sum_w += w;
+        self.acc += w * score;
+    }
+    #[inline(always)]
+    fn finish(&self) -> Option<f64> {
+        (self.sum_w > 0.0).then(|| self.acc / self.sum_w)
+    }
+}
+
+/// `GeometricMean`: Π sᵢ^(wᵢ/Σw) = exp(Σ wᵢ ln sᵢ / Σw); a zero stays zero.
+#[derive(Default)]
+struct Geometric {
+    sum_w: f64,
+    acc: f64,
+    zero: bool,
+}
+
+impl Fold for Geometric {
+    #[inline(always)]
+    fn add(&mut self, w: f64, score: f64) {
+        self.sum_w += w;
+        if score > 0.0 {
+            self.acc += w * score.ln();
+        } else {
+            self.zero = true;
         }
-        if n == 0 {
-            return None;
-        }
-        Some(match aggregation {
-            Aggregation::WeightedMean | Aggregation::Flat | Aggregation::FlatUnweighted => {
-                acc / sum_w
-            }
-            Aggregation::GeometricMean if zero => 0.0,
-            Aggregation::GeometricMean => (acc / sum_w).exp(),
-            Aggregation::HarmonicMean if zero => 0.0,
-            Aggregation::HarmonicMean => sum_w / acc,
-            Aggregation::Minimum => min,
-            Aggregation::All => {
-                if all {
-                    1.0
-                } else {
-                    0.0
-                }
+    }
+    #[inline(always)]
+    fn finish(&self) -> Option<f64> {
+        (self.sum_w > 0.0).then(|| {
+            if self.zero {
+                0.0
+            } else {
+                (self.acc / self.sum_w).exp()
             }
         })
     }
 }
 
-/// One node's result.
-struct Out {
-    score: f64,
-    why: u8,
-    applicable: u32,
-    rated: u32,
-    flat: [f64; 4],
+/// `HarmonicMean`: Σw / Σ(wᵢ/sᵢ); 0 when any sᵢ is 0.
+#[derive(Default)]
+struct Harmonic {
+    sum_w: f64,
+    acc: f64,
+    zero: bool,
+}
+
+impl Fold for Harmonic {
+    #[inline(always)]
+    fn add(&mut self, w: f64, score: f64) {
+        self.sum_w += w;
+        if score > 0.0 {
+            self.acc += w / score;
+        } else {
+            self.zero = true;
+        }
+    }
+    #[inline(always)]
+    fn finish(&self) -> Option<f64> {
+        (self.sum_w > 0.0).then(|| {
+            if self.zero {
+                0.0
+            } else {
+                self.sum_w / self.acc
+            }
+        })
+    }
+}
+
+/// `Minimum`: the weakest included child.
+struct Minimum {
+    min: f64,
+}
+
+impl Default for Minimum {
+    fn default() -> Minimum {
+        Minimum { min: f64::INFINITY }
+    }
+}
+
+impl Fold for Minimum {
+    #[inline(always)]
+    fn add(&mut self, _: f64, score: f64) {
+        self.min = self.min.min(score);
+    }
+    #[inline(always)]
+    fn finish(&self) -> Option<f64> {
+        (self.min <= 1.0).then_some(self.min)
+    }
+}
+
+/// `All`: 1 when every included child is 1, else 0 (XCCDF absolute).
+#[derive(Default)]
+struct All {
+    n: u32,
+    below: bool,
+}
+
+impl Fold for All {
+    #[inline(always)]
+    fn add(&mut self, _: f64, score: f64) {
+        self.n += 1;
+        self.below |= score < 1.0;
+    }
+    #[inline(always)]
+    fn finish(&self) -> Option<f64> {
+        (self.n > 0).then_some(if self.below { 0.0 } else { 1.0 })
+    }
 }

@@ -21,7 +21,7 @@ pub(crate) struct Binding {
     pub rating: Vec<u32>,
     /// Every problem, in assessment order.
     pub issues: Vec<Issue>,
-    /// Whether the assessment carries no ratings (rule 12).
+    /// Whether no applicable leaf is rated (rule 12).
     pub qualitative: bool,
 }
 
@@ -58,10 +58,10 @@ impl Compiled {
             }
         }
         for (pos, (id, r)) in assessment.ratings.iter().enumerate() {
-            let path = pointer("/ratings", id);
+            let path = || pointer("/ratings", id);
             let Some(&node) = self.index.get(id) else {
                 issues.push(Issue::new(
-                    path,
+                    path(),
                     IssueKind::UnknownCriterion { id: id.to_string() },
                 ));
                 continue;
@@ -69,7 +69,7 @@ impl Compiled {
             let leaf = self.nodes.get(node as usize).map_or(NONE, |n| n.leaf);
             if leaf == NONE {
                 issues.push(Issue::new(
-                    path,
+                    path(),
                     IssueKind::RatingOnGroup { id: id.to_string() },
                 ));
                 continue;
@@ -83,7 +83,7 @@ impl Compiled {
             };
             let Some(x) = normalised else {
                 issues.push(Issue::new(
-                    pointer(&path, "value"),
+                    pointer(&path(), "value"),
                     IssueKind::RatingOffScale {
                         id: id.to_string(),
                         value: r.value.to_string(),
@@ -121,7 +121,10 @@ impl Compiled {
                 }
             }
         }
-        let qualitative = assessment.ratings.is_empty();
+        // Rule 12: an assessment that rates no applicable leaf (only
+        // narratives, findings, perhaps "not applicable" marks) is
+        // qualitative; it is reported without scores.
+        let qualitative = !values.iter().any(|v| *v >= 0.0);
         if fw.rules.missing == MissingPolicy::Error && !qualitative {
             for (leaf, v) in values.iter().enumerate() {
                 if v.is_nan() {

@@ -27,6 +27,27 @@ pub(crate) struct Node {
     pub aggregation: Aggregation,
     /// Whether it counts in its parent's aggregate.
     pub scored: bool,
+    /// For a group whose children are all leaves: their leaf indices are
+    /// `run_start..run_end` (contiguous in pre-order); otherwise both 0.
+    pub run_start: u32,
+    /// See `run_start`.
+    pub run_end: u32,
+    /// Whether every child is a leaf (the run is valid).
+    pub leaf_run: bool,
+}
+
+/// One child of a group, as its parent's aggregate sees it; `slots` is
+/// aligned with `children`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slot {
+    /// The child's node index.
+    pub node: u32,
+    /// The child's leaf index, or [`NONE`] for a group.
+    pub leaf: u32,
+    /// The child's weight.
+    pub weight: f64,
+    /// Whether the child counts in its parent's aggregate.
+    pub scored: bool,
 }
 
 /// A leaf's scale, compiled.
@@ -42,10 +63,19 @@ pub(crate) struct Compiled {
     pub framework: Framework,
     pub nodes: Vec<Node>,
     pub children: Vec<u32>,
+    /// The children as their parents see them, aligned with `children`.
+    pub slots: Vec<Slot>,
+    /// The groups (the root included), in reverse pre-order: children
+    /// before parents.
+    pub groups_rev: Vec<u32>,
     /// Leaf index → node index.
     pub leaf_node: Vec<u32>,
     /// Leaf index → scale.
     pub leaf_scale: Vec<LeafScale>,
+    /// Leaf index → `[w_mean, w_flat, n_flat]`: its weight where it counts
+    /// in its parent's mean (scored, weight > 0), its weight where it counts
+    /// in a flat sum (scored), and 1 where it counts in a flat sum; else 0.
+    pub leaf_weights: Vec<[f64; 3]>,
     /// Node index → number of leaves below it (a leaf counts itself).
     pub leaf_count: Vec<u32>,
     /// Node index → depth (root 0, top-level criteria 1).
@@ -89,6 +119,9 @@ impl Compiled {
             weight: 1.0,
             aggregation: default_aggregation,
             scored: true,
+            run_start: 0,
+            run_end: 0,
+            leaf_run: false,
         }];
         let mut depth = vec![0u32];
         let mut ids = vec![framework.id.clone()];
@@ -231,6 +264,9 @@ impl Compiled {
                 weight,
                 aggregation: criterion.aggregation.unwrap_or(default_aggregation),
                 scored: criterion.scored,
+                run_start: 0,
+                run_end: 0,
+                leaf_run: false,
             });
             depth.push(u32::try_from(d).unwrap_or(NONE));
             ids.push(criterion.id.clone());
@@ -355,12 +391,56 @@ impl Compiled {
                 )
         });
 
+        let slots: Vec<Slot> = children
+            .iter()
+            .map(|&c| {
+                let node = nodes.get(c as usize).copied();
+                Slot {
+                    node: c,
+                    leaf: node.map_or(NONE, |n| n.leaf),
+                    weight: node.map_or(0.0, |n| n.weight),
+                    scored: node.is_some_and(|n| n.scored),
+                }
+            })
+            .collect();
+        // Groups whose children are all leaves: their leaf run.
+        for node in nodes.iter_mut() {
+            let kids = slots
+                .get(node.first_child as usize..node.end_child as usize)
+                .unwrap_or(&[]);
+            if node.leaf == NONE && !kids.is_empty() && kids.iter().all(|k: &Slot| k.leaf != NONE) {
+                let first = kids.first().map_or(0, |k| k.leaf);
+                let last = kids.last().map_or(0, |k| k.leaf);
+                let contiguous = kids.iter().zip(first..).all(|(k, l)| k.leaf == l);
+                if contiguous {
+                    node.run_start = first;
+                    node.run_end = last.saturating_add(1);
+                    node.leaf_run = true;
+                }
+            }
+        }
+        let leaf_weights = leaf_node
+            .iter()
+            .map(|&i| match nodes.get(i as usize) {
+                Some(n) if n.scored => [if n.weight > 0.0 { n.weight } else { 0.0 }, n.weight, 1.0],
+                _ => [0.0; 3],
+            })
+            .collect();
+        let groups_rev = (0..n)
+            .rev()
+            .filter(|&i| nodes.get(i).is_some_and(|n| n.leaf == NONE))
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+
         Ok(Compiled {
             framework: framework.clone(),
             nodes,
             children,
+            slots,
+            groups_rev,
             leaf_node,
             leaf_scale,
+            leaf_weights,
             leaf_count,
             depth,
             ids,
@@ -381,10 +461,18 @@ impl Compiled {
         self.framework.scales.get_index(si as usize)
     }
 
-    /// The children of node `i`.
+    /// The children of `node`.
     #[inline]
     pub(crate) fn children_of(&self, node: &Node) -> &[u32] {
         self.children
+            .get(node.first_child as usize..node.end_child as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The child slots of `node`.
+    #[inline]
+    pub(crate) fn slots_of(&self, node: &Node) -> &[Slot] {
+        self.slots
             .get(node.first_child as usize..node.end_child as usize)
             .unwrap_or(&[])
     }

@@ -28,8 +28,8 @@ impl DenseRatings {
         &self.values
     }
 
-    /// Whether the assessment carries no ratings (rule 12): its totals are
-    /// `None`.
+    /// Whether the assessment rates no applicable leaf (rule 12): its
+    /// totals are `None`.
     pub fn is_qualitative(&self) -> bool {
         self.qualitative
     }
@@ -109,7 +109,7 @@ impl Scorer {
             return None;
         }
         compiled.evaluate(&ratings.values, compiled.mode(false), scratch);
-        scratch.score_of(0)
+        scratch.group_score(0)
     }
 
     /// The total score of `assessment` alone, without building a report.

@@ -3,7 +3,7 @@
 //! means (rules 1 to 13).
 
 use super::ScoreError;
-use super::aggregate::{Scratch, why};
+use super::aggregate::{Mode, Scratch, leaf_outcome, why};
 use super::compile::{Compiled, NONE};
 use super::report::{Counts, FacetScore, Finding, NoScore, NodeScore, Outcome, Report, ScaleMean};
 use crate::{Aggregation, Assessment, Band, Direction, RatingValue, Scale, Scorer};
@@ -50,16 +50,31 @@ impl Scorer {
         }
         let qualitative = binding.qualitative;
         let mut s = Scratch::new();
-        c.evaluate(&binding.values, c.mode(qualitative), &mut s);
-        let means = c.unit_means(&s);
+        let mode = c.mode(qualitative);
+        c.evaluate(&binding.values, mode, &mut s);
+        let means = c.unit_means(&binding.values, mode, &s);
         let rules = &c.framework.rules;
 
         let outcome = |i: usize| -> Outcome {
-            let applicable = s.applicable.get(i).copied().unwrap_or(0) as usize;
-            let rated = s.rated.get(i).copied().unwrap_or(0) as usize;
+            let leaf = c.nodes.get(i).map_or(NONE, |n| n.leaf);
+            let (x, code, applicable, rated) = if leaf == NONE {
+                let g = s.group(i);
+                (g.score, g.why, g.applicable, g.rated)
+            } else {
+                let v = binding
+                    .values
+                    .get(leaf as usize)
+                    .copied()
+                    .unwrap_or(f64::NAN);
+                leaf_outcome(v, mode)
+            };
+            let (applicable, rated) = (applicable as usize, rated as usize);
             let leaves = c.leaf_count.get(i).copied().unwrap_or(0) as usize;
-            let score = if qualitative { None } else { s.score_of(i) };
-            let code = s.why.get(i).copied().unwrap_or(why::SCORED);
+            let score = if qualitative || x.is_nan() {
+                None
+            } else {
+                Some(x)
+            };
             let no_score = match (score, code) {
                 (Some(_), _) => None,
                 (None, why::NOT_APPLICABLE) => Some(NoScore::NotApplicable),
@@ -230,14 +245,16 @@ impl Compiled {
     /// in scale units (rule 11): a leaf's score; a mean-aggregated group's
     /// score; otherwise the weighted mean of the included children's means
     /// (NaN where the node has no score).
-    fn unit_means(&self, s: &Scratch) -> Vec<f64> {
+    fn unit_means(&self, values: &[f64], mode: Mode, s: &Scratch) -> Vec<f64> {
         let n = self.nodes.len();
         let mut mean = vec![f64::NAN; n];
         for i in (0..n).rev() {
             let Some(node) = self.nodes.get(i) else {
                 continue;
             };
-            let Some(score) = s.score_of(i) else { continue };
+            let Some(score) = self.score_of(i, values, mode, s) else {
+                continue;
+            };
             let m = if node.leaf != NONE
                 || matches!(
                     node.aggregation,

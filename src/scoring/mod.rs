@@ -2,39 +2,8 @@
 //! scoring), [`Report`], improvement [`Priority`]s and the dense fast path
 //! (design, *Scoring rules*, normative).
 //!
-//! The rules, by number as the design gives them:
-//!
-//! 1. leaf normalisation ([`crate::Scale::normalise`]); a rating off its
-//!    scale is a [`ScoreError`], never clamped;
-//! 2. not-applicable leaves (rated so, or marked so by a profile) are left
-//!    out as if absent; a group whose leaves all are is not applicable;
-//! 3. missing ratings follow [`crate::MissingPolicy`];
-//! 4. unscored criteria are reported but left out of their parent; nothing
-//!    to aggregate gives `None`;
-//! 5. [`crate::Aggregation`], per framework with per-criterion override;
-//! 6. coverage and `min_coverage` (applied to groups and the total: a
-//!    leaf's coverage is 0 or 1 and rule 3 already decides it);
-//! 7. bands; 8. risks, strengths, `critical_caps_band`;
-//! 9. facet views with inherited tags and effective weights;
-//! 10. priorities ([`Scorer::priorities`]); 11. means in scale units;
-//! 12. qualitative assessments; 13. determinism.
-//!
-//! # Where this differs from OpenSCAP
-//!
-//! The XCCDF 1.2 models (`default`, `flat`, `flat-unweighted`, `absolute`)
-//! are computed as OpenSCAP's `xccdf_policy` computes them for every rated
-//! tree, scaled to [0, 1] instead of [0, 100] (flat: score / maximum). The
-//! policies differ where nothing counts:
-//!
-//! - a group (or benchmark) with nothing to aggregate — every rule not
-//!   applicable or unscored — scores 0 in OpenSCAP's default model and 1
-//!   in its absolute model; here it has no score (`None`, rule 4);
-//! - a group whose counted children all have weight 0 scores 0 in
-//!   OpenSCAP's default model and still counts in its parent; here it has
-//!   no score and its parent goes on without it.
-//!
-//! `FlatUnweighted` follows OpenSCAP in giving every leaf weight 1, a
-//! weight-0 leaf included; `Flat` ignores group weights, as OpenSCAP does.
+//! The rules and where the crate's policy differs from OpenSCAP's are
+//! documented on [`Scorer`].
 
 mod aggregate;
 mod check;
@@ -66,6 +35,59 @@ pub use report::{
 /// resolved to an index once, so scoring hashes no string per node.
 /// `Scorer` is `Send + Sync` and cheap to clone (the compiled form is
 /// shared behind an `Arc`).
+///
+/// The rules, by number as the design gives them (*Scoring rules*), with
+/// the choices the design leaves open:
+///
+/// 1. leaf normalisation ([`crate::Scale::normalise`]); a rating off its
+///    scale (NaN and infinities included) is a [`ScoreError`], never
+///    clamped;
+/// 2. not-applicable leaves (rated so, or marked so by a profile on the
+///    leaf or an ancestor: `Criterion::not_applicable`, whose reason the
+///    report carries) are left out as if absent; a group whose leaves all
+///    are is not applicable;
+/// 3. missing ratings follow [`crate::MissingPolicy`]; `Error` lists every
+///    missing leaf;
+/// 4. unscored criteria are scored and reported but left out of their
+///    parent; nothing to aggregate gives `None` ([`NoScore`]);
+/// 5. [`crate::Aggregation`], per framework with per-criterion override;
+/// 6. coverage = rated applicable leaves / applicable leaves, unscored
+///    leaves included, under every missing policy; `min_coverage` applies
+///    to groups and the total (a leaf's coverage is 0 or 1, and rule 3
+///    already decides what a missing leaf counts as);
+/// 7. bands: the band with the highest `from` at or below the score;
+/// 8. risks (critical and below `risk_below`), strengths (at or above
+///    `strength_at`, leaves included), the assessor's findings as given;
+///    `critical_caps_band` lowers the total's band, never the score;
+/// 9. facet views: tags inherited down the tree; effective weight = the
+///    product along the root path of `weight / Σ weights of the scored
+///    siblings` (itself included); an unscored criterion's share is 0, as
+///    it is out of its parent's aggregate; only rated applicable leaves
+///    count (a missing leaf does not, even under `Zero`);
+/// 10. priorities ([`Scorer::priorities`]): exact, by re-scoring;
+/// 11. the mean in scale units ([`ScaleMean`]) where every leaf below a
+///    node is on one ordinal or numeric scale;
+/// 12. an assessment that rates no applicable leaf is qualitative: no
+///    scores, findings and coverage only;
+/// 13. determinism: definition order everywhere; the same inputs give
+///    bit-identical reports.
+///
+/// # Where this differs from OpenSCAP
+///
+/// The XCCDF 1.2 models (`default`, `flat`, `flat-unweighted`, `absolute`)
+/// are computed as OpenSCAP's `xccdf_result_calculate_score` computes them
+/// for every rated tree, scaled to [0, 1] instead of [0, 100] (flat: score / maximum). The
+/// policies differ where nothing counts:
+///
+/// - a group (or benchmark) with nothing to aggregate — every rule not
+///   applicable or unscored — scores 0 in OpenSCAP's default model and 1
+///   in its absolute model; here it has no score (`None`, rule 4);
+/// - a group whose counted children all have weight 0 scores 0 in
+///   OpenSCAP's default model and still counts in its parent; here it has
+///   no score and its parent goes on without it.
+///
+/// `FlatUnweighted` follows OpenSCAP in giving every leaf weight 1, a
+/// weight-0 leaf included; `Flat` ignores group weights, as OpenSCAP does.
 ///
 /// # Examples
 ///

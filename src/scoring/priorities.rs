@@ -57,7 +57,7 @@ impl Scorer {
         let mut values = dense.values().to_vec();
         let mut s = Scratch::new();
         c.evaluate(&values, mode, &mut s);
-        let Some(base) = s.score_of(0) else {
+        let Some(base) = s.group_score(0) else {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();
@@ -72,7 +72,7 @@ impl Scorer {
             let node = c.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
             set(&mut values, leaf, 1.0);
             reevaluate_path(c, node, &values, mode, &mut s);
-            let raised = s.score_of(0);
+            let raised = s.group_score(0);
             set(&mut values, leaf, current);
             reevaluate_path(c, node, &values, mode, &mut s);
             let Some(raised) = raised else { continue };
@@ -99,8 +99,8 @@ fn set(values: &mut [f64], i: usize, x: f64) {
     }
 }
 
-/// Re-evaluates `node` and each of its ancestors, bottom-up: the only
-/// nodes whose result depends on the node's leaf value.
+/// Re-evaluates each ancestor of leaf node `node`, bottom-up: the only
+/// nodes whose result depends on the leaf's value.
 fn reevaluate_path(
     c: &super::compile::Compiled,
     node: usize,
@@ -109,11 +109,8 @@ fn reevaluate_path(
     s: &mut Scratch,
 ) {
     let mut at = node;
-    loop {
-        c.eval_node(at, values, mode, s);
-        match c.nodes.get(at) {
-            Some(n) if n.parent != NONE => at = n.parent as usize,
-            _ => break,
-        }
+    while let Some(n) = c.nodes.get(at).filter(|n| n.parent != NONE) {
+        at = n.parent as usize;
+        c.eval_group(at, values, mode, s);
     }
 }

@@ -25,7 +25,7 @@
     clippy::panic
 )]
 
-use assessment_model::catalog::{good_practice, impart, profint};
+use assessment_model::catalog::{crosswalk, good_practice, impart, profint};
 use assessment_model::{
     Assessment, Consolidation, Framework, Issue, Mapping, PeerReview, Profile, RatingValue, Scale,
     Scorer, Subject, ValidationError, catalog, from_deserializer,
@@ -289,6 +289,10 @@ pub fn mapping_json(data: &[u8]) {
     for (from, to) in &pairs {
         translate(&mapping, from, to, data);
     }
+    // The built-in crosswalks on assessments made from the bytes.
+    let [(io1, io2), (core, criteria), _] = &pairs;
+    translate(&profint::io1_to_io2(), io1, io2, data);
+    translate(&crosswalk::impart_core_to_good_practice(), core, criteria, data);
 }
 
 fn translate(mapping: &Mapping, from: &Framework, to: &Framework, seed: &[u8]) {

@@ -1,0 +1,100 @@
+//! Hot paths of peer reviews and cohorts: pushing reports into a cohort,
+//! merging cohorts, consolidating a three-peer review, Krippendorff's alpha.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::hint::black_box;
+
+use assessment_model::catalog::impart;
+use assessment_model::{
+    Assessment, Cohort, Consolidation, MeasurementLevel, PeerReview, Person, RatingValue, Report,
+    Scorer, Subject, krippendorff_alpha,
+};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u32) -> u32 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as u32) % n
+    }
+}
+
+fn assessment(core: &assessment_model::Framework, rng: &mut Lcg) -> Assessment {
+    let mut a = Assessment::new(core.exact_ref(), Subject::new("P"));
+    a.subject.attributes.insert(
+        "country".into(),
+        ["FR", "DE", "SE"][rng.below(3) as usize].into(),
+    );
+    for leaf in core.leaves() {
+        a.rate(leaf.id.clone(), RatingValue::Level(rng.below(3) as i32));
+    }
+    a
+}
+
+fn benches(c: &mut Criterion) {
+    let core = impart::core();
+    let scorer = Scorer::new(&core).unwrap();
+    let mut rng = Lcg(1);
+    let reports: Vec<Report> = (0..1_000)
+        .map(|_| scorer.score(&assessment(&core, &mut rng)).unwrap())
+        .collect();
+
+    c.bench_function("cohort_push_1000_impart_reports_grouped", |b| {
+        b.iter(|| {
+            let mut cohort = Cohort::new(&scorer).grouped_by("country");
+            for r in &reports {
+                cohort.push(black_box(r)).unwrap();
+            }
+            cohort
+        });
+    });
+
+    let mut left = Cohort::new(&scorer).grouped_by("country");
+    let mut right = Cohort::new(&scorer).grouped_by("country");
+    for (i, r) in reports.iter().enumerate() {
+        if i % 2 == 0 { &mut left } else { &mut right }
+            .push(r)
+            .unwrap();
+    }
+    c.bench_function("cohort_merge_500_into_500", |b| {
+        b.iter(|| {
+            let mut merged = left.clone();
+            merged.merge(black_box(&right)).unwrap();
+            merged
+        });
+    });
+    c.bench_function("cohort_stats_1000", |b| b.iter(|| black_box(&left).stats()));
+
+    let mut review = PeerReview::new(core.compatible_ref(), Subject::new("P"));
+    for key in ["p1", "p2", "p3"] {
+        review.peers.insert(key.parse().unwrap(), Person::default());
+        review
+            .assessments
+            .insert(key.parse().unwrap(), assessment(&core, &mut rng));
+    }
+    c.bench_function("consolidate_3_peers_impart_core_median", |b| {
+        b.iter(|| {
+            black_box(&review)
+                .consolidate(&core, Consolidation::Median)
+                .unwrap()
+        });
+    });
+
+    let units: Vec<Vec<Option<f64>>> = (0..1_000)
+        .map(|_| {
+            (0..5)
+                .map(|_| (rng.below(5) != 0).then(|| f64::from(rng.below(7))))
+                .collect()
+        })
+        .collect();
+    c.bench_function("krippendorff_ordinal_1000_units_5_coders", |b| {
+        b.iter(|| krippendorff_alpha(black_box(&units), MeasurementLevel::Ordinal));
+    });
+}
+
+criterion_group!(cohort, benches);
+criterion_main!(cohort);
