@@ -292,7 +292,12 @@ pub fn mapping_json(data: &[u8]) {
     // The built-in crosswalks on assessments made from the bytes.
     let [(io1, io2), (core, criteria), _] = &pairs;
     translate(&profint::io1_to_io2(), io1, io2, data);
-    translate(&crosswalk::impart_core_to_good_practice(), core, criteria, data);
+    translate(
+        &crosswalk::impart_core_to_good_practice(),
+        core,
+        criteria,
+        data,
+    );
 }
 
 fn translate(mapping: &Mapping, from: &Framework, to: &Framework, seed: &[u8]) {
