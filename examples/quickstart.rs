@@ -1,104 +1,55 @@
-//! Builds a small framework and an assessment, validates them, and prints
-//! them; then shows what validation says about a framework with mistakes.
+//! Quickstart: score the source's worked example against the good-practice
+//! criteria and print the report.
 //!
 //! Run with `cargo run --example quickstart`.
 
-use assessment_model::{
-    Assessment, Criterion, Evidence, EvidenceKind, Framework, Id, Level, Provenance, Rating,
-    RatingValue, Scale, ScoringRules, Subject, from_deserializer,
-};
-use indexmap::IndexMap;
+use std::error::Error;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    // A framework in code: two factors, each with indicators rated on a
-    // three-level scale.
-    let scale = Id::new("in-place")?;
-    let levels = vec![
-        Level::new(Id::new("absent")?, 0, "not in place"),
-        Level::new(Id::new("partly")?, 1, "partly in place"),
-        Level::new(Id::new("in-place")?, 2, "in place"),
-    ];
-    let leaf = |id: &str, title: &str| -> Result<Criterion, assessment_model::IdError> {
-        Ok(Criterion::leaf(Id::new(id)?, title, scale.clone()))
-    };
-    let mut voice = Criterion::group(
-        Id::new("migrant-voice")?,
-        "Migrant voice",
-        vec![
-            leaf("migrant-voice-1", "Migrants take part in planning")?,
-            leaf("migrant-voice-2", "Feedback from participants is used")?,
-        ],
-    );
-    voice.critical = true;
-    let monitoring = Criterion::group(
-        Id::new("monitoring-evaluation")?,
-        "Monitoring and evaluation",
-        vec![leaf("monitoring-evaluation-1", "Outcomes are followed up")?],
-    );
-    let framework = Framework {
-        id: Id::new("sustainability-check")?,
-        version: semver::Version::new(1, 0, 0),
-        title: "Is the action sustainable?".into(),
-        description: None,
-        provenance: Provenance::default(),
-        scales: IndexMap::from([(
-            scale.clone(),
-            Scale::Ordinal {
-                title: Some("In place".into()),
-                description: None,
-                levels,
-            },
-        )]),
-        facets: IndexMap::new(),
-        rules: ScoringRules::default(),
-        requires: Vec::new(),
-        criteria: vec![voice, monitoring],
-    };
-    framework.validate()?;
-    println!("{} {} is valid:", framework.id, framework.version);
-    for (depth, criterion) in framework.walk() {
-        let indent = "  ".repeat(depth);
-        println!("{indent}{} {}", criterion.id, criterion.title);
+use assessment_model::Scorer;
+use assessment_model::catalog::good_practice;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    // The built-in framework and the source's worked Afpa assessment.
+    let framework = good_practice::criteria();
+    let assessment = good_practice::worked_example();
+
+    // Validate and compile once, then score.
+    let scorer = Scorer::new(&framework)?;
+    let report = scorer.score(&assessment)?;
+
+    // The full report table: every area, question and item.
+    println!("{report}");
+
+    // Totals per area.
+    println!("Totals per area");
+    for area in &framework.criteria {
+        let score = report.node(area.id.as_str()).and_then(|n| n.score());
+        match score {
+            Some(s) => println!("  {:<32} {:>6.1}", area.title, s * 100.0),
+            None => println!("  {:<32} {:>6}", area.title, "—"),
+        }
+    }
+    if let Some(total) = report.total().score() {
+        println!(
+            "  {:<32} {:>6.1}",
+            "Total (mean of the areas)",
+            total * 100.0
+        );
     }
 
-    // An assessment of one project against that exact version.
-    let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("A local project"));
-    assessment.rate(Id::new("migrant-voice-1")?, RatingValue::Level(2));
-    assessment.ratings.insert(
-        Id::new("migrant-voice-2")?,
-        Rating {
-            value: RatingValue::Level(1),
-            evidence: vec![Evidence {
-                kind: EvidenceKind::Interview,
-                description: "Interview with two participants".into(),
-                reference: None,
-            }],
-            note: Some("Feedback is collected but not yet acted on.".into()),
-        },
-    );
-    for (id, rating) in &assessment.ratings {
-        let leaf = framework.criterion(id.as_str()).filter(|c| c.is_leaf());
-        let on_scale = leaf
-            .and_then(|c| c.scale.as_ref())
-            .and_then(|s| framework.scales.get(s))
-            .and_then(|s| s.normalise(&rating.value));
-        println!("rating of {id}: {} (normalised {on_scale:?})", rating.value);
-    }
-    println!("{}", serde_json::to_string_pretty(&assessment)?);
-
-    // A hand-written framework with three mistakes: every one is reported,
-    // with a JSON Pointer to where it is.
-    let text = r#"{
-        "id": "draft", "version": "0.1.0", "title": "A draft",
-        "scales": { "tick": { "type": "binary" } },
-        "criteria": [
-            { "id": "a", "title": "First", "scale": "tick", "weight": -1 },
-            { "id": "a", "title": "Second", "scale": "tock" }
-        ]
-    }"#;
-    let draft: Framework = from_deserializer(&mut serde_json::Deserializer::from_str(text))?;
-    if let Err(err) = draft.validate() {
-        println!("the draft is not valid: {err}");
+    // What to improve first: the exact gain in the total of meeting each
+    // unmet item.
+    println!("\nTop priorities");
+    for priority in scorer.priorities(&assessment)?.iter().take(3) {
+        let title = framework
+            .criterion(priority.criterion.as_str())
+            .map_or("", |c| c.title.as_str());
+        println!(
+            "  {:<6} +{:>4.1} points  {}",
+            priority.criterion.as_str(),
+            priority.gain * 100.0,
+            title
+        );
     }
     Ok(())
 }

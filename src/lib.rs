@@ -109,7 +109,8 @@ pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };
 pub use cohort::{
-    Cohort, CohortError, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis, Weakness,
+    Cohort, CohortError, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis,
+    Weakness,
 };
 pub use compose::{ComposeError, Composition, compose};
 pub use date::{DateError, IsoDate};

@@ -41,7 +41,8 @@ use crate::{
 /// 4. **Overrides** on the kept criteria: `weights` replace weights,
 ///    `scored` replaces `scored`, and `not_applicable` sets
 ///    [`Criterion::not_applicable`](crate::Criterion::not_applicable) to the
-///    reason, which scoring treats as a rating of not applicable and reports.
+///    reason, which scoring treats as a rating of not applicable and reports
+///    (on a group: every leaf below it).
 /// 5. **Provenance.** A [`DerivationKind::Profile`] step with the profile's
 ///    id is appended to the framework's `provenance.derived_from`. The id,
 ///    version and everything else are kept, so assessments made against the

@@ -4,10 +4,11 @@
 //! random partitions in random order (proptest).
 
 use assessment_model::{
-    Assessment, Cohort, CohortError, CohortStats, Framework, Id, RatingValue, Report, Scorer,
-    Subject,
+    Assessment, Cohort, CohortError, CohortState, CohortStats, Framework, Id, RatingValue, Report,
+    Scorer, Subject,
 };
 use proptest::prelude::*;
+use serde_json::json;
 
 use RatingValue::{Level, Met, NotApplicable as Na, NotMet, Number};
 
@@ -222,13 +223,34 @@ fn bad_reports_are_refused_and_change_nothing() {
         .score(&assessment(&fw, None, &[("a1", Level(3))]))
         .unwrap();
     let mut json = serde_json::to_value(&report).unwrap();
-    json["nodes"][1]["score"] = serde_json::json!(1.5);
+    json["nodes"][1]["score"] = json!(1.5);
     let altered: Report = serde_json::from_value(json).unwrap();
     let err = cohort.push(&altered).unwrap_err();
     assert!(
         matches!(&err, CohortError::InvalidReport { path, .. } if path == "/nodes/1/score"),
         "{err:?}"
     );
+    assert_eq!(cohort.members(), 0);
+
+    // Node 1 is leaf a1 (ordinal 1-3): a level 7 or a tick is not on it.
+    for bad in [json!({ "level": 7 }), json!("met")] {
+        let mut json = serde_json::to_value(&report).unwrap();
+        json["nodes"][1]["rating"] = bad;
+        let altered: Report = serde_json::from_value(json).unwrap();
+        let err = cohort.push(&altered).unwrap_err();
+        assert!(
+            matches!(&err, CohortError::InvalidReport { path, .. } if path == "/nodes/1/rating"),
+            "{err:?}"
+        );
+    }
+    // Node 0 is group g1: it has no rating.
+    let mut json = serde_json::to_value(&report).unwrap();
+    json["nodes"][0]["rating"] = json!({ "level": 2 });
+    let altered: Report = serde_json::from_value(json).unwrap();
+    assert!(matches!(
+        cohort.push(&altered),
+        Err(CohortError::InvalidReport { .. })
+    ));
     assert_eq!(cohort.members(), 0);
 
     let mut other = fw.clone();
@@ -517,4 +539,76 @@ proptest! {
             assert_equivalent(a, b);
         }
     }
+}
+
+#[test]
+fn state_ships_through_json_and_merges() {
+    let reports = generated(600, 3);
+    let scorer = Scorer::new(&framework()).unwrap();
+    let mut whole = Cohort::new(&scorer).grouped_by("country");
+    let mut left = Cohort::new(&scorer).grouped_by("country");
+    let mut right = Cohort::new(&scorer).grouped_by("country");
+    for (i, r) in reports.iter().enumerate() {
+        whole.push(r).unwrap();
+        if i % 3 == 0 { &mut left } else { &mut right }
+            .push(r)
+            .unwrap();
+    }
+    let shipped = serde_json::to_string(&right.state()).unwrap();
+    let state: CohortState = serde_json::from_str(&shipped).unwrap();
+    let rebuilt = Cohort::from_state(&scorer, state).unwrap();
+    assert_equivalent(&rebuilt.stats(), &right.stats());
+    left.merge(&rebuilt).unwrap();
+    assert_equivalent(&left.stats(), &whole.stats());
+    let (a, b) = (
+        left.group_by("country").unwrap(),
+        whole.group_by("country").unwrap(),
+    );
+    for (x, y) in a.values().zip(b.values()) {
+        assert_equivalent(x, y);
+    }
+}
+
+#[test]
+fn tampered_states_are_refused() {
+    let reports = generated(50, 5);
+    let scorer = Scorer::new(&framework()).unwrap();
+    let mut cohort = Cohort::new(&scorer).grouped_by("country");
+    for r in &reports {
+        cohort.push(r).unwrap();
+    }
+    let good = serde_json::to_value(cohort.state()).unwrap();
+    let rebuild = |doc: serde_json::Value| -> Result<Cohort, String> {
+        let state: CohortState = serde_json::from_value(doc).map_err(|e| e.to_string())?;
+        Cohort::from_state(&scorer, state).map_err(|e| e.to_string())
+    };
+    assert!(rebuild(good.clone()).is_ok());
+
+    // A score outside [0, 1].
+    let mut doc = good.clone();
+    doc["all"]["nodes"][1]["scores"][0] = json!(1.5);
+    assert!(rebuild(doc).unwrap_err().contains("1.5 is not a score"));
+    // More level counts than members.
+    let mut doc = good.clone();
+    doc["all"]["nodes"][1]["levels"][0] = json!(1_000);
+    assert!(rebuild(doc).unwrap_err().contains("at /all"));
+    // A level missing.
+    let mut doc = good.clone();
+    doc["all"]["nodes"][1]["levels"] = json!([1, 2]);
+    assert!(rebuild(doc).is_err());
+    // Groups that do not add up to the cohort.
+    let mut doc = good.clone();
+    doc["groups"]["country"]
+        .as_object_mut()
+        .unwrap()
+        .remove("FR");
+    assert!(rebuild(doc).unwrap_err().contains("at /groups/country"));
+    // Another version.
+    let mut doc = good.clone();
+    doc["version"] = json!("2.0.0");
+    assert!(rebuild(doc).unwrap_err().contains("2.0.0"));
+    // A misspelt field.
+    let mut doc = good;
+    doc["al"] = json!(null);
+    assert!(rebuild(doc).is_err());
 }

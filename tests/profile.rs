@@ -394,4 +394,16 @@ mod scoring {
             Some("Not offered here.")
         );
     }
+
+    #[test]
+    fn an_empty_profile_scores_identically() {
+        let f = rich();
+        let tailored = Profile::new("p".parse().unwrap(), "P", f.compatible_ref())
+            .apply(&f)
+            .unwrap();
+        let a = rated(&f, &BASE);
+        let before = Scorer::new(&f).unwrap().score(&a).unwrap();
+        let after = Scorer::new(&tailored).unwrap().score(&a).unwrap();
+        assert_eq!(after, before);
+    }
 }

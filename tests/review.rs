@@ -508,3 +508,44 @@ fn serde_round_trip() {
     let back: PeerReview = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
     assert_eq!(back, r);
 }
+
+#[test]
+fn an_invalid_framework_is_refused() {
+    let mut fw = framework();
+    fw.criteria[0].children[0].scale = Some(id("nowhere"));
+    let err = fixture()
+        .consolidate(&fw, Consolidation::Median)
+        .unwrap_err();
+    let ReviewError::InvalidFramework(v) = err else {
+        panic!("{err:?}")
+    };
+    assert!(v.issues().iter().any(|i| i.code() == "unknown-scale"));
+}
+
+#[test]
+fn mean_of_numbers_stays_in_range_despite_rounding() {
+    // Three times 0.1 sums to 0.30000000000000004; the mean must still be
+    // on the scale [0, 10] and equal to 0.1.
+    let r = review(&[(
+        "x",
+        [
+            Some(Number(0.1)),
+            Some(Number(0.1)),
+            Some(Number(0.1)),
+            None,
+        ],
+    )]);
+    let c = r.consolidate(&framework(), Consolidation::Mean).unwrap();
+    assert_eq!(value(&c, "x"), Some(Number(0.1)));
+    let r = review(&[(
+        "x",
+        [
+            Some(Number(10.0)),
+            Some(Number(10.0)),
+            Some(Number(10.0)),
+            Some(Number(10.0)),
+        ],
+    )]);
+    let c = r.consolidate(&framework(), Consolidation::Mean).unwrap();
+    assert_eq!(value(&c, "x"), Some(Number(10.0)));
+}

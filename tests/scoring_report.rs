@@ -288,6 +288,20 @@ fn qualitative_assessment_reports_findings_and_coverage_without_totals() {
     assert_eq!(s.total(&a).unwrap(), None);
     assert!(s.priorities(&a).unwrap().is_empty());
 
+    // "Not applicable" marks alone rate nothing: still qualitative.
+    let mut b = a.clone();
+    b.rate(id("a"), NA);
+    let r = s.score(&b).unwrap();
+    assert!(r.is_qualitative());
+    assert_eq!(
+        r.node("a").unwrap().outcome().no_score(),
+        Some(NoScore::NotApplicable)
+    );
+    assert_eq!(
+        r.node("b").unwrap().outcome().no_score(),
+        Some(NoScore::Qualitative)
+    );
+
     // Even under MissingPolicy::Error a qualitative assessment is scored.
     let mut fw2 = fw.clone();
     fw2.rules.missing = MissingPolicy::Error;

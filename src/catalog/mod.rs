@@ -5,7 +5,9 @@
 //! |---|---|---|
 //! | [`good_practice`] | `good-practice-criteria` (5 areas, 11 questions, 36 checklist items) and the worked Afpa example | "Good Practice Criteria" with a worked assessment |
 //! | [`impart`] | `impart-core` (8 critical factors, 30 indicators), thematic modules declared by the user, the study visits | IMPART (ESF Learning Network 2009-12) seminar slides and methodology page |
+//! | [`crosswalk`] | `impart-core-to-good-practice`, a [`Mapping`](crate::Mapping) from the IMPART core indicators to the good-practice checklist items | sources 000 and 003 |
 //! | [`profint`] | `profint-io1` and `profint-io2` (13 success factors each), `profint-learning-grid` (22 proposals in 5 domains), the interview grids' respondent types | PROFINT (Erasmus+) model documentation |
+//! | [`crosswalk`] | the mapping `impart-core-to-good-practice` (and, in [`profint`], `profint-io1-to-io2`) | the two frameworks' sources, read side by side |
 //!
 //! Every catalogue is built in code (no I/O) and carries its provenance: the
 //! source document, and per criterion (`source`) where in it the criterion
@@ -28,6 +30,7 @@
 
 use crate::{Framework, Id};
 
+pub mod crosswalk;
 pub mod good_practice;
 pub mod impart;
 pub mod profint;

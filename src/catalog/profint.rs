@@ -8,6 +8,9 @@
 //!   (stakeholder, field of professionalisation);
 //! - [`success_factors_io2`]: `profint-io2` 1.0.0, the 13 reformulated
 //!   factors (Figure 4) under the four parts of the PROFINT model;
+//! - [`io1_to_io2`]: the [`Mapping`](crate::Mapping) from the IO1 factors
+//!   to the IO2 factors (section 4.1), and [`migrate_io1`] to carry an IO1
+//!   assessment across;
 //! - [`learning_grid`]: `profint-learning-grid` 1.0.0, the 22 proposals of
 //!   appendix E in 5 learning domains, rated 1 to 3 for importance;
 //! - [`RespondentType`]: the interview grids A to D, by respondent type,
@@ -27,11 +30,13 @@ use crate::{Facet, FacetValue, Provenance, Scale};
 use super::id;
 
 mod io1;
+mod io1_to_io2;
 mod io2;
 mod learning_grid;
 mod respondent;
 
 pub use io1::success_factors_io1;
+pub use io1_to_io2::{io1_to_io2, migrate_io1};
 pub use io2::{Part, success_factors_io2};
 pub use learning_grid::{Domain, learning_grid};
 pub use respondent::{Field, RespondentType, RespondentTypeError};

@@ -1,10 +1,14 @@
 //! [`Accumulator`]: the running statistics of one node over a cohort's
 //! members, mergeable in any order.
 
+use serde::{Deserialize, Serialize};
+
 /// Running moments of a stream of values: count, mean and sum of squared
 /// deviations by Welford's update, merged by Chan, Golub and LeVeque's
 /// pairwise formula, minimum and maximum. 40 bytes, whatever the count.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub(crate) struct Moments {
     count: u64,
     mean: f64,
@@ -16,7 +20,11 @@ pub(crate) struct Moments {
 
 /// [`Moments`] plus every value, for the exact median: 40 bytes plus one
 /// `f64` (8 bytes) per value pushed.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// Serialised as its values only, in push order: deserialising checks each
+/// is a score in [0, 1] and recomputes the moments from them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<f64>", into = "Vec<f64>")]
 pub(crate) struct Accumulator {
     moments: Moments,
     /// Every value, in push order; sorted only when a median is asked for.
@@ -29,7 +37,73 @@ fn float(n: u64) -> f64 {
     n as f64
 }
 
+/// A value that is not a score in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+#[error("{0} is not a score in [0, 1]")]
+pub(crate) struct NotAScore(f64);
+
+impl TryFrom<Vec<f64>> for Accumulator {
+    type Error = NotAScore;
+
+    fn try_from(values: Vec<f64>) -> Result<Accumulator, NotAScore> {
+        let mut acc = Accumulator::default();
+        for x in values {
+            if !(0.0..=1.0).contains(&x) {
+                return Err(NotAScore(x));
+            }
+            acc.push(x);
+        }
+        Ok(acc)
+    }
+}
+
+impl From<Accumulator> for Vec<f64> {
+    fn from(acc: Accumulator) -> Vec<f64> {
+        acc.values
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Accumulator {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Scores".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Every score pushed, in push order, each in [0, 1].",
+            "type": "array",
+            "items": { "type": "number", "minimum": 0, "maximum": 1 }
+        })
+    }
+}
+
 impl Moments {
+    /// Whether the moments could come from `count` finite values: all
+    /// finite, `m2 ≥ 0`, `min ≤ mean ≤ max` (up to rounding), all zero when
+    /// empty.
+    pub(crate) fn is_consistent(&self) -> bool {
+        let finite = [self.mean, self.m2, self.min, self.max]
+            .iter()
+            .all(|x| x.is_finite());
+        if self.count == 0 {
+            return [self.mean, self.m2, self.min, self.max]
+                .iter()
+                .all(|x| *x == 0.0);
+        }
+        let slack = 1e-9 * (self.max - self.min).abs().max(1.0);
+        finite
+            && self.m2 >= 0.0
+            && self.min <= self.max
+            && self.mean >= self.min - slack
+            && self.mean <= self.max + slack
+    }
+
+    /// How many values.
+    pub(crate) fn count(&self) -> u64 {
+        self.count
+    }
+
     /// Adds one finite value.
     pub(crate) fn push(&mut self, x: f64) {
         if self.count == 0 {
@@ -72,6 +146,11 @@ impl Moments {
 }
 
 impl Accumulator {
+    /// How many values.
+    pub(crate) fn count(&self) -> u64 {
+        self.moments.count
+    }
+
     /// Adds one finite value.
     pub(crate) fn push(&mut self, x: f64) {
         self.moments.push(x);

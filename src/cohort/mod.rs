@@ -4,6 +4,7 @@
 //! domain and beneficiary group, its Figures 2 and 3).
 
 mod accumulator;
+mod state;
 mod synthesis;
 mod tally;
 
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Assessment, Id, RatingValue, Report, Scale, ScoreError, Scorer};
 use tally::{Entry, Tally};
 
+pub use state::CohortState;
 pub use synthesis::{CommonRisk, Synthesis};
 pub use tally::{CohortStats, LevelCount, NodeStats};
 
@@ -24,7 +26,8 @@ pub use tally::{CohortStats, LevelCount, NodeStats};
 /// or assessments it scores itself ([`Cohort::push_assessment`]); read with
 /// [`Cohort::stats`], [`Cohort::group_by`], [`Cohort::weakest`] and
 /// [`Cohort::common_risks`]. Two cohorts of the same framework, built on
-/// different threads or partitions, combine with [`Cohort::merge`].
+/// different threads or partitions, combine with [`Cohort::merge`]; across
+/// machines, ship [`Cohort::state`] and rebuild with [`Cohort::from_state`].
 ///
 /// # Memory
 ///
@@ -37,7 +40,7 @@ pub use tally::{CohortStats, LevelCount, NodeStats};
 /// member per node the member has a score for. So the size per member is
 /// at most `8 × (nodes + 1)` bytes, times `1 + g` when the cohort is
 /// grouped by `g` attributes (each member also sits in one group per
-/// attribute).
+/// attribute), plus the spare capacity of the growing vectors.
 ///
 /// # Order independence
 ///
@@ -79,6 +82,8 @@ pub struct Cohort {
     scorer: Scorer,
     ids: Vec<Id>,
     index: HashMap<Id, usize>,
+    /// Per node: the scale of a leaf, `None` for a group.
+    scales: Vec<Option<Id>>,
     /// Per node: the levels of a binary or ordinal leaf, in scale order.
     levels: Vec<Vec<RatingValue>>,
     all: Tally,
@@ -106,6 +111,14 @@ pub enum CohortError {
     #[error("the report does not fit the framework at {path}: {reason}")]
     InvalidReport {
         /// A JSON Pointer into the serialised report.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A [`CohortState`] does not fit the framework.
+    #[error("the cohort state does not fit the framework at {path}: {reason}")]
+    InvalidState {
+        /// A JSON Pointer into the serialised state.
         path: String,
         /// What is wrong.
         reason: String,
@@ -150,8 +163,10 @@ impl Cohort {
         let framework = scorer.framework();
         let mut ids = Vec::new();
         let mut levels = Vec::new();
+        let mut scales = Vec::new();
         for (_, c) in framework.walk() {
             ids.push(c.id.clone());
+            scales.push(c.scale.clone().filter(|_| c.is_leaf()));
             let scale = c.scale.as_ref().and_then(|s| framework.scales.get(s));
             levels.push(match (c.is_leaf(), scale) {
                 (true, Some(Scale::Binary { .. })) => vec![RatingValue::NotMet, RatingValue::Met],
@@ -172,6 +187,7 @@ impl Cohort {
             scorer: scorer.clone(),
             ids,
             index,
+            scales,
             levels,
             all,
             groups: IndexMap::new(),
@@ -181,7 +197,8 @@ impl Cohort {
     /// Also keeps statistics per value of the subject attribute `attribute`
     /// (e.g. `country`, `theme`, `respondent_type`, `beneficiary_group`);
     /// members without it go into the group [`Cohort::UNSPECIFIED`], never
-    /// dropped. Declare groupings before pushing: a cohort keeps no
+    /// dropped (a subject whose attribute is literally `"unspecified"` joins
+    /// the same group). Declare groupings before pushing: a cohort keeps no
     /// reports, so it cannot regroup members already added (members added
     /// earlier are not in any group of a later declaration).
     #[must_use]
@@ -212,8 +229,9 @@ impl Cohort {
     ///
     /// [`CohortError::FrameworkMismatch`] when the report is of another
     /// framework; [`CohortError::InvalidReport`] when its nodes are not the
-    /// framework's, a score is not in [0, 1] or a leaf's rating is not on
-    /// its scale. The cohort is then unchanged.
+    /// framework's, a score is not in [0, 1], a leaf's rating is not on its
+    /// scale, a group carries a rating or a risk names no criterion. The
+    /// cohort is then unchanged.
     pub fn push(&mut self, report: &Report) -> Result<(), CohortError> {
         let (total, entries) = self.entries(report)?;
         self.all.add(&total, &entries);
@@ -279,21 +297,24 @@ impl Cohort {
                 ));
             }
             let rating = node.rating();
-            let level = match rating {
-                Some(v @ (RatingValue::Met | RatingValue::NotMet | RatingValue::Level(_)))
-                    if !levels.is_empty() =>
-                {
-                    let found = levels.iter().position(|l| l == v);
-                    if found.is_none() {
-                        return Err(invalid(
-                            format!("{at}/rating"),
-                            format!("rating {v} is not on the leaf's scale"),
-                        ));
-                    }
-                    found
+            if let Some(v) = rating {
+                let scale = self
+                    .scales
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .and_then(|s| framework.scales.get(s));
+                let fits = match scale {
+                    Some(scale) => *v == RatingValue::NotApplicable || scale.normalise(v).is_some(),
+                    None => false, // a group has no rating
+                };
+                if !fits {
+                    return Err(invalid(
+                        format!("{at}/rating"),
+                        format!("rating {v} is not on the scale of `{id}`"),
+                    ));
                 }
-                _ => None,
-            };
+            }
+            let level = rating.and_then(|v| levels.iter().position(|l| l == v));
             entries.push(Entry {
                 score: score_of(format!("{at}/score"), node.score())?,
                 units: units_of(

@@ -20,7 +20,9 @@ pub(crate) struct Entry {
 }
 
 /// The accumulators of one node.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub(crate) struct NodeTally {
     scores: Accumulator,
     units: Moments,
@@ -32,6 +34,18 @@ pub(crate) struct NodeTally {
 }
 
 impl NodeTally {
+    /// Whether the counts fit `members` members and `levels` levels.
+    fn is_consistent(&self, members: u64, levels: usize) -> bool {
+        let level_sum = self.levels.iter().try_fold(0u64, |a, b| a.checked_add(*b));
+        self.levels.len() == levels
+            && level_sum.is_some_and(|n| n <= members)
+            && self.scores.count() <= members
+            && self.units.count() <= members
+            && self.units.is_consistent()
+            && self.risks <= members
+            && self.not_applicable <= members
+    }
+
     fn with_levels(levels: usize) -> NodeTally {
         NodeTally {
             levels: vec![0; levels],
@@ -93,7 +107,9 @@ impl NodeTally {
 }
 
 /// The accumulators of one set of members: the total and every node.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub(crate) struct Tally {
     members: u64,
     total: NodeTally,
@@ -111,6 +127,18 @@ impl Tally {
                 .map(|l| NodeTally::with_levels(l.len()))
                 .collect(),
         }
+    }
+
+    /// Whether the tally fits a framework whose nodes have `levels` levels
+    /// each: one node tally per node, every count at most `members`.
+    pub(crate) fn is_consistent(&self, levels: &[Vec<RatingValue>]) -> bool {
+        self.nodes.len() == levels.len()
+            && self.total.is_consistent(self.members, 0)
+            && self
+                .nodes
+                .iter()
+                .zip(levels)
+                .all(|(n, l)| n.is_consistent(self.members, l.len()))
     }
 
     pub(crate) fn members(&self) -> u64 {

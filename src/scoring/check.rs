@@ -20,7 +20,7 @@ pub(crate) struct Binding {
     pub rating: Vec<u32>,
     /// Every problem, in assessment order.
     pub issues: Vec<Issue>,
-    /// Whether the assessment carries no ratings (rule 12).
+    /// Whether no applicable leaf is rated (rule 12).
     pub qualitative: bool,
 }
 
@@ -119,7 +119,10 @@ impl Compiled {
                 }
             }
         }
-        let qualitative = assessment.ratings.is_empty();
+        // Rule 12: an assessment that rates no applicable leaf (only
+        // narratives, findings, perhaps "not applicable" marks) is
+        // qualitative; it is reported without scores.
+        let qualitative = !values.iter().any(|v| *v >= 0.0);
         if fw.rules.missing == MissingPolicy::Error && !qualitative {
             for (leaf, v) in values.iter().enumerate() {
                 if v.is_nan() {

@@ -28,8 +28,8 @@ impl DenseRatings {
         &self.values
     }
 
-    /// Whether the assessment carries no ratings (rule 12): its totals are
-    /// `None`.
+    /// Whether the assessment rates no applicable leaf (rule 12): its
+    /// totals are `None`.
     pub fn is_qualitative(&self) -> bool {
         self.qualitative
     }

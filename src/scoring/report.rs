@@ -39,7 +39,7 @@ use crate::{DeclaredFinding, FrameworkRef, Id, RatingValue, Subject};
 pub struct Report {
     pub(crate) framework: FrameworkRef,
     pub(crate) subject: Subject,
-    /// True when the assessment carries no ratings (rule 12).
+    /// True when the assessment rates no applicable leaf (rule 12).
     #[serde(default, skip_serializing_if = "is_false")]
     pub(crate) qualitative: bool,
     pub(crate) total: Outcome,
@@ -76,9 +76,10 @@ impl Report {
         &self.subject
     }
 
-    /// Whether the assessment was qualitative (narratives only, no ratings):
-    /// then no node has a score and the report lists findings and coverage
-    /// (rule 12).
+    /// Whether the assessment was qualitative: it rates no applicable leaf
+    /// (it carries narratives, findings, perhaps "not applicable" marks).
+    /// Then no node has a score, whatever the missing policy, and the report
+    /// lists findings and coverage (rule 12).
     pub fn is_qualitative(&self) -> bool {
         self.qualitative
     }
@@ -101,8 +102,10 @@ impl Report {
         self.band_capped
     }
 
-    /// The node of criterion `id`, if the framework has it.
-    pub fn node(&self, id: &str) -> Option<&NodeScore> {
+    /// The node of criterion `id` (a `&str` or an `&Id`), if the framework
+    /// has it.
+    pub fn node(&self, id: impl AsRef<str>) -> Option<&NodeScore> {
+        let id = id.as_ref();
         self.nodes.iter().find(|n| n.id == id)
     }
 
@@ -129,7 +132,8 @@ impl Report {
     }
 
     /// The score of facet value `value` of facet `facet` (rule 9).
-    pub fn facet(&self, facet: &str, value: &str) -> Option<&FacetScore> {
+    pub fn facet(&self, facet: impl AsRef<str>, value: impl AsRef<str>) -> Option<&FacetScore> {
+        let (facet, value) = (facet.as_ref(), value.as_ref());
         self.facets
             .iter()
             .find(|f| f.facet == facet && f.value == value)
@@ -231,7 +235,7 @@ pub enum NoScore {
     /// Every child is excluded (unscored, weight 0, not applicable, without
     /// a score), so there is nothing to aggregate (rule 4): never 0, never 1.
     NothingToAggregate,
-    /// The assessment carries no ratings at all (rule 12).
+    /// The assessment rates no applicable leaf at all (rule 12).
     Qualitative,
 }
 

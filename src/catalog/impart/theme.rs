@@ -130,7 +130,10 @@ pub struct ThemeError {
 /// content is not from the sources; its description names the theme.
 ///
 /// Composing it with the core is the job of `compose`; this function only
-/// declares the module.
+/// declares the module. Its `in-place` scale and its rules are the same as
+/// [`super::core()`]'s, so they merge with the core's when composed; a
+/// module meant for [`super::core_with_scale`] should have its `in-place`
+/// scale replaced by the same scale first.
 ///
 /// # Examples
 ///

@@ -201,3 +201,49 @@ fn crosswalk_rescales_in_place_to_met() {
     assert_eq!(t.not_carried[0].from, "employer-engagement-3");
     assert_eq!(t.unrated.len(), 36 - 3);
 }
+
+#[test]
+fn a_thematic_module_requiring_core_2_fails_against_the_core_naming_both() {
+    use assessment_model::{Criterion, Id, IssueKind, compose};
+    let leaf = Criterion::leaf(
+        Id::new("illustrative-1").unwrap(),
+        "an illustrative indicator",
+        Id::new(impart::SCALE).unwrap(),
+    );
+    let mut module = impart::module(
+        impart::Theme::IntegratedTerritorial,
+        Id::new("illustrative-module").unwrap(),
+        semver::Version::new(1, 0, 0),
+        "Illustrative module",
+        vec![leaf],
+    );
+    let core = impart::core();
+    assert!(compose(&core, &[&module]).is_ok());
+    module.requires[0].version = "^2".parse().unwrap();
+    let err = compose(&core, &[&module]).unwrap_err();
+    assert_eq!(err.issues().len(), 1);
+    assert_eq!(err.issues()[0].path, "/modules/0/requires/0");
+    assert_eq!(
+        err.issues()[0].kind,
+        IssueKind::UnsatisfiedRequirement {
+            required: "impart-core ^2".into(),
+            found: "impart-core 1.0.0".into()
+        }
+    );
+}
+
+#[test]
+fn built_in_catalogues_and_mappings_follow_the_version_rules() {
+    // Every catalogue is at 1.0.0 as published from its source, and the
+    // built-in mappings accept any compatible (1.x) version of both sides.
+    for f in assessment_model::catalog::frameworks() {
+        assert_eq!(f.version, semver::Version::new(1, 0, 0), "{}", f.id);
+    }
+    for m in [
+        profint::io1_to_io2(),
+        crosswalk::impart_core_to_good_practice(),
+    ] {
+        assert_eq!(m.from.version.to_string(), "^1.0.0");
+        assert_eq!(m.to.version.to_string(), "^1.0.0");
+    }
+}

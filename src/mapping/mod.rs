@@ -1,0 +1,391 @@
+//! [`Mapping`]: a crosswalk from one framework (version) to another, and
+//! [`Mapping::translate`], which carries an assessment across it.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::compose::paths;
+use crate::{Criterion, Framework, FrameworkRef, Id, Issue, IssueKind, Scale};
+
+mod rescale;
+mod translation;
+
+pub use rescale::rescale;
+pub use translation::{Carried, NotCarried, NotCarriedReason, Translation, Unrated};
+
+/// A crosswalk from one framework to another, used to carry assessments
+/// across.
+///
+/// # Relations
+///
+/// Each entry relates one or more source leaves (together) to one target
+/// leaf. The relation says how what the sources ask compares with what the
+/// target asks:
+///
+/// * `equivalent`: the same thing, perhaps in other words;
+/// * `subset`: the sources ask for part of what the target asks (the target
+///   is broader);
+/// * `superset`: the sources ask for more than the target (the target is
+///   narrower);
+/// * `intersects`: they overlap, and neither contains the other.
+///
+/// Every relation carries the rating; those weaker than `equivalent` are
+/// listed ([`Translation::weaker_than_equivalent`]) so that a reviewer can
+/// check them.
+///
+/// # Rescaling (the rule)
+///
+/// For each entry, the sources' ratings become one rating of the target:
+///
+/// 1. A single source on a scale identical to the target's: the value is
+///    carried as it is.
+/// 2. Otherwise each rated source is normalised on its own scale (design
+///    rule 1) and the normalised scores are averaged (plain mean), giving
+///    `s` in [0, 1]. `s` is then put on the target's scale ([`rescale`]):
+///    * binary: met when `s` = 1, not met otherwise;
+///    * ordinal: the level whose normalised value is the largest not above
+///      `s` (rounded down to the nearest level);
+///    * numeric: `min + s·(max − min)`, or `max − s·(max − min)` when lower
+///      is better (exact, no rounding).
+///
+///    Comparisons allow for floating-point error of 1e-9, so a mean that
+///    should be exactly a level's value is not rounded down past it.
+/// 3. **Not applicable.** When every source of an entry is rated not
+///    applicable, the target is rated not applicable. Otherwise a not
+///    applicable source is left out of the mean (as design rule 2 leaves it
+///    out of aggregates) and listed as not carried, unless another entry
+///    carries it.
+/// 4. **Missing.** Sources without a rating are left out of the mean and
+///    listed in [`Carried::missing`]; an entry none of whose sources is rated
+///    leaves its target unrated.
+///
+/// Evidence travels with the rating (the sources' evidence in entry order);
+/// notes and narratives too (verbatim from a single source, otherwise each
+/// prefixed with its source id, one per line). A declared finding about a
+/// source leaf moves to the first target that leaf is mapped to; a finding
+/// about no criterion is carried as it is.
+///
+/// Nothing is dropped silently: every source rating is either in a
+/// [`Carried`] record or in [`Translation::not_carried`]; every target leaf
+/// without a rating is in [`Translation::unrated`]; narratives and findings
+/// that could not be placed are listed too.
+///
+/// # Paths
+///
+/// A [`MappingError`]'s paths are JSON Pointers into the document
+/// `{"mapping": …, "assessment": …, "source": <from framework>,
+/// "target": <to framework>}`: e.g. `/mapping/entries/3/from/0`,
+/// `/assessment/ratings/io1-f4`, `/target/criteria/0/children/2/scale`.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Assessment, Framework, Mapping, RatingValue, Subject};
+///
+/// let old: Framework = serde_json::from_str(r#"{
+///     "id": "old", "version": "1.0.0", "title": "Old",
+///     "scales": { "tick": { "type": "binary" } },
+///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
+/// }"#)?;
+/// let new: Framework = serde_json::from_str(r#"{
+///     "id": "new", "version": "1.0.0", "title": "New",
+///     "scales": { "three": { "type": "ordinal", "levels": [
+///         { "id": "low", "value": 1, "label": "low" },
+///         { "id": "mid", "value": 2, "label": "mid" },
+///         { "id": "high", "value": 3, "label": "high" } ] } },
+///     "criteria": [{ "id": "x", "title": "X", "scale": "three" }]
+/// }"#)?;
+/// let mapping: Mapping = serde_json::from_str(r#"{
+///     "id": "old-to-new", "title": "Old to new",
+///     "from": { "id": "old", "version": "^1" },
+///     "to": { "id": "new", "version": "^1" },
+///     "entries": [{ "from": ["a"], "to": "x", "relation": "equivalent",
+///                   "rationale": "Same question." }]
+/// }"#)?;
+/// let mut assessment = Assessment::new(old.exact_ref(), Subject::new("P"));
+/// assessment.rate("a".parse()?, RatingValue::Met);
+/// let moved = mapping.translate(&assessment, &old, &new)?;
+/// assert_eq!(moved.assessment.ratings["x"].value, RatingValue::Level(3));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    /// The mapping's id.
+    pub id: Id,
+    /// The mapping's title.
+    pub title: String,
+    /// What the mapping is for and how complete it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The framework (id and versions) mapped from.
+    pub from: FrameworkRef,
+    /// The framework (id and versions) mapped to.
+    pub to: FrameworkRef,
+    /// The entries; each target leaf appears in at most one.
+    pub entries: Vec<MappingEntry>,
+    /// Source leaves deliberately not mapped, each with why; their ratings
+    /// are listed as not carried with this rationale.
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
+    pub unmapped_from: IndexMap<Id, String>,
+    /// Target leaves deliberately without a source (new criteria), each with
+    /// why; they are listed as unrated with this rationale.
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::parse::unique_keys"
+    )]
+    pub unmapped_to: IndexMap<Id, String>,
+}
+
+/// One entry of a [`Mapping`]: one or more source leaves to one target leaf.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MappingEntry {
+    /// The source leaves (at least one), taken together.
+    pub from: Vec<Id>,
+    /// The target leaf.
+    pub to: Id,
+    /// How the sources compare with the target.
+    pub relation: Relation,
+    /// Why: the source's words or a paraphrase, with its section.
+    pub rationale: String,
+}
+
+/// How what an entry's sources ask compares with what its target asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The same thing.
+    Equivalent,
+    /// The sources ask for part of what the target asks.
+    Subset,
+    /// The sources ask for more than the target.
+    Superset,
+    /// They overlap; neither contains the other.
+    Intersects,
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Relation::Equivalent => "equivalent",
+            Relation::Subset => "subset",
+            Relation::Superset => "superset",
+            Relation::Intersects => "intersects",
+        })
+    }
+}
+
+/// A leaf's scale, looked up once.
+struct Leaves<'f> {
+    framework: &'f Framework,
+    /// id → (path, criterion)
+    by_id: HashMap<&'f str, (String, &'f Criterion)>,
+}
+
+impl<'f> Leaves<'f> {
+    fn new(framework: &'f Framework) -> Leaves<'f> {
+        let mut by_id = HashMap::new();
+        for (path, c) in paths(framework) {
+            by_id.entry(c.id.as_str()).or_insert((path, c));
+        }
+        Leaves { framework, by_id }
+    }
+
+    fn scale(&self, c: &Criterion) -> Option<&'f Scale> {
+        c.scale.as_ref().and_then(|s| self.framework.scales.get(s))
+    }
+}
+
+impl Mapping {
+    /// The mapping of `framework` to itself: every leaf equivalent to
+    /// itself. Translating through it gives the assessment back.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Framework, Mapping};
+    ///
+    /// let f: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
+    /// }"#)?;
+    /// assert_eq!(Mapping::identity(&f).entries.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn identity(framework: &Framework) -> Mapping {
+        Mapping {
+            id: Id::new("identity").unwrap_or_else(|_| framework.id.clone()),
+            title: format!("Identity of {} {}", framework.id, framework.version),
+            description: None,
+            from: framework.exact_ref(),
+            to: framework.exact_ref(),
+            entries: framework
+                .leaves()
+                .map(|c| MappingEntry {
+                    from: vec![c.id.clone()],
+                    to: c.id.clone(),
+                    relation: Relation::Equivalent,
+                    rationale: "The same criterion.".into(),
+                })
+                .collect(),
+            unmapped_from: IndexMap::new(),
+            unmapped_to: IndexMap::new(),
+        }
+    }
+
+    /// Checks the mapping against the frameworks it maps between: every
+    /// problem, with paths into `{"mapping": …, "source": …, "target": …}`.
+    ///
+    /// # Errors
+    ///
+    /// [`MappingError`] listing every problem: frameworks that do not match
+    /// `from` / `to`; unknown ids; groups where leaves are needed; entries
+    /// without sources; a target in two entries; leaves on undefined scales.
+    pub fn check(&self, from: &Framework, to: &Framework) -> Result<(), MappingError> {
+        let issues = self.issues(from, to);
+        if issues.is_empty() {
+            Ok(())
+        } else {
+            Err(MappingError { issues })
+        }
+    }
+
+    fn issues(&self, from: &Framework, to: &Framework) -> Vec<Issue> {
+        let mut issues = Vec::new();
+        let mismatch = |path: &str, r: &FrameworkRef, f: &Framework| {
+            (!r.matches(f)).then(|| {
+                Issue::new(
+                    path,
+                    IssueKind::FrameworkMismatch {
+                        required: format!("{} {}", r.id, r.version),
+                        found: format!("{} {}", f.id, f.version),
+                    },
+                )
+            })
+        };
+        issues.extend(mismatch("/mapping/from", &self.from, from));
+        issues.extend(mismatch("/mapping/to", &self.to, to));
+        let (source, target) = (Leaves::new(from), Leaves::new(to));
+        let leaf = |leaves: &Leaves<'_>, doc: &str, path: String, id: &Id| -> Option<Issue> {
+            match leaves.by_id.get(id.as_str()) {
+                None => Some(Issue::new(
+                    path,
+                    IssueKind::UnknownCriterion { id: id.to_string() },
+                )),
+                Some((_, c)) if !c.is_leaf() => {
+                    Some(Issue::new(path, IssueKind::NotALeaf { id: id.to_string() }))
+                }
+                Some((p, c)) if leaves.scale(c).is_none() => Some(Issue::new(
+                    format!("/{doc}{p}/scale"),
+                    IssueKind::UnknownScale {
+                        scale: c.scale.as_ref().map(Id::to_string).unwrap_or_default(),
+                    },
+                )),
+                Some(_) => None,
+            }
+        };
+        let mut targets: HashMap<&str, usize> = HashMap::new();
+        let mut sources: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.from.is_empty() {
+                issues.push(Issue::new(
+                    format!("/mapping/entries/{i}/from"),
+                    IssueKind::InvalidDocument {
+                        message: "a mapping entry needs at least one source criterion".into(),
+                    },
+                ));
+            }
+            for (j, id) in e.from.iter().enumerate() {
+                issues.extend(leaf(
+                    &source,
+                    "source",
+                    format!("/mapping/entries/{i}/from/{j}"),
+                    id,
+                ));
+                sources.entry(id.as_str()).or_insert(i);
+            }
+            let path = format!("/mapping/entries/{i}/to");
+            issues.extend(leaf(&target, "target", path.clone(), &e.to));
+            if let Some(first) = targets.get(e.to.as_str()) {
+                issues.push(Issue::new(
+                    path,
+                    IssueKind::DuplicateId {
+                        id: e.to.to_string(),
+                        first: format!("/mapping/entries/{first}/to"),
+                    },
+                ));
+            } else {
+                targets.insert(e.to.as_str(), i);
+            }
+        }
+        for id in self.unmapped_from.keys() {
+            let path = format!("/mapping/unmapped_from/{id}");
+            issues.extend(leaf(&source, "source", path.clone(), id));
+            if let Some(i) = sources.get(id.as_str()) {
+                issues.push(Issue::new(
+                    path,
+                    IssueKind::DuplicateId {
+                        id: id.to_string(),
+                        first: format!("/mapping/entries/{i}/from"),
+                    },
+                ));
+            }
+        }
+        for id in self.unmapped_to.keys() {
+            let path = format!("/mapping/unmapped_to/{id}");
+            issues.extend(leaf(&target, "target", path.clone(), id));
+            if let Some(i) = targets.get(id.as_str()) {
+                issues.push(Issue::new(
+                    path,
+                    IssueKind::DuplicateId {
+                        id: id.to_string(),
+                        first: format!("/mapping/entries/{i}/to"),
+                    },
+                ));
+            }
+        }
+        issues
+    }
+}
+
+/// Translating failed: every problem, each with a JSON Pointer into
+/// `{"mapping": …, "assessment": …, "source": …, "target": …}` (see the
+/// [`Mapping`](Mapping#paths)).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct MappingError {
+    issues: Vec<Issue>,
+}
+
+impl MappingError {
+    /// Every problem, in the order found.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+}
+
+impl fmt::Display for MappingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the mapping cannot be applied: {} problem(s)",
+            self.issues.len()
+        )?;
+        for issue in &self.issues {
+            write!(f, "\n  {issue}")?;
+        }
+        Ok(())
+    }
+}

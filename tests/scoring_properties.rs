@@ -1,0 +1,392 @@
+//! Property tests of the scoring rules over generated frameworks and
+//! assessments (design, *Scoring rules* 2, 3, 5, 10, 13).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
+
+mod common;
+
+use assessment_model::{
+    Aggregation, Assessment, Criterion, Facet, FacetValue, Framework, MissingPolicy, RatingValue,
+    Report, Scorer, ScoringRules, Scratch,
+};
+use common::*;
+use indexmap::IndexMap;
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+enum Tree {
+    Leaf {
+        scale: u8,
+        weight: f64,
+        scored: bool,
+        tag: Option<bool>,
+    },
+    Group {
+        weight: f64,
+        scored: bool,
+        agg: Option<Aggregation>,
+        tag: Option<bool>,
+        children: Vec<Tree>,
+    },
+}
+
+fn aggregation() -> impl Strategy<Value = Aggregation> {
+    prop_oneof![
+        Just(Aggregation::WeightedMean),
+        Just(Aggregation::Flat),
+        Just(Aggregation::FlatUnweighted),
+        Just(Aggregation::GeometricMean),
+        Just(Aggregation::HarmonicMean),
+        Just(Aggregation::Minimum),
+        Just(Aggregation::All),
+    ]
+}
+
+fn weight() -> impl Strategy<Value = f64> {
+    prop_oneof![1 => Just(0.0), 1 => Just(0.5), 4 => Just(1.0), 2 => Just(2.0), 1 => Just(3.0)]
+}
+
+fn tree() -> impl Strategy<Value = Tree> {
+    let leaf = (
+        0u8..3,
+        weight(),
+        prop::bool::weighted(0.85),
+        prop::option::of(any::<bool>()),
+    )
+        .prop_map(|(scale, weight, scored, tag)| Tree::Leaf {
+            scale,
+            weight,
+            scored,
+            tag,
+        });
+    leaf.prop_recursive(3, 48, 4, |inner| {
+        (
+            weight(),
+            prop::bool::weighted(0.85),
+            prop::option::weighted(0.4, aggregation()),
+            prop::option::weighted(0.3, any::<bool>()),
+            prop::collection::vec(inner, 1..5),
+        )
+            .prop_map(|(weight, scored, agg, tag, children)| Tree::Group {
+                weight,
+                scored,
+                agg,
+                tag,
+                children,
+            })
+    })
+}
+
+/// A generated case: the top-level trees, the rules, and one rating choice
+/// per leaf `(kind, value)`: kind 0 missing, 1 not applicable, else rated.
+#[derive(Debug, Clone)]
+struct Case {
+    top: Vec<Tree>,
+    agg: Aggregation,
+    min_coverage: Option<f64>,
+    missing: MissingPolicy,
+    choices: Vec<(u8, u8)>,
+    pick: usize,
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        prop::collection::vec(tree(), 1..5),
+        aggregation(),
+        prop::option::weighted(0.3, prop_oneof![Just(0.25), Just(0.5), Just(0.8)]),
+        prop_oneof![Just(MissingPolicy::Exclude), Just(MissingPolicy::Zero)],
+        prop::collection::vec((0u8..8, any::<u8>()), 200),
+        any::<usize>(),
+    )
+        .prop_map(|(top, agg, min_coverage, missing, choices, pick)| Case {
+            top,
+            agg,
+            min_coverage,
+            missing,
+            choices,
+            pick,
+        })
+}
+
+const SCALES: [&str; 3] = ["tick", "imp", "num"];
+
+fn build(trees: &[Tree], next: &mut usize) -> Vec<Criterion> {
+    trees
+        .iter()
+        .map(|t| {
+            let name = format!("n{}", *next);
+            *next += 1;
+            let (mut c, tag) = match t {
+                Tree::Leaf {
+                    scale,
+                    weight,
+                    scored,
+                    tag,
+                } => {
+                    let mut c = leaf_on(&name, SCALES[*scale as usize], *weight);
+                    c.scored = *scored;
+                    (c, tag)
+                }
+                Tree::Group {
+                    weight,
+                    scored,
+                    agg,
+                    tag,
+                    children,
+                } => {
+                    let mut c = group(&name, *weight, *agg, build(children, next));
+                    c.scored = *scored;
+                    (c, tag)
+                }
+            };
+            if let Some(t) = tag {
+                c.tags
+                    .insert(id("side"), id(if *t { "left" } else { "right" }));
+            }
+            c
+        })
+        .collect()
+}
+
+fn make_framework(case: &Case) -> Framework {
+    let mut next = 0;
+    let mut fw = framework(
+        ScoringRules {
+            aggregation: case.agg,
+            min_coverage: case.min_coverage,
+            missing: case.missing,
+            ..ScoringRules::default()
+        },
+        build(&case.top, &mut next),
+    );
+    let mut values = IndexMap::new();
+    values.insert(
+        id("left"),
+        FacetValue {
+            title: "Left".into(),
+            description: None,
+        },
+    );
+    values.insert(
+        id("right"),
+        FacetValue {
+            title: "Right".into(),
+            description: None,
+        },
+    );
+    fw.facets.insert(
+        id("side"),
+        Facet {
+            title: "Side".into(),
+            description: None,
+            values,
+        },
+    );
+    fw
+}
+
+fn rating_for(scale: &str, value: u8) -> RatingValue {
+    match scale {
+        "tick" => {
+            if value % 2 == 0 {
+                Met
+            } else {
+                NotMet
+            }
+        }
+        "imp" => L(1 + i32::from(value % 3)),
+        _ => N(f64::from(value % 11)),
+    }
+}
+
+/// Ratings by the case's choices; `all_rated` turns every missing into a
+/// rating.
+fn make_assessment(fw: &Framework, case: &Case, all_rated: bool) -> Assessment {
+    let mut a = assess(fw, &[]);
+    for (i, leaf) in fw.leaves().enumerate() {
+        let (kind, value) = case.choices[i % case.choices.len()];
+        let scale = leaf.scale.as_ref().unwrap().as_str();
+        let v = match kind {
+            0 if !all_rated => continue,
+            1 => NA,
+            _ => rating_for(scale, value),
+        };
+        a.rate(leaf.id.clone(), v);
+    }
+    a
+}
+
+fn scores(r: &Report) -> Vec<(String, Option<f64>)> {
+    let mut v: Vec<_> = r
+        .nodes()
+        .iter()
+        .map(|n| (n.id().to_string(), n.score()))
+        .collect();
+    v.push(("(total)".into(), r.total().score()));
+    v
+}
+
+fn reversed(mut criteria: Vec<Criterion>) -> Vec<Criterion> {
+    criteria.reverse();
+    criteria
+        .into_iter()
+        .map(|mut c| {
+            c.children = reversed(std::mem::take(&mut c.children));
+            c
+        })
+        .collect()
+}
+
+/// Removes leaf `target`, and any group left empty.
+fn delete(criteria: Vec<Criterion>, target: &str) -> Vec<Criterion> {
+    criteria
+        .into_iter()
+        .filter_map(|mut c| {
+            if c.is_leaf() {
+                return (c.id != target).then_some(c);
+            }
+            c.children = delete(std::mem::take(&mut c.children), target);
+            (!c.children.is_empty()).then_some(c)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_score_is_in_unit_interval(case in case()) {
+        let fw = make_framework(&case);
+        let r = Scorer::new(&fw).unwrap().score(&make_assessment(&fw, &case, false)).unwrap();
+        for (id, s) in scores(&r) {
+            if let Some(s) = s {
+                prop_assert!((0.0..=1.0).contains(&s), "{id}: {s}");
+            }
+        }
+        for f in r.facets() {
+            if let Some(s) = f.score {
+                prop_assert!((0.0..=1.0).contains(&s));
+            }
+        }
+        if let Some(c) = r.total().coverage() {
+            prop_assert!((0.0..=1.0).contains(&c));
+        }
+    }
+
+    #[test]
+    fn raising_one_rating_never_lowers_an_ancestor(case in case()) {
+        let fw = make_framework(&case);
+        let s = Scorer::new(&fw).unwrap();
+        let a = make_assessment(&fw, &case, false);
+        let rated: Vec<(assessment_model::Id, RatingValue)> = fw
+            .leaves()
+            .filter_map(|l| {
+                let r = a.ratings.get(&l.id)?;
+                let best = fw.scales[l.scale.as_ref().unwrap()].best()?;
+                (r.value != NA && r.value != best).then(|| (l.id.clone(), best))
+            })
+            .collect();
+        prop_assume!(!rated.is_empty());
+        let (leaf, best) = rated[case.pick % rated.len()].clone();
+        let before = s.score(&a).unwrap();
+        let mut raised = a.clone();
+        raised.rate(leaf, best);
+        let after = s.score(&raised).unwrap();
+        for ((id, x), (_, y)) in scores(&before).into_iter().zip(scores(&after)) {
+            match (x, y) {
+                (Some(x), Some(y)) => prop_assert!(y >= x, "{id}: {x} -> {y}"),
+                (None, None) => {}
+                (x, y) => prop_assert!(false, "{id}: {x:?} -> {y:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn reordering_siblings_changes_no_score(case in case()) {
+        let fw = make_framework(&case);
+        let mut fw2 = fw.clone();
+        fw2.criteria = reversed(fw2.criteria);
+        let a = make_assessment(&fw, &case, false);
+        let one = Scorer::new(&fw).unwrap().score(&a).unwrap();
+        let two = Scorer::new(&fw2).unwrap().score(&a).unwrap();
+        let mut two_scores = scores(&two);
+        two_scores.sort_by(|x, y| x.0.cmp(&y.0));
+        let mut one_scores = scores(&one);
+        one_scores.sort_by(|x, y| x.0.cmp(&y.0));
+        // Sums in another order may differ in the last bits: tolerance 1e-12.
+        for ((id, x), (_, y)) in one_scores.into_iter().zip(two_scores) {
+            match (x, y) {
+                (Some(x), Some(y)) => prop_assert!((x - y).abs() <= 1e-12, "{id}: {x} vs {y}"),
+                (x, y) => prop_assert_eq!(x, y, "{}", id),
+            }
+        }
+    }
+
+    #[test]
+    fn not_applicable_equals_deleting_the_leaf(case in case()) {
+        let fw = make_framework(&case);
+        let leaves: Vec<assessment_model::Id> = fw.leaves().map(|l| l.id.clone()).collect();
+        let target = leaves[case.pick % leaves.len()].clone();
+        let mut deleted = fw.clone();
+        deleted.criteria = delete(deleted.criteria, target.as_str());
+        prop_assume!(!deleted.criteria.is_empty());
+
+        let base = make_assessment(&fw, &case, false);
+        let mut as_na = base.clone();
+        as_na.rate(target.clone(), NA);
+        let mut without = base.clone();
+        without.ratings.shift_remove(&target);
+        without.framework = deleted.exact_ref();
+
+        let r_na = Scorer::new(&fw).unwrap().score(&as_na).unwrap();
+        let r_del = Scorer::new(&deleted).unwrap().score(&without).unwrap();
+        for n in r_del.nodes() {
+            let m = r_na.node(n.id()).unwrap();
+            prop_assert_eq!(n.score().map(f64::to_bits), m.score().map(f64::to_bits), "{}", n.id());
+            prop_assert_eq!(n.coverage(), m.coverage());
+        }
+        prop_assert_eq!(r_del.total().score().map(f64::to_bits), r_na.total().score().map(f64::to_bits));
+    }
+
+    #[test]
+    fn with_every_leaf_rated_exclude_and_zero_agree(case in case()) {
+        let mut case = case;
+        case.missing = MissingPolicy::Exclude;
+        let fw_ex = make_framework(&case);
+        case.missing = MissingPolicy::Zero;
+        let fw_zero = make_framework(&case);
+        let a = make_assessment(&fw_ex, &case, true);
+        let one = serde_json::to_string(&Scorer::new(&fw_ex).unwrap().score(&a).unwrap()).unwrap();
+        let two = serde_json::to_string(&Scorer::new(&fw_zero).unwrap().score(&a).unwrap()).unwrap();
+        prop_assert_eq!(one, two);
+    }
+
+    #[test]
+    fn the_same_input_gives_a_bit_identical_report(case in case()) {
+        let fw = make_framework(&case);
+        let a = make_assessment(&fw, &case, false);
+        let one = Scorer::new(&fw).unwrap().score(&a).unwrap();
+        let two = Scorer::new(&fw.clone()).unwrap().score(&a.clone()).unwrap();
+        prop_assert_eq!(serde_json::to_string(&one).unwrap(), serde_json::to_string(&two).unwrap());
+        for (x, y) in scores(&one).into_iter().zip(scores(&two)) {
+            prop_assert_eq!(x.1.map(f64::to_bits), y.1.map(f64::to_bits));
+        }
+    }
+
+    #[test]
+    fn dense_total_and_priorities_agree_with_full_scoring(case in case()) {
+        let fw = make_framework(&case);
+        let s = Scorer::new(&fw).unwrap();
+        let a = make_assessment(&fw, &case, false);
+        let report = s.score(&a).unwrap();
+        let dense = s.bind(&a).unwrap();
+        let total = s.total_dense(&dense, &mut Scratch::new());
+        prop_assert_eq!(total.map(f64::to_bits), report.total().score().map(f64::to_bits));
+        for p in s.priorities(&a).unwrap() {
+            let mut raised = a.clone();
+            raised.rate(p.criterion.clone(), p.best);
+            let after = s.total(&raised).unwrap().unwrap();
+            prop_assert_eq!((after - total.unwrap()).to_bits(), p.gain.to_bits(), "{}", p.criterion);
+            prop_assert!(p.gain >= 0.0);
+        }
+    }
+}
