@@ -66,11 +66,11 @@ pub use report::{
 ///    count (a missing leaf does not, even under `Zero`);
 /// 10. priorities ([`Scorer::priorities`]): exact, by re-scoring;
 /// 11. the mean in scale units ([`ScaleMean`]) where every leaf below a
-///    node is on one ordinal or numeric scale;
+///     node is on one ordinal or numeric scale;
 /// 12. an assessment that rates no applicable leaf is qualitative: no
-///    scores, findings and coverage only;
+///     scores, findings and coverage only;
 /// 13. determinism: definition order everywhere; the same inputs give
-///    bit-identical reports.
+///     bit-identical reports.
 ///
 /// # Where this differs from OpenSCAP
 ///
