@@ -12,6 +12,7 @@ mod dense;
 mod display;
 mod error;
 mod evaluate;
+mod plan;
 mod priorities;
 mod report;
 
