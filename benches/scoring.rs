@@ -178,6 +178,37 @@ fn hand_total(values: &[f64], h: &Hand) -> Option<f64> {
     (total_w > 0.0).then(|| total / total_w)
 }
 
+/// The hand loop specialised to a framework whose weights are all 1 (as
+/// the good-practice criteria's are): the strictest baseline for that
+/// shape. The same sums in the same order, so the same bits.
+fn hand_total_unit_weights(values: &[f64], h: &Hand) -> Option<f64> {
+    let (mut leaf, mut group) = (0, 0);
+    let (mut total, mut total_w) = (0.0, 0.0);
+    for &(n_groups, _) in &h.areas {
+        let (mut area, mut area_w) = (0.0, 0.0);
+        for &(n, _) in &h.groups[group..group + n_groups] {
+            let (mut sum, mut sum_w) = (0.0, 0.0);
+            for &v in &values[leaf..leaf + n] {
+                if v >= 0.0 {
+                    sum += v;
+                    sum_w += 1.0;
+                }
+            }
+            if sum_w > 0.0 {
+                area += sum / sum_w;
+                area_w += 1.0;
+            }
+            leaf += n;
+        }
+        if area_w > 0.0 {
+            total += area / area_w;
+            total_w += 1.0;
+        }
+        group += n_groups;
+    }
+    (total_w > 0.0).then(|| total / total_w)
+}
+
 fn bench_one(c: &mut Bench, name: &str, shape: Shape, weighted: bool) {
     let fw = build(&shape, weighted);
     let scorer = Scorer::new(&fw).unwrap();
@@ -199,6 +230,15 @@ fn bench_one(c: &mut Bench, name: &str, shape: Shape, weighted: bool) {
             || scorer.total_dense(black_box(&dense), &mut scratch),
             || hand_total(black_box(dense.values()), &hand),
         );
+        if !weighted {
+            let unit = hand_total_unit_weights(dense.values(), &hand);
+            assert_eq!(unit.map(f64::to_bits), by_hand.map(f64::to_bits));
+            min_ratio(
+                &format!("{name} (hand loop with weights fixed at 1)"),
+                || scorer.total_dense(black_box(&dense), &mut scratch),
+                || hand_total_unit_weights(black_box(dense.values()), &hand),
+            );
+        }
         if data == Data::Gaps {
             c.bench_function(&format!("{name}/score"), |b| {
                 b.iter(|| scorer.score(black_box(&a)).unwrap())
