@@ -2,9 +2,13 @@
 //! hand-written loop that computes the same total from the same dense data.
 //!
 //! Two frameworks, built synthetically here: one shaped like the
-//! good-practice criteria (36 binary leaves in 11 questions in 5 areas) and
-//! a generated one of 10,000 leaves (10 areas × 10 groups × 100 leaves,
-//! with varied weights). Both use the default weighted mean.
+//! good-practice criteria (36 binary leaves in 11 questions in 5 areas,
+//! every weight 1 as in the catalogue) and a generated one of 10,000
+//! leaves (10 areas × 10 groups × 100 leaves, with varied weights). Both
+//! use the default rules (weighted mean, missing ratings excluded). Each
+//! runs on two data variants: every leaf rated, and with missing and
+//! not-applicable leaves. Before timing, the bench asserts that the hand
+//! loop, `total_dense` and `score` give the same bits.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::hint::black_box;
@@ -87,10 +91,26 @@ fn build(shape: &Shape, weighted: bool) -> Framework {
     }
 }
 
-fn assessment(fw: &Framework) -> Assessment {
+/// The two data variants: every leaf rated (a third of them not met), or
+/// with gaps as real assessments have them: every seventh leaf missing,
+/// every eleventh not applicable, and one whole group not applicable (so
+/// the group drops out of its area).
+#[derive(Clone, Copy, PartialEq)]
+enum Data {
+    AllRated,
+    Gaps,
+}
+
+fn assessment(fw: &Framework, data: Data) -> Assessment {
     let mut a = Assessment::new(fw.exact_ref(), Subject::new("bench"));
     for (i, leaf) in fw.leaves().enumerate() {
-        let v = if i % 3 == 0 {
+        let v = if data == Data::Gaps && leaf.id.as_str().starts_with("a1-g1-") {
+            RatingValue::NotApplicable
+        } else if data == Data::Gaps && i % 7 == 3 {
+            continue;
+        } else if data == Data::Gaps && i % 11 == 5 {
+            RatingValue::NotApplicable
+        } else if i % 3 == 0 {
             RatingValue::NotMet
         } else {
             RatingValue::Met
@@ -100,60 +120,142 @@ fn assessment(fw: &Framework) -> Assessment {
     a
 }
 
-/// The hand-written loop: nested weighted means straight from the dense
-/// values (every leaf rated, nothing excluded).
-fn hand_total(values: &[f64], shape: &Shape, weighted: bool) -> f64 {
-    let (mut leaf_k, mut group_k) = (0usize, 0usize);
-    let (mut total, mut total_w) = (0.0, 0.0);
-    for groups in &shape.areas {
-        let (mut area, mut area_w) = (0.0, 0.0);
-        for &n in groups {
-            let (mut sum, mut sum_w) = (0.0, 0.0);
-            for v in &values[leaf_k..leaf_k + n] {
-                let w = if weighted { leaf_w(leaf_k) } else { 1.0 };
-                sum += w * v;
-                sum_w += w;
-                leaf_k += 1;
-            }
-            let gw = if weighted { group_w(group_k) } else { 1.0 };
-            group_k += 1;
-            area += gw * (sum / sum_w);
-            area_w += gw;
+/// The framework as a hand-written loop for its shape holds it: per area
+/// (number of groups, weight), per group (number of leaves, weight), and
+/// the leaf weights, all in definition order.
+struct Hand {
+    areas: Vec<(usize, f64)>,
+    groups: Vec<(usize, f64)>,
+    leaf_w: Vec<f64>,
+}
+
+impl Hand {
+    fn new(shape: &Shape, weighted: bool) -> Hand {
+        let groups: Vec<usize> = shape.areas.iter().flatten().copied().collect();
+        let leaves: usize = groups.iter().sum();
+        let w = |weighted, x| if weighted { x } else { 1.0 };
+        Hand {
+            areas: shape.areas.iter().map(|g| (g.len(), 1.0)).collect(),
+            groups: groups
+                .iter()
+                .enumerate()
+                .map(|(k, &n)| (n, w(weighted, group_w(k))))
+                .collect(),
+            leaf_w: (0..leaves).map(|k| w(weighted, leaf_w(k))).collect(),
         }
-        total += area / area_w;
-        total_w += 1.0;
     }
-    total / total_w
+}
+
+/// The hand-written loop: the total of the framework's default rules from
+/// the same dense values `Scorer::bind` gives (a score ≥ 0, NaN missing,
+/// negative not applicable): a weighted mean at each level over the
+/// children that have a score, missing and not-applicable leaves left
+/// out, a group with nothing rated left out of its area, an area of the
+/// total.
+fn hand_total(values: &[f64], h: &Hand) -> Option<f64> {
+    let (mut leaf, mut group) = (0, 0);
+    let (mut total, mut total_w) = (0.0, 0.0);
+    for &(n_groups, aw) in &h.areas {
+        let (mut area, mut area_w) = (0.0, 0.0);
+        for &(n, gw) in &h.groups[group..group + n_groups] {
+            let (mut sum, mut sum_w) = (0.0, 0.0);
+            for (&v, &w) in values[leaf..leaf + n].iter().zip(&h.leaf_w[leaf..leaf + n]) {
+                if v >= 0.0 {
+                    sum += w * v;
+                    sum_w += w;
+                }
+            }
+            if sum_w > 0.0 {
+                area += gw * (sum / sum_w);
+                area_w += gw;
+            }
+            leaf += n;
+        }
+        if area_w > 0.0 {
+            total += aw * (area / area_w);
+            total_w += aw;
+        }
+        group += n_groups;
+    }
+    (total_w > 0.0).then(|| total / total_w)
+}
+
+/// The hand loop specialised to a framework whose weights are all 1 (as
+/// the good-practice criteria's are): the strictest baseline for that
+/// shape. The same sums in the same order, so the same bits.
+fn hand_total_unit_weights(values: &[f64], h: &Hand) -> Option<f64> {
+    let (mut leaf, mut group) = (0, 0);
+    let (mut total, mut total_w) = (0.0, 0.0);
+    for &(n_groups, _) in &h.areas {
+        let (mut area, mut area_w) = (0.0, 0.0);
+        for &(n, _) in &h.groups[group..group + n_groups] {
+            let (mut sum, mut sum_w) = (0.0, 0.0);
+            for &v in &values[leaf..leaf + n] {
+                if v >= 0.0 {
+                    sum += v;
+                    sum_w += 1.0;
+                }
+            }
+            if sum_w > 0.0 {
+                area += sum / sum_w;
+                area_w += 1.0;
+            }
+            leaf += n;
+        }
+        if area_w > 0.0 {
+            total += area / area_w;
+            total_w += 1.0;
+        }
+        group += n_groups;
+    }
+    (total_w > 0.0).then(|| total / total_w)
 }
 
 fn bench_one(c: &mut Bench, name: &str, shape: Shape, weighted: bool) {
     let fw = build(&shape, weighted);
     let scorer = Scorer::new(&fw).unwrap();
-    let a = assessment(&fw);
-    let dense = scorer.bind(&a).unwrap();
+    let hand = Hand::new(&shape, weighted);
     let mut scratch = Scratch::new();
-    let ours = scorer.total_dense(&dense, &mut scratch).unwrap();
-    let hand = hand_total(dense.values(), &shape, weighted);
-    assert!((ours - hand).abs() < 1e-12, "{ours} vs {hand}");
+    for (data, label) in [(Data::AllRated, "all_rated"), (Data::Gaps, "gaps")] {
+        let a = assessment(&fw, data);
+        let dense = scorer.bind(&a).unwrap();
+        let ours = scorer.total_dense(&dense, &mut scratch);
+        let by_hand = hand_total(dense.values(), &hand);
+        let full = scorer.score(&a).unwrap().total().score();
+        assert!(ours.is_some());
+        assert_eq!(ours.map(f64::to_bits), by_hand.map(f64::to_bits));
+        assert_eq!(ours.map(f64::to_bits), full.map(f64::to_bits));
 
-    min_ratio(
-        name,
-        || scorer.total_dense(black_box(&dense), &mut scratch),
-        || hand_total(black_box(dense.values()), &shape, weighted),
-    );
-
-    c.bench_function(&format!("{name}/score"), |b| {
-        b.iter(|| scorer.score(black_box(&a)).unwrap())
-    });
-    c.bench_function(&format!("{name}/total"), |b| {
-        b.iter(|| scorer.total(black_box(&a)).unwrap())
-    });
-    c.bench_function(&format!("{name}/total_dense"), |b| {
-        b.iter(|| scorer.total_dense(black_box(&dense), &mut scratch))
-    });
-    c.bench_function(&format!("{name}/hand_loop"), |b| {
-        b.iter(|| hand_total(black_box(dense.values()), &shape, weighted))
-    });
+        let name = format!("{name}/{label}");
+        min_ratio(
+            &name,
+            || scorer.total_dense(black_box(&dense), &mut scratch),
+            || hand_total(black_box(dense.values()), &hand),
+        );
+        if !weighted {
+            let unit = hand_total_unit_weights(dense.values(), &hand);
+            assert_eq!(unit.map(f64::to_bits), by_hand.map(f64::to_bits));
+            min_ratio(
+                &format!("{name} (hand loop with weights fixed at 1)"),
+                || scorer.total_dense(black_box(&dense), &mut scratch),
+                || hand_total_unit_weights(black_box(dense.values()), &hand),
+            );
+        }
+        if data == Data::Gaps {
+            c.bench_function(&format!("{name}/score"), |b| {
+                b.iter(|| scorer.score(black_box(&a)).unwrap())
+            });
+            c.bench_function(&format!("{name}/total"), |b| {
+                b.iter(|| scorer.total(black_box(&a)).unwrap())
+            });
+        }
+        c.bench_function(&format!("{name}/total_dense"), |b| {
+            b.iter(|| scorer.total_dense(black_box(&dense), &mut scratch))
+        });
+        c.bench_function(&format!("{name}/hand_loop"), |b| {
+            b.iter(|| hand_total(black_box(dense.values()), &hand))
+        });
+    }
 }
 
 /// The ratio of the dense path to the hand loop, robust to a busy

@@ -3,7 +3,9 @@
 //! The tree is walked once with an explicit stack into a flat list of nodes
 //! (pre-order, each with its parent), so no tree shape can overflow the
 //! call stack and the work is linear in the size of the framework. Paths
-//! are built only for the nodes that have an issue.
+//! are built only for the nodes that have an issue. Hash maps and sets
+//! serve only for lookups (their randomised hashing keeps adversarial ids
+//! from making them slow); the order of the issues never depends on them.
 
 use std::collections::{HashMap, HashSet};
 

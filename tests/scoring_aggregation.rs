@@ -437,3 +437,67 @@ fn rated_not_applicable_gives_the_note() {
     assert_eq!(r.total().counts().not_applicable, 1);
     assert_eq!(r.total().coverage(), Some(1.0));
 }
+
+#[test]
+fn flat_leaves_out_unscored_groups_but_not_weight_zero_groups() {
+    // g1 unscored {a = 1}; g2 weight 0 {b = 0 (w 1), c = 1 (w 3)}; d = 0 (w 1).
+    let mut g1 = group("g1", 1.0, None, vec![tick("a", 1.0)]);
+    g1.scored = false;
+    let criteria = vec![
+        g1,
+        group("g2", 0.0, None, vec![tick("b", 1.0), tick("c", 3.0)]),
+        tick("d", 1.0),
+    ];
+    let ratings = [("a", Met), ("b", NotMet), ("c", Met), ("d", NotMet)];
+    let fw = framework(rules(Aggregation::Flat), criteria.clone());
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &ratings))
+        .unwrap();
+    // Group weights are ignored: (1·0 + 3·1 + 1·0) / (1 + 3 + 1)
+    assert_eq!(r.total().score(), Some(0.6));
+    assert_eq!(r.node("g1").unwrap().score(), Some(1.0));
+    let fw = framework(rules(Aggregation::FlatUnweighted), criteria.clone());
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &ratings))
+        .unwrap();
+    assert!(close(r.total().score(), 1.0 / 3.0));
+    // The weighted mean, by contrast, leaves the weight-0 group out: d alone.
+    let fw = framework(rules(Aggregation::WeightedMean), criteria);
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &ratings))
+        .unwrap();
+    assert_eq!(r.total().score(), Some(0.0));
+}
+
+#[test]
+fn flat_leaves_out_a_group_cut_by_min_coverage() {
+    let fw = framework(
+        ScoringRules {
+            aggregation: Aggregation::Flat,
+            min_coverage: Some(0.5),
+            ..ScoringRules::default()
+        },
+        vec![
+            group(
+                "g1",
+                1.0,
+                None,
+                vec![tick("a", 1.0), tick("b", 1.0), tick("c", 1.0)],
+            ),
+            group("g2", 1.0, None, vec![tick("d", 1.0), tick("e", 1.0)]),
+            tick("f", 1.0),
+        ],
+    );
+    // g1 has 1 of 3 rated: cut out, and its rated leaf a leaves the flat sum.
+    let a = assess(&fw, &[("a", Met), ("d", NotMet), ("e", Met), ("f", NotMet)]);
+    let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+    assert_eq!(
+        r.node("g1").unwrap().outcome().no_score(),
+        Some(NoScore::InsufficientCoverage)
+    );
+    // Total coverage 4/6 ≥ 0.5; flat over d, e, f = 1/3.
+    assert!(close(r.total().score(), 1.0 / 3.0));
+}

@@ -107,6 +107,35 @@ fn case() -> impl Strategy<Value = Case> {
         })
 }
 
+/// A case whose every group aggregates by weighted mean, without a
+/// coverage threshold: the dense total takes its compiled mean plan.
+fn mean_case() -> impl Strategy<Value = Case> {
+    fn means_only(t: Tree) -> Tree {
+        match t {
+            Tree::Group {
+                weight,
+                scored,
+                tag,
+                children,
+                ..
+            } => Tree::Group {
+                weight,
+                scored,
+                agg: None,
+                tag,
+                children: children.into_iter().map(means_only).collect(),
+            },
+            leaf => leaf,
+        }
+    }
+    case().prop_map(|mut c| {
+        c.agg = Aggregation::WeightedMean;
+        c.min_coverage = None;
+        c.top = c.top.into_iter().map(means_only).collect();
+        c
+    })
+}
+
 const SCALES: [&str; 3] = ["tick", "imp", "num"];
 
 fn build(trees: &[Tree], next: &mut usize) -> Vec<Criterion> {
@@ -387,6 +416,27 @@ proptest! {
             let after = s.total(&raised).unwrap().unwrap();
             prop_assert_eq!((after - total.unwrap()).to_bits(), p.gain.to_bits(), "{}", p.criterion);
             prop_assert!(p.gain >= 0.0);
+        }
+    }
+
+    #[test]
+    fn dense_mean_plan_agrees_with_full_scoring(case in mean_case(), all_rated in any::<bool>()) {
+        let fw = make_framework(&case);
+        let s = Scorer::new(&fw).unwrap();
+        let a = make_assessment(&fw, &case, all_rated);
+        let report = s.score(&a).unwrap();
+        let dense = s.bind(&a).unwrap();
+        let mut scratch = Scratch::new();
+        let total = s.total_dense(&dense, &mut scratch);
+        prop_assert_eq!(total.map(f64::to_bits), report.total().score().map(f64::to_bits));
+        // Reused scratch gives the same bits.
+        let again = s.total_dense(&dense, &mut scratch);
+        prop_assert_eq!(again.map(f64::to_bits), total.map(f64::to_bits));
+        for p in s.priorities(&a).unwrap() {
+            let mut raised = a.clone();
+            raised.rate(p.criterion.clone(), p.best);
+            let after = s.total(&raised).unwrap().unwrap();
+            prop_assert_eq!((after - total.unwrap()).to_bits(), p.gain.to_bits(), "{}", p.criterion);
         }
     }
 }

@@ -529,3 +529,23 @@ fn committed_report_schema_accepts_a_report() {
         Some("Report")
     );
 }
+
+#[test]
+fn scorer_new_rejects_a_framework_it_cannot_compile() {
+    let mut leaf = tick("a", 1.0);
+    leaf.scale = Some(id("nowhere"));
+    let fw = framework(
+        ScoringRules::default(),
+        vec![group("g", 1.0, None, vec![tick("b", 1.0), leaf])],
+    );
+    let err = Scorer::new(&fw).unwrap_err();
+    assert!(
+        err.issues()
+            .iter()
+            .any(|i| i.code() == "unknown-scale" && i.path == "/criteria/0/children/1/scale"),
+        "{err}"
+    );
+    // The assessment check reports the framework's own problems first.
+    let a = assess(&fw, &[("b", Met)]);
+    assert_eq!(a.validate_against(&fw).unwrap_err(), err);
+}

@@ -36,6 +36,8 @@ pub struct Scratch {
     /// Per node (groups, when some group aggregates flat): the flat sums
     /// over the included leaves below: Σ w·s, Σ w, Σ s, count.
     pub(crate) flat: Vec<[f64; 4]>,
+    /// The mean plan's slots (`plan.rs`).
+    pub(crate) slots: Vec<f64>,
 }
 
 /// One group's result.

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::plan::MeanPlan;
 use crate::{Aggregation, Framework, Id, Issue, IssueKind, MAX_DEPTH, Scale, pointer};
 
 /// "No index": the root's parent, a group's leaf index.
@@ -101,6 +102,8 @@ pub(crate) struct Compiled {
     pub index: HashMap<Id, u32>,
     /// Whether some group aggregates flat (so leaf sums are needed).
     pub needs_flat: bool,
+    /// The dense total's fast plan, when every group is a weighted mean.
+    pub plan: Option<MeanPlan>,
 }
 
 impl Compiled {
@@ -432,6 +435,7 @@ impl Compiled {
             .filter_map(|i| u32::try_from(i).ok())
             .collect();
 
+        let plan = MeanPlan::new(&nodes, &children, framework.rules.min_coverage);
         Ok(Compiled {
             framework: framework.clone(),
             nodes,
@@ -452,6 +456,7 @@ impl Compiled {
             leaf_facet,
             index,
             needs_flat,
+            plan,
         })
     }
 

@@ -103,13 +103,25 @@ impl Scorer {
     ///
     /// `None` when the total has no score (rules 4, 6, 12), or when
     /// `ratings` were bound by a scorer with another number of leaves.
+    ///
+    /// When every group aggregates by weighted mean and no `min_coverage`
+    /// is set, the total takes a compiled plan that computes only the
+    /// means (no counts, coverage or flat sums), each group over one
+    /// contiguous slice; otherwise the general pass. Both give the same
+    /// bits.
     pub fn total_dense(&self, ratings: &DenseRatings, scratch: &mut Scratch) -> Option<f64> {
         let compiled = self.compiled();
         if ratings.qualitative || ratings.values.len() != compiled.leaves() {
             return None;
         }
-        compiled.evaluate(&ratings.values, compiled.mode(false), scratch);
-        scratch.group_score(0)
+        let mode = compiled.mode(false);
+        match &compiled.plan {
+            Some(plan) => plan.total(&ratings.values, mode.missing_zero, &mut scratch.slots),
+            None => {
+                compiled.evaluate(&ratings.values, mode, scratch);
+                scratch.group_score(0)
+            }
+        }
     }
 
     /// The total score of `assessment` alone, without building a report.

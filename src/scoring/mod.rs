@@ -12,6 +12,7 @@ mod dense;
 mod display;
 mod error;
 mod evaluate;
+mod plan;
 mod priorities;
 mod report;
 
@@ -32,7 +33,10 @@ pub use report::{
 /// Compiling lays the tree out in flat arrays in definition (pre-)order —
 /// parents, children, weights, scored flags, effective aggregations, leaf
 /// scales, inherited facet values and effective weights — with every id
-/// resolved to an index once, so scoring hashes no string per node.
+/// resolved to an index once, so scoring hashes no string per node. A
+/// framework of weighted means alone (without `min_coverage`) also gets a
+/// plan for [`Scorer::total_dense`] that reads each group's children from
+/// one contiguous slice.
 /// `Scorer` is `Send + Sync` and cheap to clone (the compiled form is
 /// shared behind an `Arc`).
 ///

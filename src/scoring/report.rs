@@ -103,7 +103,8 @@ impl Report {
     }
 
     /// The node of criterion `id` (a `&str` or an `&Id`), if the framework
-    /// has it.
+    /// has it. A linear search; to visit every node, iterate
+    /// [`Report::nodes`].
     pub fn node(&self, id: impl AsRef<str>) -> Option<&NodeScore> {
         let id = id.as_ref();
         self.nodes.iter().find(|n| n.id == id)
