@@ -134,8 +134,10 @@ pub enum DateError {
 
 fn digits(bytes: &[u8]) -> Option<u16> {
     bytes.iter().try_fold(0u16, |acc, b| {
-        b.is_ascii_digit()
-            .then(|| acc.saturating_mul(10).saturating_add(u16::from(b - b'0')))
+        b.is_ascii_digit().then(|| {
+            acc.saturating_mul(10)
+                .saturating_add(u16::from(b.saturating_sub(b'0')))
+        })
     })
 }
 

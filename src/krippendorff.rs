@@ -153,7 +153,7 @@ fn runs(sorted: &[f64]) -> impl Iterator<Item = (f64, usize)> + '_ {
         let len = sorted
             .get(i..)
             .map_or(0, |rest| rest.iter().take_while(|v| **v == first).count());
-        i += len.max(1);
+        i = i.saturating_add(len.max(1));
         Some((first, len.max(1)))
     })
 }

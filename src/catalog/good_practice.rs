@@ -73,25 +73,25 @@ pub fn criteria() -> Framework {
         .iter()
         .enumerate()
         .map(|(area_index, area)| {
-            let area_number = area_index + 1;
+            let area_number = area_index.saturating_add(1);
             let questions = area
                 .questions
                 .iter()
                 .enumerate()
                 .map(|(index_in_area, question)| {
-                    question_number += 1;
+                    question_number = question_number.saturating_add(1);
                     let q = question_number;
                     let items = question
                         .items
                         .iter()
                         .enumerate()
                         .map(|(item_index, title)| {
-                            let k = item_index + 1;
+                            let k = item_index.saturating_add(1);
                             let mut item = Criterion::leaf(id(format!("q{q}-{k}")), *title, id(SCALE));
                             item.source = Some(format!(
                                 "{DOCUMENT}, area {area_number} ({}), question {q} ({} of the area), good practice checklist item {k}",
                                 area.title,
-                                index_in_area + 1
+                                index_in_area.saturating_add(1)
                             ));
                             item
                         })
@@ -100,7 +100,7 @@ pub fn criteria() -> Framework {
                     group.source = Some(format!(
                         "{DOCUMENT}, area {area_number} ({}), question {q} ({} of the area)",
                         area.title,
-                        index_in_area + 1
+                        index_in_area.saturating_add(1)
                     ));
                     group
                 })

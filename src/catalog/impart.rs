@@ -153,7 +153,7 @@ pub fn core_with_scale(scale: Scale) -> Framework {
                 .iter()
                 .enumerate()
                 .map(|(index, indicator)| {
-                    let n = index + 1;
+                    let n = index.saturating_add(1);
                     let mut leaf = Criterion::leaf(
                         id(format!("{}-{n}", factor.id)),
                         indicator.text,

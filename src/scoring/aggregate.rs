@@ -215,8 +215,8 @@ impl Compiled {
                 for (&v, &[w, fw, fc]) in vs.iter().zip(ws) {
                     let is_rated = v >= 0.0;
                     let has_score = is_rated | (zero & v.is_nan());
-                    applicable += u32::from(is_rated || v.is_nan());
-                    rated += u32::from(is_rated);
+                    applicable = applicable.saturating_add(u32::from(is_rated || v.is_nan()));
+                    rated = rated.saturating_add(u32::from(is_rated));
                     let x = if is_rated { v } else { 0.0 };
                     let w = if has_score { w } else { 0.0 };
                     acc += w * x;
@@ -256,8 +256,8 @@ impl Compiled {
                 }
                 (child.score, child.applicable, child.rated)
             };
-            applicable += app;
-            rated += rat;
+            applicable = applicable.saturating_add(app);
+            rated = rated.saturating_add(rat);
             if slot.scored && slot.weight > 0.0 && !score.is_nan() {
                 fold.add(slot.weight, score);
             }
@@ -442,7 +442,7 @@ struct All {
 impl Fold for All {
     #[inline(always)]
     fn add(&mut self, _: f64, score: f64) {
-        self.n += 1;
+        self.n = self.n.saturating_add(1);
         self.below |= score < 1.0;
     }
     #[inline(always)]

@@ -500,12 +500,12 @@ fn link_children(nodes: &mut [Node]) -> Vec<u32> {
     let n = nodes.len();
     let mut start = vec![0u32; n.saturating_add(1)];
     for node in nodes.iter().skip(1) {
-        if let Some(s) = start.get_mut(node.parent as usize + 1) {
+        if let Some(s) = start.get_mut((node.parent as usize).saturating_add(1)) {
             *s = s.saturating_add(1);
         }
     }
     for i in 1..start.len() {
-        let prev = start.get(i - 1).copied().unwrap_or(0);
+        let prev = start.get(i.saturating_sub(1)).copied().unwrap_or(0);
         if let Some(s) = start.get_mut(i) {
             *s = s.saturating_add(prev);
         }
@@ -522,7 +522,7 @@ fn link_children(nodes: &mut [Node]) -> Vec<u32> {
     }
     for (i, node) in nodes.iter_mut().enumerate() {
         node.first_child = start.get(i).copied().unwrap_or(0);
-        node.end_child = start.get(i + 1).copied().unwrap_or(0);
+        node.end_child = start.get(i.saturating_add(1)).copied().unwrap_or(0);
     }
     children
 }

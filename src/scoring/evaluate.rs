@@ -299,17 +299,17 @@ impl Compiled {
                 let e = self.effective_weight.get(leaf).copied().unwrap_or(0.0);
                 if let (Some(a), Some(cn)) = (acc.get_mut(vi as usize), counts.get_mut(vi as usize))
                 {
-                    cn.leaves += 1;
+                    cn.leaves = cn.leaves.saturating_add(1);
                     if v >= 0.0 {
-                        cn.rated += 1;
+                        cn.rated = cn.rated.saturating_add(1);
                         if e > 0.0 {
                             a.0 += e * v;
                             a.1 += e;
                         }
                     } else if v.is_nan() {
-                        cn.missing += 1;
+                        cn.missing = cn.missing.saturating_add(1);
                     } else {
-                        cn.not_applicable += 1;
+                        cn.not_applicable = cn.not_applicable.saturating_add(1);
                     }
                 }
             }

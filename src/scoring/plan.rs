@@ -122,7 +122,7 @@ impl MeanPlan {
         missing_zero: bool,
         slots: &mut Vec<f64>,
     ) -> Option<f64> {
-        let n = self.slot_w.len() + 1;
+        let n = self.slot_w.len().saturating_add(1);
         if slots.len() != n {
             slots.clear();
             slots.resize(n, f64::NAN);

@@ -56,12 +56,12 @@ pub fn worked_example() -> Assessment {
 
     let mut assessment = Assessment::new(criteria().exact_ref(), subject);
     for (index, (narrative, marks)) in NARRATIVES.iter().zip(MARKS).enumerate() {
-        let q = index + 1;
+        let q = index.saturating_add(1);
         assessment
             .narratives
             .insert(id(format!("q{q}")), (*narrative).to_owned());
         for (item_index, mark) in marks.iter().enumerate() {
-            let k = item_index + 1;
+            let k = item_index.saturating_add(1);
             let rating = match mark {
                 Mark::Tick => Rating::new(RatingValue::Met),
                 Mark::Dash => Rating {

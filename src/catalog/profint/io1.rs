@@ -45,7 +45,7 @@ pub fn success_factors_io1() -> Framework {
         .iter()
         .enumerate()
         .map(|(index, (title, stakeholder, field))| {
-            let n = index + 1;
+            let n = index.saturating_add(1);
             let mut leaf = Criterion::leaf(id(format!("io1-f{n}")), *title, id(SUCCESS_SCALE));
             leaf.tags.insert(id("stakeholder"), id(*stakeholder));
             if let Some(field) = field {

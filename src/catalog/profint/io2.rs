@@ -130,7 +130,7 @@ pub fn success_factors_io2() -> Framework {
                 .enumerate()
                 .filter(|(_, (_, p, _))| *p == part)
                 .map(|(index, (title, _, reason))| {
-                    let n = index + 1;
+                    let n = index.saturating_add(1);
                     let mut leaf =
                         Criterion::leaf(id(format!("io2-f{n}")), *title, id(SUCCESS_SCALE));
                     leaf.source = Some(format!(
