@@ -37,7 +37,10 @@ impl Lcg {
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
-        u32::try_from(self.0 >> 33).unwrap_or(0) % n.max(1)
+        u32::try_from(self.0 >> 33)
+            .unwrap_or(0)
+            .checked_rem(n)
+            .unwrap_or(0)
     }
 }
 
@@ -78,7 +81,7 @@ fn review(
         for indicator in &factor.children {
             let level = match rng.below(4) {
                 0 => tendency.saturating_sub(1),
-                1 => (tendency + 1).min(2),
+                1 => tendency.saturating_add(1).min(2),
                 _ => tendency,
             };
             truth.push((indicator.id.clone(), level));
@@ -90,7 +93,7 @@ fn review(
             let seen = match rng.below(20) {
                 0 => continue, // left unrated
                 1 | 2 => level.saturating_sub(1),
-                3 | 4 => (level + 1).min(2),
+                3 | 4 => level.saturating_add(1).min(2),
                 _ => *level,
             };
             assessment.rate(indicator.clone(), RatingValue::Level(i32::try_from(seen)?));

@@ -30,7 +30,10 @@ impl Lcg {
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
-        u32::try_from(self.0 >> 33).unwrap_or(0) % n.max(1)
+        u32::try_from(self.0 >> 33)
+            .unwrap_or(0)
+            .checked_rem(n)
+            .unwrap_or(0)
     }
 }
 
@@ -71,7 +74,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                     let roll = rng.below(100);
                     let level = if roll < very {
                         3
-                    } else if roll < very + not {
+                    } else if roll < very.saturating_add(not) {
                         1
                     } else {
                         2

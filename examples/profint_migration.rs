@@ -27,7 +27,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         };
         assessment.rate(Id::new(format!("io1-f{n}"))?, value);
     }
-    assessment.ratings[0].note = Some("Placement in a company after four months.".into());
+    if let Some(first) = assessment.ratings.get_index_mut(0) {
+        first.1.note = Some("Placement in a company after four months.".into());
+    }
 
     let moved = profint::migrate_io1(&assessment)?;
 
