@@ -16,6 +16,9 @@
 //! `tests/roundtrip.rs` the documents' round trips; this file does not
 //! repeat them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+// Test code on fixed data: an index out of range or an overflow is a failure
+// of the test, not of the crate.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use std::collections::HashSet;
 

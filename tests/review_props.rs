@@ -2,6 +2,9 @@
 //! Properties of consolidation and of Krippendorff's alpha on random
 //! reviews: results stay on the scale, methods are ordered as they should
 //! be, and alpha does not depend on the order of coders or units.
+// Test code on fixed data: an index out of range or an overflow is a failure
+// of the test, not of the crate.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use assessment_model::{
     Assessment, Consolidation, Framework, Id, MeasurementLevel, PeerReview, Person, RatingValue,

@@ -6,6 +6,9 @@
 //! Exact round-trips of arbitrary floats through serde_json need its
 //! `float_roundtrip` feature (enabled for these tests).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+// Test code on fixed data: an index out of range or an overflow is a failure
+// of the test, not of the crate.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use assessment_model::{
     Aggregation, Assessment, Band, Criterion, DeclaredFinding, Derivation, DerivationKind,

@@ -1,6 +1,9 @@
 //! Property tests of the scoring rules over generated frameworks and
 //! assessments (design, *Scoring rules* 2, 3, 5, 10, 13).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
+// Test code on fixed data: an index out of range or an overflow is a failure
+// of the test, not of the crate.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 mod common;
 

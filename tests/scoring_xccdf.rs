@@ -7,6 +7,9 @@
 //! score and a maximum). Our scores are in [0, 1]: default = score / 100,
 //! flat = score / maximum. Tolerance: 1e-12.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
+// Test code on fixed data: an index out of range or an overflow is a failure
+// of the test, not of the crate.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 mod common;
 

@@ -7,6 +7,9 @@
 //! four facet values; its assessment rates every leaf, one in seven not
 //! applicable.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+// Test code on fixed data: an index out of range or an overflow is a failure
+// of the test, not of the crate.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use assessment_model::{
     Assessment, Criterion, Direction, Facet, FacetValue, Framework, Id, Level, RatingValue, Scale,
