@@ -6,42 +6,43 @@
 
 mod fuzzing;
 
-include!(concat!(env!("OUT_DIR"), "/fuzz_seeds.rs"));
+mod corpus;
 
-fn run(target: &str, seeds: &[(&str, &[u8])], pipeline: fn(&[u8])) {
+fn run(target: &str, pipeline: fn(&[u8])) {
+    let seeds = corpus::files(&format!("fuzz/seeds/{target}"), "");
     assert!(!seeds.is_empty(), "no seeds for {target}");
     for (name, data) in seeds {
-        let outcome = std::panic::catch_unwind(|| pipeline(data));
+        let outcome = std::panic::catch_unwind(|| pipeline(&data));
         assert!(outcome.is_ok(), "seed {target}/{name} failed");
     }
 }
 
 #[test]
 fn framework_json_seeds() {
-    run("framework_json", FRAMEWORK_JSON, fuzzing::framework_json);
+    run("framework_json", fuzzing::framework_json);
 }
 
 #[test]
 fn framework_toml_seeds() {
-    run("framework_toml", FRAMEWORK_TOML, fuzzing::framework_toml);
+    run("framework_toml", fuzzing::framework_toml);
 }
 
 #[test]
 fn assessment_json_seeds() {
-    run("assessment_json", ASSESSMENT_JSON, fuzzing::assessment_json);
+    run("assessment_json", fuzzing::assessment_json);
 }
 
 #[test]
 fn profile_json_seeds() {
-    run("profile_json", PROFILE_JSON, fuzzing::profile_json);
+    run("profile_json", fuzzing::profile_json);
 }
 
 #[test]
 fn mapping_json_seeds() {
-    run("mapping_json", MAPPING_JSON, fuzzing::mapping_json);
+    run("mapping_json", fuzzing::mapping_json);
 }
 
 #[test]
 fn review_json_seeds() {
-    run("review_json", REVIEW_JSON, fuzzing::review_json);
+    run("review_json", fuzzing::review_json);
 }
