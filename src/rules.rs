@@ -110,6 +110,29 @@ pub enum Aggregation {
     All,
 }
 
+impl Aggregation {
+    /// Every aggregation method, in declaration order (e.g. to offer them in
+    /// a form, or to test a property under each).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::Aggregation;
+    ///
+    /// assert_eq!(Aggregation::ALL.len(), 7);
+    /// assert_eq!(Aggregation::ALL[0], Aggregation::default());
+    /// ```
+    pub const ALL: [Aggregation; 7] = [
+        Aggregation::WeightedMean,
+        Aggregation::Flat,
+        Aggregation::FlatUnweighted,
+        Aggregation::GeometricMean,
+        Aggregation::HarmonicMean,
+        Aggregation::Minimum,
+        Aggregation::All,
+    ];
+}
+
 /// What a leaf without a rating counts as (design, *Scoring rules* 3).
 ///
 /// Under every policy a missing rating lowers coverage (rule 6), and an
@@ -126,4 +149,26 @@ pub enum MissingPolicy {
     Zero,
     /// Scoring fails and lists every missing leaf (`missing-rating`).
     Error,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Aggregation;
+
+    /// A new variant fails to compile here until it is added to `ALL`.
+    #[test]
+    fn all_lists_every_aggregation_once() {
+        let position = |a: Aggregation| match a {
+            Aggregation::WeightedMean => 0,
+            Aggregation::Flat => 1,
+            Aggregation::FlatUnweighted => 2,
+            Aggregation::GeometricMean => 3,
+            Aggregation::HarmonicMean => 4,
+            Aggregation::Minimum => 5,
+            Aggregation::All => 6,
+        };
+        for (i, a) in Aggregation::ALL.iter().enumerate() {
+            assert_eq!(position(*a), i);
+        }
+    }
 }

@@ -51,15 +51,7 @@ fn weight() -> impl Strategy<Value = f64> {
 }
 
 fn aggregation() -> impl Strategy<Value = Aggregation> {
-    prop_oneof![
-        Just(Aggregation::WeightedMean),
-        Just(Aggregation::Flat),
-        Just(Aggregation::FlatUnweighted),
-        Just(Aggregation::GeometricMean),
-        Just(Aggregation::HarmonicMean),
-        Just(Aggregation::Minimum),
-        Just(Aggregation::All),
-    ]
+    proptest::sample::select(Aggregation::ALL.to_vec())
 }
 
 fn shape() -> impl Strategy<Value = Shape> {

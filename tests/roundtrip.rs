@@ -131,15 +131,7 @@ fn scale() -> impl Strategy<Value = Scale> {
 }
 
 fn aggregation() -> impl Strategy<Value = Aggregation> {
-    prop_oneof![
-        Just(Aggregation::WeightedMean),
-        Just(Aggregation::Flat),
-        Just(Aggregation::FlatUnweighted),
-        Just(Aggregation::GeometricMean),
-        Just(Aggregation::HarmonicMean),
-        Just(Aggregation::Minimum),
-        Just(Aggregation::All),
-    ]
+    proptest::sample::select(Aggregation::ALL.to_vec())
 }
 
 fn missing() -> impl Strategy<Value = MissingPolicy> {
