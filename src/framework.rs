@@ -338,6 +338,20 @@ impl FrameworkRef {
     pub fn matches(&self, framework: &Framework) -> bool {
         self.id == framework.id && self.version.matches(&framework.version)
     }
+
+    /// The `framework-mismatch` issue at `path` when `framework` does not
+    /// satisfy this reference; `None` when it does.
+    pub(crate) fn mismatch(&self, framework: &Framework, path: &str) -> Option<crate::Issue> {
+        (!self.matches(framework)).then(|| {
+            crate::Issue::new(
+                path,
+                crate::IssueKind::FrameworkMismatch {
+                    required: format!("{} {}", self.id, self.version),
+                    found: format!("{} {}", framework.id, framework.version),
+                },
+            )
+        })
+    }
 }
 
 impl Framework {

@@ -317,16 +317,20 @@ mod tests {
         ));
     }
 
+    /// Units rated by two observers, `a[i]` and `b[i]` for unit `i`.
+    fn two_observers(a: &[f64], b: &[f64]) -> Vec<Vec<Option<f64>>> {
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| vec![Some(*x), Some(*y)])
+            .collect()
+    }
+
     // Example A (binary, two observers, ten units): α = .095.
     #[test]
     fn published_example_a_binary() {
         let a = [0., 1., 0., 0., 0., 0., 0., 0., 1., 0.];
         let b = [1., 1., 1., 0., 0., 1., 0., 0., 0., 0.];
-        let units: Vec<Vec<Option<f64>>> = a
-            .iter()
-            .zip(&b)
-            .map(|(x, y)| vec![Some(*x), Some(*y)])
-            .collect();
+        let units = two_observers(&a, &b);
         assert!(close(
             krippendorff_alpha(&units, MeasurementLevel::Nominal),
             0.095,
@@ -340,11 +344,7 @@ mod tests {
     fn published_example_b_nominal() {
         let a = [1., 1., 2., 2., 4., 3., 3., 3., 5., 4., 4., 1.];
         let b = [2., 1., 2., 2., 2., 3., 3., 3., 5., 4., 4., 4.];
-        let units: Vec<Vec<Option<f64>>> = a
-            .iter()
-            .zip(&b)
-            .map(|(x, y)| vec![Some(*x), Some(*y)])
-            .collect();
+        let units = two_observers(&a, &b);
         assert!(close(
             krippendorff_alpha(&units, MeasurementLevel::Nominal),
             0.692,

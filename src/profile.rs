@@ -242,15 +242,9 @@ impl Profile {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply(&self, framework: &Framework) -> Result<Framework, ProfileError> {
-        if !self.framework.matches(framework) {
+        if let Some(issue) = self.framework.mismatch(framework, "/framework") {
             return Err(ProfileError::Invalid {
-                issues: vec![Issue::new(
-                    "/framework",
-                    IssueKind::FrameworkMismatch {
-                        required: format!("{} {}", self.framework.id, self.framework.version),
-                        found: format!("{} {}", framework.id, framework.version),
-                    },
-                )],
+                issues: vec![issue],
             });
         }
         if let Some(depth) = framework.walk().map(|(d, _)| d).find(|d| *d > MAX_DEPTH) {

@@ -291,20 +291,9 @@ impl Mapping {
 
     fn issues(&self, from: &Framework, to: &Framework) -> Vec<Issue> {
         let mut issues = Vec::new();
-        let mismatch = |path: &str, r: &FrameworkRef, f: &Framework| {
-            (!r.matches(f)).then(|| {
-                Issue::new(
-                    path,
-                    IssueKind::FrameworkMismatch {
-                        required: format!("{} {}", r.id, r.version),
-                        found: format!("{} {}", f.id, f.version),
-                    },
-                )
-            })
-        };
         self.limit_issues(&mut issues);
-        issues.extend(mismatch("/mapping/from", &self.from, from));
-        issues.extend(mismatch("/mapping/to", &self.to, to));
+        issues.extend(self.from.mismatch(from, "/mapping/from"));
+        issues.extend(self.to.mismatch(to, "/mapping/to"));
         let (source, target) = (Leaves::new(from), Leaves::new(to));
         let leaf = |leaves: &Leaves<'_>, doc: &str, path: String, id: &Id| -> Option<Issue> {
             match leaves.by_id.get(id.as_str()) {

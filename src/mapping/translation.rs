@@ -136,18 +136,7 @@ impl Mapping {
     ) -> Result<Translation, MappingError> {
         let mut issues = self.issues(from, to);
         Limits::new(&mut issues).assessment("/assessment", assessment);
-        if !assessment.framework.matches(from) {
-            issues.push(Issue::new(
-                "/assessment/framework",
-                IssueKind::FrameworkMismatch {
-                    required: format!(
-                        "{} {}",
-                        assessment.framework.id, assessment.framework.version
-                    ),
-                    found: format!("{} {}", from.id, from.version),
-                },
-            ));
-        }
+        issues.extend(assessment.framework.mismatch(from, "/assessment/framework"));
         let source = Leaves::new(from);
         let target = Leaves::new(to);
         let mut scores: HashMap<&str, Option<f64>> = HashMap::new(); // None = not applicable

@@ -69,9 +69,7 @@ impl PeerReview {
         let mut issues = self.issues();
         let index: HashMap<&str, &Criterion> =
             framework.walk().map(|(_, c)| (c.id.as_str(), c)).collect();
-        if !self.framework.matches(framework) {
-            issues.push(mismatch("/framework", &self.framework, framework));
-        }
+        issues.extend(self.framework.mismatch(framework, "/framework"));
         for (key, assessment) in &self.assessments {
             let base = pointer("/assessments", key);
             check_assessment(&base, assessment, framework, &index, &mut issues);
@@ -151,16 +149,6 @@ impl PeerReview {
     }
 }
 
-fn mismatch(path: &str, wanted: &crate::FrameworkRef, framework: &Framework) -> Issue {
-    Issue::new(
-        path,
-        IssueKind::FrameworkMismatch {
-            required: format!("{} {}", wanted.id, wanted.version),
-            found: format!("{} {}", framework.id, framework.version),
-        },
-    )
-}
-
 fn check_assessment(
     base: &str,
     assessment: &Assessment,
@@ -168,13 +156,11 @@ fn check_assessment(
     index: &HashMap<&str, &Criterion>,
     issues: &mut Vec<Issue>,
 ) {
-    if !assessment.framework.matches(framework) {
-        issues.push(mismatch(
-            &pointer(base, "framework"),
-            &assessment.framework,
-            framework,
-        ));
-    }
+    issues.extend(
+        assessment
+            .framework
+            .mismatch(framework, &pointer(base, "framework")),
+    );
     let ratings = pointer(base, "ratings");
     for (id, rating) in &assessment.ratings {
         let at = pointer(&ratings, id);

@@ -30,18 +30,7 @@ impl Compiled {
     pub(crate) fn bind(&self, assessment: &Assessment) -> Binding {
         let fw = &self.framework;
         let mut issues = Vec::new();
-        if !assessment.framework.matches(fw) {
-            issues.push(Issue::new(
-                "/framework",
-                IssueKind::FrameworkMismatch {
-                    required: format!(
-                        "{} {}",
-                        assessment.framework.id, assessment.framework.version
-                    ),
-                    found: format!("{} {}", fw.id, fw.version),
-                },
-            ));
-        }
+        issues.extend(assessment.framework.mismatch(fw, "/framework"));
         Limits::new(&mut issues).assessment("", assessment);
         let leaves = self.leaves();
         let mut values = vec![f64::NAN; leaves];
