@@ -89,6 +89,7 @@ mod compose;
 mod date;
 mod framework;
 mod id;
+mod id_index;
 mod issue;
 mod krippendorff;
 pub mod limits;

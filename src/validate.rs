@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::id_index::IdIndex;
 use crate::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS, MAX_TEXT_BYTES};
 use crate::{
     Criterion, Framework, Id, Issue, IssueKind, Scale, Severity, ValidationError, pointer,
@@ -85,7 +86,7 @@ impl Framework {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn issues(&self) -> Vec<Issue> {
-        let tree = Tree::new(&self.criteria);
+        let tree = Tree::new(self);
         let mut issues = Vec::new();
         check_header(self, &mut issues);
         check_scales(self, &tree, &mut issues);
@@ -153,14 +154,21 @@ struct Node<'a> {
     /// For a criterion at depth `MAX_DEPTH + 1`: the depth of the deepest
     /// criterion below it. Its subtree is not in the list.
     too_deep: Option<usize>,
+    /// The position of its scale among the framework's scales; `None` when
+    /// it names none or an unknown one.
+    scale: Option<usize>,
+    /// The position of an earlier criterion with the same id.
+    first: Option<usize>,
 }
 
 /// The criteria down to depth `MAX_DEPTH + 1` in pre-order, and what the
-/// whole tree (deeper parts included) uses.
+/// whole tree (deeper parts included) uses. Made in one pass that reads
+/// each id and scale name once: it resolves each criterion's scale and
+/// finds each repeated id as it goes.
 struct Tree<'a> {
     nodes: Vec<Node<'a>>,
-    /// Scales that leaves are rated on.
-    used_scales: HashSet<&'a str>,
+    /// By scale position: whether a leaf is rated on it.
+    used_scales: Vec<bool>,
     /// `(facet, value)` tags carried by criteria.
     used_tags: HashSet<(&'a str, &'a str)>,
     /// How many criteria the whole tree has.
@@ -168,64 +176,81 @@ struct Tree<'a> {
 }
 
 impl<'a> Tree<'a> {
-    fn new(criteria: &'a [Criterion]) -> Tree<'a> {
+    fn new(framework: &'a Framework) -> Tree<'a> {
         let mut tree = Tree {
             nodes: Vec::new(),
-            used_scales: HashSet::new(),
+            used_scales: vec![false; framework.scales.len()],
             used_tags: HashSet::new(),
             count: 0,
         };
-        let mut stack = vec![(None, 1_usize, criteria.iter().enumerate())];
+        let mut ids = IdIndex::with_capacity(0);
+        let mut stack = vec![(None, 1_usize, framework.criteria.iter().enumerate())];
         while let Some((parent, depth, iter)) = stack.last_mut() {
             let (parent, depth) = (*parent, *depth);
             let Some((index, criterion)) = iter.next() else {
                 stack.pop();
                 continue;
             };
-            let id = tree.nodes.len();
-            let too_deep = if depth > MAX_DEPTH {
-                Some(tree.scan_below(criterion, depth))
+            let at = tree.nodes.len();
+            let mut node = Node {
+                criterion,
+                parent,
+                index,
+                too_deep: None,
+                scale: None,
+                first: None,
+            };
+            if depth > MAX_DEPTH {
+                node.too_deep = Some(tree.scan_below(framework, criterion, depth));
             } else {
-                tree.note_use(criterion);
+                node.scale = tree.note_use(framework, criterion);
+                let nodes = &tree.nodes;
+                let id_of = |n: u32| nodes.get(n as usize).map(|n| n.criterion.id.as_str());
+                if let Ok(n) = u32::try_from(at) {
+                    node.first = ids
+                        .insert(criterion.id.as_str(), n, id_of)
+                        .map(|f| f as usize);
+                }
                 if !criterion.children.is_empty() {
                     stack.push((
-                        Some(id),
+                        Some(at),
                         depth.saturating_add(1),
                         criterion.children.iter().enumerate(),
                     ));
                 }
-                None
-            };
-            tree.nodes.push(Node {
-                criterion,
-                parent,
-                index,
-                too_deep,
-            });
+            }
+            tree.nodes.push(node);
         }
         tree
     }
 
-    fn note_use(&mut self, criterion: &'a Criterion) {
+    /// Counts `criterion` and notes the scale and tags it uses; returns its
+    /// scale's position.
+    fn note_use(&mut self, framework: &Framework, criterion: &'a Criterion) -> Option<usize> {
         self.count = self.count.saturating_add(1);
+        let scale = criterion
+            .scale
+            .as_ref()
+            .and_then(|s| framework.scales.get_index_of(s));
         if criterion.children.is_empty() {
-            if let Some(scale) = &criterion.scale {
-                self.used_scales.insert(scale.as_str());
+            if let Some(used) = scale.and_then(|s| self.used_scales.get_mut(s)) {
+                *used = true;
             }
         }
         for (facet, value) in &criterion.tags {
             self.used_tags.insert((facet.as_str(), value.as_str()));
         }
+        scale
     }
 
     /// Notes what the subtree of `top` (at `depth`) uses and returns the
     /// depth of its deepest criterion.
-    fn scan_below(&mut self, top: &'a Criterion, depth: usize) -> usize {
+    fn scan_below(&mut self, framework: &Framework, top: &'a Criterion, depth: usize) -> usize {
         let mut deepest = depth;
         let mut stack = vec![(depth, top)];
         while let Some((depth, criterion)) = stack.pop() {
             deepest = deepest.max(depth);
-            self.note_use(criterion);
+            self.note_use(framework, criterion);
             let below = depth.saturating_add(1);
             stack.extend(criterion.children.iter().map(|c| (below, c)));
         }
@@ -274,7 +299,7 @@ fn check_header(framework: &Framework, issues: &mut Vec<Issue>) {
 fn check_scales(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>) {
     let count = framework.scales.len();
     Limits::new(issues).count("/scales", "scales", count, MAX_ITEMS);
-    for (id, scale) in &framework.scales {
+    for (i, (id, scale)) in framework.scales.iter().enumerate() {
         let at = pointer("/scales", id);
         let (title, description) = match scale {
             Scale::Binary { title, description }
@@ -291,7 +316,7 @@ fn check_scales(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>)
         if let Scale::Numeric { unit, .. } = scale {
             limits.opt_text(&at, "unit", unit.as_ref());
         }
-        if !tree.used_scales.contains(id.as_str()) {
+        if !tree.used_scales.get(i).copied().unwrap_or(false) {
             issues.push(Issue::new(
                 &at,
                 IssueKind::UnusedScale {
@@ -445,7 +470,6 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
             },
         ));
     }
-    let mut ids: HashMap<&str, usize> = HashMap::new();
     for (n, node) in tree.nodes.iter().enumerate() {
         let criterion = node.criterion;
         // Built only for a criterion with an issue.
@@ -477,14 +501,12 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
             limits.opt_text(&at, "not_applicable", criterion.not_applicable.as_ref());
             limits.opt_text(&at, "source", criterion.source.as_ref());
         }
-        if let Some(&first) = ids.get(criterion.id.as_str()) {
+        if let Some(first) = node.first {
             issues.push(duplicate(
                 &at(),
                 &criterion.id,
                 pointer(&tree.path(first), "id"),
             ));
-        } else {
-            ids.insert(criterion.id.as_str(), n);
         }
         let weight = criterion.weight;
         if !(weight.is_finite() && weight >= 0.0) {
@@ -510,7 +532,7 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
         }
         if let Some(scale) = &criterion.scale {
             let scale_at = || pointer(&at(), "scale");
-            if !framework.scales.contains_key(scale) {
+            if node.scale.is_none() {
                 issues.push(Issue::new(
                     scale_at(),
                     IssueKind::UnknownScale {

@@ -439,6 +439,48 @@ fn checks_collect_every_problem_with_paths() {
 }
 
 #[test]
+fn the_order_of_the_ratings_does_not_change_the_report() {
+    // g1 = (a, b, c), g2 = d; ratings given in framework order, reversed,
+    // and shuffled with a repeated group between them.
+    let fw = framework(
+        ScoringRules::default(),
+        vec![
+            group(
+                "g1",
+                1.0,
+                None,
+                vec![tick("a", 1.0), tick("b", 1.0), tick("c", 2.0)],
+            ),
+            group("g2", 1.0, None, vec![tick("d", 1.0)]),
+        ],
+    );
+    let s = Scorer::new(&fw).unwrap();
+    let in_order = [("a", Met), ("b", NotMet), ("c", Met), ("d", NotMet)];
+    let mut reversed = in_order;
+    reversed.reverse();
+    let shuffled = [("c", Met), ("a", Met), ("d", NotMet), ("b", NotMet)];
+    // g1 = (1 + 0 + 2) / 4 = 0.75, g2 = 0, total = 0.375.
+    for ratings in [&in_order[..], &reversed[..], &shuffled[..]] {
+        let report = s.score(&assess(&fw, ratings)).unwrap();
+        assert_eq!(report.total().score(), Some(0.375), "{ratings:?}");
+        assert_eq!(report.node("g1").unwrap().score(), Some(0.75));
+        assert_eq!(report.node("b").unwrap().score(), Some(0.0));
+        assert_eq!(report.node("c").unwrap().score(), Some(1.0));
+    }
+    // A group between leaves is still found (and refused), and the leaf
+    // after it is still bound.
+    let err = s
+        .score(&assess(&fw, &[("a", Met), ("g2", Met), ("b", Met)]))
+        .unwrap_err();
+    let got: Vec<(&str, &str)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.code(), i.path.as_str()))
+        .collect();
+    assert_eq!(got, [("rating-on-group", "/ratings/g2")]);
+}
+
+#[test]
 fn missing_rating_path_resolves() {
     let fw = framework(
         ScoringRules {

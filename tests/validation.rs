@@ -118,6 +118,45 @@ fn duplicate_criterion_ids_anywhere_in_the_tree() {
 }
 
 #[test]
+fn duplicate_criterion_ids_among_thousands() {
+    // 3000 leaves in 30 groups of 100: `c-17-4` again at /criteria/29/children/99,
+    // and `c-0-0` again at /criteria/12/children/50; every other id unique.
+    let mut groups = Vec::new();
+    for g in 0..30 {
+        let children: Vec<Value> = (0..100)
+            .map(|i| match (g, i) {
+                (29, 99) => leaf("c-17-4"),
+                (12, 50) => leaf("c-0-0"),
+                _ => leaf(&format!("c-{g}-{i}")),
+            })
+            .collect();
+        groups.push(json!({ "id": format!("g-{g}"), "title": "g", "children": children }));
+    }
+    let f = framework(with_criteria(Value::Array(groups)));
+    assert_eq!(
+        found(&f),
+        pairs(&[
+            ("duplicate-id", "/criteria/12/children/50/id"),
+            ("duplicate-id", "/criteria/29/children/99/id"),
+        ])
+    );
+    let firsts: Vec<IssueKind> = f.issues().into_iter().map(|i| i.kind).collect();
+    assert_eq!(
+        firsts,
+        [
+            IssueKind::DuplicateId {
+                id: "c-0-0".into(),
+                first: "/criteria/0/children/0/id".into()
+            },
+            IssueKind::DuplicateId {
+                id: "c-17-4".into(),
+                first: "/criteria/17/children/4/id".into()
+            },
+        ]
+    );
+}
+
+#[test]
 fn duplicate_level_ids_are_per_scale() {
     let f = framework(json!({
         "id": "t", "version": "1.0.0", "title": "T",

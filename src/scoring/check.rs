@@ -35,20 +35,26 @@ impl Compiled {
         let leaves = self.leaves();
         let mut values = vec![f64::NAN; leaves];
         let mut rating = vec![NONE; leaves];
+        let criteria = self.criteria();
+        let id_of = |n: u32| Compiled::criterion(&criteria, n as usize).map(|c| c.id.as_str());
         for (leaf, &node) in self.leaf_node.iter().enumerate() {
-            if self
-                .na_reason
-                .get(node as usize)
-                .is_some_and(Option::is_some)
-            {
+            if self.na_from.get(node as usize).is_some_and(|&n| n != NONE) {
                 if let Some(v) = values.get_mut(leaf) {
                     *v = NOT_APPLICABLE;
                 }
             }
         }
+        // Ratings usually follow the framework's order: try the leaf after
+        // the one rated last before hashing the id.
+        let mut next_leaf = 0usize;
         for (pos, (id, r)) in assessment.ratings.iter().enumerate() {
             let path = || pointer("/ratings", id);
-            let Some(&node) = self.index.get(id) else {
+            let guess = self.leaf_node.get(next_leaf).copied();
+            let node = match guess {
+                Some(n) if id_of(n) == Some(id.as_str()) => Some(n),
+                _ => self.index.get(id.as_str(), id_of),
+            };
+            let Some(node) = node else {
                 issues.push(Issue::new(
                     path(),
                     IssueKind::UnknownCriterion { id: id.to_string() },
@@ -56,6 +62,7 @@ impl Compiled {
                 continue;
             };
             let leaf = self.nodes.get(node as usize).map_or(NONE, |n| n.leaf);
+            next_leaf = (leaf as usize).saturating_add(1);
             if leaf == NONE {
                 issues.push(Issue::new(
                     path(),
@@ -93,7 +100,7 @@ impl Compiled {
             }
         }
         for id in assessment.narratives.keys() {
-            if !self.index.contains_key(id) {
+            if self.index.get(id.as_str(), id_of).is_none() {
                 issues.push(Issue::new(
                     pointer("/narratives", id),
                     IssueKind::UnknownCriterion { id: id.to_string() },
@@ -102,7 +109,7 @@ impl Compiled {
         }
         for (i, finding) in assessment.findings.iter().enumerate() {
             if let Some(id) = &finding.criterion {
-                if !self.index.contains_key(id) {
+                if self.index.get(id.as_str(), id_of).is_none() {
                     issues.push(Issue::new(
                         pointer(&pointer("/findings", i), "criterion"),
                         IssueKind::UnknownCriterion { id: id.to_string() },
@@ -118,10 +125,12 @@ impl Compiled {
             for (leaf, v) in values.iter().enumerate() {
                 if v.is_nan() {
                     let node = self.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
-                    if let Some(id) = self.ids.get(node) {
+                    if let Some(c) = Compiled::criterion(&criteria, node) {
                         issues.push(Issue::new(
                             "/ratings",
-                            IssueKind::MissingRating { id: id.to_string() },
+                            IssueKind::MissingRating {
+                                id: c.id.to_string(),
+                            },
                         ));
                     }
                 }

@@ -2,10 +2,9 @@
 //! definition (pre-)order, so that scoring resolves no id and hashes no
 //! string per node.
 
-use std::collections::HashMap;
-
 use super::plan::MeanPlan;
-use crate::{Aggregation, Framework, Id, Issue, IssueKind, MAX_DEPTH, Scale, pointer};
+use crate::id_index::IdIndex;
+use crate::{Aggregation, Criterion, Framework, Id, Issue, IssueKind, MAX_DEPTH, Scale, pointer};
 
 /// "No index": the root's parent, a group's leaf index.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -81,15 +80,9 @@ pub(crate) struct Compiled {
     pub leaf_count: Vec<u32>,
     /// Node index → depth (root 0, top-level criteria 1).
     pub depth: Vec<u32>,
-    /// Node index → the criterion, by its position path; kept as the
-    /// criterion's id and title for reports.
-    pub ids: Vec<Id>,
-    /// Node index → title.
-    pub titles: Vec<String>,
-    /// Node index → critical flag.
-    pub critical: Vec<bool>,
-    /// Node index → the framework's not-applicable reason, inherited.
-    pub na_reason: Vec<Option<String>>,
+    /// Node index → the node whose `not_applicable` reason it inherits
+    /// (itself or its nearest ancestor with one), or [`NONE`].
+    pub na_from: Vec<u32>,
     /// Node index → the one ordinal or numeric scale (index) every leaf
     /// below it is rated on, or [`NONE`] (rule 11).
     pub unit_scale: Vec<u32>,
@@ -98,8 +91,8 @@ pub(crate) struct Compiled {
     /// Facet (in definition order) → leaf index → value index or [`NONE`],
     /// after inheritance (rule 9).
     pub leaf_facet: Vec<Vec<u32>>,
-    /// Criterion id → node index.
-    pub index: HashMap<Id, u32>,
+    /// Criterion id → node index (see [`Compiled::criteria`]).
+    pub index: IdIndex,
     /// Whether some group aggregates flat (so leaf sums are needed).
     pub needs_flat: bool,
     /// The dense total's fast plan, when every group is a weighted mean.
@@ -126,16 +119,16 @@ impl Compiled {
             run_end: 0,
             leaf_run: false,
         }];
+        let criteria: Vec<&Criterion> = framework.walk().map(|(_, c)| c).collect();
         let mut depth = vec![0u32];
-        let mut ids = vec![framework.id.clone()];
-        let mut titles = vec![framework.title.clone()];
-        let mut critical = vec![false];
-        let mut na_reason: Vec<Option<String>> = vec![None];
+        let mut na_from = vec![NONE];
         let mut position = vec![0u32];
-        let mut facet_of: Vec<Vec<u32>> = vec![vec![NONE; facet_ids.len()]];
+        // Node index × facet → value index or NONE, row by row.
+        let facets_n = facet_ids.len();
+        let mut facet_of: Vec<u32> = vec![NONE; facets_n];
         let mut leaf_node = Vec::new();
         let mut leaf_scale = Vec::new();
-        let mut index = HashMap::new();
+        let mut index = IdIndex::with_capacity(criteria.len());
         let mut child_counter = vec![0u32];
         // `ancestors[d]` is the index of the latest node at depth d.
         let mut ancestors: Vec<u32> = vec![0];
@@ -163,11 +156,17 @@ impl Compiled {
                 }
                 None => 0,
             };
-            let parent_na = na_reason.get(parent as usize).cloned().flatten();
-            let mut facets = facet_of
-                .get(parent as usize)
-                .cloned()
-                .unwrap_or_else(|| vec![NONE; facet_ids.len()]);
+            let parent_na = na_from.get(parent as usize).copied().unwrap_or(NONE);
+            // This node's row starts as a copy of its parent's.
+            let row = (parent as usize).saturating_mul(facets_n);
+            let row = row..row.saturating_add(facets_n);
+            if row.end <= facet_of.len() {
+                facet_of.extend_from_within(row);
+            } else {
+                facet_of.resize(facet_of.len().saturating_add(facets_n), NONE);
+            }
+            let own_row = facet_of.len().saturating_sub(facets_n);
+            let facets = facet_of.get_mut(own_row..).unwrap_or_default();
             let path = || {
                 let base = path_of(&nodes, &position, parent as usize);
                 pointer(
@@ -248,7 +247,8 @@ impl Compiled {
                     IssueKind::ScaleOnGroup,
                 ));
             }
-            if let Some(first) = index.insert(criterion.id.clone(), idx) {
+            let id_of = |n: u32| Compiled::criterion(&criteria, n as usize).map(|c| c.id.as_str());
+            if let Some(first) = index.insert(criterion.id.as_str(), idx, id_of) {
                 issues.push(Issue::new(
                     pointer(&path(), "id"),
                     IssueKind::DuplicateId {
@@ -272,11 +272,11 @@ impl Compiled {
                 leaf_run: false,
             });
             depth.push(u32::try_from(d).unwrap_or(NONE));
-            ids.push(criterion.id.clone());
-            titles.push(criterion.title.clone());
-            critical.push(criterion.critical);
-            na_reason.push(criterion.not_applicable.clone().or(parent_na));
-            facet_of.push(std::mem::take(&mut facets));
+            na_from.push(if criterion.not_applicable.is_some() {
+                idx
+            } else {
+                parent_na
+            });
         }
         if framework.criteria.is_empty() {
             issues.push(Issue::new("/criteria", IssueKind::EmptyGroup));
@@ -377,11 +377,8 @@ impl Compiled {
                 leaf_node
                     .iter()
                     .map(|&i| {
-                        facet_of
-                            .get(i as usize)
-                            .and_then(|v| v.get(f))
-                            .copied()
-                            .unwrap_or(NONE)
+                        let at = (i as usize).saturating_mul(facets_n).saturating_add(f);
+                        facet_of.get(at).copied().unwrap_or(NONE)
                     })
                     .collect()
             })
@@ -447,10 +444,7 @@ impl Compiled {
             leaf_weights,
             leaf_count,
             depth,
-            ids,
-            titles,
-            critical,
-            na_reason,
+            na_from,
             unit_scale,
             effective_weight,
             leaf_facet,
@@ -458,6 +452,19 @@ impl Compiled {
             needs_flat,
             plan,
         })
+    }
+
+    /// The criteria in pre-order: node `i` (for `i ≥ 1`) is criterion
+    /// `i - 1`; node 0 is the framework itself. Made by one walk of the
+    /// tree, so that the compiled form keeps no copy of an id or a text.
+    pub(crate) fn criteria(&self) -> Vec<&Criterion> {
+        self.framework.walk().map(|(_, c)| c).collect()
+    }
+
+    /// Node `i`'s criterion in `criteria` (from [`Compiled::criteria`]);
+    /// `None` for the root.
+    pub(crate) fn criterion<'a>(criteria: &[&'a Criterion], i: usize) -> Option<&'a Criterion> {
+        criteria.get(i.checked_sub(1)?).copied()
     }
 
     /// The scale of leaf `leaf`.

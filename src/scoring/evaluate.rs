@@ -118,14 +118,11 @@ impl Scorer {
         let mut nodes = Vec::with_capacity(c.nodes.len().saturating_sub(1));
         let mut risks = Vec::new();
         let mut strengths = Vec::new();
-        for (i, node) in c.nodes.iter().enumerate().skip(1) {
+        let criteria = c.criteria();
+        for ((i, node), criterion) in c.nodes.iter().enumerate().skip(1).zip(&criteria) {
             let out = outcome(i);
-            let id = c
-                .ids
-                .get(i)
-                .cloned()
-                .unwrap_or_else(|| c.framework.id.clone());
-            let critical = c.critical.get(i).copied().unwrap_or(false);
+            let id = criterion.id.clone();
+            let critical = criterion.critical;
             let rating_value = if node.leaf == NONE {
                 None
             } else {
@@ -136,7 +133,10 @@ impl Scorer {
                     .and_then(|&p| assessment.ratings.get_index(p as usize))
                     .map(|(_, r)| r)
             };
-            let not_applicable = c.na_reason.get(i).cloned().flatten().or_else(|| {
+            let inherited = c.na_from.get(i).copied().unwrap_or(NONE) as usize;
+            let reason =
+                Compiled::criterion(&criteria, inherited).and_then(|c| c.not_applicable.clone());
+            let not_applicable = reason.or_else(|| {
                 rating_value
                     .filter(|r| r.value == RatingValue::NotApplicable)
                     .map(|r| {
@@ -167,7 +167,7 @@ impl Scorer {
             }
             nodes.push(NodeScore {
                 id,
-                title: c.titles.get(i).cloned().unwrap_or_default(),
+                title: criterion.title.clone(),
                 depth: c.depth.get(i).copied().unwrap_or(0) as usize,
                 leaf: node.leaf != NONE,
                 weight: node.weight,

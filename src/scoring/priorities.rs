@@ -61,6 +61,7 @@ impl Scorer {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();
+        let criteria = c.criteria();
         for leaf in 0..values.len() {
             let current = values.get(leaf).copied().unwrap_or(f64::NAN);
             if !(0.0..1.0).contains(&current) {
@@ -77,11 +78,8 @@ impl Scorer {
             reevaluate_path(c, node, &values, mode, &mut s);
             let Some(raised) = raised else { continue };
             out.push(Priority {
-                criterion: c
-                    .ids
-                    .get(node)
-                    .cloned()
-                    .unwrap_or_else(|| c.framework.id.clone()),
+                criterion: super::compile::Compiled::criterion(&criteria, node)
+                    .map_or_else(|| c.framework.id.clone(), |c| c.id.clone()),
                 current,
                 best,
                 gain: raised - base,
