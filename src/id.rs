@@ -260,6 +260,17 @@ impl schemars::JsonSchema for Id {
     }
 }
 
+/// The position of `key` among the keys of `map`. A map of at most eight
+/// entries (a framework's scales and facets, typically) is scanned, which
+/// costs less than hashing the key; a larger one is looked up by hash.
+pub(crate) fn position<V>(map: &indexmap::IndexMap<Id, V>, key: &str) -> Option<usize> {
+    if map.len() <= 8 {
+        map.keys().position(|k| k.as_str() == key)
+    } else {
+        map.get_index_of(key)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

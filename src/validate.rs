@@ -231,7 +231,7 @@ impl<'a> Tree<'a> {
         let scale = criterion
             .scale
             .as_ref()
-            .and_then(|s| framework.scales.get_index_of(s));
+            .and_then(|s| crate::id::position(&framework.scales, s.as_str()));
         if criterion.children.is_empty() {
             if let Some(used) = scale.and_then(|s| self.used_scales.get_mut(s)) {
                 *used = true;

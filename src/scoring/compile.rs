@@ -195,7 +195,7 @@ impl Compiled {
                 ));
             }
             for (facet, value) in &criterion.tags {
-                let Some(fi) = framework.facets.get_index_of(facet) else {
+                let Some(fi) = crate::id::position(&framework.facets, facet.as_str()) else {
                     issues.push(Issue::new(
                         pointer(&pointer(&path(), "tags"), facet),
                         IssueKind::UnknownFacet {
@@ -207,7 +207,7 @@ impl Compiled {
                 let vi = framework
                     .facets
                     .get_index(fi)
-                    .and_then(|(_, f)| f.values.get_index_of(value));
+                    .and_then(|(_, f)| crate::id::position(&f.values, value.as_str()));
                 match (vi, facets.get_mut(fi)) {
                     (Some(vi), Some(slot)) => *slot = u32::try_from(vi).unwrap_or(NONE),
                     _ => issues.push(Issue::new(
@@ -224,7 +224,7 @@ impl Compiled {
                 match criterion
                     .scale
                     .as_ref()
-                    .map(|s| (s, framework.scales.get_index_of(s)))
+                    .map(|s| (s, crate::id::position(&framework.scales, s.as_str())))
                 {
                     Some((_, Some(si))) => {
                         leaf = u32::try_from(leaf_node.len()).unwrap_or(NONE);
