@@ -1,11 +1,13 @@
 //! The checks of [`Framework::validate`] (design, *Validation*).
 //!
 //! The tree is walked once with an explicit stack into a flat list of nodes
-//! (pre-order, each with its parent), so no tree shape can overflow the
-//! call stack and the work is linear in the size of the framework. Paths
-//! are built only for the nodes that have an issue. Hash maps and sets
-//! serve only for lookups (their randomised hashing keeps adversarial ids
-//! from making them slow); the order of the issues never depends on them.
+//! (pre-order, each with its parent, its scale resolved and its id checked
+//! against those before it), so no tree shape can overflow the call stack
+//! and the work is linear in the size of the framework. Paths are built
+//! only for the nodes that have an issue. Hash tables serve only for
+//! lookups (their randomised hashing keeps adversarial ids from making
+//! them slow); the order of the issues never depends on them.
+//! [`crate::Scorer::new`] compiles a valid framework from the same tree.
 
 use std::collections::{HashMap, HashSet};
 
@@ -86,15 +88,7 @@ impl Framework {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn issues(&self) -> Vec<Issue> {
-        let tree = Tree::new(self);
-        let mut issues = Vec::new();
-        check_header(self, &mut issues);
-        check_scales(self, &tree, &mut issues);
-        check_facets(self, &tree, &mut issues);
-        check_rules(self, &mut issues);
-        Limits::new(&mut issues).count("/requires", "requires", self.requires.len(), MAX_ITEMS);
-        check_criteria(self, &tree, &mut issues);
-        issues
+        issues(self, &Tree::new(self))
     }
 
     /// Checks the framework; fails when any issue is an error.
@@ -135,20 +129,38 @@ impl Framework {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Result<(), ValidationError> {
-        let issues = self.issues();
-        if issues.iter().any(|i| i.severity() == Severity::Error) {
-            Err(ValidationError::new(issues))
-        } else {
-            Ok(())
-        }
+        check(self, &Tree::new(self)).map_err(ValidationError::new)
+    }
+}
+
+/// Every issue of `framework`, whose tree is `tree`.
+fn issues(framework: &Framework, tree: &Tree<'_>) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_header(framework, &mut issues);
+    check_scales(framework, tree, &mut issues);
+    check_facets(framework, tree, &mut issues);
+    check_rules(framework, &mut issues);
+    let requires = framework.requires.len();
+    Limits::new(&mut issues).count("/requires", "requires", requires, MAX_ITEMS);
+    check_criteria(framework, tree, &mut issues);
+    issues
+}
+
+/// Every issue of `framework` (whose tree is `tree`) when one is an error.
+pub(crate) fn check(framework: &Framework, tree: &Tree<'_>) -> Result<(), Vec<Issue>> {
+    let issues = issues(framework, tree);
+    if issues.iter().any(|i| i.severity() == Severity::Error) {
+        Err(issues)
+    } else {
+        Ok(())
     }
 }
 
 /// One criterion of the flattened tree.
-struct Node<'a> {
-    criterion: &'a Criterion,
+pub(crate) struct Node<'a> {
+    pub(crate) criterion: &'a Criterion,
     /// The parent's position in [`Tree::nodes`]; `None` at the top level.
-    parent: Option<usize>,
+    pub(crate) parent: Option<usize>,
     /// The position among its siblings.
     index: usize,
     /// For a criterion at depth `MAX_DEPTH + 1`: the depth of the deepest
@@ -156,7 +168,7 @@ struct Node<'a> {
     too_deep: Option<usize>,
     /// The position of its scale among the framework's scales; `None` when
     /// it names none or an unknown one.
-    scale: Option<usize>,
+    pub(crate) scale: Option<usize>,
     /// The position of an earlier criterion with the same id.
     first: Option<usize>,
 }
@@ -164,9 +176,12 @@ struct Node<'a> {
 /// The criteria down to depth `MAX_DEPTH + 1` in pre-order, and what the
 /// whole tree (deeper parts included) uses. Made in one pass that reads
 /// each id and scale name once: it resolves each criterion's scale and
-/// finds each repeated id as it goes.
-struct Tree<'a> {
-    nodes: Vec<Node<'a>>,
+/// finds each repeated id as it goes. Scoring compiles a valid framework
+/// from it (`Scorer::new`), reusing both.
+pub(crate) struct Tree<'a> {
+    pub(crate) nodes: Vec<Node<'a>>,
+    /// Id → position in `nodes`, for the criteria down to `MAX_DEPTH`.
+    pub(crate) ids: IdIndex,
     /// By scale position: whether a leaf is rated on it.
     used_scales: Vec<bool>,
     /// `(facet, value)` tags carried by criteria.
@@ -176,14 +191,14 @@ struct Tree<'a> {
 }
 
 impl<'a> Tree<'a> {
-    fn new(framework: &'a Framework) -> Tree<'a> {
+    pub(crate) fn new(framework: &'a Framework) -> Tree<'a> {
         let mut tree = Tree {
             nodes: Vec::new(),
+            ids: IdIndex::with_capacity(0),
             used_scales: vec![false; framework.scales.len()],
             used_tags: HashSet::new(),
             count: 0,
         };
-        let mut ids = IdIndex::with_capacity(0);
         let mut stack = vec![(None, 1_usize, framework.criteria.iter().enumerate())];
         while let Some((parent, depth, iter)) = stack.last_mut() {
             let (parent, depth) = (*parent, *depth);
@@ -207,9 +222,8 @@ impl<'a> Tree<'a> {
                 let nodes = &tree.nodes;
                 let id_of = |n: u32| nodes.get(n as usize).map(|n| n.criterion.id.as_str());
                 if let Ok(n) = u32::try_from(at) {
-                    node.first = ids
-                        .insert(criterion.id.as_str(), n, id_of)
-                        .map(|f| f as usize);
+                    let first = tree.ids.insert(criterion.id.as_str(), n, id_of);
+                    node.first = first.map(|f| f as usize);
                 }
                 if !criterion.children.is_empty() {
                     stack.push((

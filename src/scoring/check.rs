@@ -37,6 +37,7 @@ impl Compiled {
         let mut rating = vec![NONE; leaves];
         let criteria = self.criteria();
         let id_of = |n: u32| Compiled::criterion(&criteria, n as usize).map(|c| c.id.as_str());
+        let known = |id: &str| self.node_of(&criteria, id).is_some();
         for (leaf, &node) in self.leaf_node.iter().enumerate() {
             if self.na_from.get(node as usize).is_some_and(|&n| n != NONE) {
                 if let Some(v) = values.get_mut(leaf) {
@@ -52,7 +53,7 @@ impl Compiled {
             let guess = self.leaf_node.get(next_leaf).copied();
             let node = match guess {
                 Some(n) if id_of(n) == Some(id.as_str()) => Some(n),
-                _ => self.index.get(id.as_str(), id_of),
+                _ => self.node_of(&criteria, id.as_str()),
             };
             let Some(node) = node else {
                 issues.push(Issue::new(
@@ -100,7 +101,7 @@ impl Compiled {
             }
         }
         for id in assessment.narratives.keys() {
-            if self.index.get(id.as_str(), id_of).is_none() {
+            if !known(id.as_str()) {
                 issues.push(Issue::new(
                     pointer("/narratives", id),
                     IssueKind::UnknownCriterion { id: id.to_string() },
@@ -109,7 +110,7 @@ impl Compiled {
         }
         for (i, finding) in assessment.findings.iter().enumerate() {
             if let Some(id) = &finding.criterion {
-                if self.index.get(id.as_str(), id_of).is_none() {
+                if !known(id.as_str()) {
                     issues.push(Issue::new(
                         pointer(&pointer("/findings", i), "criterion"),
                         IssueKind::UnknownCriterion { id: id.to_string() },

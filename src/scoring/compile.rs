@@ -4,7 +4,8 @@
 
 use super::plan::MeanPlan;
 use crate::id_index::IdIndex;
-use crate::{Aggregation, Criterion, Framework, Id, Issue, IssueKind, MAX_DEPTH, Scale, pointer};
+use crate::validate::Tree;
+use crate::{Aggregation, Criterion, Framework, Id, Scale};
 
 /// "No index": the root's parent, a group's leaf index.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -91,7 +92,8 @@ pub(crate) struct Compiled {
     /// Facet (in definition order) → leaf index → value index or [`NONE`],
     /// after inheritance (rule 9).
     pub leaf_facet: Vec<Vec<u32>>,
-    /// Criterion id → node index (see [`Compiled::criteria`]).
+    /// Criterion id → position in [`Compiled::criteria`] (node index − 1);
+    /// see [`Compiled::node_of`].
     pub index: IdIndex,
     /// Whether some group aggregates flat (so leaf sums are needed).
     pub needs_flat: bool,
@@ -100,14 +102,17 @@ pub(crate) struct Compiled {
 }
 
 impl Compiled {
-    /// Compiles `framework`, or lists what makes it impossible to compile
-    /// (the structural errors that [`Framework::validate`] also reports).
-    pub(crate) fn new(framework: &Framework) -> Result<Compiled, Vec<Issue>> {
-        let mut issues = Vec::new();
-        let facet_ids: Vec<&Id> = framework.facets.keys().collect();
+    /// Compiles `framework` from its validated `tree` (the tree of a
+    /// framework without errors: every scale known, every id unique, no
+    /// tree too deep), reusing what validation resolved: each leaf's scale
+    /// and the id index.
+    pub(crate) fn new(framework: &Framework, tree: Tree<'_>) -> Compiled {
+        let facets_n = framework.facets.len();
         let default_aggregation = framework.rules.aggregation;
+        let n = tree.nodes.len().saturating_add(1);
 
-        let mut nodes = vec![Node {
+        let mut nodes = Vec::with_capacity(n);
+        nodes.push(Node {
             parent: NONE,
             first_child: 0,
             end_child: 0,
@@ -118,46 +123,33 @@ impl Compiled {
             run_start: 0,
             run_end: 0,
             leaf_run: false,
-        }];
-        let criteria: Vec<&Criterion> = framework.walk().map(|(_, c)| c).collect();
-        let mut depth = vec![0u32];
-        let mut na_from = vec![NONE];
-        let mut position = vec![0u32];
+        });
+        let mut depth = Vec::with_capacity(n);
+        depth.push(0u32);
+        let mut na_from = Vec::with_capacity(n);
+        na_from.push(NONE);
         // Node index × facet → value index or NONE, row by row.
-        let facets_n = facet_ids.len();
         let mut facet_of: Vec<u32> = vec![NONE; facets_n];
         let mut leaf_node = Vec::new();
         let mut leaf_scale = Vec::new();
-        let mut index = IdIndex::with_capacity(criteria.len());
-        let mut child_counter = vec![0u32];
-        // `ancestors[d]` is the index of the latest node at depth d.
-        let mut ancestors: Vec<u32> = vec![0];
-        let mut too_deep = false;
 
-        for (d, criterion) in framework.walk() {
-            let idx = u32::try_from(nodes.len()).unwrap_or(NONE);
-            if idx == NONE {
-                issues.push(Issue::new(
-                    "/criteria",
-                    IssueKind::InvalidDocument {
-                        message: "too many criteria".into(),
-                    },
-                ));
-                break;
-            }
-            ancestors.truncate(d);
-            let parent = ancestors.last().copied().unwrap_or(0);
-            ancestors.push(idx);
-            let pos = match child_counter.get_mut(parent as usize) {
-                Some(c) => {
-                    let p = *c;
-                    *c = c.saturating_add(1);
-                    p
-                }
-                None => 0,
-            };
+        for (idx, node) in (1u32..).zip(&tree.nodes) {
+            let criterion = node.criterion;
+            // Parents come before their children in pre-order.
+            let parent = node
+                .parent
+                .and_then(|p| u32::try_from(p).ok())
+                .map_or(0, |p| p.saturating_add(1));
+            let parent_depth = depth.get(parent as usize).copied().unwrap_or(0);
+            depth.push(parent_depth.saturating_add(1));
             let parent_na = na_from.get(parent as usize).copied().unwrap_or(NONE);
-            // This node's row starts as a copy of its parent's.
+            na_from.push(if criterion.not_applicable.is_some() {
+                idx
+            } else {
+                parent_na
+            });
+
+            // This node's facet row starts as a copy of its parent's.
             let row = (parent as usize).saturating_mul(facets_n);
             let row = row..row.saturating_add(facets_n);
             if row.end <= facet_of.len() {
@@ -167,136 +159,44 @@ impl Compiled {
             }
             let own_row = facet_of.len().saturating_sub(facets_n);
             let facets = facet_of.get_mut(own_row..).unwrap_or_default();
-            let path = || {
-                let base = path_of(&nodes, &position, parent as usize);
-                pointer(
-                    &pointer(&base, if parent == 0 { "criteria" } else { "children" }),
-                    pos,
-                )
-            };
-
-            if d > MAX_DEPTH && !too_deep {
-                too_deep = true;
-                issues.push(Issue::new(
-                    path(),
-                    IssueKind::TooDeep {
-                        depth: d,
-                        max: MAX_DEPTH,
-                    },
-                ));
-            }
-            let weight = criterion.weight;
-            if !(weight.is_finite() && weight >= 0.0) {
-                issues.push(Issue::new(
-                    pointer(&path(), "weight"),
-                    IssueKind::InvalidWeight {
-                        weight: weight.to_string(),
-                    },
-                ));
-            }
             for (facet, value) in &criterion.tags {
-                let Some(fi) = crate::id::position(&framework.facets, facet.as_str()) else {
-                    issues.push(Issue::new(
-                        pointer(&pointer(&path(), "tags"), facet),
-                        IssueKind::UnknownFacet {
-                            facet: facet.to_string(),
-                        },
-                    ));
-                    continue;
-                };
-                let vi = framework
-                    .facets
-                    .get_index(fi)
+                let fi = crate::id::position(&framework.facets, facet.as_str());
+                let vi = fi
+                    .and_then(|fi| framework.facets.get_index(fi))
                     .and_then(|(_, f)| crate::id::position(&f.values, value.as_str()));
-                match (vi, facets.get_mut(fi)) {
-                    (Some(vi), Some(slot)) => *slot = u32::try_from(vi).unwrap_or(NONE),
-                    _ => issues.push(Issue::new(
-                        pointer(&pointer(&path(), "tags"), facet),
-                        IssueKind::UnknownFacetValue {
-                            facet: facet.to_string(),
-                            value: value.to_string(),
-                        },
-                    )),
+                if let (Some(fi), Some(vi)) = (fi, vi) {
+                    if let Some(slot) = facets.get_mut(fi) {
+                        *slot = u32::try_from(vi).unwrap_or(NONE);
+                    }
                 }
             }
+
             let mut leaf = NONE;
             if criterion.is_leaf() {
-                match criterion
-                    .scale
-                    .as_ref()
-                    .map(|s| (s, crate::id::position(&framework.scales, s.as_str())))
-                {
-                    Some((_, Some(si))) => {
-                        leaf = u32::try_from(leaf_node.len()).unwrap_or(NONE);
-                        leaf_node.push(idx);
-                        leaf_scale.push(LeafScale {
-                            scale: u32::try_from(si).unwrap_or(NONE),
-                        });
-                    }
-                    Some((s, None)) => issues.push(Issue::new(
-                        pointer(&path(), "scale"),
-                        IssueKind::UnknownScale {
-                            scale: s.to_string(),
-                        },
-                    )),
-                    None => issues.push(Issue::new(path(), IssueKind::EmptyGroup)),
-                }
-            } else if criterion.scale.is_some() {
-                issues.push(Issue::new(
-                    pointer(&path(), "scale"),
-                    IssueKind::ScaleOnGroup,
-                ));
+                leaf = u32::try_from(leaf_node.len()).unwrap_or(NONE);
+                leaf_node.push(idx);
+                leaf_scale.push(LeafScale {
+                    scale: node
+                        .scale
+                        .and_then(|s| u32::try_from(s).ok())
+                        .unwrap_or(NONE),
+                });
             }
-            let id_of = |n: u32| Compiled::criterion(&criteria, n as usize).map(|c| c.id.as_str());
-            if let Some(first) = index.insert(criterion.id.as_str(), idx, id_of) {
-                issues.push(Issue::new(
-                    pointer(&path(), "id"),
-                    IssueKind::DuplicateId {
-                        id: criterion.id.to_string(),
-                        first: pointer(&path_of(&nodes, &position, first as usize), "id"),
-                    },
-                ));
-            }
-            position.push(pos);
-            child_counter.push(0);
             nodes.push(Node {
                 parent,
                 first_child: 0,
                 end_child: 0,
                 leaf,
-                weight,
+                weight: criterion.weight,
                 aggregation: criterion.aggregation.unwrap_or(default_aggregation),
                 scored: criterion.scored,
                 run_start: 0,
                 run_end: 0,
                 leaf_run: false,
             });
-            depth.push(u32::try_from(d).unwrap_or(NONE));
-            na_from.push(if criterion.not_applicable.is_some() {
-                idx
-            } else {
-                parent_na
-            });
-        }
-        if framework.criteria.is_empty() {
-            issues.push(Issue::new("/criteria", IssueKind::EmptyGroup));
-        }
-        if let Some(cap) = &framework.rules.critical_caps_band {
-            if !framework.rules.bands.iter().any(|b| b.id == *cap) {
-                issues.push(Issue::new(
-                    "/rules/critical_caps_band",
-                    IssueKind::UnknownBand {
-                        band: cap.to_string(),
-                    },
-                ));
-            }
-        }
-        if !issues.is_empty() {
-            return Err(issues);
         }
 
         let children = link_children(&mut nodes);
-        let n = nodes.len();
 
         // Bottom-up: leaf counts and the shared unit scale (rule 11).
         const MIXED: u32 = NONE - 1;
@@ -372,7 +272,7 @@ impl Compiled {
             .iter()
             .map(|&i| eff.get(i as usize).copied().unwrap_or(0.0))
             .collect();
-        let leaf_facet = (0..facet_ids.len())
+        let leaf_facet = (0..facets_n)
             .map(|f| {
                 leaf_node
                     .iter()
@@ -433,7 +333,7 @@ impl Compiled {
             .collect();
 
         let plan = MeanPlan::new(&nodes, &children, framework.rules.min_coverage);
-        Ok(Compiled {
+        Compiled {
             framework: framework.clone(),
             nodes,
             children,
@@ -448,10 +348,10 @@ impl Compiled {
             unit_scale,
             effective_weight,
             leaf_facet,
-            index,
+            index: tree.ids,
             needs_flat,
             plan,
-        })
+        }
     }
 
     /// The criteria in pre-order: node `i` (for `i ≥ 1`) is criterion
@@ -459,6 +359,13 @@ impl Compiled {
     /// tree, so that the compiled form keeps no copy of an id or a text.
     pub(crate) fn criteria(&self) -> Vec<&Criterion> {
         self.framework.walk().map(|(_, c)| c).collect()
+    }
+
+    /// The node index of the criterion with id `id`; `criteria` is
+    /// [`Compiled::criteria`].
+    pub(crate) fn node_of(&self, criteria: &[&Criterion], id: &str) -> Option<u32> {
+        let id_of = |p: u32| criteria.get(p as usize).map(|c| c.id.as_str());
+        self.index.get(id, id_of).map(|p| p.saturating_add(1))
     }
 
     /// Node `i`'s criterion in `criteria` (from [`Compiled::criteria`]);
@@ -532,24 +439,4 @@ fn link_children(nodes: &mut [Node]) -> Vec<u32> {
         node.end_child = start.get(i.saturating_add(1)).copied().unwrap_or(0);
     }
     children
-}
-
-/// The JSON Pointer of node `i` in the serialised framework, rebuilt from
-/// parent links and child positions.
-fn path_of(nodes: &[Node], position: &[u32], i: usize) -> String {
-    let mut chain = Vec::new();
-    let mut at = i;
-    while at != 0 {
-        chain.push(position.get(at).copied().unwrap_or(0));
-        at = match nodes.get(at) {
-            Some(n) if n.parent != NONE => n.parent as usize,
-            _ => break,
-        };
-    }
-    let mut out = String::new();
-    for (k, pos) in chain.iter().rev().enumerate() {
-        out = pointer(&out, if k == 0 { "criteria" } else { "children" });
-        out = pointer(&out, pos);
-    }
-    out
 }

@@ -125,8 +125,9 @@ impl Scorer {
     ///
     /// [`ValidationError`] with every issue when the framework is invalid.
     pub fn new(framework: &Framework) -> Result<Scorer, ValidationError> {
-        framework.validate()?;
-        let compiled = compile::Compiled::new(framework).map_err(ValidationError::new)?;
+        let tree = crate::validate::Tree::new(framework);
+        crate::validate::check(framework, &tree).map_err(ValidationError::new)?;
+        let compiled = compile::Compiled::new(framework, tree);
         Ok(Scorer {
             inner: Arc::new(compiled),
         })
