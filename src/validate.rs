@@ -156,21 +156,22 @@ pub(crate) fn check(framework: &Framework, tree: &Tree<'_>) -> Result<(), Vec<Is
     }
 }
 
-/// One criterion of the flattened tree.
+/// One criterion of the flattened tree (positions as `u32`, which keeps a
+/// node at 48 bytes; no framework that fits in memory has 2³² criteria).
 pub(crate) struct Node<'a> {
     pub(crate) criterion: &'a Criterion,
     /// The parent's position in [`Tree::nodes`]; `None` at the top level.
-    pub(crate) parent: Option<usize>,
+    pub(crate) parent: Option<u32>,
     /// The position among its siblings.
-    index: usize,
+    index: u32,
     /// For a criterion at depth `MAX_DEPTH + 1`: the depth of the deepest
     /// criterion below it. Its subtree is not in the list.
-    too_deep: Option<usize>,
+    too_deep: Option<u32>,
     /// The position of its scale among the framework's scales; `None` when
     /// it names none or an unknown one.
-    pub(crate) scale: Option<usize>,
+    pub(crate) scale: Option<u32>,
     /// The position of an earlier criterion with the same id.
-    first: Option<usize>,
+    first: Option<u32>,
 }
 
 /// The criteria down to depth `MAX_DEPTH + 1` in pre-order, and what the
@@ -206,25 +207,27 @@ impl<'a> Tree<'a> {
                 stack.pop();
                 continue;
             };
-            let at = tree.nodes.len();
+            let Ok(at) = u32::try_from(tree.nodes.len()) else {
+                // Unreachable in practice; the count already exceeds
+                // MAX_CRITERIA, which is reported.
+                break;
+            };
             let mut node = Node {
                 criterion,
                 parent,
-                index,
+                index: u32::try_from(index).unwrap_or(u32::MAX),
                 too_deep: None,
                 scale: None,
                 first: None,
             };
             if depth > MAX_DEPTH {
-                node.too_deep = Some(tree.scan_below(framework, criterion, depth));
+                let deepest = tree.scan_below(framework, criterion, depth);
+                node.too_deep = Some(u32::try_from(deepest).unwrap_or(u32::MAX));
             } else {
                 node.scale = tree.note_use(framework, criterion);
                 let nodes = &tree.nodes;
                 let id_of = |n: u32| nodes.get(n as usize).map(|n| n.criterion.id.as_str());
-                if let Ok(n) = u32::try_from(at) {
-                    let first = tree.ids.insert(criterion.id.as_str(), n, id_of);
-                    node.first = first.map(|f| f as usize);
-                }
+                node.first = tree.ids.insert(criterion.id.as_str(), at, id_of);
                 if !criterion.children.is_empty() {
                     stack.push((
                         Some(at),
@@ -240,7 +243,7 @@ impl<'a> Tree<'a> {
 
     /// Counts `criterion` and notes the scale and tags it uses; returns its
     /// scale's position.
-    fn note_use(&mut self, framework: &Framework, criterion: &'a Criterion) -> Option<usize> {
+    fn note_use(&mut self, framework: &Framework, criterion: &'a Criterion) -> Option<u32> {
         self.count = self.count.saturating_add(1);
         let scale = criterion
             .scale
@@ -254,7 +257,8 @@ impl<'a> Tree<'a> {
         for (facet, value) in &criterion.tags {
             self.used_tags.insert((facet.as_str(), value.as_str()));
         }
-        scale
+        // No framework in memory has 2³² scales.
+        scale.and_then(|s| u32::try_from(s).ok())
     }
 
     /// Notes what the subtree of `top` (at `depth`) uses and returns the
@@ -272,11 +276,13 @@ impl<'a> Tree<'a> {
     }
 
     /// The JSON Pointer of node `at`: `/criteria/i/children/j/…`.
-    fn path(&self, at: usize) -> String {
+    fn path(&self, at: u32) -> String {
         let mut indices = Vec::new();
         let mut next = Some(at);
         while let Some(i) = next {
-            let Some(node) = self.nodes.get(i) else { break };
+            let Some(node) = self.nodes.get(i as usize) else {
+                break;
+            };
             indices.push(node.index);
             next = node.parent;
         }
@@ -484,7 +490,7 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
             },
         ));
     }
-    for (n, node) in tree.nodes.iter().enumerate() {
+    for (n, node) in (0u32..).zip(&tree.nodes) {
         let criterion = node.criterion;
         // Built only for a criterion with an issue.
         let at = || tree.path(n);
@@ -492,7 +498,7 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
             issues.push(Issue::new(
                 at(),
                 IssueKind::TooDeep {
-                    depth,
+                    depth: depth as usize,
                     max: MAX_DEPTH,
                 },
             ));

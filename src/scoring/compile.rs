@@ -136,10 +136,7 @@ impl Compiled {
         for (idx, node) in (1u32..).zip(&tree.nodes) {
             let criterion = node.criterion;
             // Parents come before their children in pre-order.
-            let parent = node
-                .parent
-                .and_then(|p| u32::try_from(p).ok())
-                .map_or(0, |p| p.saturating_add(1));
+            let parent = node.parent.map_or(0, |p| p.saturating_add(1));
             let parent_depth = depth.get(parent as usize).copied().unwrap_or(0);
             depth.push(parent_depth.saturating_add(1));
             let parent_na = na_from.get(parent as usize).copied().unwrap_or(NONE);
@@ -176,10 +173,7 @@ impl Compiled {
                 leaf = u32::try_from(leaf_node.len()).unwrap_or(NONE);
                 leaf_node.push(idx);
                 leaf_scale.push(LeafScale {
-                    scale: node
-                        .scale
-                        .and_then(|s| u32::try_from(s).ok())
-                        .unwrap_or(NONE),
+                    scale: node.scale.unwrap_or(NONE),
                 });
             }
             nodes.push(Node {
