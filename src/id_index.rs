@@ -69,7 +69,7 @@ impl IdIndex {
             return;
         }
         let len = self.slots.len().saturating_mul(2);
-        if len > 1 << 32 {
+        if len as u64 > 1 << 32 {
             return;
         }
         let old = std::mem::replace(&mut self.slots, vec![(EMPTY, 0); len]);

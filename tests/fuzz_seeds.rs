@@ -1,4 +1,4 @@
-//! The fuzz targets' seed corpus (`fuzz/seeds/<target>/`) as regression
+//! The fuzz targets' seed corpus (`tests/seeds/<target>/`) as regression
 //! tests: every seed goes through the same pipeline its fuzz target drives
 //! (`tests/fuzzing/mod.rs`), so a crash the fuzzer once found stays fixed
 //! in `cargo test` even where cargo-fuzz and nightly are not available.
@@ -9,7 +9,7 @@ mod fuzzing;
 mod corpus;
 
 fn run(target: &str, pipeline: fn(&[u8])) {
-    let seeds = corpus::files(&format!("fuzz/seeds/{target}"), "");
+    let seeds = corpus::files(&format!("tests/seeds/{target}"), "");
     assert!(!seeds.is_empty(), "no seeds for {target}");
     for (name, data) in seeds {
         let outcome = std::panic::catch_unwind(|| pipeline(&data));
