@@ -3,6 +3,11 @@
 //! at most a little more than double the time). Peak memory is measured by
 //! `tests/scaling.rs` with a counting allocator.
 //!
+//! `clone` times `Framework::clone`, linear by construction, as the
+//! machine's own reference: where a framework outgrows a CPU cache, it too
+//! takes more than twice as long at twice the size, and the three
+//! operations are best judged against it at the same size.
+//!
 //! Run with `cargo bench --bench scale -- --quick` for figures.
 #![allow(missing_docs)]
 // Test code on fixed data: an index out of range or an overflow is a failure
@@ -24,6 +29,9 @@ fn scale(c: &mut Criterion) {
         let framework = generated::framework(leaves);
         let assessment = generated::assessment(&framework);
         let scorer = Scorer::new(&framework).unwrap_or_else(|e| panic!("{e}"));
+        group.bench_with_input(BenchmarkId::new("clone", leaves), &framework, |b, f| {
+            b.iter(|| black_box(f.clone()))
+        });
         group.bench_with_input(BenchmarkId::new("validate", leaves), &framework, |b, f| {
             b.iter(|| black_box(f.issues()))
         });
