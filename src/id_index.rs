@@ -20,14 +20,8 @@ use std::hash::BuildHasher;
 /// An empty slot's node.
 const EMPTY: u32 = u32::MAX;
 
-/// The table length that holds `n` ids at most half full.
-fn slots_for(n: usize) -> usize {
-    n.saturating_mul(2)
-        .max(2)
-        .checked_next_power_of_two()
-        // Unreachable: `n` counts criteria held in memory.
-        .unwrap_or(2)
-}
+/// A new table's length: a power of two, so the mask in `home` works.
+const MIN_SLOTS: usize = 2;
 
 /// Id → node index, for ids the caller resolves with an `id_of` function.
 #[derive(Debug, Clone)]
@@ -41,10 +35,10 @@ pub(crate) struct IdIndex {
 }
 
 impl IdIndex {
-    /// An empty index with room for `n` ids before it grows.
-    pub(crate) fn with_capacity(n: usize) -> IdIndex {
+    /// An empty index; it grows as ids are inserted.
+    pub(crate) fn new() -> IdIndex {
         IdIndex {
-            slots: vec![(EMPTY, 0); slots_for(n)],
+            slots: vec![(EMPTY, 0); MIN_SLOTS],
             len: 0,
             hasher: RandomState::new(),
         }
@@ -145,7 +139,7 @@ mod tests {
     #[test]
     fn finds_every_id_and_no_other() {
         let ids: Vec<String> = (0..1000).map(|i| format!("c{i}")).collect();
-        let mut index = IdIndex::with_capacity(ids.len());
+        let mut index = IdIndex::new();
         for (n, id) in ids.iter().enumerate() {
             assert_eq!(index.insert(id, n as u32, lookup(&ids)), None);
         }
@@ -159,7 +153,7 @@ mod tests {
     #[test]
     fn a_second_insert_of_an_id_returns_the_first_node() {
         let ids: Vec<String> = ["a", "b", "a"].map(String::from).to_vec();
-        let mut index = IdIndex::with_capacity(3);
+        let mut index = IdIndex::new();
         assert_eq!(index.insert("a", 0, lookup(&ids)), None);
         assert_eq!(index.insert("b", 1, lookup(&ids)), None);
         assert_eq!(index.insert("a", 2, lookup(&ids)), Some(0));
@@ -169,7 +163,7 @@ mod tests {
     #[test]
     fn grows_past_its_capacity() {
         let ids: Vec<String> = (0..5000).map(|i| format!("c{i}")).collect();
-        let mut index = IdIndex::with_capacity(1);
+        let mut index = IdIndex::new();
         for (n, id) in ids.iter().enumerate() {
             assert_eq!(index.insert(id, n as u32, lookup(&ids)), None);
         }
@@ -182,7 +176,7 @@ mod tests {
 
     #[test]
     fn an_empty_index_finds_nothing() {
-        let index = IdIndex::with_capacity(0);
+        let index = IdIndex::new();
         assert_eq!(index.get("a", |_| None), None);
     }
 }

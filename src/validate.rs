@@ -195,7 +195,7 @@ impl<'a> Tree<'a> {
     pub(crate) fn new(framework: &'a Framework) -> Tree<'a> {
         let mut tree = Tree {
             nodes: Vec::new(),
-            ids: IdIndex::with_capacity(0),
+            ids: IdIndex::new(),
             used_scales: vec![false; framework.scales.len()],
             used_tags: HashSet::new(),
             count: 0,

@@ -6,7 +6,7 @@ use super::aggregate::NOT_APPLICABLE;
 use super::compile::{Compiled, NONE};
 use crate::limits::Limits;
 use crate::{
-    Assessment, Framework, Issue, IssueKind, MissingPolicy, RatingValue, Scale, Scorer,
+    Assessment, Criterion, Framework, Issue, IssueKind, MissingPolicy, RatingValue, Scale, Scorer,
     ValidationError, pointer,
 };
 
@@ -26,8 +26,9 @@ pub(crate) struct Binding {
 }
 
 impl Compiled {
-    /// Checks `assessment` and binds its ratings to leaf indices.
-    pub(crate) fn bind(&self, assessment: &Assessment) -> Binding {
+    /// Checks `assessment` and binds its ratings to leaf indices;
+    /// `criteria` is [`Compiled::criteria`], walked once by the caller.
+    pub(crate) fn bind(&self, assessment: &Assessment, criteria: &[&Criterion]) -> Binding {
         let fw = &self.framework;
         let mut issues = Vec::new();
         issues.extend(assessment.framework.mismatch(fw, "/framework"));
@@ -35,9 +36,8 @@ impl Compiled {
         let leaves = self.leaves();
         let mut values = vec![f64::NAN; leaves];
         let mut rating = vec![NONE; leaves];
-        let criteria = self.criteria();
-        let id_of = |n: u32| Compiled::criterion(&criteria, n as usize).map(|c| c.id.as_str());
-        let known = |id: &str| self.node_of(&criteria, id).is_some();
+        let id_of = |n: u32| Compiled::criterion(criteria, n as usize).map(|c| c.id.as_str());
+        let known = |id: &str| self.node_of(criteria, id).is_some();
         for (leaf, &node) in self.leaf_node.iter().enumerate() {
             if self.na_from.get(node as usize).is_some_and(|&n| n != NONE) {
                 if let Some(v) = values.get_mut(leaf) {
@@ -53,7 +53,7 @@ impl Compiled {
             let guess = self.leaf_node.get(next_leaf).copied();
             let node = match guess {
                 Some(n) if id_of(n) == Some(id.as_str()) => Some(n),
-                _ => self.node_of(&criteria, id.as_str()),
+                _ => self.node_of(criteria, id.as_str()),
             };
             let Some(node) = node else {
                 issues.push(Issue::new(
@@ -126,7 +126,7 @@ impl Compiled {
             for (leaf, v) in values.iter().enumerate() {
                 if v.is_nan() {
                     let node = self.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
-                    if let Some(c) = Compiled::criterion(&criteria, node) {
+                    if let Some(c) = Compiled::criterion(criteria, node) {
                         issues.push(Issue::new(
                             "/ratings",
                             IssueKind::MissingRating {
@@ -191,7 +191,8 @@ impl Scorer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check(&self, assessment: &Assessment) -> Vec<Issue> {
-        self.compiled().bind(assessment).issues
+        let c = self.compiled();
+        c.bind(assessment, &c.criteria()).issues
     }
 }
 

@@ -87,7 +87,8 @@ impl Scorer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn bind(&self, assessment: &Assessment) -> Result<DenseRatings, ScoreError> {
-        let binding = self.compiled().bind(assessment);
+        let c = self.compiled();
+        let binding = c.bind(assessment, &c.criteria());
         if !binding.issues.is_empty() {
             return Err(ScoreError::new(binding.issues));
         }

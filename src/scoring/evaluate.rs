@@ -44,7 +44,8 @@ impl Scorer {
     /// ```
     pub fn score(&self, assessment: &Assessment) -> Result<Report, ScoreError> {
         let c = self.compiled();
-        let binding = c.bind(assessment);
+        let criteria = c.criteria();
+        let binding = c.bind(assessment, &criteria);
         if !binding.issues.is_empty() {
             return Err(ScoreError::new(binding.issues));
         }
@@ -118,7 +119,6 @@ impl Scorer {
         let mut nodes = Vec::with_capacity(c.nodes.len().saturating_sub(1));
         let mut risks = Vec::new();
         let mut strengths = Vec::new();
-        let criteria = c.criteria();
         for ((i, node), criterion) in c.nodes.iter().enumerate().skip(1).zip(&criteria) {
             let out = outcome(i);
             let id = criterion.id.clone();
