@@ -35,6 +35,12 @@ use crate::{Id, Issue, IssueKind, ValidationError, pointer};
 /// …). With serde_json, call its `end()` afterwards to reject trailing
 /// characters.
 ///
+/// Maps (scales, facets, facet values, ratings) keep the order in which
+/// the deserializer hands their entries over, and that is the definition
+/// order reports follow. serde_json and toml 0.8 give the document's
+/// order; toml 0.9 sorts a table's keys unless its `preserve_order`
+/// feature is enabled.
+///
 /// The path points to where the problem is in the document as written: for
 /// an unknown field, to the field itself (`/criteria/0/titel`); for a
 /// missing field, to the object that lacks it. Inside an internally tagged
