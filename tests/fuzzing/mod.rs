@@ -27,8 +27,8 @@
 
 use assessment_model::catalog::{crosswalk, good_practice, impart, profint};
 use assessment_model::{
-    Assessment, Consolidation, Framework, Issue, Mapping, PeerReview, Profile, RatingValue, Scale,
-    Scorer, Subject, ValidationError, catalog, from_deserializer,
+    Assessment, Consolidation, DeclaredFinding, FindingKind, Framework, Issue, Mapping, PeerReview,
+    Profile, RatingValue, Scale, Scorer, Subject, ValidationError, catalog, from_deserializer,
 };
 
 /// The codes [`from_deserializer`] may report.
@@ -326,6 +326,19 @@ pub fn mapping_json(data: &[u8]) {
     for (from, to) in &pairs {
         translate(&mapping, from, to, data);
     }
+    // The catalogues the mapping names, when both are built in: reaches
+    // pairs with different scales (binary to ordinal and back).
+    let named = |id: &str| {
+        catalog::frameworks()
+            .into_iter()
+            .find(|f| f.id.as_str() == id)
+    };
+    if let (Some(from), Some(to)) = (
+        named(mapping.from.id.as_str()),
+        named(mapping.to.id.as_str()),
+    ) {
+        translate(&mapping, &from, &to, data);
+    }
     // The built-in crosswalks on assessments made from the bytes.
     let [(io1, io2), (core, criteria), _] = &pairs;
     translate(&profint::io1_to_io2(), io1, io2, data);
@@ -339,17 +352,52 @@ pub fn mapping_json(data: &[u8]) {
 
 fn translate(mapping: &Mapping, from: &Framework, to: &Framework, seed: &[u8]) {
     let checked = mapping.check(from, to);
-    let assessment = assessment_from(from, seed, 0);
-    let translated = mapping.translate(&assessment, from, to);
-    assert_eq!(
-        checked.is_ok() && Scorer::new(from).is_ok_and(|s| s.check(&assessment).is_empty()),
-        translated.is_ok(),
-        "check and translate disagree"
-    );
-    if let Ok(translation) = translated {
-        let scorer = Scorer::new(to).expect("catalogues are valid");
-        score_and_check(&scorer, &translation.assessment);
+    let scorer = Scorer::new(from).expect("catalogues are valid");
+    for assessment in [assessment_from(from, seed, 0), annotated(from, seed)] {
+        let translated = mapping.translate(&assessment, from, to);
+        assert_eq!(
+            checked.is_ok() && scorer.check(&assessment).is_empty(),
+            translated.is_ok(),
+            "check and translate disagree"
+        );
+        if let Ok(translation) = translated {
+            let scorer = Scorer::new(to).expect("catalogues are valid");
+            score_and_check(&scorer, &translation.assessment);
+        }
     }
+}
+
+/// A hashed assessment of `framework` with narratives, findings about
+/// criteria and a general finding, which a translation carries or lists;
+/// for some seeds also a narrative on an id the framework lacks.
+fn annotated(framework: &Framework, seed: &[u8]) -> Assessment {
+    let mut assessment = hashed_assessment(framework, seed, 7);
+    for (i, leaf) in framework.leaves().enumerate() {
+        match (seed.len() + i) % 5 {
+            0 => {
+                assessment
+                    .narratives
+                    .insert(leaf.id.clone(), format!("narrative {i}"));
+            }
+            1 => assessment.findings.push(DeclaredFinding {
+                kind: FindingKind::Risk,
+                criterion: Some(leaf.id.clone()),
+                text: format!("finding {i}"),
+            }),
+            _ => {}
+        }
+    }
+    assessment.findings.push(DeclaredFinding {
+        kind: FindingKind::Strength,
+        criterion: None,
+        text: "general".into(),
+    });
+    if seed.len() % 4 == 0 {
+        assessment
+            .narratives
+            .insert("not-in-the-framework".parse().unwrap(), "stray".into());
+    }
+    assessment
 }
 
 // ----- peer reviews -----
