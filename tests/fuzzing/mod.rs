@@ -139,26 +139,22 @@ pub fn hashed_assessment(framework: &Framework, seed: &[u8], salt: u8) -> Assess
     let base = seed.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
-    let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("Fuzzed"));
-    for (i, leaf) in framework.leaves().enumerate() {
+    rate_leaves(framework, |i| {
         let mut z = base ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ u64::from(salt);
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^= z >> 31;
-        let scale = leaf.scale.as_ref().and_then(|s| framework.scales.get(s));
         // Off the scale (5) is rarer here, so that most of these score.
-        let value = match ((z % 11) as u8, scale) {
-            (0 | 1, _) => continue,
-            (2, _) | (_, None) => RatingValue::NotApplicable,
-            (3 | 4, Some(scale)) => pick(scale, 2),
-            (5 | 6, Some(scale)) => pick(scale, 3),
-            (7..=9, Some(scale)) => pick(scale, 4),
-            (_, Some(scale)) if z % 7 == 0 => pick(scale, 5),
-            (_, Some(scale)) => pick(scale, 2),
-        };
-        assessment.rate(leaf.id.clone(), value);
-    }
-    assessment
+        match z % 11 {
+            0 | 1 => 0,
+            2 => 1,
+            3 | 4 => 2,
+            5 | 6 => 3,
+            7..=9 => 4,
+            _ if z % 7 == 0 => 5,
+            _ => 2,
+        }
+    })
 }
 
 /// The built-in assessments: the worked good-practice example, and for
@@ -175,15 +171,23 @@ pub fn catalogue_assessments() -> Vec<Assessment> {
 /// byte `seed[(i + salt) % len]`: missing, not applicable, the scale's
 /// best, worst or a middle value, or a value off the scale.
 pub fn assessment_from(framework: &Framework, seed: &[u8], salt: u8) -> Assessment {
-    let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("Fuzzed"));
-    for (i, leaf) in framework.leaves().enumerate() {
-        let byte = if seed.is_empty() {
+    rate_leaves(framework, |i| {
+        if seed.is_empty() {
             2
         } else {
-            seed[(i + usize::from(salt)) % seed.len()]
-        };
+            seed[(i + usize::from(salt)) % seed.len()] % 6
+        }
+    })
+}
+
+/// An assessment of `framework` rating leaf `i` by `choice(i)`: missing
+/// (0), not applicable (1, or a leaf without a scale), or [`pick`]'s
+/// choices 2 to 5.
+fn rate_leaves(framework: &Framework, choice: impl Fn(usize) -> u8) -> Assessment {
+    let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("Fuzzed"));
+    for (i, leaf) in framework.leaves().enumerate() {
         let scale = leaf.scale.as_ref().and_then(|s| framework.scales.get(s));
-        let value = match (byte % 6, scale) {
+        let value = match (choice(i), scale) {
             (0, _) => continue,
             (1, _) | (_, None) => RatingValue::NotApplicable,
             (choice, Some(scale)) => pick(scale, choice),
@@ -328,16 +332,13 @@ pub fn mapping_json(data: &[u8]) {
     }
     // The catalogues the mapping names, when both are built in: reaches
     // pairs with different scales (binary to ordinal and back).
-    let named = |id: &str| {
-        catalog::frameworks()
-            .into_iter()
-            .find(|f| f.id.as_str() == id)
-    };
+    let catalogues = catalog::frameworks();
+    let named = |id: &str| catalogues.iter().find(|f| f.id.as_str() == id);
     if let (Some(from), Some(to)) = (
         named(mapping.from.id.as_str()),
         named(mapping.to.id.as_str()),
     ) {
-        translate(&mapping, &from, &to, data);
+        translate(&mapping, from, to, data);
     }
     // The built-in crosswalks on assessments made from the bytes.
     let [(io1, io2), (core, criteria), _] = &pairs;
@@ -352,17 +353,17 @@ pub fn mapping_json(data: &[u8]) {
 
 fn translate(mapping: &Mapping, from: &Framework, to: &Framework, seed: &[u8]) {
     let checked = mapping.check(from, to);
-    let scorer = Scorer::new(from).expect("catalogues are valid");
+    let source = Scorer::new(from).expect("catalogues are valid");
+    let target = Scorer::new(to).expect("catalogues are valid");
     for assessment in [assessment_from(from, seed, 0), annotated(from, seed)] {
         let translated = mapping.translate(&assessment, from, to);
         assert_eq!(
-            checked.is_ok() && scorer.check(&assessment).is_empty(),
+            checked.is_ok() && source.check(&assessment).is_empty(),
             translated.is_ok(),
             "check and translate disagree"
         );
         if let Ok(translation) = translated {
-            let scorer = Scorer::new(to).expect("catalogues are valid");
-            score_and_check(&scorer, &translation.assessment);
+            score_and_check(&target, &translation.assessment);
         }
     }
 }
