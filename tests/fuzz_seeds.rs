@@ -8,6 +8,8 @@ mod fuzzing;
 
 mod corpus;
 
+use assessment_model::{Assessment, Consolidation, Mapping, PeerReview, RatingValue, Subject};
+
 fn run(target: &str, pipeline: fn(&[u8])) {
     let seeds = corpus::files(&format!("tests/seeds/{target}"), "");
     assert!(!seeds.is_empty(), "no seeds for {target}");
@@ -45,4 +47,103 @@ fn mapping_json_seeds() {
 #[test]
 fn review_json_seeds() {
     run("review_json", fuzzing::review_json);
+}
+
+// The seeds on `fuzzing::mixed_scales` exist to reach the consolidation and
+// rescaling of numbers, which no catalogue has; these tests hold them to
+// that, with the values worked by hand.
+
+fn value(assessment: &Assessment, id: &str) -> Option<RatingValue> {
+    assessment.ratings.get(id).map(|r| r.value)
+}
+
+fn number(assessment: &Assessment, id: &str) -> f64 {
+    match value(assessment, id) {
+        Some(RatingValue::Number(x)) => x,
+        other => panic!("{id} is rated {other:?}, not a number"),
+    }
+}
+
+fn seed<T: serde::de::DeserializeOwned>(target: &str, name: &str) -> T {
+    let path = format!("{}/tests/seeds/{target}/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn numeric_review_seeds_consolidate_numbers() {
+    let framework = fuzzing::mixed_scales();
+    let review: PeerReview = seed("review_json", "mixed-numbers-three-peers.json");
+    // placed 40, 60, 90; wait (lower is better) 10, 20, 5; reach 50, n/a.
+    let mean = review
+        .consolidate(&framework, Consolidation::Mean)
+        .unwrap()
+        .assessment;
+    assert!((number(&mean, "placed") - 190.0 / 3.0).abs() < 1e-12);
+    assert!((number(&mean, "wait") - 35.0 / 3.0).abs() < 1e-12);
+    assert_eq!(number(&mean, "reach"), 50.0);
+    let median = review
+        .consolidate(&framework, Consolidation::Median)
+        .unwrap()
+        .assessment;
+    assert_eq!(number(&median, "placed"), 60.0);
+    assert_eq!(number(&median, "wait"), 10.0);
+    let minimum = review
+        .consolidate(&framework, Consolidation::Minimum)
+        .unwrap()
+        .assessment;
+    assert_eq!(number(&minimum, "placed"), 40.0);
+    // The worst wait is the longest.
+    assert_eq!(number(&minimum, "wait"), 20.0);
+
+    // Two peers: the median of numbers is the midpoint; of levels, the
+    // lower of the two middle ones; a mean of levels is refused.
+    let review: PeerReview = seed("review_json", "mixed-scales-two-peers.json");
+    let median = review
+        .consolidate(&framework, Consolidation::Median)
+        .unwrap()
+        .assessment;
+    assert_eq!(number(&median, "placed"), 50.0);
+    assert_eq!(number(&median, "wait"), 15.0);
+    assert_eq!(value(&median, "quality"), Some(RatingValue::Level(2)));
+    assert_eq!(value(&median, "plan"), Some(RatingValue::NotMet));
+    assert!(review.consolidate(&framework, Consolidation::Mean).is_err());
+}
+
+#[test]
+fn numeric_mapping_seed_rescales_numbers() {
+    let framework = fuzzing::mixed_scales();
+    let mapping: Mapping = seed("mapping_json", "mixed-to-mixed-seed.json");
+    let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("Mentoring"));
+    for (id, rating) in [
+        ("placed", RatingValue::Number(25.0)),
+        ("quality", RatingValue::Level(3)),
+        ("plan", RatingValue::NotMet),
+        ("wait", RatingValue::Number(6.0)),
+        ("reach", RatingValue::Number(100.0)),
+    ] {
+        assessment.rate(id.parse().unwrap(), rating);
+    }
+    let out = mapping
+        .translate(&assessment, &framework, &framework)
+        .unwrap()
+        .assessment;
+    // placed 25 % → s = 0.25 → wait (0-30 days, lower better) = 30 - 7.5.
+    assert_eq!(number(&out, "wait"), 22.5);
+    // quality 3 of 1-3 → 1, plan not met → 0; mean 0.5 → placed 50 %.
+    assert_eq!(number(&out, "placed"), 50.0);
+    // wait 6 days → s = 24/30 = 0.8 → the level at or below 0.8 is two (0.5).
+    assert_eq!(value(&out, "quality"), Some(RatingValue::Level(2)));
+    // reach 100 % → s = 1 → met.
+    assert_eq!(value(&out, "plan"), Some(RatingValue::Met));
+
+    // The seeds between IMPART core and the mixed scales are valid, so
+    // that mutating them reaches translation rather than only its checks.
+    let core = assessment_model::catalog::impart::core();
+    for (name, from, to) in [
+        ("impart-core-to-mixed-seed.json", &core, &framework),
+        ("mixed-to-impart-core-seed.json", &framework, &core),
+    ] {
+        let mapping: Mapping = seed("mapping_json", name);
+        assert_eq!(mapping.check(from, to), Ok(()), "{name}");
+    }
 }

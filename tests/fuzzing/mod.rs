@@ -157,6 +157,41 @@ pub fn hashed_assessment(framework: &Framework, seed: &[u8], salt: u8) -> Assess
     })
 }
 
+/// A framework with every kind of scale, numeric ones in both directions,
+/// which no catalogue has: the review and mapping targets use it to reach
+/// the consolidation and rescaling of numbers.
+pub fn mixed_scales() -> Framework {
+    serde_json::from_str(MIXED_SCALES).expect("the mixed-scales framework parses")
+}
+
+const MIXED_SCALES: &str = r#"{
+  "id": "fuzz-mixed-scales",
+  "version": "1.0.0",
+  "title": "Fuzzing: every kind of scale",
+  "scales": {
+    "pct": {"type": "numeric", "min": 0.0, "max": 100.0, "unit": "%"},
+    "days": {"type": "numeric", "min": 0.0, "max": 30.0, "unit": "days",
+             "direction": "lower_is_better"},
+    "tick": {"type": "binary"},
+    "stars": {"type": "ordinal", "levels": [
+      {"id": "one", "value": 1, "label": "one"},
+      {"id": "two", "value": 2, "label": "two"},
+      {"id": "three", "value": 3, "label": "three"}
+    ]}
+  },
+  "criteria": [
+    {"id": "outcomes", "title": "Outcomes", "children": [
+      {"id": "placed", "title": "Placed in work", "scale": "pct"},
+      {"id": "wait", "title": "Days to a first offer", "scale": "days"}
+    ]},
+    {"id": "practice", "title": "Practice", "children": [
+      {"id": "plan", "title": "A written plan", "scale": "tick"},
+      {"id": "quality", "title": "Quality", "scale": "stars"},
+      {"id": "reach", "title": "Share reached", "scale": "pct"}
+    ]}
+  ]
+}"#;
+
 /// The built-in assessments: the worked good-practice example, and for
 /// every catalogue framework one assessment with every leaf at its best.
 pub fn catalogue_assessments() -> Vec<Assessment> {
@@ -314,7 +349,8 @@ pub fn profile_json(data: &[u8]) {
 // ----- mappings -----
 
 /// JSON bytes → mapping → checked and used to translate between the
-/// catalogue pairs (and each catalogue to itself).
+/// catalogue pairs (and each catalogue to itself), and between the
+/// frameworks it names when they are catalogues or [`mixed_scales`].
 pub fn mapping_json(data: &[u8]) {
     let Some(mapping) = parse_json::<Mapping>(data) else {
         return;
@@ -330,9 +366,11 @@ pub fn mapping_json(data: &[u8]) {
     for (from, to) in &pairs {
         translate(&mapping, from, to, data);
     }
-    // The catalogues the mapping names, when both are built in: reaches
-    // pairs with different scales (binary to ordinal and back).
-    let catalogues = catalog::frameworks();
+    // The frameworks the mapping names, when both are built in or
+    // [`mixed_scales`]: reaches pairs with different scales (binary to
+    // ordinal, numbers to levels, and back).
+    let mut catalogues = catalog::frameworks();
+    catalogues.push(mixed_scales());
     let named = |id: &str| catalogues.iter().find(|f| f.id.as_str() == id);
     if let (Some(from), Some(to)) = (
         named(mapping.from.id.as_str()),
@@ -353,8 +391,8 @@ pub fn mapping_json(data: &[u8]) {
 
 fn translate(mapping: &Mapping, from: &Framework, to: &Framework, seed: &[u8]) {
     let checked = mapping.check(from, to);
-    let source = Scorer::new(from).expect("catalogues are valid");
-    let target = Scorer::new(to).expect("catalogues are valid");
+    let source = Scorer::new(from).expect("the mapping frameworks are valid");
+    let target = Scorer::new(to).expect("the mapping frameworks are valid");
     for assessment in [assessment_from(from, seed, 0), annotated(from, seed)] {
         let translated = mapping.translate(&assessment, from, to);
         assert_eq!(
@@ -403,24 +441,25 @@ fn annotated(framework: &Framework, seed: &[u8]) -> Assessment {
 
 // ----- peer reviews -----
 
-/// JSON bytes → peer review → checked against IMPART core, and
-/// consolidated when it is valid.
+/// JSON bytes → peer review → checked against IMPART core and
+/// [`mixed_scales`], and consolidated by every method against each.
 pub fn review_json(data: &[u8]) {
     let Some(review) = parse_json::<PeerReview>(data) else {
         return;
     };
-    let framework = impart::core();
-    let issues = review.issues_against(&framework);
-    paths_resolve(&review, &issues);
-    let scorer = Scorer::new(&framework).expect("catalogues are valid");
-    for method in [
-        Consolidation::Median,
-        Consolidation::Mean,
-        Consolidation::Minimum,
-        Consolidation::Consensus,
-    ] {
-        if let Ok(consolidated) = review.consolidate(&framework, method) {
-            score_and_check(&scorer, &consolidated.assessment);
+    for framework in [impart::core(), mixed_scales()] {
+        let issues = review.issues_against(&framework);
+        paths_resolve(&review, &issues);
+        let scorer = Scorer::new(&framework).expect("the review frameworks are valid");
+        for method in [
+            Consolidation::Median,
+            Consolidation::Mean,
+            Consolidation::Minimum,
+            Consolidation::Consensus,
+        ] {
+            if let Ok(consolidated) = review.consolidate(&framework, method) {
+                score_and_check(&scorer, &consolidated.assessment);
+            }
         }
     }
 }
