@@ -8,7 +8,9 @@ mod fuzzing;
 
 mod corpus;
 
-use assessment_model::{Assessment, Consolidation, Mapping, PeerReview, RatingValue, Subject};
+use assessment_model::{
+    Assessment, Consolidation, Framework, Mapping, PeerReview, RatingValue, Subject,
+};
 
 fn run(target: &str, pipeline: fn(&[u8])) {
     let seeds = corpus::files(&format!("tests/seeds/{target}"), "");
@@ -69,28 +71,23 @@ fn seed<T: serde::de::DeserializeOwned>(target: &str, name: &str) -> T {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+fn consolidated(review: &PeerReview, framework: &Framework, method: Consolidation) -> Assessment {
+    review.consolidate(framework, method).unwrap().assessment
+}
+
 #[test]
 fn numeric_review_seeds_consolidate_numbers() {
     let framework = fuzzing::mixed_scales();
     let review: PeerReview = seed("review_json", "mixed-numbers-three-peers.json");
     // placed 40, 60, 90; wait (lower is better) 10, 20, 5; reach 50, n/a.
-    let mean = review
-        .consolidate(&framework, Consolidation::Mean)
-        .unwrap()
-        .assessment;
+    let mean = consolidated(&review, &framework, Consolidation::Mean);
     assert!((number(&mean, "placed") - 190.0 / 3.0).abs() < 1e-12);
     assert!((number(&mean, "wait") - 35.0 / 3.0).abs() < 1e-12);
     assert_eq!(number(&mean, "reach"), 50.0);
-    let median = review
-        .consolidate(&framework, Consolidation::Median)
-        .unwrap()
-        .assessment;
+    let median = consolidated(&review, &framework, Consolidation::Median);
     assert_eq!(number(&median, "placed"), 60.0);
     assert_eq!(number(&median, "wait"), 10.0);
-    let minimum = review
-        .consolidate(&framework, Consolidation::Minimum)
-        .unwrap()
-        .assessment;
+    let minimum = consolidated(&review, &framework, Consolidation::Minimum);
     assert_eq!(number(&minimum, "placed"), 40.0);
     // The worst wait is the longest.
     assert_eq!(number(&minimum, "wait"), 20.0);
@@ -98,10 +95,7 @@ fn numeric_review_seeds_consolidate_numbers() {
     // Two peers: the median of numbers is the midpoint; of levels, the
     // lower of the two middle ones; a mean of levels is refused.
     let review: PeerReview = seed("review_json", "mixed-scales-two-peers.json");
-    let median = review
-        .consolidate(&framework, Consolidation::Median)
-        .unwrap()
-        .assessment;
+    let median = consolidated(&review, &framework, Consolidation::Median);
     assert_eq!(number(&median, "placed"), 50.0);
     assert_eq!(number(&median, "wait"), 15.0);
     assert_eq!(value(&median, "quality"), Some(RatingValue::Level(2)));
