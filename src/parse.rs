@@ -236,8 +236,8 @@ fn unquote(s: &str) -> Option<String> {
                 't' => '\t',
                 '0' => '\0',
                 '\\' => '\\',
+                // `str`'s Debug never escapes `'` (only `char`'s does).
                 '"' => '"',
-                '\'' => '\'',
                 'u' => {
                     if chars.next()? != '{' {
                         return None;
@@ -276,6 +276,7 @@ mod tests {
             "tab\tnl\n",
             "\u{7f}\u{200b}",
             "\0",
+            "it's",
         ] {
             assert_eq!(unquote(&format!("{s:?}: rest")).as_deref(), Some(s));
         }
