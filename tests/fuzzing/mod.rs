@@ -408,7 +408,8 @@ fn translate(mapping: &Mapping, from: &Framework, to: &Framework, seed: &[u8]) {
 
 /// A hashed assessment of `framework` with narratives, findings about
 /// criteria and a general finding, which a translation carries or lists;
-/// for some seeds also a narrative on an id the framework lacks.
+/// for some seeds also a narrative on an id the framework lacks, or a
+/// rating on a group or on such an id.
 fn annotated(framework: &Framework, seed: &[u8]) -> Assessment {
     let mut assessment = hashed_assessment(framework, seed, 7);
     for (i, leaf) in framework.leaves().enumerate() {
@@ -435,6 +436,19 @@ fn annotated(framework: &Framework, seed: &[u8]) -> Assessment {
         assessment
             .narratives
             .insert("not-in-the-framework".parse().unwrap(), "stray".into());
+    }
+    // Ratings a translation refuses, for a few seeds: on a group, and on
+    // an id the framework lacks.
+    match seed.len() % 7 {
+        3 => {
+            if let Some(group) = framework.criteria.iter().find(|c| !c.is_leaf()) {
+                assessment.rate(group.id.clone(), RatingValue::Met);
+            }
+        }
+        5 => {
+            assessment.rate("not-in-the-framework".parse().unwrap(), RatingValue::Met);
+        }
+        _ => {}
     }
     assessment
 }
