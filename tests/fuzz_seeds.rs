@@ -101,6 +101,13 @@ fn numeric_review_seeds_consolidate_numbers() {
     assert_eq!(value(&median, "quality"), Some(RatingValue::Level(2)));
     assert_eq!(value(&median, "plan"), Some(RatingValue::NotMet));
     assert!(review.consolidate(&framework, Consolidation::Mean).is_err());
+
+    // Context documents and every other kind of evidence, in a valid
+    // review, so that their checks and their carrying over are fuzzed.
+    let review: PeerReview = seed("review_json", "mixed-context-and-evidence.json");
+    assert_eq!(review.issues_against(&framework), []);
+    let median = consolidated(&review, &framework, Consolidation::Median);
+    assert_eq!(number(&median, "placed"), 50.0);
 }
 
 #[test]
