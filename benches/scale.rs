@@ -3,10 +3,12 @@
 //! at most a little more than double the time). Peak memory is measured by
 //! `tests/scaling.rs` with a counting allocator.
 //!
-//! `clone` times `Framework::clone`, linear by construction, as the
-//! machine's own reference: where a framework outgrows a CPU cache, it too
-//! takes more than twice as long at twice the size, and the three
-//! operations are best judged against it at the same size.
+//! Two references, linear by construction, show what the machine itself
+//! does at each size: `walk` reads every criterion's id and title once
+//! (no operation can do less), and `clone` copies the framework (as much
+//! allocation as the framework has). Where a framework outgrows a CPU
+//! cache, they too take more than twice as long at twice the size, and the
+//! three operations are best judged against them at the same size.
 //!
 //! Run with `cargo bench --bench scale -- --quick` for figures.
 #![allow(missing_docs)]
@@ -29,6 +31,13 @@ fn scale(c: &mut Criterion) {
         let framework = generated::framework(leaves);
         let assessment = generated::assessment(&framework);
         let scorer = Scorer::new(&framework).unwrap_or_else(|e| panic!("{e}"));
+        group.bench_with_input(BenchmarkId::new("walk", leaves), &framework, |b, f| {
+            b.iter(|| {
+                f.walk()
+                    .map(|(_, c)| c.id.as_str().len() + c.title.len())
+                    .sum::<usize>()
+            })
+        });
         group.bench_with_input(BenchmarkId::new("clone", leaves), &framework, |b, f| {
             b.iter(|| black_box(f.clone()))
         });
