@@ -369,9 +369,9 @@ pub fn mapping_json(data: &[u8]) {
     // The frameworks the mapping names, when both are built in or
     // [`mixed_scales`]: reaches pairs with different scales (binary to
     // ordinal, numbers to levels, and back).
-    let mut catalogues = catalog::frameworks();
-    catalogues.push(mixed_scales());
-    let named = |id: &str| catalogues.iter().find(|f| f.id.as_str() == id);
+    let mut known = catalog::frameworks();
+    known.push(mixed_scales());
+    let named = |id: &str| known.iter().find(|f| f.id.as_str() == id);
     if let (Some(from), Some(to)) = (
         named(mapping.from.id.as_str()),
         named(mapping.to.id.as_str()),
