@@ -9,7 +9,7 @@ mod fuzzing;
 mod corpus;
 
 use assessment_model::{
-    Assessment, Consolidation, Framework, Mapping, PeerReview, RatingValue, Subject,
+    Assessment, Consolidation, Framework, Mapping, PeerReview, Profile, RatingValue, Subject,
 };
 
 fn run(target: &str, pipeline: fn(&[u8])) {
@@ -147,4 +147,18 @@ fn numeric_mapping_seed_rescales_numbers() {
         let mapping: Mapping = seed("mapping_json", name);
         assert_eq!(mapping.check(from, to), Ok(()), "{name}");
     }
+}
+
+#[test]
+fn profile_seed_lifts_a_dissolved_groups_tags() {
+    let framework = fuzzing::mixed_scales();
+    let profile: Profile = seed("profile_json", "mixed-scales-dissolve-tagged.json");
+    let tailored = profile.apply(&framework).unwrap();
+    // `outcomes` (field: employment) is dissolved: its leaves move up and
+    // take its tag unless they have their own (`placed` is society).
+    let ids: Vec<&str> = tailored.criteria.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["placed", "wait", "practice"]);
+    let field = |i: usize| tailored.criteria[i].tags.get("field").map(|v| v.as_str());
+    assert_eq!(field(0), Some("society"));
+    assert_eq!(field(1), Some("employment"));
 }

@@ -158,10 +158,19 @@ pub fn hashed_assessment(framework: &Framework, seed: &[u8], salt: u8) -> Assess
 }
 
 /// A framework with every kind of scale, numeric ones in both directions,
-/// which no catalogue has: the review and mapping targets use it to reach
-/// the consolidation and rescaling of numbers.
+/// and a tagged group, which no catalogue has: the review, mapping and
+/// profile targets use it to reach the consolidation and rescaling of
+/// numbers and the lifting of a dissolved group's tags.
 pub fn mixed_scales() -> Framework {
     serde_json::from_str(MIXED_SCALES).expect("the mixed-scales framework parses")
+}
+
+/// The frameworks the review, mapping and profile targets apply a document
+/// to: the catalogues and [`mixed_scales`].
+pub fn known_frameworks() -> Vec<Framework> {
+    let mut known = catalog::frameworks();
+    known.push(mixed_scales());
+    known
 }
 
 const MIXED_SCALES: &str = r#"{
@@ -179,9 +188,15 @@ const MIXED_SCALES: &str = r#"{
       {"id": "three", "value": 3, "label": "three"}
     ]}
   },
+  "facets": {
+    "field": {"title": "Field", "values": {
+      "employment": {"title": "Employment"},
+      "society": {"title": "Society"}
+    }}
+  },
   "criteria": [
-    {"id": "outcomes", "title": "Outcomes", "children": [
-      {"id": "placed", "title": "Placed in work", "scale": "pct"},
+    {"id": "outcomes", "title": "Outcomes", "tags": {"field": "employment"}, "children": [
+      {"id": "placed", "title": "Placed in work", "scale": "pct", "tags": {"field": "society"}},
       {"id": "wait", "title": "Days to a first offer", "scale": "days"}
     ]},
     {"id": "practice", "title": "Practice", "children": [
@@ -328,13 +343,13 @@ pub fn assessment_json(data: &[u8]) {
 
 // ----- profiles -----
 
-/// JSON bytes → profile → applied to every catalogue; a tailored framework
-/// is valid and scores its own assessments.
+/// JSON bytes → profile → applied to every known framework; a tailored
+/// framework is valid and scores its own assessments.
 pub fn profile_json(data: &[u8]) {
     let Some(profile) = parse_json::<Profile>(data) else {
         return;
     };
-    for framework in catalog::frameworks() {
+    for framework in known_frameworks() {
         match profile.apply(&framework) {
             Ok(tailored) => {
                 let scorer = Scorer::new(&tailored).expect("a tailored framework is valid");
@@ -350,7 +365,7 @@ pub fn profile_json(data: &[u8]) {
 
 /// JSON bytes → mapping → checked and used to translate between the
 /// catalogue pairs (and each catalogue to itself), and between the
-/// frameworks it names when they are catalogues or [`mixed_scales`].
+/// frameworks it names when both are known.
 pub fn mapping_json(data: &[u8]) {
     let Some(mapping) = parse_json::<Mapping>(data) else {
         return;
@@ -366,11 +381,10 @@ pub fn mapping_json(data: &[u8]) {
     for (from, to) in &pairs {
         translate(&mapping, from, to, data);
     }
-    // The frameworks the mapping names, when both are built in or
-    // [`mixed_scales`]: reaches pairs with different scales (binary to
-    // ordinal, numbers to levels, and back).
-    let mut known = catalog::frameworks();
-    known.push(mixed_scales());
+    // The frameworks the mapping names, when both are known: reaches pairs
+    // with different scales (binary to ordinal, numbers to levels, and
+    // back).
+    let known = known_frameworks();
     let named = |id: &str| known.iter().find(|f| f.id.as_str() == id);
     if let (Some(from), Some(to)) = (
         named(mapping.from.id.as_str()),
@@ -455,13 +469,13 @@ fn annotated(framework: &Framework, seed: &[u8]) -> Assessment {
 
 // ----- peer reviews -----
 
-/// JSON bytes → peer review → checked against IMPART core and
-/// [`mixed_scales`], and consolidated by every method against each.
+/// JSON bytes → peer review → checked against every known framework, and
+/// consolidated by every method against each.
 pub fn review_json(data: &[u8]) {
     let Some(review) = parse_json::<PeerReview>(data) else {
         return;
     };
-    for framework in [impart::core(), mixed_scales()] {
+    for framework in known_frameworks() {
         let issues = review.issues_against(&framework);
         paths_resolve(&review, &issues);
         let scorer = Scorer::new(&framework).expect("the review frameworks are valid");
