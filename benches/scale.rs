@@ -33,9 +33,11 @@ fn scale(c: &mut Criterion) {
         let scorer = Scorer::new(&framework).unwrap_or_else(|e| panic!("{e}"));
         group.bench_with_input(BenchmarkId::new("walk", leaves), &framework, |b, f| {
             b.iter(|| {
-                f.walk()
-                    .map(|(_, c)| c.id.as_str().len() + c.title.len())
-                    .sum::<usize>()
+                black_box(
+                    f.walk()
+                        .map(|(_, c)| c.id.as_str().len() + c.title.len())
+                        .sum::<usize>(),
+                )
             })
         });
         group.bench_with_input(BenchmarkId::new("clone", leaves), &framework, |b, f| {

@@ -51,9 +51,10 @@ fn review_json_seeds() {
     run("review_json", fuzzing::review_json);
 }
 
-// The seeds on `fuzzing::mixed_scales` exist to reach the consolidation and
-// rescaling of numbers, which no catalogue has; these tests hold them to
-// that, with the values worked by hand.
+// The seeds on `fuzzing::mixed_scales` exist to reach what no catalogue
+// has: the consolidation and rescaling of numbers, and the lifting of a
+// dissolved group's tags; these tests hold them to that, with the values
+// worked by hand.
 
 fn value(assessment: &Assessment, id: &str) -> Option<RatingValue> {
     assessment.ratings.get(id).map(|r| r.value)

@@ -25,7 +25,9 @@
     clippy::panic
 )]
 
-use assessment_model::catalog::{crosswalk, good_practice, impart, profint};
+use std::sync::OnceLock;
+
+use assessment_model::catalog::{crosswalk, good_practice, profint};
 use assessment_model::{
     Assessment, Consolidation, DeclaredFinding, FindingKind, Framework, Issue, Mapping, PeerReview,
     Profile, RatingValue, Scale, Scorer, Subject, ValidationError, catalog, from_deserializer,
@@ -116,7 +118,7 @@ pub fn framework_pipeline(framework: &Framework, seed: &[u8]) {
     assert_eq!(valid, scorer.is_ok(), "validate and Scorer::new disagree");
     let Ok(scorer) = scorer else { return };
     for assessment in catalogue_assessments() {
-        score_and_check(&scorer, &assessment);
+        score_and_check(&scorer, assessment);
     }
     for salt in 0..3u8 {
         let assessment = assessment_from(framework, seed, salt);
@@ -165,12 +167,27 @@ pub fn mixed_scales() -> Framework {
     serde_json::from_str(MIXED_SCALES).expect("the mixed-scales framework parses")
 }
 
-/// The frameworks the review, mapping and profile targets apply a document
-/// to: the catalogues and [`mixed_scales`].
-pub fn known_frameworks() -> Vec<Framework> {
-    let mut known = catalog::frameworks();
-    known.push(mixed_scales());
-    known
+/// The frameworks the assessment, review, mapping and profile targets
+/// apply a document to, each with its scorer: the catalogues and
+/// [`mixed_scales`]. Built once per process, not once per input.
+pub fn known() -> &'static [(Framework, Scorer)] {
+    static KNOWN: OnceLock<Vec<(Framework, Scorer)>> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let mut frameworks = catalog::frameworks();
+        frameworks.push(mixed_scales());
+        frameworks
+            .into_iter()
+            .map(|f| {
+                let scorer = Scorer::new(&f).expect("the known frameworks are valid");
+                (f, scorer)
+            })
+            .collect()
+    })
+}
+
+/// The known framework (and its scorer) of id `id`.
+fn known_by_id(id: &str) -> Option<&'static (Framework, Scorer)> {
+    known().iter().find(|(f, _)| f.id.as_str() == id)
 }
 
 const MIXED_SCALES: &str = r#"{
@@ -209,12 +226,16 @@ const MIXED_SCALES: &str = r#"{
 
 /// The built-in assessments: the worked good-practice example, and for
 /// every catalogue framework one assessment with every leaf at its best.
-pub fn catalogue_assessments() -> Vec<Assessment> {
-    let mut all = vec![good_practice::worked_example()];
-    for framework in catalog::frameworks() {
-        all.push(assessment_from(&framework, &[2], 0));
-    }
-    all
+/// Built once per process.
+pub fn catalogue_assessments() -> &'static [Assessment] {
+    static ALL: OnceLock<Vec<Assessment>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all = vec![good_practice::worked_example()];
+        for framework in catalog::frameworks() {
+            all.push(assessment_from(&framework, &[2], 0));
+        }
+        all
+    })
 }
 
 /// An assessment of `framework` whose rating of leaf `i` is chosen by the
@@ -329,15 +350,15 @@ pub fn score_and_check(scorer: &Scorer, assessment: &Assessment) {
 
 // ----- assessments -----
 
-/// JSON bytes → assessment → checked and scored against every catalogue.
+/// JSON bytes → assessment → checked and scored against every known
+/// framework.
 pub fn assessment_json(data: &[u8]) {
     let Some(assessment) = parse_json::<Assessment>(data) else {
         return;
     };
-    for framework in catalog::frameworks() {
-        let scorer = Scorer::new(&framework).expect("catalogues are valid");
-        score_and_check(&scorer, &assessment);
-        let _ = assessment.validate_against(&framework);
+    for (framework, scorer) in known() {
+        score_and_check(scorer, &assessment);
+        let _ = assessment.validate_against(framework);
     }
 }
 
@@ -349,12 +370,12 @@ pub fn profile_json(data: &[u8]) {
     let Some(profile) = parse_json::<Profile>(data) else {
         return;
     };
-    for framework in known_frameworks() {
-        match profile.apply(&framework) {
+    for (framework, _) in known() {
+        match profile.apply(framework) {
             Ok(tailored) => {
                 let scorer = Scorer::new(&tailored).expect("a tailored framework is valid");
                 score_and_check(&scorer, &assessment_from(&tailored, data, 0));
-                score_and_check(&scorer, &assessment_from(&framework, data, 1));
+                score_and_check(&scorer, &assessment_from(framework, data, 1));
             }
             Err(err) => paths_resolve(&profile, err.issues()),
         }
@@ -370,30 +391,26 @@ pub fn mapping_json(data: &[u8]) {
     let Some(mapping) = parse_json::<Mapping>(data) else {
         return;
     };
-    let pairs = [
-        (
-            profint::success_factors_io1(),
-            profint::success_factors_io2(),
-        ),
-        (impart::core(), good_practice::criteria()),
-        (profint::learning_grid(), profint::learning_grid()),
-    ];
-    for (from, to) in &pairs {
+    let catalogue = |id: &str| known_by_id(id).expect("a catalogue is known");
+    let (io1, io2) = (catalogue("profint-io1"), catalogue("profint-io2"));
+    let (core, criteria) = (
+        catalogue("impart-core"),
+        catalogue("good-practice-criteria"),
+    );
+    let grid = catalogue("profint-learning-grid");
+    for (from, to) in [(io1, io2), (core, criteria), (grid, grid)] {
         translate(&mapping, from, to, data);
     }
     // The frameworks the mapping names, when both are known: reaches pairs
     // with different scales (binary to ordinal, numbers to levels, and
     // back).
-    let known = known_frameworks();
-    let named = |id: &str| known.iter().find(|f| f.id.as_str() == id);
     if let (Some(from), Some(to)) = (
-        named(mapping.from.id.as_str()),
-        named(mapping.to.id.as_str()),
+        known_by_id(mapping.from.id.as_str()),
+        known_by_id(mapping.to.id.as_str()),
     ) {
         translate(&mapping, from, to, data);
     }
     // The built-in crosswalks on assessments made from the bytes.
-    let [(io1, io2), (core, criteria), _] = &pairs;
     translate(&profint::io1_to_io2(), io1, io2, data);
     translate(
         &crosswalk::impart_core_to_good_practice(),
@@ -403,10 +420,13 @@ pub fn mapping_json(data: &[u8]) {
     );
 }
 
-fn translate(mapping: &Mapping, from: &Framework, to: &Framework, seed: &[u8]) {
+fn translate(
+    mapping: &Mapping,
+    (from, source): &(Framework, Scorer),
+    (to, target): &(Framework, Scorer),
+    seed: &[u8],
+) {
     let checked = mapping.check(from, to);
-    let source = Scorer::new(from).expect("the mapping frameworks are valid");
-    let target = Scorer::new(to).expect("the mapping frameworks are valid");
     for assessment in [assessment_from(from, seed, 0), annotated(from, seed)] {
         let translated = mapping.translate(&assessment, from, to);
         assert_eq!(
@@ -415,7 +435,7 @@ fn translate(mapping: &Mapping, from: &Framework, to: &Framework, seed: &[u8]) {
             "check and translate disagree"
         );
         if let Ok(translation) = translated {
-            score_and_check(&target, &translation.assessment);
+            score_and_check(target, &translation.assessment);
         }
     }
 }
@@ -475,18 +495,17 @@ pub fn review_json(data: &[u8]) {
     let Some(review) = parse_json::<PeerReview>(data) else {
         return;
     };
-    for framework in known_frameworks() {
-        let issues = review.issues_against(&framework);
+    for (framework, scorer) in known() {
+        let issues = review.issues_against(framework);
         paths_resolve(&review, &issues);
-        let scorer = Scorer::new(&framework).expect("the review frameworks are valid");
         for method in [
             Consolidation::Median,
             Consolidation::Mean,
             Consolidation::Minimum,
             Consolidation::Consensus,
         ] {
-            if let Ok(consolidated) = review.consolidate(&framework, method) {
-                score_and_check(&scorer, &consolidated.assessment);
+            if let Ok(consolidated) = review.consolidate(framework, method) {
+                score_and_check(scorer, &consolidated.assessment);
             }
         }
     }
