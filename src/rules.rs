@@ -88,9 +88,11 @@ pub enum Aggregation {
     /// are ignored (XCCDF *flat*: score / maximum). A leaf counts unless it,
     /// or a group between, is unscored or cut out by `min_coverage`.
     Flat,
-    /// `Σ sⱼ / n` over the `n` descendant leaves with a score, each of
-    /// weight 1, a leaf of weight 0 included, as in OpenSCAP (XCCDF
-    /// *flat-unweighted*); leaves are left out as for `Flat`.
+    /// `Σ sⱼ / n` over the `n` descendant leaves with a score and a weight
+    /// that is not 0, each taken as weight 1 (XCCDF *flat-unweighted*); a
+    /// leaf of weight 0 does not count, as NISTIR 7275r4 §7.3.2.4 says
+    /// ("items with weights of 0 remain 0"; OpenSCAP's code counts it as
+    /// 1); leaves are left out as for `Flat`.
     FlatUnweighted,
     /// `Π sᵢ^(wᵢ/Σw)`, computed as `exp(Σ wᵢ ln sᵢ / Σw)`, and 0 when any
     /// included `sᵢ` is 0: the weighted geometric mean of the

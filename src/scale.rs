@@ -205,10 +205,14 @@ impl Scale {
                     return None;
                 }
                 let span = max - min;
-                Some(match direction {
+                let score = match direction {
                     Direction::HigherIsBetter => (x - min) / span,
                     Direction::LowerIsBetter => (max - x) / span,
-                })
+                };
+                // `-0.0 - 0.0` is `-0.0`; adding `+0.0` turns it into `0.0`
+                // and leaves every other value as it is, so no score is
+                // ever written as `-0`.
+                Some(score + 0.0)
             }
             _ => None,
         }

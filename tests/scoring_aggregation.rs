@@ -501,3 +501,141 @@ fn flat_leaves_out_a_group_cut_by_min_coverage() {
     // Total coverage 4/6 ≥ 0.5; flat over d, e, f = 1/3.
     assert!(close(r.total().score(), 1.0 / 3.0));
 }
+
+/// Issue 13, item 1 (rule 5): `h` (weighted mean) holds only `k`, a group
+/// of weight 0, so `h` has no score of its own; under a flat total the
+/// leaf `a` below them still counts.
+fn flat_through_a_group_without_score(agg: Aggregation) -> assessment_model::Framework {
+    framework(
+        rules(agg),
+        vec![
+            group(
+                "h",
+                1.0,
+                Some(Aggregation::WeightedMean),
+                vec![group("k", 0.0, None, vec![tick("a", 1.0)])],
+            ),
+            tick("b", 1.0),
+        ],
+    )
+}
+
+#[test]
+fn flat_keeps_the_leaves_of_a_group_that_has_no_score() {
+    for agg in [Aggregation::Flat, Aggregation::FlatUnweighted] {
+        let fw = flat_through_a_group_without_score(agg);
+        let scorer = Scorer::new(&fw).unwrap();
+        let a = assess(&fw, &[("a", Met), ("b", NotMet)]);
+        let r = scorer.score(&a).unwrap();
+        // h has nothing to aggregate (k has weight 0) ...
+        assert_eq!(
+            r.node("h").unwrap().outcome().no_score(),
+            Some(NoScore::NothingToAggregate),
+            "{agg:?}"
+        );
+        // ... but the total is the mean over a and b: (1 + 0) / 2.
+        assert_eq!(r.total().score(), Some(0.5), "{agg:?}");
+        assert_eq!(scorer.total(&a).unwrap(), Some(0.5), "{agg:?}");
+        // Raising b gives (1 + 1) / 2 = 1, a gain of 0.5 (not 1.0).
+        let gains = scorer.priorities(&a).unwrap();
+        assert_eq!(gains.len(), 1, "{agg:?}");
+        assert_eq!(gains[0].criterion, "b");
+        assert_eq!(gains[0].gain, 0.5, "{agg:?}");
+    }
+}
+
+/// Issue 13, item 2 (rule 5, NISTIR 7275r4 §7.3.2.4): under
+/// flat-unweighted a leaf of weight 0 does not count, at any depth.
+#[test]
+fn flat_unweighted_leaves_out_weight_zero_leaves() {
+    let fw = framework(
+        rules(Aggregation::FlatUnweighted),
+        vec![
+            group(
+                "g",
+                2.0,
+                None,
+                vec![tick("a", 0.0), tick("b", 3.0), tick("c", 1.0)],
+            ),
+            tick("d", 0.0),
+            tick("e", 0.5),
+        ],
+    );
+    // a and d (weight 0) are failed; b, c, e count as weight 1 each:
+    // b = 1, c = 0, e = 1 → 2 / 3.
+    let a = assess(
+        &fw,
+        &[
+            ("a", NotMet),
+            ("b", Met),
+            ("c", NotMet),
+            ("d", NotMet),
+            ("e", Met),
+        ],
+    );
+    let scorer = Scorer::new(&fw).unwrap();
+    assert!(close(scorer.score(&a).unwrap().total().score(), 2.0 / 3.0));
+    assert!(close(scorer.total(&a).unwrap(), 2.0 / 3.0));
+    // Raising a weight-0 leaf changes nothing: gain 0.
+    let gains = scorer.priorities(&a).unwrap();
+    let gain = |id: &str| gains.iter().find(|p| p.criterion == id).unwrap().gain;
+    assert_eq!(gain("a"), 0.0);
+    assert_eq!(gain("d"), 0.0);
+    assert!((gain("c") - 1.0 / 3.0).abs() <= TOL);
+}
+
+/// Issue 13, item 3 (rule 10): three numeric 0-1 leaves under `flat`,
+/// rated 0.4, 0.7, 0.7. Raising x gives a gain of 0.6 / 3 = 0.2; raising y
+/// or z gives 0.3 / 3 = 0.1 each, equal within 1e-12 though not in their
+/// last bits, so y (defined first) comes before z.
+#[test]
+fn equal_gains_keep_definition_order() {
+    let mut fw = framework(
+        rules(Aggregation::Flat),
+        vec![
+            leaf_on("x", "unit", 1.0),
+            leaf_on("y", "unit", 1.0),
+            leaf_on("z", "unit", 1.0),
+        ],
+    );
+    fw.scales.insert(
+        id("unit"),
+        assessment_model::Scale::Numeric {
+            title: None,
+            description: None,
+            min: 0.0,
+            max: 1.0,
+            direction: assessment_model::Direction::HigherIsBetter,
+            unit: None,
+        },
+    );
+    let a = assess(&fw, &[("x", N(0.4)), ("y", N(0.7)), ("z", N(0.7))]);
+    let gains = Scorer::new(&fw).unwrap().priorities(&a).unwrap();
+    let order: Vec<&str> = gains.iter().map(|p| p.criterion.as_str()).collect();
+    assert_eq!(order, ["x", "y", "z"]);
+    assert!((gains[0].gain - 0.2).abs() <= TOL);
+    assert!((gains[1].gain - 0.1).abs() <= TOL);
+    assert!((gains[2].gain - 0.1).abs() <= TOL);
+}
+
+/// Issue 13, item 6: a numeric rating of `-0.0` on a 0-10 scale scores
+/// `0`, and the report writes `0`, never `-0`.
+#[test]
+fn negative_zero_rating_scores_positive_zero() {
+    let fw = framework(
+        rules(Aggregation::WeightedMean),
+        vec![leaf_on("x", "num", 1.0)],
+    );
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("x", N(-0.0))]))
+        .unwrap();
+    let score = r.node("x").unwrap().score().unwrap();
+    assert!(score == 0.0 && score.is_sign_positive());
+    let total = r.total().score().unwrap();
+    assert!(total == 0.0 && total.is_sign_positive());
+    let json = serde_json::to_string(&r.total()).unwrap();
+    assert!(!json.contains("-0"), "{json}");
+    let text = r.to_string();
+    assert!(!text.contains("-0"), "{text}");
+}

@@ -435,3 +435,126 @@ proptest! {
         }
     }
 }
+
+/// The rule-5 flat total computed directly from the generated tree:
+/// `(Σ w·s, Σ w)` over the leaves below that count, or `None` where a
+/// node withholds them (unscored, or cut out by `min_coverage`).
+struct FlatModel<'a> {
+    case: &'a Case,
+    assessment: &'a Assessment,
+    unweighted: bool,
+}
+
+/// What the model tracks per subtree: applicable leaves, rated leaves,
+/// and the flat sums it passes up.
+#[derive(Default)]
+struct FlatSums {
+    applicable: u32,
+    rated: u32,
+    acc: f64,
+    sum_w: f64,
+}
+
+impl FlatModel<'_> {
+    fn leaf_score(&self, scale: &str, name: &str) -> Option<Option<f64>> {
+        // Some(Some(s)) rated, Some(None) missing, None not applicable.
+        match self.assessment.ratings.get(name).map(|r| r.value) {
+            None => Some(None),
+            Some(NA) => None,
+            Some(Met) => Some(Some(1.0)),
+            Some(NotMet) => Some(Some(0.0)),
+            Some(L(v)) => Some(Some(f64::from(v - 1) / 2.0)),
+            Some(N(x)) => {
+                assert_eq!(scale, "num");
+                Some(Some(x / 10.0))
+            }
+        }
+    }
+
+    fn sums(&self, trees: &[Tree], next: &mut usize) -> FlatSums {
+        let mut out = FlatSums::default();
+        for t in trees {
+            let name = format!("n{}", *next);
+            *next += 1;
+            let (here, scored) = match t {
+                Tree::Leaf {
+                    scale,
+                    weight,
+                    scored,
+                    ..
+                } => {
+                    let mut s = FlatSums::default();
+                    if let Some(rated) = self.leaf_score(SCALES[*scale as usize], &name) {
+                        s.applicable = 1;
+                        s.rated = u32::from(rated.is_some());
+                        let zero = self.case.missing == MissingPolicy::Zero;
+                        let w = if self.unweighted && *weight > 0.0 {
+                            1.0
+                        } else {
+                            *weight
+                        };
+                        if let Some(x) = rated.or(zero.then_some(0.0)) {
+                            (s.acc, s.sum_w) = (w * x, w);
+                        }
+                    }
+                    (s, *scored)
+                }
+                Tree::Group {
+                    scored, children, ..
+                } => {
+                    let mut s = self.sums(children, next);
+                    let cut = self.case.min_coverage.is_some_and(|min| {
+                        s.applicable > 0 && f64::from(s.rated) / f64::from(s.applicable) < min
+                    });
+                    if cut {
+                        (s.acc, s.sum_w) = (0.0, 0.0);
+                    }
+                    (s, *scored)
+                }
+            };
+            out.applicable += here.applicable;
+            out.rated += here.rated;
+            if scored {
+                out.acc += here.acc;
+                out.sum_w += here.sum_w;
+            }
+        }
+        out
+    }
+
+    fn total(&self) -> Option<f64> {
+        let s = self.sums(&self.case.top, &mut 0);
+        if s.rated == 0 {
+            return None; // qualitative (rule 12)
+        }
+        let cut = self
+            .case
+            .min_coverage
+            .is_some_and(|min| f64::from(s.rated) / f64::from(s.applicable) < min);
+        (!cut && s.sum_w > 0.0).then(|| s.acc / s.sum_w)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Issue 13: under `Flat`/`FlatUnweighted` at the top, the total is the
+    /// (weighted, respectively unweighted) mean over the leaves rule 5
+    /// includes, whatever the groups between aggregate by.
+    #[test]
+    fn flat_total_is_the_mean_over_the_included_leaves(
+        case in case(),
+        unweighted in any::<bool>(),
+    ) {
+        let mut case = case;
+        case.agg = if unweighted { Aggregation::FlatUnweighted } else { Aggregation::Flat };
+        let fw = make_framework(&case);
+        let a = make_assessment(&fw, &case, false);
+        let expected = FlatModel { case: &case, assessment: &a, unweighted }.total();
+        let got = Scorer::new(&fw).unwrap().total(&a).unwrap();
+        match (got, expected) {
+            (Some(g), Some(e)) => prop_assert!((g - e).abs() <= 1e-12, "{g} vs {e}"),
+            (g, e) => prop_assert_eq!(g, e),
+        }
+    }
+}

@@ -308,8 +308,12 @@ fn nested_weighted_groups_match_openscap() {
     same_as_openscap(items());
 }
 
+/// Policy difference 3: a weight-0 rule under flat-unweighted. NISTIR
+/// 7275r4 §7.3.2.4 says "items with weights of 0 remain 0 and do not
+/// contribute"; OpenSCAP's code counts every rule as weight 1. The crate
+/// follows the specification.
 #[test]
-fn flat_unweighted_counts_a_weight_zero_rule_as_openscap_does() {
+fn difference_flat_unweighted_leaves_a_weight_zero_rule_out() {
     let items = || {
         vec![
             rule("r1", Res::Pass),
@@ -321,9 +325,11 @@ fn flat_unweighted_counts_a_weight_zero_rule_as_openscap_does() {
             },
         ]
     };
-    assert_eq!(ours(Aggregation::FlatUnweighted, &items()), Some(0.5));
+    // OpenSCAP: 1 passing of 2 rules, each of weight 1.
+    assert_eq!(oscap::flat(&benchmark(items()), true), Some((1.0, 2.0)));
+    // Here: r2 does not count, so r1 alone: 1 of 1.
+    assert_eq!(ours(Aggregation::FlatUnweighted, &items()), Some(1.0));
     assert_eq!(ours(Aggregation::Flat, &items()), Some(1.0));
-    same_as_openscap(items());
 }
 
 /// Policy difference 1: nothing to aggregate. OpenSCAP scores a benchmark

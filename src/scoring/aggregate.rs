@@ -238,7 +238,7 @@ impl Compiled {
             let (score, app, rat) = if slot.leaf != NONE {
                 let v = values.get(slot.leaf as usize).copied().unwrap_or(f64::NAN);
                 let (score, _, app, rat) = leaf_outcome(v, mode);
-                if FLAT && slot.scored && !score.is_nan() {
+                if FLAT && slot.scored && slot.weight > 0.0 && !score.is_nan() {
                     flat[0] += slot.weight * score;
                     flat[1] += slot.weight;
                     flat[2] += score;
@@ -298,18 +298,20 @@ impl Compiled {
             Aggregation::FlatUnweighted => (flat[3] > 0.0).then(|| flat[2] / flat[3]),
             _ => fold.finish(),
         };
-        match score {
-            Some(score) => {
-                let state = State {
-                    score,
-                    why: why::SCORED,
-                    applicable,
-                    rated,
-                };
-                (state, flat)
-            }
-            None => none(why::NOTHING_TO_AGGREGATE),
-        }
+        let state = State {
+            score: score.unwrap_or(f64::NAN),
+            why: if score.is_some() {
+                why::SCORED
+            } else {
+                why::NOTHING_TO_AGGREGATE
+            },
+            applicable,
+            rated,
+        };
+        // A group without a score of its own still passes its leaves up
+        // to a flat ancestor (rule 5): only an unscored group or one cut
+        // out by coverage withholds them.
+        (state, flat)
     }
 }
 

@@ -73,9 +73,10 @@ pub(crate) struct Compiled {
     pub leaf_node: Vec<u32>,
     /// Leaf index → scale.
     pub leaf_scale: Vec<LeafScale>,
-    /// Leaf index → `[w_mean, w_flat, n_flat]`: its weight where it counts
-    /// in its parent's mean (scored, weight > 0), its weight where it counts
-    /// in a flat sum (scored), and 1 where it counts in a flat sum; else 0.
+    /// Leaf index → `[w_mean, w_flat, n_flat]`: where the leaf counts
+    /// (scored, weight > 0) its weight in its parent's mean, its weight in
+    /// a flat sum, and 1 in an unweighted flat count; else all 0 (rule 5:
+    /// a weight-0 leaf counts nowhere).
     pub leaf_weights: Vec<[f64; 3]>,
     /// Node index → number of leaves below it (a leaf counts itself).
     pub leaf_count: Vec<u32>,
@@ -316,7 +317,7 @@ impl Compiled {
         let leaf_weights = leaf_node
             .iter()
             .map(|&i| match nodes.get(i as usize) {
-                Some(n) if n.scored => [if n.weight > 0.0 { n.weight } else { 0.0 }, n.weight, 1.0],
+                Some(n) if n.scored && n.weight > 0.0 => [n.weight, n.weight, 1.0],
                 _ => [0.0; 3],
             })
             .collect();

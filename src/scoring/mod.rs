@@ -90,8 +90,14 @@ pub use report::{
 ///   OpenSCAP's default model and still counts in its parent; here it has
 ///   no score and its parent goes on without it.
 ///
-/// `FlatUnweighted` follows OpenSCAP in giving every leaf weight 1, a
-/// weight-0 leaf included; `Flat` ignores group weights, as OpenSCAP does.
+/// `FlatUnweighted` takes every leaf weight that is not 0 as 1 and leaves
+/// a weight-0 leaf out, as the XCCDF 1.2 specification says (NISTIR 7275r4
+/// §7.3.2.4: "items with weights of 0 remain 0"); OpenSCAP's code counts a
+/// weight-0 leaf as 1, so a benchmark with weight-0 rules scores
+/// differently there. `Flat` ignores group weights, as OpenSCAP does; under
+/// both flat models a group between a leaf and the flat node that merely
+/// has no score of its own (every child weight 0, say) still passes its
+/// leaves up.
 ///
 /// # Examples
 ///

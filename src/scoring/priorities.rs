@@ -77,17 +77,52 @@ impl Scorer {
             set(&mut values, leaf, current);
             reevaluate_path(c, node, &values, mode, &mut s);
             let Some(raised) = raised else { continue };
-            out.push(Priority {
-                criterion: super::compile::Compiled::criterion(&criteria, node)
-                    .map_or_else(|| c.framework.id.clone(), |c| c.id.clone()),
-                current,
-                best,
-                gain: raised - base,
-            });
+            out.push((
+                leaf,
+                Priority {
+                    criterion: super::compile::Compiled::criterion(&criteria, node)
+                        .map_or_else(|| c.framework.id.clone(), |c| c.id.clone()),
+                    current,
+                    best,
+                    gain: raised - base,
+                },
+            ));
         }
-        // A stable sort keeps definition order among equal gains.
-        out.sort_by(|a, b| b.gain.total_cmp(&a.gain));
-        Ok(out)
+        sort_by_gain(&mut out);
+        Ok(out.into_iter().map(|(_, p)| p).collect())
+    }
+}
+
+/// Gains closer than this are equal (rule 10): re-scoring two symmetric
+/// leaves gives gains that differ only in their last bits.
+const GAIN_TIE: f64 = 1e-12;
+
+/// Sorts `priorities` (each with its leaf index) by gain, largest first, with
+/// gains within [`GAIN_TIE`] of each other kept in definition order.
+///
+/// A tolerance is not transitive, so it cannot be a sort's comparison.
+/// Instead the gains are sorted exactly, then cut into runs wherever two
+/// neighbours differ by [`GAIN_TIE`] or more; each run (a chain of equal
+/// gains) goes back to definition order. Which run a gain lands in
+/// depends on the gains alone, not on the order they came in.
+fn sort_by_gain(priorities: &mut [(usize, Priority)]) {
+    // The stable sort keeps definition order among bit-equal gains.
+    priorities.sort_by(|(_, a), (_, b)| b.gain.total_cmp(&a.gain));
+    let mut start = 0;
+    while start < priorities.len() {
+        let mut end = start.saturating_add(1);
+        while let (Some(prev), Some(next)) =
+            (priorities.get(end.wrapping_sub(1)), priorities.get(end))
+        {
+            if prev.1.gain - next.1.gain >= GAIN_TIE {
+                break;
+            }
+            end = end.saturating_add(1);
+        }
+        if let Some(run) = priorities.get_mut(start..end) {
+            run.sort_by_key(|&(leaf, _)| leaf);
+        }
+        start = end;
     }
 }
 
