@@ -76,35 +76,138 @@ impl fmt::Display for Severity {
     }
 }
 
-/// What is wrong, with the values involved.
+/// Declares [`IssueKind`] from one table: each kind once, with its doc,
+/// its fields, its stable code, its severity and its message. The enum,
+/// [`IssueKind::CODES`], `code()`, `severity()`, `Display` and the tests'
+/// list of every kind all follow from the table, so they cannot disagree.
 ///
-/// Each kind has a stable kebab-case [`code`](IssueKind::code) that tools
-/// and tests can match on, and a [`severity`](IssueKind::severity).
-/// Serialised with the code as `code` and the values beside it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "code", rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum IssueKind {
+/// A message is a format string over the kind's fields (`{id}`, `{value:?}`).
+macro_rules! issue_kinds {
+    ($(
+        $(#[$meta:meta])*
+        $kind:ident $({ $($(#[$field_meta:meta])* $field:ident : $ty:ty),* $(,)? })?
+            = $code:literal, $severity:ident, $message:literal;
+    )*) => {
+        /// What is wrong, with the values involved.
+        ///
+        /// Each kind has a stable kebab-case [`code`](IssueKind::code) that
+        /// tools and tests can match on, a [`severity`](IssueKind::severity)
+        /// and a message (its `Display`). Serialised with the code as `code`
+        /// and the values beside it.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(tag = "code")]
+        #[non_exhaustive]
+        pub enum IssueKind {
+            $(
+                $(#[$meta])*
+                #[serde(rename = $code)]
+                $kind $({ $($(#[$field_meta])* $field: $ty),* })?,
+            )*
+        }
+
+        impl IssueKind {
+            /// Every code [`IssueKind::code`] can return, in the order the
+            /// kinds are declared. Tools can list the codes a document may
+            /// be checked for; the conformance suite checks that each
+            /// appears in one of its invalid documents.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use assessment_model::IssueKind;
+            ///
+            /// assert!(IssueKind::CODES.contains(&"too-deep"));
+            /// ```
+            pub const CODES: &'static [&'static str] = &[$($code),*];
+
+            /// The stable kebab-case code of this kind (e.g. `duplicate-id`).
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use assessment_model::IssueKind;
+            ///
+            /// assert_eq!(IssueKind::EmptyGroup.code(), "empty-group");
+            /// ```
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $(IssueKind::$kind { .. } => $code,)*
+                }
+            }
+
+            /// Whether this kind makes validation fail.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use assessment_model::{IssueKind, Severity};
+            ///
+            /// assert_eq!(IssueKind::AllWeightsZero.severity(), Severity::Warning);
+            /// assert_eq!(IssueKind::EmptyGroup.severity(), Severity::Error);
+            /// ```
+            pub fn severity(&self) -> Severity {
+                match self {
+                    $(IssueKind::$kind { .. } => Severity::$severity,)*
+                }
+            }
+
+            /// The severity of the kind whose code is `code`, or `None` for
+            /// a code that is not in [`IssueKind::CODES`].
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use assessment_model::{IssueKind, Severity};
+            ///
+            /// assert_eq!(IssueKind::severity_of("unused-scale"), Some(Severity::Warning));
+            /// assert_eq!(IssueKind::severity_of("no-such-code"), None);
+            /// ```
+            pub fn severity_of(code: &str) -> Option<Severity> {
+                match code {
+                    $($code => Some(Severity::$severity),)*
+                    _ => None,
+                }
+            }
+
+            /// One value of every kind, in declaration order, its fields
+            /// at their defaults.
+            #[cfg(test)]
+            fn every_kind() -> Vec<IssueKind> {
+                vec![$(IssueKind::$kind $({ $($field: Default::default()),* })?),*]
+            }
+        }
+
+        impl fmt::Display for IssueKind {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self {
+                    $(IssueKind::$kind $({ $($field),* })? => write!(f, $message),)*
+                }
+            }
+        }
+    };
+}
+
+issue_kinds! {
     // ----- document form -----
     /// The document is not of the expected form (wrong type, missing field,
     /// bad syntax).
     InvalidDocument {
         /// The parser's message.
         message: String,
-    },
+    } = "invalid-document", Error, "invalid document: {message}";
     /// A field the format does not define (often a typo).
     UnknownField {
         /// The field's name.
         field: String,
-    },
+    } = "unknown-field", Error, "unknown field `{field}`";
     /// A string where an id is expected is not a valid id.
     MalformedId {
         /// The string.
         value: String,
         /// Why it is not an id.
         reason: String,
-    },
+    } = "malformed-id", Error, "{value:?} is not a valid id: {reason}";
 
     // ----- framework structure -----
     /// The same id is used twice (criteria share one namespace per
@@ -114,84 +217,84 @@ pub enum IssueKind {
         id: String,
         /// The path of its first use.
         first: String,
-    },
+    } = "duplicate-id", Error, "id `{id}` is already used at {first}";
     /// A leaf refers to a scale the framework does not define.
     UnknownScale {
         /// The scale id.
         scale: String,
-    },
+    } = "unknown-scale", Error, "no scale `{scale}` is defined";
     /// A tag refers to a facet the framework does not define.
     UnknownFacet {
         /// The facet id.
         facet: String,
-    },
+    } = "unknown-facet", Error, "no facet `{facet}` is defined";
     /// A tag's value is not one the facet defines.
     UnknownFacetValue {
         /// The facet id.
         facet: String,
         /// The value id.
         value: String,
-    },
+    } = "unknown-facet-value", Error, "facet `{facet}` has no value `{value}`";
     /// A weight is negative, NaN or infinite.
     InvalidWeight {
         /// The weight, as text (`NaN` and `inf` included).
         weight: String,
-    },
+    } = "invalid-weight", Error, "weight {weight} is not a finite number ≥ 0";
     /// A group with no children (or a criterion with neither children nor
     /// a scale, or a framework with no criteria).
-    EmptyGroup,
+    EmptyGroup = "empty-group", Error, "a group needs at least one child (a leaf needs a scale)";
     /// A criterion has both children and a scale.
-    ScaleOnGroup,
+    ScaleOnGroup = "scale-on-group", Error, "a criterion has either children or a scale, not both";
     /// An ordinal scale with fewer than two levels.
     TooFewLevels {
         /// How many it has.
         count: usize,
-    },
+    } = "too-few-levels", Error, "an ordinal scale needs at least two levels, this one has {count}";
     /// Two levels of an ordinal scale share a value.
     DuplicateLevelValue {
         /// The value.
         value: i32,
-    },
+    } = "duplicate-level-value", Error, "two levels have the value {value}";
     /// A numeric range that is empty, inverted or not finite.
     InvalidRange {
         /// The lower bound, as text.
         min: String,
         /// The upper bound, as text.
         max: String,
-    },
+    } = "invalid-range", Error, "range [{min}, {max}] is not a finite range with min < max";
     /// A threshold (band, coverage, risk, strength) outside [0, 1].
     ThresholdOutOfRange {
         /// The threshold, as text.
         value: String,
-    },
+    } = "threshold-out-of-range", Error, "threshold {value} is outside [0, 1]";
     /// Bands not in strictly ascending order of `from`.
-    UnorderedBands,
+    UnorderedBands = "unordered-bands", Error, "bands must be in strictly ascending order of `from`";
     /// `critical_caps_band` names a band that is not defined.
     UnknownBand {
         /// The band id.
         band: String,
-    },
+    } = "unknown-band", Error, "no band `{band}` is defined";
     /// The tree is deeper than [`crate::MAX_DEPTH`].
     TooDeep {
         /// The depth reached.
         depth: usize,
         /// The limit.
         max: usize,
-    },
+    } = "too-deep", Error, "the tree is {depth} levels deep, more than the limit of {max}";
     /// A framework with more criteria than [`crate::MAX_CRITERIA`].
     TooManyCriteria {
         /// How many it has (at any depth).
         count: usize,
         /// The limit.
         max: usize,
-    },
+    } = "too-many-criteria", Error, "{count} criteria, more than the limit of {max}";
     /// An ordinal scale with more levels than [`crate::MAX_LEVELS`].
     TooManyLevels {
         /// How many it has.
         count: usize,
         /// The limit.
         max: usize,
-    },
+    } = "too-many-levels", Error, "{count} levels, more than the limit of {max}";
     /// A list longer than its limit (see [`crate::limits`]: ratings,
     /// entries, peers, scales, evidence…).
     TooManyItems {
@@ -201,14 +304,14 @@ pub enum IssueKind {
         count: usize,
         /// The limit.
         max: usize,
-    },
+    } = "too-many-items", Error, "{count} {what}, more than the limit of {max}";
     /// A free text longer than [`crate::MAX_TEXT_BYTES`].
     TextTooLong {
         /// Its length in bytes (UTF-8).
         length: usize,
         /// The limit.
         max: usize,
-    },
+    } = "text-too-long", Error, "a text of {length} bytes, more than the limit of {max}";
     /// A module's requirement is not satisfied by the base it is composed
     /// with.
     UnsatisfiedRequirement {
@@ -216,7 +319,7 @@ pub enum IssueKind {
         required: String,
         /// The base, as `id version`.
         found: String,
-    },
+    } = "unsatisfied-requirement", Error, "requires {required}, but the base is {found}";
 
     /// When composing: a scale, facet or rule set defined by the base and a
     /// module (or by two modules) with different definitions.
@@ -227,45 +330,45 @@ pub enum IssueKind {
         id: String,
         /// The path of the other definition.
         first: String,
-    },
+    } = "conflicting-definition", Error, "{what} `{id}` is defined differently at {first}";
     /// A profile removes every child of a group (or every criterion of the
     /// framework), which would leave the group empty.
     EmptiedGroup {
         /// The group's id (the framework's id for the top level).
         id: String,
-    },
+    } = "emptied-group", Error, "the profile removes every child of `{id}`, leaving it empty";
     /// A profile overrides (weight, `scored`, not applicable) a criterion
     /// that the same profile removes.
     OverrideOnRemoved {
         /// The criterion's id.
         id: String,
-    },
+    } = "override-on-removed", Error, "`{id}` is overridden but the same profile removes it";
     /// A criterion marked not applicable without a reason.
     MissingReason {
         /// The criterion's id.
         id: String,
-    },
+    } = "missing-reason", Error, "`{id}` is marked not applicable without a reason";
     /// A mapping entry names a group where only a leaf can be used.
     NotALeaf {
         /// The group's id.
         id: String,
-    },
+    } = "not-a-leaf", Error, "`{id}` is a group; a mapping names leaves only";
 
     // ----- warnings -----
     /// A scale that no leaf uses.
     UnusedScale {
         /// The scale id.
         scale: String,
-    },
+    } = "unused-scale", Warning, "scale `{scale}` is not used by any leaf";
     /// A facet value that tags nothing.
     UnusedFacetValue {
         /// The facet id.
         facet: String,
         /// The value id.
         value: String,
-    },
+    } = "unused-facet-value", Warning, "value `{value}` of facet `{facet}` tags no criterion";
     /// Every child of a group has weight 0, so the group never has a score.
-    AllWeightsZero,
+    AllWeightsZero = "all-weights-zero", Warning, "every child has weight 0, so the group can never have a score";
 
     // ----- assessment against a framework -----
     /// The assessment was made against another framework or a version that
@@ -275,17 +378,17 @@ pub enum IssueKind {
         required: String,
         /// The framework given, as `id version`.
         found: String,
-    },
+    } = "framework-mismatch", Error, "the assessment requires {required}, but the framework is {found}";
     /// A rating or narrative for an id the framework does not define.
     UnknownCriterion {
         /// The id.
         id: String,
-    },
+    } = "unknown-criterion", Error, "the framework has no criterion `{id}`";
     /// A rating on a group rather than a leaf.
     RatingOnGroup {
         /// The group's id.
         id: String,
-    },
+    } = "rating-on-group", Error, "`{id}` is a group; only leaves are rated";
     /// A rating that is not on its leaf's scale.
     RatingOffScale {
         /// The leaf's id.
@@ -296,12 +399,12 @@ pub enum IssueKind {
         scale: String,
         /// What the scale admits.
         expected: String,
-    },
+    } = "rating-off-scale", Error, "rating {value} of `{id}` is not on scale `{scale}` ({expected})";
     /// A leaf without a rating under [`crate::MissingPolicy::Error`].
     MissingRating {
         /// The leaf's id.
         id: String,
-    },
+    } = "missing-rating", Error, "leaf `{id}` has no rating";
 
     // ----- peer reviews -----
     /// A peer review's assessment is keyed to a peer the review does not
@@ -309,256 +412,15 @@ pub enum IssueKind {
     UnknownPeer {
         /// The peer key.
         peer: String,
-    },
+    } = "unknown-peer", Error, "no peer `{peer}` is listed in the review";
     /// A date range whose end comes before its start (e.g. a study visit).
     DatesOutOfOrder {
         /// The start date, `YYYY-MM-DD`.
         start: String,
         /// The end date, `YYYY-MM-DD`.
         end: String,
-    },
-}
+    } = "dates-out-of-order", Error, "the end date {end} comes before the start date {start}";
 
-impl IssueKind {
-    /// Every code [`IssueKind::code`] can return, in the order the kinds are
-    /// declared. Tools can list the codes a document may be checked for;
-    /// the conformance suite checks that each appears in one of its
-    /// invalid documents.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::IssueKind;
-    ///
-    /// assert!(IssueKind::CODES.contains(&"too-deep"));
-    /// ```
-    pub const CODES: &'static [&'static str] = &[
-        "invalid-document",
-        "unknown-field",
-        "malformed-id",
-        "duplicate-id",
-        "unknown-scale",
-        "unknown-facet",
-        "unknown-facet-value",
-        "invalid-weight",
-        "empty-group",
-        "scale-on-group",
-        "too-few-levels",
-        "duplicate-level-value",
-        "invalid-range",
-        "threshold-out-of-range",
-        "unordered-bands",
-        "unknown-band",
-        "too-deep",
-        "too-many-criteria",
-        "too-many-levels",
-        "too-many-items",
-        "text-too-long",
-        "unsatisfied-requirement",
-        "conflicting-definition",
-        "emptied-group",
-        "override-on-removed",
-        "missing-reason",
-        "not-a-leaf",
-        "unused-scale",
-        "unused-facet-value",
-        "all-weights-zero",
-        "framework-mismatch",
-        "unknown-criterion",
-        "rating-on-group",
-        "rating-off-scale",
-        "missing-rating",
-        "unknown-peer",
-        "dates-out-of-order",
-    ];
-
-    /// The stable kebab-case code of this kind (e.g. `duplicate-id`).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::IssueKind;
-    ///
-    /// assert_eq!(IssueKind::EmptyGroup.code(), "empty-group");
-    /// ```
-    pub fn code(&self) -> &'static str {
-        match self {
-            IssueKind::InvalidDocument { .. } => "invalid-document",
-            IssueKind::UnknownField { .. } => "unknown-field",
-            IssueKind::MalformedId { .. } => "malformed-id",
-            IssueKind::DuplicateId { .. } => "duplicate-id",
-            IssueKind::UnknownScale { .. } => "unknown-scale",
-            IssueKind::UnknownFacet { .. } => "unknown-facet",
-            IssueKind::UnknownFacetValue { .. } => "unknown-facet-value",
-            IssueKind::InvalidWeight { .. } => "invalid-weight",
-            IssueKind::EmptyGroup => "empty-group",
-            IssueKind::ScaleOnGroup => "scale-on-group",
-            IssueKind::TooFewLevels { .. } => "too-few-levels",
-            IssueKind::DuplicateLevelValue { .. } => "duplicate-level-value",
-            IssueKind::InvalidRange { .. } => "invalid-range",
-            IssueKind::ThresholdOutOfRange { .. } => "threshold-out-of-range",
-            IssueKind::UnorderedBands => "unordered-bands",
-            IssueKind::UnknownBand { .. } => "unknown-band",
-            IssueKind::TooDeep { .. } => "too-deep",
-            IssueKind::TooManyCriteria { .. } => "too-many-criteria",
-            IssueKind::TooManyLevels { .. } => "too-many-levels",
-            IssueKind::TooManyItems { .. } => "too-many-items",
-            IssueKind::TextTooLong { .. } => "text-too-long",
-            IssueKind::UnsatisfiedRequirement { .. } => "unsatisfied-requirement",
-            IssueKind::ConflictingDefinition { .. } => "conflicting-definition",
-            IssueKind::EmptiedGroup { .. } => "emptied-group",
-            IssueKind::OverrideOnRemoved { .. } => "override-on-removed",
-            IssueKind::MissingReason { .. } => "missing-reason",
-            IssueKind::NotALeaf { .. } => "not-a-leaf",
-            IssueKind::UnusedScale { .. } => "unused-scale",
-            IssueKind::UnusedFacetValue { .. } => "unused-facet-value",
-            IssueKind::AllWeightsZero => "all-weights-zero",
-            IssueKind::FrameworkMismatch { .. } => "framework-mismatch",
-            IssueKind::UnknownCriterion { .. } => "unknown-criterion",
-            IssueKind::RatingOnGroup { .. } => "rating-on-group",
-            IssueKind::RatingOffScale { .. } => "rating-off-scale",
-            IssueKind::MissingRating { .. } => "missing-rating",
-            IssueKind::UnknownPeer { .. } => "unknown-peer",
-            IssueKind::DatesOutOfOrder { .. } => "dates-out-of-order",
-        }
-    }
-
-    /// Whether this kind makes validation fail.
-    pub fn severity(&self) -> Severity {
-        match self {
-            IssueKind::UnusedScale { .. }
-            | IssueKind::UnusedFacetValue { .. }
-            | IssueKind::AllWeightsZero => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-}
-
-impl fmt::Display for IssueKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IssueKind::InvalidDocument { message } => write!(f, "invalid document: {message}"),
-            IssueKind::UnknownField { field } => write!(f, "unknown field `{field}`"),
-            IssueKind::MalformedId { value, reason } => {
-                write!(f, "{value:?} is not a valid id: {reason}")
-            }
-            IssueKind::DuplicateId { id, first } => {
-                write!(f, "id `{id}` is already used at {first}")
-            }
-            IssueKind::UnknownScale { scale } => write!(f, "no scale `{scale}` is defined"),
-            IssueKind::UnknownFacet { facet } => write!(f, "no facet `{facet}` is defined"),
-            IssueKind::UnknownFacetValue { facet, value } => {
-                write!(f, "facet `{facet}` has no value `{value}`")
-            }
-            IssueKind::InvalidWeight { weight } => {
-                write!(f, "weight {weight} is not a finite number ≥ 0")
-            }
-            IssueKind::EmptyGroup => {
-                f.write_str("a group needs at least one child (a leaf needs a scale)")
-            }
-            IssueKind::ScaleOnGroup => {
-                f.write_str("a criterion has either children or a scale, not both")
-            }
-            IssueKind::TooFewLevels { count } => {
-                write!(
-                    f,
-                    "an ordinal scale needs at least two levels, this one has {count}"
-                )
-            }
-            IssueKind::DuplicateLevelValue { value } => {
-                write!(f, "two levels have the value {value}")
-            }
-            IssueKind::InvalidRange { min, max } => {
-                write!(
-                    f,
-                    "range [{min}, {max}] is not a finite range with min < max"
-                )
-            }
-            IssueKind::ThresholdOutOfRange { value } => {
-                write!(f, "threshold {value} is outside [0, 1]")
-            }
-            IssueKind::UnorderedBands => {
-                f.write_str("bands must be in strictly ascending order of `from`")
-            }
-            IssueKind::UnknownBand { band } => write!(f, "no band `{band}` is defined"),
-            IssueKind::TooDeep { depth, max } => {
-                write!(
-                    f,
-                    "the tree is {depth} levels deep, more than the limit of {max}"
-                )
-            }
-            IssueKind::TooManyCriteria { count, max } => {
-                write!(f, "{count} criteria, more than the limit of {max}")
-            }
-            IssueKind::TooManyLevels { count, max } => {
-                write!(f, "{count} levels, more than the limit of {max}")
-            }
-            IssueKind::TooManyItems { what, count, max } => {
-                write!(f, "{count} {what}, more than the limit of {max}")
-            }
-            IssueKind::TextTooLong { length, max } => {
-                write!(f, "a text of {length} bytes, more than the limit of {max}")
-            }
-            IssueKind::UnsatisfiedRequirement { required, found } => {
-                write!(f, "requires {required}, but the base is {found}")
-            }
-            IssueKind::ConflictingDefinition { what, id, first } => {
-                write!(f, "{what} `{id}` is defined differently at {first}")
-            }
-            IssueKind::EmptiedGroup { id } => {
-                write!(
-                    f,
-                    "the profile removes every child of `{id}`, leaving it empty"
-                )
-            }
-            IssueKind::OverrideOnRemoved { id } => {
-                write!(f, "`{id}` is overridden but the same profile removes it")
-            }
-            IssueKind::MissingReason { id } => {
-                write!(f, "`{id}` is marked not applicable without a reason")
-            }
-            IssueKind::NotALeaf { id } => {
-                write!(f, "`{id}` is a group; a mapping names leaves only")
-            }
-            IssueKind::UnusedScale { scale } => {
-                write!(f, "scale `{scale}` is not used by any leaf")
-            }
-            IssueKind::UnusedFacetValue { facet, value } => {
-                write!(f, "value `{value}` of facet `{facet}` tags no criterion")
-            }
-            IssueKind::AllWeightsZero => {
-                f.write_str("every child has weight 0, so the group can never have a score")
-            }
-            IssueKind::FrameworkMismatch { required, found } => {
-                write!(
-                    f,
-                    "the assessment requires {required}, but the framework is {found}"
-                )
-            }
-            IssueKind::UnknownCriterion { id } => {
-                write!(f, "the framework has no criterion `{id}`")
-            }
-            IssueKind::RatingOnGroup { id } => {
-                write!(f, "`{id}` is a group; only leaves are rated")
-            }
-            IssueKind::RatingOffScale {
-                id,
-                value,
-                scale,
-                expected,
-            } => write!(
-                f,
-                "rating {value} of `{id}` is not on scale `{scale}` ({expected})"
-            ),
-            IssueKind::MissingRating { id } => write!(f, "leaf `{id}` has no rating"),
-            IssueKind::UnknownPeer { peer } => {
-                write!(f, "no peer `{peer}` is listed in the review")
-            }
-            IssueKind::DatesOutOfOrder { start, end } => {
-                write!(f, "the end date {end} comes before the start date {start}")
-            }
-        }
-    }
 }
 
 /// Validation failed: every issue found, errors and warnings, in document
@@ -652,149 +514,27 @@ pub fn pointer(base: &str, token: impl fmt::Display) -> String {
 mod tests {
     use super::*;
 
-    /// The position of `kind`'s variant in the declaration. The match has
-    /// no wildcard, so a new variant does not compile until it is given
-    /// the next position, and [`every_code_is_listed`] then fails until
-    /// its code is in [`IssueKind::CODES`] and a sample is below.
-    fn ordinal(kind: &IssueKind) -> usize {
-        match kind {
-            IssueKind::InvalidDocument { .. } => 0,
-            IssueKind::UnknownField { .. } => 1,
-            IssueKind::MalformedId { .. } => 2,
-            IssueKind::DuplicateId { .. } => 3,
-            IssueKind::UnknownScale { .. } => 4,
-            IssueKind::UnknownFacet { .. } => 5,
-            IssueKind::UnknownFacetValue { .. } => 6,
-            IssueKind::InvalidWeight { .. } => 7,
-            IssueKind::EmptyGroup => 8,
-            IssueKind::ScaleOnGroup => 9,
-            IssueKind::TooFewLevels { .. } => 10,
-            IssueKind::DuplicateLevelValue { .. } => 11,
-            IssueKind::InvalidRange { .. } => 12,
-            IssueKind::ThresholdOutOfRange { .. } => 13,
-            IssueKind::UnorderedBands => 14,
-            IssueKind::UnknownBand { .. } => 15,
-            IssueKind::TooDeep { .. } => 16,
-            IssueKind::TooManyCriteria { .. } => 17,
-            IssueKind::TooManyLevels { .. } => 18,
-            IssueKind::TooManyItems { .. } => 19,
-            IssueKind::TextTooLong { .. } => 20,
-            IssueKind::UnsatisfiedRequirement { .. } => 21,
-            IssueKind::ConflictingDefinition { .. } => 22,
-            IssueKind::EmptiedGroup { .. } => 23,
-            IssueKind::OverrideOnRemoved { .. } => 24,
-            IssueKind::MissingReason { .. } => 25,
-            IssueKind::NotALeaf { .. } => 26,
-            IssueKind::UnusedScale { .. } => 27,
-            IssueKind::UnusedFacetValue { .. } => 28,
-            IssueKind::AllWeightsZero => 29,
-            IssueKind::FrameworkMismatch { .. } => 30,
-            IssueKind::UnknownCriterion { .. } => 31,
-            IssueKind::RatingOnGroup { .. } => 32,
-            IssueKind::RatingOffScale { .. } => 33,
-            IssueKind::MissingRating { .. } => 34,
-            IssueKind::UnknownPeer { .. } => 35,
-            IssueKind::DatesOutOfOrder { .. } => 36,
-        }
-    }
-
-    fn samples() -> Vec<IssueKind> {
-        let s = || String::from("x");
-        vec![
-            IssueKind::InvalidDocument { message: s() },
-            IssueKind::UnknownField { field: s() },
-            IssueKind::MalformedId {
-                value: s(),
-                reason: s(),
-            },
-            IssueKind::DuplicateId {
-                id: s(),
-                first: s(),
-            },
-            IssueKind::UnknownScale { scale: s() },
-            IssueKind::UnknownFacet { facet: s() },
-            IssueKind::UnknownFacetValue {
-                facet: s(),
-                value: s(),
-            },
-            IssueKind::InvalidWeight { weight: s() },
-            IssueKind::EmptyGroup,
-            IssueKind::ScaleOnGroup,
-            IssueKind::TooFewLevels { count: 1 },
-            IssueKind::DuplicateLevelValue { value: 1 },
-            IssueKind::InvalidRange { min: s(), max: s() },
-            IssueKind::ThresholdOutOfRange { value: s() },
-            IssueKind::UnorderedBands,
-            IssueKind::UnknownBand { band: s() },
-            IssueKind::TooDeep { depth: 40, max: 32 },
-            IssueKind::TooManyCriteria { count: 2, max: 1 },
-            IssueKind::TooManyLevels { count: 2, max: 1 },
-            IssueKind::TooManyItems {
-                what: s(),
-                count: 2,
-                max: 1,
-            },
-            IssueKind::TextTooLong { length: 2, max: 1 },
-            IssueKind::UnsatisfiedRequirement {
-                required: s(),
-                found: s(),
-            },
-            IssueKind::ConflictingDefinition {
-                what: s(),
-                id: s(),
-                first: s(),
-            },
-            IssueKind::EmptiedGroup { id: s() },
-            IssueKind::OverrideOnRemoved { id: s() },
-            IssueKind::MissingReason { id: s() },
-            IssueKind::NotALeaf { id: s() },
-            IssueKind::UnusedScale { scale: s() },
-            IssueKind::UnusedFacetValue {
-                facet: s(),
-                value: s(),
-            },
-            IssueKind::AllWeightsZero,
-            IssueKind::FrameworkMismatch {
-                required: s(),
-                found: s(),
-            },
-            IssueKind::UnknownCriterion { id: s() },
-            IssueKind::RatingOnGroup { id: s() },
-            IssueKind::RatingOffScale {
-                id: s(),
-                value: s(),
-                scale: s(),
-                expected: s(),
-            },
-            IssueKind::MissingRating { id: s() },
-            IssueKind::UnknownPeer { peer: s() },
-            IssueKind::DatesOutOfOrder {
-                start: s(),
-                end: s(),
-            },
-        ]
-    }
-
     #[test]
-    fn every_code_is_listed() {
-        let samples = samples();
-        let mut seen = vec![false; IssueKind::CODES.len()];
-        for kind in &samples {
-            let at = ordinal(kind);
-            assert_eq!(IssueKind::CODES.get(at), Some(&kind.code()), "{kind:?}");
-            if let Some(flag) = seen.get_mut(at) {
-                *flag = true;
-            }
-            // The code is also the serialised tag.
+    fn every_kind_has_its_code_tag_severity_and_message() {
+        let kinds = IssueKind::every_kind();
+        assert_eq!(kinds.len(), IssueKind::CODES.len());
+        for (kind, code) in kinds.iter().zip(IssueKind::CODES) {
+            assert_eq!(kind.code(), *code);
+            assert_eq!(IssueKind::severity_of(code), Some(kind.severity()));
+            // The code is also the serialised tag, and the kind round-trips.
             let json = serde_json::to_value(kind).ok();
             let tag = json
                 .as_ref()
                 .and_then(|v| v.get("code"))
                 .and_then(|c| c.as_str());
-            assert_eq!(tag, Some(kind.code()));
+            assert_eq!(tag, Some(*code));
+            let back: Option<IssueKind> = json.and_then(|v| serde_json::from_value(v).ok());
+            assert_eq!(back.as_ref(), Some(kind));
             assert!(!kind.to_string().is_empty());
         }
-        assert!(seen.iter().all(|s| *s), "a code without a sample");
-        assert_eq!(samples.len(), IssueKind::CODES.len());
+        let mut codes = IssueKind::CODES.to_vec();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), IssueKind::CODES.len(), "a code used twice");
     }
 }
