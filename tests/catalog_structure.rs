@@ -163,6 +163,24 @@ fn impart_core_has_8_critical_factors_and_30_indicators_on_in_place() {
 }
 
 #[test]
+fn impart_core_has_no_control_facet_and_its_provenance_says_why() {
+    let core = impart::core();
+    assert!(core.facets.is_empty());
+    assert!(core.walk().all(|(_, c)| c.tags.is_empty()));
+    // The "not in the source" list is the provenance notes: the last one
+    // is the control facet's.
+    assert_eq!(core.provenance.notes.len(), 5);
+    assert_eq!(
+        core.provenance.notes[4],
+        "Not in the sources: which factors are inside or outside the project's control. \
+         The slides draw that line only for the peer review as a whole (\"Peer review - \
+         how IMPART innovated ...\": beyond \"what it can control\" to \"factors outside \
+         its control\") and never say it of a factor or an indicator, so no control facet \
+         is shipped."
+    );
+}
+
+#[test]
 fn impart_core_scale_is_replaceable() {
     let five = Scale::Numeric {
         title: None,
