@@ -138,6 +138,29 @@ fn worked_example_rates_every_item_33_met_3_not_met() {
 }
 
 #[test]
+fn worked_example_provenance_says_the_country_is_inferred() {
+    let provenance = good_practice::worked_example_provenance();
+    assert_eq!(provenance.document.as_deref(), Some("Good Practice Criteria"));
+    assert_eq!(provenance.notes.len(), 5);
+    assert_eq!(
+        provenance.notes[3],
+        "implementing_organisation: Afpa is stated (question 8's narrative: \
+         \"implementing organisation Afpa\")."
+    );
+    assert_eq!(
+        provenance.notes[4],
+        "country: FR is inferred, not stated: the source names no country; the crate \
+         reads France from \"French trainees\" (question 5's narrative: \"open to both \
+         refugee and French trainees\")."
+    );
+    // What the notes quote is in the narratives they name.
+    let example = good_practice::worked_example();
+    assert!(example.narratives["q5"].contains("open to both refugee and French trainees"));
+    assert!(example.narratives["q8"].contains("implementing organisation Afpa"));
+    assert_eq!(example.subject.attributes["country"], "FR");
+}
+
+#[test]
 fn impart_core_has_8_critical_factors_and_30_indicators_on_in_place() {
     let core = impart::core();
     assert_eq!(core.id, "impart-core");
