@@ -242,7 +242,11 @@ fn profint_io2_part_views_are_the_former_part_scores_and_the_total_the_share_met
         ("responsive-teams", 1.0 / 2.0),            // 11, 13: 13 not met
     ];
     for (v, score) in expected {
-        assert!((facet(v) - score).abs() < EPS, "part={v}: {} != {score}", facet(v));
+        assert!(
+            (facet(v) - score).abs() < EPS,
+            "part={v}: {} != {score}",
+            facet(v)
+        );
     }
     // The total is the share of the 13 factors met, 7/13; with the parts as
     // groups it was the mean of the four parts, (2/3 + 1/3 + 3/5 + 1/2) / 4
@@ -254,7 +258,22 @@ fn profint_io2_part_views_are_the_former_part_scores_and_the_total_the_share_met
     partial.rate("io2-f1".parse().unwrap(), RatingValue::Met);
     partial.rate("io2-f4".parse().unwrap(), RatingValue::NotMet);
     let report = scorer.score(&partial).unwrap();
-    assert_eq!(report.facet("part", "comprehensive-accompaniment").and_then(|s| s.score), Some(1.0));
-    assert_eq!(report.facet("part", "qualified-partnerships").and_then(|s| s.score), Some(0.0));
-    assert_eq!(report.facet("part", "responsive-teams").and_then(|s| s.score), None);
+    assert_eq!(
+        report
+            .facet("part", "comprehensive-accompaniment")
+            .and_then(|s| s.score),
+        Some(1.0)
+    );
+    assert_eq!(
+        report
+            .facet("part", "qualified-partnerships")
+            .and_then(|s| s.score),
+        Some(0.0)
+    );
+    assert_eq!(
+        report
+            .facet("part", "responsive-teams")
+            .and_then(|s| s.score),
+        None
+    );
 }

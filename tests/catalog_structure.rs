@@ -140,7 +140,10 @@ fn worked_example_rates_every_item_33_met_3_not_met() {
 #[test]
 fn worked_example_provenance_says_the_country_is_inferred() {
     let provenance = good_practice::worked_example_provenance();
-    assert_eq!(provenance.document.as_deref(), Some("Good Practice Criteria"));
+    assert_eq!(
+        provenance.document.as_deref(),
+        Some("Good Practice Criteria")
+    );
     assert_eq!(provenance.notes.len(), 5);
     assert_eq!(
         provenance.notes[3],
@@ -398,8 +401,14 @@ fn profint_io2_has_13_factors_in_figure_4_order_tagged_with_the_four_parts() {
     assert_eq!(
         values,
         [
-            ("comprehensive-accompaniment", "A comprehensive accompaniment"),
-            ("qualified-partnerships", "Qualified and functional partnerships"),
+            (
+                "comprehensive-accompaniment",
+                "A comprehensive accompaniment"
+            ),
+            (
+                "qualified-partnerships",
+                "Qualified and functional partnerships"
+            ),
             ("adapted-methodology", "Adapted methodology"),
             ("responsive-teams", "Responsive and innovative teams"),
         ]
