@@ -49,10 +49,12 @@ pub const MAX_CRITERIA: usize = 100_000;
 
 /// The most levels an ordinal scale may have.
 ///
-/// The real scales have 2 (met / not met) to 4 levels (IMPART's "in
-/// place"); rating scales in use have at most 11 (0 to 10). 101 admits a
-/// percentage written as levels 0 to 100, and keeps the per-scale tables
-/// of agreement statistics (levels × levels) small.
+/// The sources' own scales have 2 levels (the good-practice checklist's
+/// met / not met) and 3 (PROFINT's importance, 1 to 3); IMPART gives no
+/// scale, and the crate's own `in-place` scale for it has 3 levels. Rating
+/// scales in use have at most 11 (0 to 10). 101 admits a percentage
+/// written as levels 0 to 100, and keeps the per-scale tables of agreement
+/// statistics (levels × levels) small.
 pub const MAX_LEVELS: usize = 101;
 
 /// The most entries of a short list: scales, facets, values of one facet,

@@ -216,3 +216,64 @@ fn profint_io1_facet_views_are_the_share_of_tagged_factors_met() {
     }
     assert!((report.total().score().unwrap() - 10.0 / 13.0).abs() < EPS);
 }
+
+#[test]
+fn profint_io2_part_views_are_the_former_part_scores_and_the_total_the_share_met() {
+    let io2 = profint::success_factors_io2();
+    let scorer = Scorer::new(&io2).unwrap();
+    let mut assessment = Assessment::new(io2.exact_ref(), Subject::new("A device"));
+    // Factors 3, 5, 6, 10, 12 and 13 do not hold; 7 of 13 are met.
+    for n in 1..=13 {
+        let value = if [3, 5, 6, 10, 12, 13].contains(&n) {
+            RatingValue::NotMet
+        } else {
+            RatingValue::Met
+        };
+        assessment.rate(format!("io2-f{n}").parse().unwrap(), value);
+    }
+    let report = scorer.score(&assessment).unwrap();
+    // Each part's view is the share of its factors met: what the part's
+    // group scored when the parts were groups.
+    let facet = |v: &str| report.facet("part", v).and_then(|s| s.score).unwrap();
+    let expected = [
+        ("comprehensive-accompaniment", 2.0 / 3.0), // 1, 2, 3: 3 not met
+        ("qualified-partnerships", 1.0 / 3.0),      // 4, 5, 6: 5 and 6 not met
+        ("adapted-methodology", 3.0 / 5.0),         // 7, 8, 9, 10, 12: 10 and 12 not met
+        ("responsive-teams", 1.0 / 2.0),            // 11, 13: 13 not met
+    ];
+    for (v, score) in expected {
+        assert!(
+            (facet(v) - score).abs() < EPS,
+            "part={v}: {} != {score}",
+            facet(v)
+        );
+    }
+    // The total is the share of the 13 factors met, 7/13; with the parts as
+    // groups it was the mean of the four parts, (2/3 + 1/3 + 3/5 + 1/2) / 4
+    // = 0.525.
+    assert!((report.total().score().unwrap() - 7.0 / 13.0).abs() < EPS);
+    // A part whose factors are all unrated has no view; the others keep
+    // theirs.
+    let mut partial = Assessment::new(io2.exact_ref(), Subject::new("A device"));
+    partial.rate("io2-f1".parse().unwrap(), RatingValue::Met);
+    partial.rate("io2-f4".parse().unwrap(), RatingValue::NotMet);
+    let report = scorer.score(&partial).unwrap();
+    assert_eq!(
+        report
+            .facet("part", "comprehensive-accompaniment")
+            .and_then(|s| s.score),
+        Some(1.0)
+    );
+    assert_eq!(
+        report
+            .facet("part", "qualified-partnerships")
+            .and_then(|s| s.score),
+        Some(0.0)
+    );
+    assert_eq!(
+        report
+            .facet("part", "responsive-teams")
+            .and_then(|s| s.score),
+        None
+    );
+}

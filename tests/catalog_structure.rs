@@ -138,6 +138,32 @@ fn worked_example_rates_every_item_33_met_3_not_met() {
 }
 
 #[test]
+fn worked_example_provenance_says_the_country_is_inferred() {
+    let provenance = good_practice::worked_example_provenance();
+    assert_eq!(
+        provenance.document.as_deref(),
+        Some("Good Practice Criteria")
+    );
+    assert_eq!(provenance.notes.len(), 5);
+    assert_eq!(
+        provenance.notes[3],
+        "implementing_organisation: Afpa is stated (question 8's narrative: \
+         \"implementing organisation Afpa\")."
+    );
+    assert_eq!(
+        provenance.notes[4],
+        "country: FR is inferred, not stated: the source names no country; the crate \
+         reads France from \"French trainees\" (question 5's narrative: \"open to both \
+         refugee and French trainees\")."
+    );
+    // What the notes quote is in the narratives they name.
+    let example = good_practice::worked_example();
+    assert!(example.narratives["q5"].contains("open to both refugee and French trainees"));
+    assert!(example.narratives["q8"].contains("implementing organisation Afpa"));
+    assert_eq!(example.subject.attributes["country"], "FR");
+}
+
+#[test]
 fn impart_core_has_8_critical_factors_and_30_indicators_on_in_place() {
     let core = impart::core();
     assert_eq!(core.id, "impart-core");
@@ -160,6 +186,24 @@ fn impart_core_has_8_critical_factors_and_30_indicators_on_in_place() {
     assert_eq!(core.rules.risk_below, Some(0.5));
     assert_eq!(core.rules.strength_at, None);
     assert!(core.criterion("migrant-voice").unwrap().critical);
+}
+
+#[test]
+fn impart_core_has_no_control_facet_and_its_provenance_says_why() {
+    let core = impart::core();
+    assert!(core.facets.is_empty());
+    assert!(core.walk().all(|(_, c)| c.tags.is_empty()));
+    // The "not in the source" list is the provenance notes: the last one
+    // is the control facet's.
+    assert_eq!(core.provenance.notes.len(), 5);
+    assert_eq!(
+        core.provenance.notes[4],
+        "Not in the sources: which factors are inside or outside the project's control. \
+         The slides draw that line only for the peer review as a whole (\"Peer review - \
+         how IMPART innovated ...\": beyond \"what it can control\" to \"factors outside \
+         its control\") and never say it of a factor or an indicator, so no control facet \
+         is shipped."
+    );
 }
 
 #[test]
@@ -331,50 +375,101 @@ fn profint_io1_has_13_binary_factors_and_both_facets() {
 }
 
 #[test]
-fn profint_io2_has_13_factors_under_the_four_parts() {
+fn profint_io2_has_13_factors_in_figure_4_order_tagged_with_the_four_parts() {
     let io2 = profint::success_factors_io2();
     assert_eq!(io2.id, "profint-io2");
-    let parts: Vec<(&str, &str, Vec<&str>)> = io2
-        .criteria
+    // Figure 4's order, 1 to 13, every factor a leaf at the root.
+    let ids: Vec<&str> = io2.walk().map(|(_, c)| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "io2-f1", "io2-f2", "io2-f3", "io2-f4", "io2-f5", "io2-f6", "io2-f7", "io2-f8",
+            "io2-f9", "io2-f10", "io2-f11", "io2-f12", "io2-f13"
+        ]
+    );
+    assert!(io2.criteria.iter().all(|c| c.is_leaf()));
+    assert_eq!(depths(&io2), [1; 13]);
+    // The four parts are the values of the one facet `part`.
+    let facets: Vec<&str> = io2.facets.keys().map(|k| k.as_str()).collect();
+    assert_eq!(facets, ["part"]);
+    assert_eq!(profint::PART_FACET, "part");
+    let values: Vec<(&str, &str)> = io2.facets["part"]
+        .values
         .iter()
-        .map(|p| {
-            (
-                p.id.as_str(),
-                p.title.as_str(),
-                p.children.iter().map(|c| c.id.as_str()).collect(),
-            )
-        })
+        .map(|(id, v)| (id.as_str(), v.title.as_str()))
         .collect();
     assert_eq!(
-        parts,
+        values,
         [
             (
                 "comprehensive-accompaniment",
-                "A comprehensive accompaniment",
-                vec!["io2-f1", "io2-f2", "io2-f3"]
+                "A comprehensive accompaniment"
             ),
             (
                 "qualified-partnerships",
-                "Qualified and functional partnerships",
-                vec!["io2-f4", "io2-f5", "io2-f6"]
+                "Qualified and functional partnerships"
             ),
-            (
-                "adapted-methodology",
-                "Adapted methodology",
-                vec!["io2-f7", "io2-f8", "io2-f9", "io2-f10", "io2-f12"]
-            ),
-            (
-                "responsive-teams",
-                "Responsive and innovative teams",
-                vec!["io2-f11", "io2-f13"]
-            ),
+            ("adapted-methodology", "Adapted methodology"),
+            ("responsive-teams", "Responsive and innovative teams"),
         ]
     );
     assert!(
-        io2.leaves()
-            .all(|c| c.source.as_deref().unwrap().contains(": derived, "))
+        io2.facets["part"]
+            .description
+            .as_deref()
+            .unwrap()
+            .contains("the crate's reading")
     );
-    assert!(io2.facets.is_empty());
+    // The placements of the former part groups, factor by factor.
+    let tags: Vec<(&str, &str)> = io2
+        .leaves()
+        .map(|c| (c.id.as_str(), c.tags["part"].as_str()))
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            ("io2-f1", "comprehensive-accompaniment"),
+            ("io2-f2", "comprehensive-accompaniment"),
+            ("io2-f3", "comprehensive-accompaniment"),
+            ("io2-f4", "qualified-partnerships"),
+            ("io2-f5", "qualified-partnerships"),
+            ("io2-f6", "qualified-partnerships"),
+            ("io2-f7", "adapted-methodology"),
+            ("io2-f8", "adapted-methodology"),
+            ("io2-f9", "adapted-methodology"),
+            ("io2-f10", "adapted-methodology"),
+            ("io2-f11", "responsive-teams"),
+            ("io2-f12", "adapted-methodology"),
+            ("io2-f13", "responsive-teams"),
+        ]
+    );
+    assert!(io2.leaves().all(|c| c.tags.len() == 1));
+    // Every placement is marked as the crate's reading.
+    assert_eq!(
+        io2.criterion("io2-f3").unwrap().source.as_deref(),
+        Some(
+            "section 4.1, Figure 4, factor 3; part 5.1 (A comprehensive accompaniment): the \
+             crate's reading, not the source's; it reformulates IO1 factor 3 (field: \
+             accompaniment strategy)"
+        )
+    );
+    for (n, c) in io2.leaves().enumerate() {
+        let source = c.source.as_deref().unwrap();
+        assert!(
+            source.starts_with(&format!("section 4.1, Figure 4, factor {}; part 5.", n + 1)),
+            "{source}"
+        );
+        assert!(
+            source.contains("): the crate's reading, not the source's; "),
+            "{source}"
+        );
+    }
+    assert_eq!(
+        io2.provenance.notes[1],
+        "The source does not state which part each factor belongs to: the facet part is the \
+         crate's reading, and each factor's source gives the reason for its tag. The parts are \
+         a facet, not groups, so that the factors keep Figure 4's order."
+    );
 }
 
 #[test]

@@ -330,6 +330,19 @@ fn profint_io2_factors_are_figure_4() {
     assert_eq!(actual.len(), 13);
 }
 
+#[test]
+fn profint_io2_factors_are_in_figure_4_order() {
+    // In definition order (not sorted by id): Figure 4's factors 1 to 13.
+    let io2 = profint::success_factors_io2();
+    let titles: Vec<String> = io2.leaves().map(|c| c.title.clone()).collect();
+    assert_eq!(titles, numbered(FIGURE_4));
+    let ids: Vec<String> = io2.leaves().map(|c| c.id.to_string()).collect();
+    assert_eq!(
+        ids,
+        (1..=13).map(|n| format!("io2-f{n}")).collect::<Vec<_>>()
+    );
+}
+
 /// The numbers listed in parentheses after `label` in Figure 1's block.
 fn listed(label: &str) -> Vec<usize> {
     let line = FIGURE_1.lines().find(|l| l.starts_with(label)).unwrap();

@@ -2,7 +2,8 @@
 //!
 //! [`impart_core_to_good_practice`] relates the IMPART core benchmark's
 //! indicators to the good-practice checklist items where the two speak of
-//! the same thing.
+//! the same thing. It is the crate's own reading of the two sources: neither
+//! gives a crosswalk or refers to the other.
 
 use crate::{Mapping, MappingEntry, Relation};
 
@@ -10,6 +11,13 @@ use super::{good_practice, id, impart};
 
 /// The crosswalk `impart-core-to-good-practice` from `impart-core` ^1 to
 /// `good-practice-criteria` ^1, indicator to checklist item.
+///
+/// **The crosswalk is the crate's reading**, not a source's: the IMPART
+/// slides (source 000) and the good-practice criteria (source 003) were
+/// written apart, and neither relates its items to the other's. Every
+/// entry, relation and rationale below is the crate's, made by reading the
+/// two side by side; the rationales quote both sources so that a reader
+/// can check each one. The mapping's `description` says so too.
 ///
 /// The two sources were written for different purposes (IMPART: will good
 /// practice last beyond the project? the good-practice criteria: is this a
@@ -68,8 +76,11 @@ pub fn impart_core_to_good_practice() -> Mapping {
         id: id("impart-core-to-good-practice"),
         title: "IMPART core benchmark to good-practice criteria".to_owned(),
         description: Some(
-            "Where the IMPART core benchmark's indicators and the good-practice checklist \
-             items speak of the same thing; 18 of 30 indicators, 16 of 36 items."
+            "The crate's own reading of two sources that give no crosswalk: neither the \
+             IMPART seminar slides nor the good-practice criteria relate their items to the \
+             other's. Entries pair the IMPART core benchmark's indicators with the \
+             good-practice checklist items where the two speak of the same thing; 18 of 30 \
+             indicators, 16 of 36 items."
                 .to_owned(),
         ),
         from: impart::core().compatible_ref(),

@@ -3,8 +3,10 @@
 //! items, each item met (✓) or not met (–).
 //!
 //! - [`criteria`] gives the framework `good-practice-criteria` 1.0.0;
-//! - [`worked_example`] gives the source's worked assessment of a French
-//!   refugee training and employment programme run by Afpa.
+//! - [`worked_example`] gives the source's worked assessment of a refugee
+//!   training and employment programme run by Afpa (in France, by the
+//!   crate's reading of "French trainees"), and [`worked_example_provenance`]
+//!   what in it is the source's and what the crate's.
 //!
 //! Ids: areas `inclusivity-participation`, `relevance-complementarity`,
 //! `effectiveness`, `sustainability`, `partnership-collaboration`;
@@ -24,7 +26,7 @@ use super::id;
 
 mod worked_example;
 
-pub use worked_example::worked_example;
+pub use worked_example::{worked_example, worked_example_provenance};
 
 /// The id of the binary scale every checklist item is rated on.
 pub const SCALE: &str = "met";

@@ -25,6 +25,14 @@
 //!   per theme but list none of their critical factors, so the crate ships
 //!   no module content: [`module`] takes the criteria from its caller.
 //! - **No weights.** Every factor and indicator has weight 1.
+//! - **No control facet.** The crate's design names, as an example of a
+//!   facet, IMPART's "inside / outside the project's control". The slides
+//!   draw that line only for the peer review as a whole ("Peer review - how
+//!   IMPART innovated ...": IMPART went beyond "what it can control" to look
+//!   also at "factors outside its control"); they never say of a factor or
+//!   an indicator which side it is on. Tagging each would be the crate's
+//!   guess presented as the source's, so `impart-core` ships no such facet;
+//!   a user who wants one can add it, with their own tags.
 
 use crate::{Criterion, Framework, Id, Level, Provenance, Scale, ScoringRules};
 
@@ -227,6 +235,12 @@ fn provenance() -> Provenance {
                 .to_owned(),
             "The sources give no weights or thresholds: equal weights and a risk below 0.5 \
              for the critical factors are the crate's own choice."
+                .to_owned(),
+            "Not in the sources: which factors are inside or outside the project's control. \
+             The slides draw that line only for the peer review as a whole (\"Peer review - \
+             how IMPART innovated ...\": beyond \"what it can control\" to \"factors outside \
+             its control\") and never say it of a factor or an indicator, so no control facet \
+             is shipped."
                 .to_owned(),
         ],
         derived_from: Vec::new(),

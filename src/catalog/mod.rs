@@ -5,9 +5,8 @@
 //! |---|---|---|
 //! | [`good_practice`] | `good-practice-criteria` (5 areas, 11 questions, 36 checklist items) and the worked Afpa example | "Good Practice Criteria" with a worked assessment |
 //! | [`impart`] | `impart-core` (8 critical factors, 30 indicators), thematic modules declared by the user, the study visits | IMPART (ESF Learning Network 2009-12) seminar slides and methodology page |
-//! | [`crosswalk`] | `impart-core-to-good-practice`, a [`Mapping`](crate::Mapping) from the IMPART core indicators to the good-practice checklist items | sources 000 and 003 |
-//! | [`profint`] | `profint-io1` and `profint-io2` (13 success factors each), `profint-learning-grid` (22 proposals in 5 domains), the interview grids' respondent types | PROFINT (Erasmus+) model documentation |
-//! | [`crosswalk`] | the mapping `impart-core-to-good-practice` (and, in [`profint`], `profint-io1-to-io2`) | the two frameworks' sources, read side by side |
+//! | [`crosswalk`] | `impart-core-to-good-practice`, a [`Mapping`](crate::Mapping) from the IMPART core indicators to the good-practice checklist items | none: the crate's own reading of the two sources side by side (the seminar slides and the good-practice criteria), neither of which gives a crosswalk or refers to the other |
+//! | [`profint`] | `profint-io1` and `profint-io2` (13 success factors each), `profint-learning-grid` (22 proposals in 5 domains), the interview grids' respondent types, the mapping `profint-io1-to-io2` | PROFINT (Erasmus+) model documentation; the mapping is the crate's reading of its section 4.1 and Figures 1 and 4 (the source tells how the list was reformulated, not factor by factor) |
 //!
 //! Every catalogue is built in code (no I/O) and carries its provenance: the
 //! source document, and per criterion (`source`) where in it the criterion
@@ -15,7 +14,11 @@
 //! (curly apostrophes, en dashes and the sources' typos included); where the
 //! sources leave something out (a rating scale, a proposal's wording, the
 //! indicators of IMPART's thematic modules), the catalogue says so in its
-//! provenance notes rather than filling the gap.
+//! provenance notes rather than filling the gap. Where a catalogue gives
+//! the crate's own reading of a source rather than what the source states
+//! (the crosswalk, the part each PROFINT IO2 factor is placed in, the
+//! country of the worked example), its description, provenance or `source`
+//! says so.
 //!
 //! # Examples
 //!

@@ -7,7 +7,8 @@
 //!   first phase (Figure 1), tagged with the source's two facets
 //!   (stakeholder, field of professionalisation);
 //! - [`success_factors_io2`]: `profint-io2` 1.0.0, the 13 reformulated
-//!   factors (Figure 4) under the four parts of the PROFINT model;
+//!   factors in Figure 4's order, each tagged (facet [`PART_FACET`]) with
+//!   the part of the PROFINT model it is placed in, the crate's reading;
 //! - [`io1_to_io2`]: the [`Mapping`](crate::Mapping) from the IO1 factors
 //!   to the IO2 factors (section 4.1), and [`migrate_io1`] to carry an IO1
 //!   assessment across;
@@ -23,7 +24,8 @@
 //! to D, and Figures 2, 3 and 5 (the averages per learning domain and the
 //! model's recommendations) are not in it. It gives no publication year. It
 //! does not say which of the four parts each IO2 factor belongs to; the
-//! placements are the crate's reading, marked as derived on each factor.
+//! tags of the facet `part` are the crate's reading, said so in the facet's
+//! description, the provenance and each factor's `source`.
 
 use crate::{Facet, FacetValue, Provenance, Scale};
 
@@ -37,7 +39,7 @@ mod respondent;
 
 pub use io1::success_factors_io1;
 pub use io1_to_io2::{io1_to_io2, migrate_io1};
-pub use io2::{Part, success_factors_io2};
+pub use io2::{PART_FACET, Part, success_factors_io2};
 pub use learning_grid::{Domain, learning_grid};
 pub use respondent::{Field, RespondentType, RespondentTypeError};
 

@@ -1,8 +1,8 @@
-//! The source's worked assessment: a French refugee training and
-//! employment programme run by Afpa, rated against the good-practice
-//! criteria.
+//! The source's worked assessment: a refugee training and employment
+//! programme run by Afpa (in France, by the crate's reading), rated against
+//! the good-practice criteria.
 
-use crate::{Assessment, Rating, RatingValue, Subject};
+use crate::{Assessment, Provenance, Rating, RatingValue, Subject};
 
 use super::super::id;
 use super::{DOCUMENT, criteria};
@@ -28,9 +28,17 @@ use super::{DOCUMENT, criteria};
 /// "–" as not applicable would drop those items from the scores and hide the
 /// three gaps the example exists to show.
 ///
-/// The subject's name is the crate's label: the source does not name the
-/// programme. Its attributes record what the source states: the country
-/// (`FR`) and the implementing organisation (`Afpa`).
+/// # What the source states, and what the crate reads into it
+///
+/// - The subject's name is the crate's label: the source does not name the
+///   programme.
+/// - `implementing_organisation: Afpa` is stated: question 8's narrative
+///   names "implementing organisation Afpa".
+/// - `country: FR` is **inferred, not stated**: the source names no
+///   country; the crate reads France from "French trainees" in question 5's
+///   narrative ("open to both refugee and French trainees").
+///
+/// [`worked_example_provenance`] gives the same as provenance notes.
 ///
 /// # Examples
 ///
@@ -75,6 +83,49 @@ pub fn worked_example() -> Assessment {
         }
     }
     assessment
+}
+
+/// Where the worked example comes from, and which of its parts are the
+/// crate's reading rather than the source's statement (an [`Assessment`]
+/// has no provenance of its own, so it is given here).
+///
+/// The notes, in order: the narratives and marks as the source gives them;
+/// how "–" is read; the subject's name; the implementing organisation,
+/// stated; the country, inferred.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::catalog::good_practice;
+///
+/// let provenance = good_practice::worked_example_provenance();
+/// assert_eq!(provenance.document.as_deref(), Some(good_practice::DOCUMENT));
+/// assert!(provenance.notes.iter().any(|note| note.starts_with("country: FR is inferred")));
+/// ```
+pub fn worked_example_provenance() -> Provenance {
+    Provenance {
+        network: None,
+        document: Some(DOCUMENT.to_owned()),
+        year: None,
+        notes: vec![
+            "Narratives are each question's narrative verbatim (q1 to q11); every checklist \
+             item is rated as the source marks it, ✓ as met and \"–\" as not met."
+                .to_owned(),
+            "The source explains neither mark: reading \"–\" as not met rather than not \
+             applicable is the crate's reading."
+                .to_owned(),
+            "The subject's name is the crate's label: the source does not name the programme."
+                .to_owned(),
+            "implementing_organisation: Afpa is stated (question 8's narrative: \
+             \"implementing organisation Afpa\")."
+                .to_owned(),
+            "country: FR is inferred, not stated: the source names no country; the crate \
+             reads France from \"French trainees\" (question 5's narrative: \"open to both \
+             refugee and French trainees\")."
+                .to_owned(),
+        ],
+        derived_from: Vec::new(),
+    }
 }
 
 /// The source's mark on a checklist item.

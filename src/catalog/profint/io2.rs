@@ -1,10 +1,15 @@
 //! The 13 reformulated success factors of PROFINT's second phase (IO2,
-//! Figure 4), under the four parts of the PROFINT model.
+//! Figure 4), in the figure's order, each tagged with the part of the
+//! PROFINT model it is placed in (the crate's reading).
 
-use crate::{Criterion, Framework, ScoringRules};
+use crate::{Criterion, Facet, FacetValue, Framework, ScoringRules};
 
 use super::super::id;
 use super::{Field, SUCCESS_SCALE, provenance, success_scale};
+
+/// The id of the facet of `profint-io2` whose values are the four parts of
+/// the PROFINT model ([`Part`]).
+pub const PART_FACET: &str = "part";
 
 /// One of the four parts of the PROFINT model (section 5).
 ///
@@ -37,7 +42,7 @@ impl Part {
         Part::ResponsiveTeams,
     ];
 
-    /// The part's criterion id in `profint-io2`.
+    /// The part's value id in the facet [`PART_FACET`] of `profint-io2`.
     pub fn id(self) -> &'static str {
         match self {
             Part::ComprehensiveAccompaniment => "comprehensive-accompaniment",
@@ -84,31 +89,38 @@ impl Part {
 
 /// The IO2 success factors: framework `profint-io2` 1.0.0.
 ///
-/// Four groups, the parts of the PROFINT model ([`Part`], section 5), hold
-/// the 13 leaves `io2-f1` … `io2-f13`, the factors of Figure 4 verbatim
-/// (the numbering dropped), rated on the binary scale `met`:
+/// 13 leaves `io2-f1` … `io2-f13`, the factors of Figure 4 verbatim (the
+/// numbering dropped) and in its order, rated on the binary scale `met`.
+/// Each carries a tag of the facet [`PART_FACET`] (`part`), whose four
+/// values are the parts of the PROFINT model ([`Part`], section 5):
 ///
-/// | part | factors |
+/// | value of `part` | factors |
 /// |---|---|
 /// | `comprehensive-accompaniment` | 1, 2, 3 |
 /// | `qualified-partnerships` | 4, 5, 6 |
 /// | `adapted-methodology` | 7, 8, 9, 10, 12 |
 /// | `responsive-teams` | 11, 13 |
 ///
-/// **The placements are derived**, not stated: the source lists the factors
-/// (Figure 4) and the parts (section 5) but does not say which factor goes
-/// where (Figure 5, which may, is not in the text). Each factor's `source`
-/// gives the reason for its placement; only factor 2's is stated outright
-/// (section 4.1.2: it "specifies the conditions for comprehensive
-/// accompaniment"). Factor 11 is the one open call: its IO1 ancestor
-/// (factor 10) was in the accompanying methodology field, but its new
-/// wording is about the teams (familiar with migrants' situation, attentive,
-/// available and responsive), which the part "Responsive and innovative
-/// teams" names; the crate places it there.
+/// **The placements are the crate's reading**, not the source's: the
+/// source lists the factors (Figure 4) and the parts (section 5) but does
+/// not say which factor goes where (Figure 5, which may, is not in the
+/// text). Each factor's `source` gives the reason for its tag. Factor 2's
+/// comes closest to being stated (section 4.1.2: it "specifies the
+/// conditions for comprehensive accompaniment"). Factor 11 is the one open
+/// call: its IO1 ancestor (factor 10) was in the accompanying methodology
+/// field, but its new wording is about the teams (familiar with migrants'
+/// situation, attentive, available and responsive), which the part
+/// "Responsive and innovative teams" names; the crate tags it so.
 ///
-/// Factors are not tagged with facets: the source gives IO2 none.
-/// Rules are the crate's defaults (each part the share of its factors met,
-/// the total the mean of the four parts).
+/// The parts are a facet rather than groups of the tree so that the
+/// factors keep Figure 4's order and the total does not depend on the
+/// crate's reading. The source gives IO2 no facet of its own.
+///
+/// # Rules (the crate's choice)
+///
+/// The crate's defaults: every factor has weight 1, the total is the share
+/// of the factors met, unrated factors left out. The facet view of each
+/// part (rule 9) is the share of that part's factors met.
 ///
 /// # Examples
 ///
@@ -117,33 +129,27 @@ impl Part {
 ///
 /// let io2 = profint::success_factors_io2();
 /// io2.validate()?;
-/// assert_eq!(io2.criteria.len(), 4);
-/// assert_eq!(io2.leaves().count(), 13);
+/// assert_eq!(io2.criteria.len(), 13);
+/// assert!(io2.criteria.iter().all(|factor| factor.is_leaf()));
+/// let f11 = io2.criterion("io2-f11").ok_or("no io2-f11")?;
+/// assert_eq!(f11.tags[profint::PART_FACET], "responsive-teams");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn success_factors_io2() -> Framework {
-    let criteria = Part::ALL
-        .into_iter()
-        .map(|part| {
-            let factors = FACTORS
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, p, _))| *p == part)
-                .map(|(index, (title, _, reason))| {
-                    let n = index.saturating_add(1);
-                    let mut leaf =
-                        Criterion::leaf(id(format!("io2-f{n}")), *title, id(SUCCESS_SCALE));
-                    leaf.source = Some(format!(
-                        "section 4.1, Figure 4, factor {n}; placed under part {} ({}): derived, {reason}",
-                        part.section(),
-                        part.title()
-                    ));
-                    leaf
-                })
-                .collect();
-            let mut group = Criterion::group(id(part.id()), part.title(), factors);
-            group.source = Some(format!("section {} (contents)", part.section()));
-            group
+    let criteria = FACTORS
+        .iter()
+        .enumerate()
+        .map(|(index, (title, part, reason))| {
+            let n = index.saturating_add(1);
+            let mut leaf = Criterion::leaf(id(format!("io2-f{n}")), *title, id(SUCCESS_SCALE));
+            leaf.tags.insert(id(PART_FACET), id(part.id()));
+            leaf.source = Some(format!(
+                "section 4.1, Figure 4, factor {n}; part {} ({}): the crate's reading, not the \
+                 source's; {reason}",
+                part.section(),
+                part.title()
+            ));
+            leaf
         })
         .collect();
 
@@ -155,29 +161,57 @@ pub fn success_factors_io2() -> Framework {
             .to_owned(),
         description: Some(
             "The success factors reformulated in the second phase of the PROFINT project (IO2), \
-             on which the PROFINT model was built, grouped under the model's four parts."
+             on which the PROFINT model was built, in Figure 4's order; the facet part places \
+             each in one of the model's four parts (the crate's reading)."
                 .to_owned(),
         ),
         provenance: provenance(vec![
-            "Factors are Figure 4's wording verbatim, without their numbers; part titles are \
-             the contents' titles of sections 5.1 to 5.4."
+            "Factors are Figure 4's wording verbatim, in its order, without their numbers; the \
+             values of the facet part are the contents' titles of sections 5.1 to 5.4."
                 .to_owned(),
-            "The source does not state which part each factor belongs to: every placement is \
-             derived, and each factor's source says from what."
+            "The source does not state which part each factor belongs to: the facet part is \
+             the crate's reading, and each factor's source gives the reason for its tag. The \
+             parts are a facet, not groups, so that the factors keep Figure 4's order."
                 .to_owned(),
             "The source gives no rating scale: the binary scale met and equal weights are the \
              crate's choice."
                 .to_owned(),
         ]),
         scales: [(id(SUCCESS_SCALE), success_scale())].into_iter().collect(),
-        facets: indexmap::IndexMap::new(),
+        facets: [(id(PART_FACET), part_facet())].into_iter().collect(),
         rules: ScoringRules::default(),
         requires: Vec::new(),
         criteria,
     }
 }
 
-/// Figure 4, verbatim: (factor, part, why it is placed there).
+/// The facet [`PART_FACET`]: the four parts of the PROFINT model, in the
+/// source's order.
+fn part_facet() -> Facet {
+    Facet {
+        title: "Part of the PROFINT model".to_owned(),
+        description: Some(
+            "The part of the PROFINT model (section 5) a success factor is placed in: the \
+             crate's reading, since the source does not say which part each factor belongs to."
+                .to_owned(),
+        ),
+        values: Part::ALL
+            .into_iter()
+            .map(|part| {
+                (
+                    id(part.id()),
+                    FacetValue {
+                        title: part.title().to_owned(),
+                        description: Some(format!("Section {} of the contents.", part.section())),
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Figure 4, verbatim and in order: (factor, part, why the crate places it
+/// there).
 const FACTORS: [(&str, Part, &str); 13] = [
     (
         "The device aims to provide a comprehensive accompaniment for newcomers, i.e. the different actors working on initiatives targeting migrants / refugees have in mind the whole journey that they must make until their full integration and apprehend all the problems that they have to face during their integration journey.",
