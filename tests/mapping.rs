@@ -412,6 +412,13 @@ fn problems_are_listed_with_paths() {
         ("g", RatingValue::Met),
     ]);
     a.framework.version = "^3".parse().unwrap();
+    for about in [Some("g"), Some("nowhere"), None] {
+        a.findings.push(DeclaredFinding {
+            kind: FindingKind::Risk,
+            criterion: about.map(|id| id.parse().unwrap()),
+            text: "finding".into(),
+        });
+    }
     let err = m.translate(&a, &source(), &target()).unwrap_err();
     let got: Vec<(&str, &str)> = err
         .issues()
@@ -430,6 +437,7 @@ fn problems_are_listed_with_paths() {
             ("rating-off-scale", "/assessment/ratings/o1/value"),
             ("unknown-criterion", "/assessment/ratings/zz"),
             ("rating-on-group", "/assessment/ratings/g"),
+            ("unknown-criterion", "/assessment/findings/1/criterion"),
         ]
     );
     assert_eq!(

@@ -125,9 +125,9 @@ impl Mapping {
     /// [`MappingError`] listing every problem, with paths into
     /// `{"mapping": …, "assessment": …, "source": …, "target": …}`: those of
     /// [`Mapping::check`], plus an assessment made against another framework
-    /// (`framework-mismatch` at `/assessment/framework`), ratings or
-    /// narratives of unknown criteria, ratings on groups and ratings off
-    /// their scale.
+    /// (`framework-mismatch` at `/assessment/framework`), ratings,
+    /// narratives or declared findings of unknown criteria, ratings on
+    /// groups and ratings off their scale.
     pub fn translate(
         &self,
         assessment: &Assessment,
@@ -181,6 +181,16 @@ impl Mapping {
                     format!("/assessment/narratives/{id}"),
                     IssueKind::UnknownCriterion { id: id.to_string() },
                 ));
+            }
+        }
+        for (i, finding) in assessment.findings.iter().enumerate() {
+            if let Some(id) = finding.criterion.as_ref() {
+                if !source.by_id.contains_key(id.as_str()) {
+                    issues.push(Issue::new(
+                        format!("/assessment/findings/{i}/criterion"),
+                        IssueKind::UnknownCriterion { id: id.to_string() },
+                    ));
+                }
             }
         }
         if !issues.is_empty() {
