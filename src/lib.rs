@@ -125,8 +125,8 @@ pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
 pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
 pub use mapping::{
-    Carried, Mapping, MappingEntry, MappingError, NotCarried, NotCarriedReason, Relation,
-    Translation, Unrated, rescale,
+    Carried, FindingNotCarried, Mapping, MappingEntry, MappingError, NotCarried, NotCarriedReason,
+    Relation, Translation, Unrated, rescale,
 };
 pub use parse::from_deserializer;
 pub use profile::{Profile, ProfileError, Selection};

@@ -365,15 +365,25 @@ fn evidence_notes_narratives_and_findings_travel() {
         t.assessment.ratings["x-three"].note.as_deref(),
         Some("only")
     );
-    assert_eq!(t.assessment.narratives["x-three"], "Story of o1.");
-    assert_eq!(t.narratives_not_carried, ["g"]);
-    assert_eq!(t.assessment.findings.len(), 2);
+    // Of the group g (o1, s1, n1) only o1 is mapped, to the top-level
+    // leaf x-three: the lowest target criterion containing every target of
+    // g's leaves is x-three, so g's narrative and finding land there. Two
+    // texts on one criterion: each prefixed, the group's first.
     assert_eq!(
-        t.assessment.findings[0].criterion.as_ref().unwrap(),
-        "x-tick"
+        t.assessment.narratives["x-three"],
+        "g: Story of the group.\no1: Story of o1."
     );
-    assert_eq!(t.assessment.findings[1].criterion, None);
-    assert_eq!(t.findings_not_carried, [2]);
+    assert_eq!(t.assessment.narratives.len(), 1);
+    assert!(t.narratives_not_carried.is_empty());
+    let about: Vec<Option<&str>> = t
+        .assessment
+        .findings
+        .iter()
+        .map(|f| f.criterion.as_ref().map(|c| c.as_str()))
+        .collect();
+    assert_eq!(about, [Some("x-tick"), None, Some("x-three")]);
+    assert_eq!(t.assessment.findings[2].text, "group");
+    assert!(t.findings_not_carried.is_empty());
 }
 
 #[test]
@@ -412,6 +422,13 @@ fn problems_are_listed_with_paths() {
         ("g", RatingValue::Met),
     ]);
     a.framework.version = "^3".parse().unwrap();
+    for about in [Some("g"), Some("nowhere"), None] {
+        a.findings.push(DeclaredFinding {
+            kind: FindingKind::Risk,
+            criterion: about.map(|id| id.parse().unwrap()),
+            text: "finding".into(),
+        });
+    }
     let err = m.translate(&a, &source(), &target()).unwrap_err();
     let got: Vec<(&str, &str)> = err
         .issues()
@@ -430,6 +447,7 @@ fn problems_are_listed_with_paths() {
             ("rating-off-scale", "/assessment/ratings/o1/value"),
             ("unknown-criterion", "/assessment/ratings/zz"),
             ("rating-on-group", "/assessment/ratings/g"),
+            ("unknown-criterion", "/assessment/findings/1/criterion"),
         ]
     );
     assert_eq!(

@@ -1,5 +1,14 @@
 //! [`Mapping`]: a crosswalk from one framework (version) to another, and
 //! [`Mapping::translate`], which carries an assessment across it.
+//!
+//! The entries relate leaves; ratings travel along them (the rules are on
+//! [`Mapping`]). Narratives and declared findings travel too, on groups as
+//! on leaves: a group's go to the lowest target criterion that contains
+//! every target of the group's leaves, or to the one of those with the
+//! group's own id, so the [identity](Mapping::identity) gives every
+//! assessment back (the rule is on
+//! [`Mapping::translate`](Mapping::translate#narratives-and-findings)).
+//! Whatever cannot be carried is listed in the [`Translation`] with why.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -11,11 +20,14 @@ use crate::compose::paths;
 use crate::limits::{Limits, MAX_CRITERIA};
 use crate::{Criterion, Framework, FrameworkRef, Id, Issue, IssueKind, Scale, pointer};
 
+mod narratives;
 mod rescale;
 mod translation;
 
 pub use rescale::rescale;
-pub use translation::{Carried, NotCarried, NotCarriedReason, Translation, Unrated};
+pub use translation::{
+    Carried, FindingNotCarried, NotCarried, NotCarriedReason, Translation, Unrated,
+};
 
 /// A crosswalk from one framework to another, used to carry assessments
 /// across.
@@ -64,15 +76,15 @@ pub use translation::{Carried, NotCarried, NotCarriedReason, Translation, Unrate
 ///    leaves its target unrated.
 ///
 /// Evidence travels with the rating (the sources' evidence in entry order);
-/// notes and narratives too (verbatim from a single source, otherwise each
-/// prefixed with its source id, one per line). A declared finding about a
-/// source leaf moves to the first target that leaf is mapped to; a finding
-/// about no criterion is carried as it is.
+/// notes too (verbatim from a single source, otherwise each prefixed with
+/// its source id, one per line). Narratives and declared findings, on
+/// leaves and groups, go where the rule of
+/// [`Mapping::translate`](Mapping::translate#narratives-and-findings) says.
 ///
 /// Nothing is dropped silently: every source rating is either in a
 /// [`Carried`] record or in [`Translation::not_carried`]; every target leaf
 /// without a rating is in [`Translation::unrated`]; narratives and findings
-/// that could not be placed are listed too.
+/// that could not be placed are listed too, with why.
 ///
 /// # Paths
 ///
@@ -188,20 +200,63 @@ impl fmt::Display for Relation {
     }
 }
 
-/// A leaf's scale, looked up once.
-struct Leaves<'f> {
+/// Every criterion of a framework, looked up once: by id, with its path
+/// and its place in the tree; a leaf's scale.
+struct Criteria<'f> {
     framework: &'f Framework,
-    /// id → (path, criterion)
-    by_id: HashMap<&'f str, (String, &'f Criterion)>,
+    /// The criteria in definition (pre-)order.
+    nodes: Vec<Node<'f>>,
+    /// id → position in `nodes` (the first criterion of an id given twice).
+    by_id: HashMap<&'f str, usize>,
 }
 
-impl<'f> Leaves<'f> {
-    fn new(framework: &'f Framework) -> Leaves<'f> {
+/// One criterion of [`Criteria`].
+struct Node<'f> {
+    /// Its JSON Pointer in the framework, `/criteria/i/children/j/…`.
+    path: String,
+    criterion: &'f Criterion,
+    /// The parent's position in [`Criteria::nodes`]; `None` at the top level.
+    parent: Option<usize>,
+    /// 1 at the top level, 2 for the children of a top-level group, …
+    depth: usize,
+}
+
+impl<'f> Criteria<'f> {
+    fn new(framework: &'f Framework) -> Criteria<'f> {
+        let mut nodes: Vec<Node<'f>> = Vec::new();
         let mut by_id = HashMap::new();
-        for (path, c) in paths(framework) {
-            by_id.entry(c.id.as_str()).or_insert((path, c));
+        // The positions of the current criterion's ancestors: in pre-order,
+        // a criterion at depth d follows its d − 1 ancestors.
+        let mut chain: Vec<usize> = Vec::new();
+        for (at, (path, criterion)) in paths(framework).into_iter().enumerate() {
+            // One `/children/` per level below the top.
+            let depth = path.matches("/children/").count().saturating_add(1);
+            chain.truncate(depth.saturating_sub(1));
+            let parent = chain.last().copied();
+            chain.push(at);
+            by_id.entry(criterion.id.as_str()).or_insert(at);
+            nodes.push(Node {
+                path,
+                criterion,
+                parent,
+                depth,
+            });
         }
-        Leaves { framework, by_id }
+        Criteria {
+            framework,
+            nodes,
+            by_id,
+        }
+    }
+
+    /// The position of the criterion with id `id`.
+    fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The criterion with id `id`.
+    fn get(&self, id: &str) -> Option<&Node<'f>> {
+        self.position(id).and_then(|at| self.nodes.get(at))
     }
 
     fn scale(&self, c: &Criterion) -> Option<&'f Scale> {
@@ -211,7 +266,13 @@ impl<'f> Leaves<'f> {
 
 impl Mapping {
     /// The mapping of `framework` to itself: every leaf equivalent to
-    /// itself. Translating through it gives the assessment back.
+    /// itself. Translating through it gives the assessment back: an
+    /// assessment equal to the one given (its ratings with their evidence
+    /// and notes, its narratives and declared findings on leaves and
+    /// groups, its subject and assessors), with nothing listed as not
+    /// carried. The ratings and narratives come back in the framework's
+    /// definition order (`==` on their maps ignores order); the findings
+    /// keep theirs.
     ///
     /// # Examples
     ///
@@ -294,9 +355,10 @@ impl Mapping {
         self.limit_issues(&mut issues);
         issues.extend(self.from.mismatch(from, "/mapping/from"));
         issues.extend(self.to.mismatch(to, "/mapping/to"));
-        let (source, target) = (Leaves::new(from), Leaves::new(to));
-        let leaf = |leaves: &Leaves<'_>, doc: &str, path: String, id: &Id| -> Option<Issue> {
-            match leaves.by_id.get(id.as_str()) {
+        let (source, target) = (Criteria::new(from), Criteria::new(to));
+        let leaf = |criteria: &Criteria<'_>, doc: &str, path: String, id: &Id| -> Option<Issue> {
+            let node = criteria.get(id.as_str());
+            match node.map(|n| (n.path.as_str(), n.criterion)) {
                 None => Some(Issue::new(
                     path,
                     IssueKind::UnknownCriterion { id: id.to_string() },
@@ -304,7 +366,7 @@ impl Mapping {
                 Some((_, c)) if !c.is_leaf() => {
                     Some(Issue::new(path, IssueKind::NotALeaf { id: id.to_string() }))
                 }
-                Some((p, c)) if leaves.scale(c).is_none() => Some(Issue::new(
+                Some((p, c)) if criteria.scale(c).is_none() => Some(Issue::new(
                     format!("/{doc}{p}/scale"),
                     IssueKind::UnknownScale {
                         scale: c.scale.as_ref().map(Id::to_string).unwrap_or_default(),

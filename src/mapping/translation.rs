@@ -5,8 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::{Leaves, Mapping, MappingError, Relation, rescale};
-use crate::compose::paths;
+use super::narratives::Placement;
+use super::{Criteria, Mapping, MappingEntry, MappingError, Relation, rescale};
 use crate::limits::Limits;
 use crate::{Assessment, Evidence, Framework, Id, Issue, IssueKind, Rating, RatingValue, Scale};
 
@@ -23,11 +23,12 @@ pub struct Translation {
     pub not_carried: Vec<NotCarried>,
     /// Target leaves left without a rating, in definition order, with why.
     pub unrated: Vec<Unrated>,
-    /// Ids of source narratives that could not be placed on a target.
-    pub narratives_not_carried: Vec<Id>,
-    /// Indexes (into the source assessment's `findings`) of declared
-    /// findings that could not be placed on a target.
-    pub findings_not_carried: Vec<usize>,
+    /// Source narratives (of leaves or groups) that could not be placed on
+    /// a target, in the assessment's order, with why.
+    pub narratives_not_carried: Vec<NotCarried>,
+    /// Declared findings about a criterion (a leaf or a group) that could
+    /// not be placed on a target, in the assessment's order, with why.
+    pub findings_not_carried: Vec<FindingNotCarried>,
 }
 
 impl Translation {
@@ -59,16 +60,28 @@ pub struct Carried {
     pub value: RatingValue,
 }
 
-/// A source rating that was not carried.
+/// A source rating or narrative that was not carried.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotCarried {
-    /// The source leaf.
+    /// The source criterion: the leaf rated, or the leaf or group the
+    /// narrative is about.
     pub from: Id,
     /// Why it was not carried.
     pub reason: NotCarriedReason,
 }
 
-/// Why a source rating was not carried.
+/// A declared finding about a criterion that was not carried.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingNotCarried {
+    /// Its index in the source assessment's `findings`.
+    pub index: usize,
+    /// The source criterion (a leaf or a group) it is about.
+    pub about: Id,
+    /// Why it was not carried.
+    pub reason: NotCarriedReason,
+}
+
+/// Why a source rating, narrative or declared finding was not carried.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -84,6 +97,16 @@ pub enum NotCarriedReason {
         /// The targets of the entries that use it.
         to: Vec<Id>,
     },
+    /// A group's narrative or finding: no entry uses any leaf of the group.
+    NoLeafMapped,
+    /// A group's narrative or finding: its leaves are mapped to target
+    /// leaves under more than one top-level criterion, so no target
+    /// criterion contains them all.
+    NoCommonCriterion {
+        /// The target leaves its leaves are mapped to, in the target's
+        /// definition order.
+        to: Vec<Id>,
+    },
 }
 
 impl fmt::Display for NotCarriedReason {
@@ -96,6 +119,15 @@ impl fmt::Display for NotCarriedReason {
                 write!(
                     f,
                     "not applicable beside other sources of {}; left out of the mean",
+                    to.join(", ")
+                )
+            }
+            NotCarriedReason::NoLeafMapped => f.write_str("no entry maps a leaf of the group"),
+            NotCarriedReason::NoCommonCriterion { to } => {
+                let to: Vec<&str> = to.iter().map(Id::as_str).collect();
+                write!(
+                    f,
+                    "the group's leaves are mapped to {}, which no one target criterion contains",
                     to.join(", ")
                 )
             }
@@ -114,20 +146,113 @@ pub struct Unrated {
 }
 
 impl Mapping {
-    /// Carries `assessment`, made against `from`, across to `to` (see
-    /// [`Mapping`] for the rules).
+    /// Carries `assessment`, made against `from`, across to `to`: ratings
+    /// by the rules of [`Mapping`] (with their evidence and notes),
+    /// narratives and declared findings by the rule below.
     ///
     /// The frameworks are arguments because rescaling needs their scales;
     /// they must match the mapping's `from` and `to` references.
+    ///
+    /// # Narratives and findings
+    ///
+    /// * **A leaf's** narrative goes to the target of every entry that uses
+    ///   the leaf, and a declared finding about it to the target of the
+    ///   first such entry.
+    /// * **A group's** narrative and declared findings go to the lowest
+    ///   target criterion that contains every target leaf the group's leaves
+    ///   are mapped to, unless one of the target criteria containing them
+    ///   all has the group's own id: then to that one. So a group whose
+    ///   leaves map into one target group lands on that group, one whose
+    ///   leaves map to a single leaf lands on that leaf, and a group that a
+    ///   new version of a framework keeps under its id, around the targets
+    ///   of its leaves, keeps its narrative there.
+    ///   Through [`Mapping::identity`] every group lands on itself, even a
+    ///   group whose only child is another group (good practice's
+    ///   `sustainability` and `q9` have the same leaves; their ids tell them
+    ///   apart).
+    /// * A finding about no criterion is carried as it is.
+    /// * The texts that land on one criterion are joined: a single text
+    ///   verbatim unless it comes from an entry with several sources,
+    ///   otherwise each as `source-id: text`, one per line, the groups' (in
+    ///   definition order) before the leaves' (in entry order).
+    ///
+    /// What cannot be placed is listed with why, in
+    /// [`Translation::narratives_not_carried`] and
+    /// [`Translation::findings_not_carried`]: a leaf that no entry uses
+    /// ([`NotCarriedReason::NoEntry`], with the mapping's `unmapped_from`
+    /// rationale), a group none of whose leaves is mapped
+    /// ([`NotCarriedReason::NoLeafMapped`]), and a group whose leaves are
+    /// mapped under more than one top-level target criterion, so that no
+    /// criterion contains them all ([`NotCarriedReason::NoCommonCriterion`],
+    /// naming those target leaves).
     ///
     /// # Errors
     ///
     /// [`MappingError`] listing every problem, with paths into
     /// `{"mapping": …, "assessment": …, "source": …, "target": …}`: those of
     /// [`Mapping::check`], plus an assessment made against another framework
-    /// (`framework-mismatch` at `/assessment/framework`), ratings or
-    /// narratives of unknown criteria, ratings on groups and ratings off
-    /// their scale.
+    /// (`framework-mismatch` at `/assessment/framework`), ratings,
+    /// narratives or declared findings of unknown criteria, ratings on
+    /// groups and ratings off their scale.
+    ///
+    /// # Examples
+    ///
+    /// A group's narrative goes to the lowest target criterion that holds
+    /// the targets of its leaves:
+    ///
+    /// ```
+    /// use assessment_model::{Assessment, Framework, Mapping, NotCarriedReason, Subject};
+    ///
+    /// let old: Framework = serde_json::from_str(r#"{
+    ///     "id": "old", "version": "1.0.0", "title": "Old",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "voice", "title": "Voice", "children": [
+    ///             { "id": "asked", "title": "Asked", "scale": "tick" },
+    ///             { "id": "heard", "title": "Heard", "scale": "tick" } ] },
+    ///         { "id": "spread", "title": "Spread", "children": [
+    ///             { "id": "local", "title": "Local", "scale": "tick" },
+    ///             { "id": "national", "title": "National", "scale": "tick" } ] } ]
+    /// }"#)?;
+    /// let new: Framework = serde_json::from_str(r#"{
+    ///     "id": "new", "version": "1.0.0", "title": "New",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "participation", "title": "Participation", "children": [
+    ///             { "id": "consulted", "title": "Consulted", "scale": "tick" },
+    ///             { "id": "feedback", "title": "Feedback", "scale": "tick" },
+    ///             { "id": "local-reach", "title": "Local reach", "scale": "tick" } ] },
+    ///         { "id": "national-reach", "title": "National reach", "scale": "tick" } ]
+    /// }"#)?;
+    /// let mapping: Mapping = serde_json::from_str(r#"{
+    ///     "id": "old-to-new", "title": "Old to new",
+    ///     "from": { "id": "old", "version": "^1" },
+    ///     "to": { "id": "new", "version": "^1" },
+    ///     "entries": [
+    ///         { "from": ["asked"], "to": "consulted",
+    ///           "relation": "equivalent", "rationale": "Same." },
+    ///         { "from": ["heard"], "to": "feedback",
+    ///           "relation": "equivalent", "rationale": "Same." },
+    ///         { "from": ["local"], "to": "local-reach",
+    ///           "relation": "subset", "rationale": "Local reach is part of it." },
+    ///         { "from": ["national"], "to": "national-reach",
+    ///           "relation": "equivalent", "rationale": "Same." } ]
+    /// }"#)?;
+    /// let mut assessment = Assessment::new(old.exact_ref(), Subject::new("P"));
+    /// assessment.narratives.insert("voice".parse()?, "Users shape the service.".into());
+    /// assessment.narratives.insert("spread".parse()?, "Known in two regions.".into());
+    /// let moved = mapping.translate(&assessment, &old, &new)?;
+    /// // `asked` and `heard` went to `consulted` and `feedback`, both in
+    /// // `participation`.
+    /// assert_eq!(moved.assessment.narratives["participation"], "Users shape the service.");
+    /// // `local` and `national` went under different top-level criteria.
+    /// assert_eq!(moved.narratives_not_carried[0].from, "spread");
+    /// assert!(matches!(
+    ///     &moved.narratives_not_carried[0].reason,
+    ///     NotCarriedReason::NoCommonCriterion { to } if to.len() == 2
+    /// ));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn translate(
         &self,
         assessment: &Assessment,
@@ -137,12 +262,12 @@ impl Mapping {
         let mut issues = self.issues(from, to);
         Limits::new(&mut issues).assessment("/assessment", assessment);
         issues.extend(assessment.framework.mismatch(from, "/assessment/framework"));
-        let source = Leaves::new(from);
-        let target = Leaves::new(to);
+        let source = Criteria::new(from);
+        let target = Criteria::new(to);
         let mut scores: HashMap<&str, Option<f64>> = HashMap::new(); // None = not applicable
         for (id, rating) in &assessment.ratings {
             let path = format!("/assessment/ratings/{id}");
-            let Some((_, c)) = source.by_id.get(id.as_str()) else {
+            let Some(c) = source.get(id.as_str()).map(|n| n.criterion) else {
                 issues.push(Issue::new(
                     path,
                     IssueKind::UnknownCriterion { id: id.to_string() },
@@ -183,6 +308,16 @@ impl Mapping {
                 ));
             }
         }
+        for (i, finding) in assessment.findings.iter().enumerate() {
+            if let Some(id) = finding.criterion.as_ref() {
+                if !source.by_id.contains_key(id.as_str()) {
+                    issues.push(Issue::new(
+                        format!("/assessment/findings/{i}/criterion"),
+                        IssueKind::UnknownCriterion { id: id.to_string() },
+                    ));
+                }
+            }
+        }
         if !issues.is_empty() {
             return Err(MappingError { issues });
         }
@@ -193,99 +328,25 @@ impl Mapping {
         &self,
         assessment: &Assessment,
         scores: &HashMap<&str, Option<f64>>,
-        source: &Leaves<'_>,
-        target: &Leaves<'_>,
+        source: &Criteria<'_>,
+        target: &Criteria<'_>,
         to: &Framework,
     ) -> Translation {
         let mut ratings: HashMap<&str, Rating> = HashMap::new();
-        let mut narratives: HashMap<&str, String> = HashMap::new();
         let mut carried = Vec::new();
         let mut unrated_entry: HashMap<&str, usize> = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
-            if let Some(n) = joined(&e.from, |id| assessment.narratives.get(id).cloned()) {
-                narratives.insert(e.to.as_str(), n);
-            }
-            let rated: Vec<&Id> = e
-                .from
-                .iter()
-                .filter(|id| matches!(scores.get(id.as_str()), Some(Some(_))))
-                .collect();
-            let na: Vec<&Id> = e
-                .from
-                .iter()
-                .filter(|id| matches!(scores.get(id.as_str()), Some(None)))
-                .collect();
-            let missing: Vec<Id> = e
-                .from
-                .iter()
-                .filter(|id| !scores.contains_key(id.as_str()))
-                .cloned()
-                .collect();
-            let Some((_, tc)) = target.by_id.get(e.to.as_str()) else {
-                continue;
-            };
-            let Some(tscale) = target.scale(tc) else {
-                continue;
-            };
-            let (used, score, value) = if !rated.is_empty() {
-                let sum: f64 = rated
-                    .iter()
-                    .filter_map(|id| scores.get(id.as_str()).copied().flatten())
-                    .sum();
-                #[allow(clippy::cast_precision_loss)]
-                let mean = sum / rated.len() as f64;
-                let same_scale = e.from.len() == 1
-                    && rated
-                        .first()
-                        .and_then(|id| source.by_id.get(id.as_str()))
-                        .and_then(|(_, c)| source.scale(c))
-                        == Some(tscale);
-                let value = if same_scale {
-                    rated
-                        .first()
-                        .and_then(|id| assessment.ratings.get(*id))
-                        .map(|r| r.value)
-                } else {
-                    rescale(tscale, mean)
-                };
-                let Some(value) = value else { continue };
-                (rated, Some(mean), value)
-            } else if !na.is_empty() && missing.is_empty() {
-                (na, None, RatingValue::NotApplicable)
-            } else {
-                unrated_entry.insert(e.to.as_str(), i);
-                continue;
-            };
-            let mut evidence: Vec<Evidence> = Vec::new();
-            for id in &used {
-                if let Some(r) = assessment.ratings.get(*id) {
-                    evidence.extend(r.evidence.iter().cloned());
+            match carry_entry(i, e, assessment, scores, source, target) {
+                Entry::Rated(rating, record) => {
+                    ratings.insert(e.to.as_str(), rating);
+                    carried.push(record);
                 }
+                Entry::NoSourceRated => {
+                    unrated_entry.insert(e.to.as_str(), i);
+                }
+                Entry::Skipped => {}
             }
-            let used: Vec<Id> = used.into_iter().cloned().collect();
-            let note = joined(&used, |id| {
-                assessment.ratings.get(id).and_then(|r| r.note.clone())
-            });
-            ratings.insert(
-                e.to.as_str(),
-                Rating {
-                    value,
-                    evidence,
-                    note,
-                },
-            );
-            carried.push(Carried {
-                entry: i,
-                to: e.to.clone(),
-                from: used,
-                missing,
-                relation: e.relation,
-                score,
-                value,
-            });
         }
-
-        // The new assessment, in the target's definition order.
         let mut moved = Assessment::new(
             if assessment.framework.matches(to) {
                 assessment.framework.clone()
@@ -295,6 +356,30 @@ impl Mapping {
             assessment.subject.clone(),
         );
         moved.assessors = assessment.assessors.clone();
+        let unrated = self.rate_in_order(&mut moved, ratings, &unrated_entry, to);
+        let not_carried = self.ratings_not_carried(assessment, &carried);
+        let place = Placement::new(self, assessment, source, target);
+        let narratives_not_carried = place.narratives(assessment, &mut moved);
+        let findings_not_carried = place.findings(assessment, &mut moved);
+        Translation {
+            assessment: moved,
+            carried,
+            not_carried,
+            unrated,
+            narratives_not_carried,
+            findings_not_carried,
+        }
+    }
+
+    /// Puts `ratings` on `moved` in the target's definition order; returns
+    /// the target leaves left without one, with why.
+    fn rate_in_order(
+        &self,
+        moved: &mut Assessment,
+        mut ratings: HashMap<&str, Rating>,
+        unrated_entry: &HashMap<&str, usize>,
+        to: &Framework,
+    ) -> Vec<Unrated> {
         let mut unrated = Vec::new();
         for leaf in to.leaves() {
             if let Some(r) = ratings.remove(leaf.id.as_str()) {
@@ -314,13 +399,12 @@ impl Mapping {
                 });
             }
         }
-        for (_, c) in paths(to) {
-            if let Some(n) = narratives.remove(c.id.as_str()) {
-                moved.narratives.insert(c.id.clone(), n);
-            }
-        }
+        unrated
+    }
 
-        // Source ratings no record carries.
+    /// The source ratings that no `carried` record uses, in the
+    /// assessment's order, with why.
+    fn ratings_not_carried(&self, assessment: &Assessment, carried: &[Carried]) -> Vec<NotCarried> {
         let used: HashSet<&str> = carried
             .iter()
             .flat_map(|c| c.from.iter().map(Id::as_str))
@@ -348,43 +432,113 @@ impl Mapping {
                 reason,
             });
         }
-
-        // Narratives and findings.
-        let mapped: HashSet<&str> = self
-            .entries
-            .iter()
-            .flat_map(|e| e.from.iter().map(Id::as_str))
-            .collect();
-        let narratives_not_carried = assessment
-            .narratives
-            .keys()
-            .filter(|id| !mapped.contains(id.as_str()))
-            .cloned()
-            .collect();
-        let mut findings_not_carried = Vec::new();
-        for (i, finding) in assessment.findings.iter().enumerate() {
-            let Some(about) = &finding.criterion else {
-                moved.findings.push(finding.clone());
-                continue;
-            };
-            match self.entries.iter().find(|e| e.from.contains(about)) {
-                Some(e) => {
-                    let mut f = finding.clone();
-                    f.criterion = Some(e.to.clone());
-                    moved.findings.push(f);
-                }
-                None => findings_not_carried.push(i),
-            }
-        }
-        Translation {
-            assessment: moved,
-            carried,
-            not_carried,
-            unrated,
-            narratives_not_carried,
-            findings_not_carried,
-        }
+        not_carried
     }
+}
+
+/// What one mapping entry gives its target leaf.
+enum Entry {
+    /// A rating, and the record of how it was made.
+    Rated(Rating, Carried),
+    /// No source of the entry is rated.
+    NoSourceRated,
+    /// The target is not a leaf on a known scale, or the mean cannot be
+    /// put on its scale (neither happens after [`Mapping::check`]).
+    Skipped,
+}
+
+/// The rating entry `i`, `e`, gives its target (the rescaling rule of
+/// [`Mapping`]), with the sources' evidence and notes.
+fn carry_entry(
+    i: usize,
+    e: &MappingEntry,
+    assessment: &Assessment,
+    scores: &HashMap<&str, Option<f64>>,
+    source: &Criteria<'_>,
+    target: &Criteria<'_>,
+) -> Entry {
+    let sources = |keep: fn(Option<&Option<f64>>) -> bool| -> Vec<&Id> {
+        e.from
+            .iter()
+            .filter(|id| keep(scores.get(id.as_str())))
+            .collect()
+    };
+    let rated = sources(|s| matches!(s, Some(Some(_))));
+    let na = sources(|s| matches!(s, Some(None)));
+    let missing: Vec<Id> = sources(|s| s.is_none()).into_iter().cloned().collect();
+    let Some(tscale) = target
+        .get(e.to.as_str())
+        .and_then(|n| target.scale(n.criterion))
+    else {
+        return Entry::Skipped;
+    };
+    let (used, score, value) = if !rated.is_empty() {
+        let Some((mean, value)) = rated_value(e, &rated, assessment, scores, source, tscale) else {
+            return Entry::Skipped;
+        };
+        (rated, Some(mean), value)
+    } else if !na.is_empty() && missing.is_empty() {
+        (na, None, RatingValue::NotApplicable)
+    } else {
+        return Entry::NoSourceRated;
+    };
+    let evidence: Vec<Evidence> = used
+        .iter()
+        .filter_map(|id| assessment.ratings.get(*id))
+        .flat_map(|r| r.evidence.iter().cloned())
+        .collect();
+    let used: Vec<Id> = used.into_iter().cloned().collect();
+    let note = joined(&used, |id| {
+        assessment.ratings.get(id).and_then(|r| r.note.clone())
+    });
+    let rating = Rating {
+        value,
+        evidence,
+        note,
+    };
+    let record = Carried {
+        entry: i,
+        to: e.to.clone(),
+        from: used,
+        missing,
+        relation: e.relation,
+        score,
+        value,
+    };
+    Entry::Rated(rating, record)
+}
+
+/// The mean normalised score of the `rated` sources of `e` and the value it
+/// gives on the target's scale `tscale`: a single source's value as it is
+/// when its scale is the target's, else the mean rescaled.
+fn rated_value(
+    e: &MappingEntry,
+    rated: &[&Id],
+    assessment: &Assessment,
+    scores: &HashMap<&str, Option<f64>>,
+    source: &Criteria<'_>,
+    tscale: &Scale,
+) -> Option<(f64, RatingValue)> {
+    let sum: f64 = rated
+        .iter()
+        .filter_map(|id| scores.get(id.as_str()).copied().flatten())
+        .sum();
+    #[allow(clippy::cast_precision_loss)]
+    let mean = sum / rated.len() as f64;
+    let first = rated.first();
+    let same_scale = e.from.len() == 1
+        && first
+            .and_then(|id| source.get(id.as_str()))
+            .and_then(|n| source.scale(n.criterion))
+            == Some(tscale);
+    let value = if same_scale {
+        first
+            .and_then(|id| assessment.ratings.get(*id))
+            .map(|r| r.value)
+    } else {
+        rescale(tscale, mean)
+    };
+    value.map(|v| (mean, v))
 }
 
 /// Joins the texts of `ids`: verbatim from one, else `id: text` per line.
@@ -393,9 +547,16 @@ fn joined(ids: &[Id], text: impl Fn(&Id) -> Option<String>) -> Option<String> {
         .iter()
         .filter_map(|id| text(id).map(|t| (id, t)))
         .collect();
-    match texts.as_slice() {
+    let texts: Vec<(&Id, &str)> = texts.iter().map(|(id, t)| (*id, t.as_str())).collect();
+    join(&texts, ids.len() == 1)
+}
+
+/// Joins texts from sources: a single text verbatim when `verbatim`,
+/// otherwise each as `id: text`, one per line; `None` when there are none.
+pub(super) fn join(texts: &[(&Id, &str)], verbatim: bool) -> Option<String> {
+    match texts {
         [] => None,
-        [(_, t)] if ids.len() == 1 => Some(t.clone()),
+        [(_, t)] if verbatim => Some((*t).to_string()),
         many => Some(
             many.iter()
                 .map(|(id, t)| format!("{id}: {t}"))
