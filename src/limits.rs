@@ -132,28 +132,32 @@ impl<'a> Limits<'a> {
 
     /// The texts of a subject at `<base>/subject`.
     pub(crate) fn subject(&mut self, base: &str, subject: &Subject) {
-        let at = pointer(base, "subject");
-        self.text(&at, "name", &subject.name);
-        self.opt_text(&at, "kind", subject.kind.as_ref());
-        let attributes = pointer(&at, "attributes");
-        self.count(
-            &attributes,
-            "attributes",
-            subject.attributes.len(),
-            MAX_ITEMS,
-        );
+        self.subject_at(At::Base(base), subject);
+    }
+
+    fn subject_at(&mut self, base: At<'_>, subject: &Subject) {
+        let at = base.key("subject");
+        self.text_at(at.key("name"), &subject.name);
+        self.opt_text_at(at.key("kind"), subject.kind.as_deref());
+        let attributes = at.key("attributes");
+        let n = subject.attributes.len();
+        self.count_at(attributes, "attributes", n, MAX_ITEMS);
         for (key, value) in subject.attributes.iter().take(MAX_ITEMS) {
             // A key too long is reported at its entry, as its value is.
             let longest = if key.len() > value.len() { key } else { value };
-            self.text(&attributes, key, longest);
+            self.text_at(attributes.key(key), longest);
         }
     }
 
     /// The texts of a person at `at`.
     pub(crate) fn person(&mut self, at: &str, person: &Person) {
-        self.text(at, "name", &person.name);
-        self.opt_text(at, "organisation", person.organisation.as_ref());
-        self.opt_text(at, "country", person.country.as_ref());
+        self.person_at(At::Base(at), person);
+    }
+
+    fn person_at(&mut self, at: At<'_>, person: &Person) {
+        self.text_at(at.key("name"), &person.name);
+        self.opt_text_at(at.key("organisation"), person.organisation.as_deref());
+        self.opt_text_at(at.key("country"), person.country.as_deref());
     }
 
     /// Every limit of an assessment whose serialised form is at `base` (the
@@ -162,48 +166,108 @@ impl<'a> Limits<'a> {
     ///
     /// Lists over their limit are reported once and their items beyond the
     /// limit are not looked at, so the work stays bounded by the limits.
+    /// Paths are built only for an issue: checking a document within its
+    /// limits allocates nothing.
     pub(crate) fn assessment(&mut self, base: &str, assessment: &Assessment) {
-        self.subject(base, &assessment.subject);
-        let assessors = pointer(base, "assessors");
+        let base = At::Base(base);
+        self.subject_at(base, &assessment.subject);
+        let assessors = base.key("assessors");
         let n = assessment.assessors.len();
-        self.count(&assessors, "assessors", n, MAX_ITEMS);
+        self.count_at(assessors, "assessors", n, MAX_ITEMS);
         for (i, person) in assessment.assessors.iter().enumerate().take(MAX_ITEMS) {
-            self.person(&pointer(&assessors, i), person);
+            self.person_at(assessors.index(i), person);
         }
-        let ratings = pointer(base, "ratings");
+        let ratings = base.key("ratings");
         let n = assessment.ratings.len();
-        self.count(&ratings, "ratings", n, MAX_CRITERIA);
+        self.count_at(ratings, "ratings", n, MAX_CRITERIA);
         for (id, rating) in assessment.ratings.iter().take(MAX_CRITERIA) {
             if rating.note.is_none() && rating.evidence.is_empty() {
                 continue;
             }
-            let at = pointer(&ratings, id);
-            self.opt_text(&at, "note", rating.note.as_ref());
-            let evidence = pointer(&at, "evidence");
-            self.count(&evidence, "evidence", rating.evidence.len(), MAX_ITEMS);
+            let at = ratings.key(id.as_str());
+            self.opt_text_at(at.key("note"), rating.note.as_deref());
+            let evidence = at.key("evidence");
+            self.count_at(evidence, "evidence", rating.evidence.len(), MAX_ITEMS);
             for (i, item) in rating.evidence.iter().enumerate().take(MAX_ITEMS) {
-                let item_at = pointer(&evidence, i);
-                self.text(&item_at, "description", &item.description);
-                self.opt_text(&item_at, "reference", item.reference.as_ref());
+                let item_at = evidence.index(i);
+                self.text_at(item_at.key("description"), &item.description);
+                self.opt_text_at(item_at.key("reference"), item.reference.as_deref());
             }
         }
-        let narratives = pointer(base, "narratives");
+        let narratives = base.key("narratives");
         let n = assessment.narratives.len();
-        self.count(&narratives, "narratives", n, MAX_CRITERIA);
+        self.count_at(narratives, "narratives", n, MAX_CRITERIA);
         for (id, text) in assessment.narratives.iter().take(MAX_CRITERIA) {
-            self.text(&narratives, id, text);
+            self.text_at(narratives.key(id.as_str()), text);
         }
-        self.findings(base, &assessment.findings);
+        self.findings_at(base, &assessment.findings);
     }
 
     /// The count and texts of the findings at `<base>/findings`.
     pub(crate) fn findings(&mut self, base: &str, findings: &[crate::DeclaredFinding]) {
-        let at = pointer(base, "findings");
-        self.count(&at, "findings", findings.len(), MAX_CRITERIA);
+        self.findings_at(At::Base(base), findings);
+    }
+
+    fn findings_at(&mut self, base: At<'_>, findings: &[crate::DeclaredFinding]) {
+        let at = base.key("findings");
+        self.count_at(at, "findings", findings.len(), MAX_CRITERIA);
         for (i, finding) in findings.iter().enumerate().take(MAX_CRITERIA) {
-            if finding.text.len() > MAX_TEXT_BYTES {
-                self.text(&pointer(&at, i), "text", &finding.text);
-            }
+            self.text_at(at.index(i).key("text"), &finding.text);
+        }
+    }
+
+    /// `text-too-long` at `at` when `text` is over [`MAX_TEXT_BYTES`].
+    fn text_at(&mut self, at: At<'_>, text: &str) {
+        if text.len() > MAX_TEXT_BYTES {
+            let kind = IssueKind::TextTooLong {
+                length: text.len(),
+                max: MAX_TEXT_BYTES,
+            };
+            self.issues.push(Issue::new(at.render(), kind));
+        }
+    }
+
+    fn opt_text_at(&mut self, at: At<'_>, text: Option<&str>) {
+        if let Some(text) = text {
+            self.text_at(at, text);
+        }
+    }
+
+    /// `too-many-items` at `at` when `count` is over `max`.
+    fn count_at(&mut self, at: At<'_>, what: &str, count: usize, max: usize) {
+        if count > max {
+            self.count(&at.render(), what, count, max);
+        }
+    }
+}
+
+/// A JSON Pointer that is only written out when an issue needs it: a base
+/// pointer and the tokens below it, each borrowed from the caller's stack.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// A pointer already written.
+    Base(&'a str),
+    /// An object key below a pointer.
+    Key(&'a At<'a>, &'a str),
+    /// An array index below a pointer.
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    fn key(&'a self, key: &'a str) -> At<'a> {
+        At::Key(self, key)
+    }
+
+    fn index(&'a self, i: usize) -> At<'a> {
+        At::Index(self, i)
+    }
+
+    /// The pointer, escaped as RFC 6901 requires.
+    fn render(&self) -> String {
+        match self {
+            At::Base(base) => (*base).to_owned(),
+            At::Key(parent, key) => pointer(&parent.render(), key),
+            At::Index(parent, i) => pointer(&parent.render(), i),
         }
     }
 }

@@ -6,7 +6,7 @@ use super::aggregate::NOT_APPLICABLE;
 use super::compile::{Compiled, NONE};
 use crate::limits::Limits;
 use crate::{
-    Assessment, Criterion, Framework, Issue, IssueKind, MissingPolicy, RatingValue, Scale, Scorer,
+    Assessment, Framework, Issue, IssueKind, MissingPolicy, RatingValue, Scale, Scorer,
     ValidationError, pointer,
 };
 
@@ -26,9 +26,8 @@ pub(crate) struct Binding {
 }
 
 impl Compiled {
-    /// Checks `assessment` and binds its ratings to leaf indices;
-    /// `criteria` is [`Compiled::criteria`], walked once by the caller.
-    pub(crate) fn bind(&self, assessment: &Assessment, criteria: &[&Criterion]) -> Binding {
+    /// Checks `assessment` and binds its ratings to leaf indices.
+    pub(crate) fn bind(&self, assessment: &Assessment) -> Binding {
         let fw = &self.framework;
         let mut issues = Vec::new();
         issues.extend(assessment.framework.mismatch(fw, "/framework"));
@@ -36,8 +35,7 @@ impl Compiled {
         let leaves = self.leaves();
         let mut values = vec![f64::NAN; leaves];
         let mut rating = vec![NONE; leaves];
-        let id_of = |n: u32| Compiled::criterion(criteria, n as usize).map(|c| c.id.as_str());
-        let known = |id: &str| self.node_of(criteria, id).is_some();
+
         for (leaf, &node) in self.leaf_node.iter().enumerate() {
             if self.na_from.get(node as usize).is_some_and(|&n| n != NONE) {
                 if let Some(v) = values.get_mut(leaf) {
@@ -50,11 +48,8 @@ impl Compiled {
         let mut next_leaf = 0usize;
         for (pos, (id, r)) in assessment.ratings.iter().enumerate() {
             let path = || pointer("/ratings", id);
-            let guess = self.leaf_node.get(next_leaf).copied();
-            let node = match guess {
-                Some(n) if id_of(n) == Some(id.as_str()) => Some(n),
-                _ => self.node_of(criteria, id.as_str()),
-            };
+            let guess = self.leaf_node.get(next_leaf).map_or(0, |&n| n as usize);
+            let node = self.node_of_near(id.as_str(), guess);
             let Some(node) = node else {
                 issues.push(Issue::new(
                     path(),
@@ -100,8 +95,11 @@ impl Compiled {
                 *p = u32::try_from(pos).unwrap_or(NONE);
             }
         }
+        let mut next_node = 1usize;
         for id in assessment.narratives.keys() {
-            if !known(id.as_str()) {
+            if let Some(node) = self.node_of_near(id.as_str(), next_node) {
+                next_node = self.after.get(node as usize).map_or(0, |&n| n as usize);
+            } else {
                 issues.push(Issue::new(
                     pointer("/narratives", id),
                     IssueKind::UnknownCriterion { id: id.to_string() },
@@ -110,7 +108,7 @@ impl Compiled {
         }
         for (i, finding) in assessment.findings.iter().enumerate() {
             if let Some(id) = &finding.criterion {
-                if !known(id.as_str()) {
+                if self.node_of(id.as_str()).is_none() {
                     issues.push(Issue::new(
                         pointer(&pointer("/findings", i), "criterion"),
                         IssueKind::UnknownCriterion { id: id.to_string() },
@@ -126,12 +124,10 @@ impl Compiled {
             for (leaf, v) in values.iter().enumerate() {
                 if v.is_nan() {
                     let node = self.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
-                    if let Some(c) = Compiled::criterion(criteria, node) {
+                    if let Some(id) = self.id(node) {
                         issues.push(Issue::new(
                             "/ratings",
-                            IssueKind::MissingRating {
-                                id: c.id.to_string(),
-                            },
+                            IssueKind::MissingRating { id: id.to_string() },
                         ));
                     }
                 }
@@ -192,7 +188,7 @@ impl Scorer {
     /// ```
     pub fn check(&self, assessment: &Assessment) -> Vec<Issue> {
         let c = self.compiled();
-        c.bind(assessment, &c.criteria()).issues
+        c.bind(assessment).issues
     }
 }
 

@@ -93,8 +93,15 @@ pub(crate) struct Compiled {
     /// Facet (in definition order) → leaf index → value index or [`NONE`],
     /// after inheritance (rule 9).
     pub leaf_facet: Vec<Vec<u32>>,
-    /// Criterion id → position in [`Compiled::criteria`] (node index − 1);
-    /// see [`Compiled::node_of`].
+    /// Node index → the node after its subtree in pre-order (its next
+    /// sibling, or its parent's): where the next narrative most often is.
+    pub after: Vec<u32>,
+    /// Criterion ids in pre-order: node `i ≥ 1` has id `ids[i - 1]`. A
+    /// copy made once at compile time, so that checking an assessment
+    /// walks no tree.
+    pub ids: Vec<Id>,
+    /// Criterion id → position in `ids` (node index − 1); see
+    /// [`Compiled::node_of`].
     pub index: IdIndex,
     /// Whether some group aggregates flat (so leaf sums are needed).
     pub needs_flat: bool,
@@ -328,6 +335,8 @@ impl Compiled {
             .collect();
 
         let plan = MeanPlan::new(&nodes, &children, framework.rules.min_coverage);
+        let ids = tree.nodes.iter().map(|n| n.criterion.id.clone()).collect();
+        let after = subtree_ends(&nodes);
         Compiled {
             framework: framework.clone(),
             nodes,
@@ -343,6 +352,8 @@ impl Compiled {
             unit_scale,
             effective_weight,
             leaf_facet,
+            after,
+            ids,
             index: tree.ids,
             needs_flat,
             plan,
@@ -356,11 +367,25 @@ impl Compiled {
         self.framework.walk().map(|(_, c)| c).collect()
     }
 
-    /// The node index of the criterion with id `id`; `criteria` is
-    /// [`Compiled::criteria`].
-    pub(crate) fn node_of(&self, criteria: &[&Criterion], id: &str) -> Option<u32> {
-        let id_of = |p: u32| criteria.get(p as usize).map(|c| c.id.as_str());
+    /// The node index of the criterion with id `id`.
+    pub(crate) fn node_of(&self, id: &str) -> Option<u32> {
+        let id_of = |p: u32| self.ids.get(p as usize).map(Id::as_str);
         self.index.get(id, id_of).map(|p| p.saturating_add(1))
+    }
+
+    /// [`Compiled::node_of`], trying node `guess` first: documents usually
+    /// list ratings and narratives in the framework's order, so the next
+    /// id is most often the next node's, and a comparison saves a hash.
+    pub(crate) fn node_of_near(&self, id: &str, guess: usize) -> Option<u32> {
+        match self.id(guess) {
+            Some(near) if near.as_str() == id => u32::try_from(guess).ok(),
+            _ => self.node_of(id),
+        }
+    }
+
+    /// The id of node `i`; `None` for the root.
+    pub(crate) fn id(&self, i: usize) -> Option<&Id> {
+        self.ids.get(i.checked_sub(1)?)
     }
 
     /// Node `i`'s criterion in `criteria` (from [`Compiled::criteria`]);
@@ -401,6 +426,22 @@ fn set<T>(v: &mut [T], i: usize, x: T) {
     if let Some(slot) = v.get_mut(i) {
         *slot = x;
     }
+}
+
+/// Per node in pre-order, the index just past its subtree: a node's
+/// subtree is itself and its descendants, which follow it in pre-order.
+fn subtree_ends(nodes: &[Node]) -> Vec<u32> {
+    let mut size = vec![1u32; nodes.len()];
+    for (i, node) in nodes.iter().enumerate().skip(1).rev() {
+        let own = size.get(i).copied().unwrap_or(1);
+        if let Some(s) = size.get_mut(node.parent as usize) {
+            *s = s.saturating_add(own);
+        }
+    }
+    (0u32..)
+        .zip(size)
+        .map(|(i, s)| i.saturating_add(s))
+        .collect()
 }
 
 /// Fills `first_child`/`end_child` and returns the children array, each

@@ -88,7 +88,7 @@ impl Scorer {
     /// ```
     pub fn bind(&self, assessment: &Assessment) -> Result<DenseRatings, ScoreError> {
         let c = self.compiled();
-        let binding = c.bind(assessment, &c.criteria());
+        let binding = c.bind(assessment);
         if !binding.issues.is_empty() {
             return Err(ScoreError::new(binding.issues));
         }

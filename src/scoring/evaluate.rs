@@ -44,8 +44,7 @@ impl Scorer {
     /// ```
     pub fn score(&self, assessment: &Assessment) -> Result<Report, ScoreError> {
         let c = self.compiled();
-        let criteria = c.criteria();
-        let binding = c.bind(assessment, &criteria);
+        let binding = c.bind(assessment);
         if !binding.issues.is_empty() {
             return Err(ScoreError::new(binding.issues));
         }
@@ -116,6 +115,7 @@ impl Scorer {
             }
         };
 
+        let criteria = c.criteria();
         let mut nodes = Vec::with_capacity(c.nodes.len().saturating_sub(1));
         let mut risks = Vec::new();
         let mut strengths = Vec::new();

@@ -61,7 +61,6 @@ impl Scorer {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();
-        let criteria = c.criteria();
         for leaf in 0..values.len() {
             let current = values.get(leaf).copied().unwrap_or(f64::NAN);
             if !(0.0..1.0).contains(&current) {
@@ -80,8 +79,7 @@ impl Scorer {
             out.push((
                 leaf,
                 Priority {
-                    criterion: super::compile::Compiled::criterion(&criteria, node)
-                        .map_or_else(|| c.framework.id.clone(), |c| c.id.clone()),
+                    criterion: c.id(node).unwrap_or(&c.framework.id).clone(),
                     current,
                     best,
                     gain: raised - base,
