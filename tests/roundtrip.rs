@@ -286,6 +286,7 @@ fn framework(
                 criteria,
             )| {
                 Framework {
+                    schema: None,
                     id,
                     version,
                     title,
@@ -444,6 +445,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         .prop_map(
             |(framework, (name, kind, attributes), assessors, ratings, narratives, findings)| {
                 Assessment {
+                    schema: None,
                     framework,
                     subject: Subject {
                         name,
