@@ -36,6 +36,7 @@ fn document<T: JsonSchema>(stem: &str) -> Schema {
         .for_deserialize()
         .with_transform(RecursiveTransform(prose_descriptions))
         .with_transform(RecursiveTransform(standard_formats))
+        .with_transform(RecursiveTransform(bounded_id_keys))
         .into_generator()
         .into_root_schema_for::<T>();
     // A URN names the schema and locates nothing (the crate has no web
@@ -166,6 +167,20 @@ fn standard_formats(schema: &mut Schema) {
     }
     if schema.get("maximum").is_none() {
         schema.insert("maximum".to_owned(), maximum.into());
+    }
+}
+
+/// Bounds the length of the keys of a map keyed by [`Id`](crate::Id):
+/// schemars carries the key type's `pattern` over to `patternProperties`
+/// but not its `maxLength`, which `propertyNames` restores.
+fn bounded_id_keys(schema: &mut Schema) {
+    let keyed_by_id = schema
+        .get("patternProperties")
+        .and_then(|p| p.as_object())
+        .is_some_and(|p| p.len() == 1 && p.contains_key(crate::id::PATTERN));
+    if keyed_by_id {
+        let names = schemars::json_schema!({ "maxLength": crate::Id::MAX_LEN });
+        schema.insert("propertyNames".to_owned(), names.to_value());
     }
 }
 
