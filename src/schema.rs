@@ -11,6 +11,14 @@
 //! check form, not the rules that span fields (unique ids, references,
 //! thresholds): those are [`Framework::validate`](crate::Framework::validate)'s.
 //!
+//! Each schema has the `$id` `urn:assessment-model:schema:<kind>:1`, and
+//! every document may name it in an optional `"$schema"` (kept, never
+//! checked); `schemas/README.md` says how to use the committed files from
+//! an editor. The schemas keep to draft 2020-12's keywords and formats (the
+//! number formats schemars writes become `minimum` and `maximum`), and a
+//! schema rejects what the parser rejects, as far as JSON Schema can say
+//! it: versions, version requirements and dates carry a `pattern`.
+//!
 //! Available with the `schema` feature (on by default).
 
 use schemars::generate::SchemaSettings;
