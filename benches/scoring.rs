@@ -81,6 +81,7 @@ fn build(shape: &Shape, weighted: bool) -> Framework {
         })
         .collect();
     Framework {
+        schema: None,
         id: id("bench"),
         version: semver::Version::new(1, 0, 0),
         title: "Bench".into(),

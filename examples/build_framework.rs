@@ -36,6 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         vec![leaf("monitoring-evaluation-1", "Outcomes are followed up")?],
     );
     let framework = Framework {
+        schema: None,
         id: Id::new("sustainability-check")?,
         version: semver::Version::new(1, 0, 0),
         title: "Is the action sustainable?".into(),

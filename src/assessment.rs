@@ -33,6 +33,12 @@ use crate::{FrameworkRef, Id, RatingValue};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
+    /// The JSON Schema the document names (`"$schema"`), for editors.
+    /// Any string is accepted: it is kept on a round trip and otherwise
+    /// ignored (not checked, not scored). The committed schemas' ids are
+    /// `urn:assessment-model:schema:<kind>:1`.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The framework (id and version requirement) the assessment was made
     /// against.
     pub framework: FrameworkRef,
@@ -77,6 +83,7 @@ impl Assessment {
     /// ```
     pub fn new(framework: FrameworkRef, subject: Subject) -> Assessment {
         Assessment {
+            schema: None,
             framework,
             subject,
             assessors: Vec::new(),

@@ -305,6 +305,7 @@ impl<'a> Composition<'a> {
             });
         }
         let composed = Framework {
+            schema: None,
             id: self.id.unwrap_or_else(|| last.id.clone()),
             version: self.version.unwrap_or_else(|| last.version.clone()),
             title: self.title.unwrap_or_else(|| last.title.clone()),

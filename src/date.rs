@@ -182,6 +182,17 @@ impl fmt::Display for IsoDate {
     }
 }
 
+/// The dates [`IsoDate`]'s `FromStr` accepts, as a regular expression: a
+/// month of 31, 30 or 28 days, or 29 February of a leap year (divisible by
+/// 4 and not by 100, or by 400; `0000` is one).
+#[cfg(feature = "schema")]
+const DATE_PATTERN: &str = concat!(
+    "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))",
+    "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"
+);
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for IsoDate {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -190,10 +201,10 @@ impl schemars::JsonSchema for IsoDate {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A calendar date, ISO 8601 `YYYY-MM-DD`.",
+            "description": "A calendar date, ISO 8601 `YYYY-MM-DD`, that exists (the pattern checks the calendar, leap years included, for validators that do not assert `format`).",
             "type": "string",
             "format": "date",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            "pattern": DATE_PATTERN
         })
     }
 }

@@ -41,11 +41,17 @@ use crate::{Id, Scale, ScoringRules};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
+    /// The JSON Schema the document names (`"$schema"`), for editors.
+    /// Any string is accepted: it is kept on a round trip and otherwise
+    /// ignored (not checked, not scored). The committed schemas' ids are
+    /// `urn:assessment-model:schema:<kind>:1`.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The framework's id (e.g. `impart-core`).
     pub id: Id,
     /// The framework's version. See the crate docs for what a major, minor
     /// and patch change mean for existing assessments.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SemVer"))]
     pub version: Version,
     /// The framework's title.
     pub title: String,
@@ -292,7 +298,7 @@ pub struct Derivation {
     pub id: Id,
     /// Its version, where it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::SemVer>"))]
     pub version: Option<Version>,
 }
 
@@ -328,7 +334,7 @@ pub struct FrameworkRef {
     /// The framework's id.
     pub id: Id,
     /// The versions that satisfy the reference.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SemVerReq"))]
     pub version: VersionReq,
 }
 

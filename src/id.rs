@@ -243,6 +243,11 @@ impl PartialEq<&str> for Id {
     }
 }
 
+/// The form of an id as a regular expression (its length is bounded apart,
+/// by `maxLength`).
+#[cfg(feature = "schema")]
+pub(crate) const PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Id {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -253,9 +258,9 @@ impl schemars::JsonSchema for Id {
         schemars::json_schema!({
             "description": "A kebab-case identifier: lowercase ASCII letters and digits in runs joined by single hyphens, 1 to 64 bytes.",
             "type": "string",
-            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "pattern": PATTERN,
             "minLength": 1,
-            "maxLength": 64
+            "maxLength": Id::MAX_LEN
         })
     }
 }

@@ -104,6 +104,12 @@ use crate::{
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
+    /// The JSON Schema the document names (`"$schema"`), for editors.
+    /// Any string is accepted: it is kept on a round trip and otherwise
+    /// ignored (not checked, not scored). The committed schemas' ids are
+    /// `urn:assessment-model:schema:<kind>:1`.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The profile's id.
     pub id: Id,
     /// The profile's title.
@@ -202,6 +208,7 @@ impl Profile {
     /// provenance.
     pub fn new(id: Id, title: impl Into<String>, framework: FrameworkRef) -> Profile {
         Profile {
+            schema: None,
             id,
             title: title.into(),
             description: None,

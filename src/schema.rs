@@ -11,22 +11,50 @@
 //! check form, not the rules that span fields (unique ids, references,
 //! thresholds): those are [`Framework::validate`](crate::Framework::validate)'s.
 //!
+//! Each schema has the `$id` `urn:assessment-model:schema:<kind>:1`, and
+//! every document may name it in an optional `"$schema"` (kept, never
+//! checked); `schemas/README.md` says how to use the committed files from
+//! an editor. The schemas keep to draft 2020-12's keywords and formats (the
+//! number formats schemars writes become `minimum` and `maximum`), and a
+//! schema rejects what the parser rejects, as far as JSON Schema can say
+//! it: versions, version requirements and dates carry a `pattern`.
+//!
 //! Available with the `schema` feature (on by default).
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
-use schemars::{JsonSchema, Schema};
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 
 use crate::{Assessment, Framework, Mapping, PeerReview, Profile, Report};
 
+/// The stems of the committed files (`schemas/<stem>.schema.json`), which
+/// are also the `<kind>` of the schemas' ids.
+const FRAMEWORK: &str = "framework";
+const ASSESSMENT: &str = "assessment";
+const PROFILE: &str = "profile";
+const MAPPING: &str = "mapping";
+const PEER_REVIEW: &str = "peer-review";
+const REPORT: &str = "report";
+
 /// The schema of a document of type `T`, as read: draft 2020-12,
-/// definitions under `$defs`.
-fn document<T: JsonSchema>() -> Schema {
-    SchemaSettings::draft2020_12()
+/// definitions under `$defs`, `$id` `urn:assessment-model:schema:<stem>:1`,
+/// only keywords and formats of draft 2020-12 (see [`standard_formats`]).
+fn document<T: JsonSchema>(stem: &str) -> Schema {
+    let mut schema = SchemaSettings::draft2020_12()
         .for_deserialize()
         .with_transform(RecursiveTransform(prose_descriptions))
+        .with_transform(RecursiveTransform(standard_formats))
+        .with_transform(RecursiveTransform(bounded_id_keys))
         .into_generator()
-        .into_root_schema_for::<T>()
+        .into_root_schema_for::<T>();
+    // A URN names the schema and locates nothing (the crate has no web
+    // site to serve it from), so it cannot break when a host moves; an
+    // editor is pointed at the committed file instead (`schemas/README.md`).
+    // The last segment is the edition of the format, raised only when a
+    // document that was valid stops being valid.
+    let id = format!("urn:assessment-model:schema:{stem}:1");
+    schema.insert("$id".to_owned(), id.into());
+    schema
 }
 
 /// The JSON Schema of a [`Framework`] document.
@@ -36,39 +64,51 @@ fn document<T: JsonSchema>() -> Schema {
 /// ```
 /// let schema = assessment_model::schema::framework();
 /// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Framework"));
+/// assert_eq!(
+///     schema.get("$id").and_then(|t| t.as_str()),
+///     Some("urn:assessment-model:schema:framework:1")
+/// );
 /// assert_eq!(schema.get("additionalProperties"), Some(&serde_json::Value::Bool(false)));
 /// ```
 pub fn framework() -> Schema {
-    document::<Framework>()
+    document::<Framework>(FRAMEWORK)
 }
 
 /// The JSON Schema of an [`Assessment`] document.
 pub fn assessment() -> Schema {
-    document::<Assessment>()
+    document::<Assessment>(ASSESSMENT)
 }
 
 /// The JSON Schema of a [`Profile`] document.
 ///
 /// # Examples
+///
 /// ```
 /// let schema = assessment_model::schema::profile();
 /// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Profile"));
+/// ```
 pub fn profile() -> Schema {
-    document::<Profile>()
+    document::<Profile>(PROFILE)
 }
 
 /// The JSON Schema of a [`Mapping`] document.
+///
+/// # Examples
+///
+/// ```
 /// let schema = assessment_model::schema::mapping();
 /// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Mapping"));
+/// ```
 pub fn mapping() -> Schema {
-    document::<Mapping>()
+    document::<Mapping>(MAPPING)
 }
 
 /// The JSON Schema of a [`PeerReview`] document. Dates are strings of the
-/// form `YYYY-MM-DD` (`format: date`); the calendar check and the rules that
-/// span fields are [`PeerReview::issues`]'s.
+/// form `YYYY-MM-DD` (`format: date`, and a `pattern` that checks the
+/// calendar too, for validators that do not assert formats); the rules
+/// that span fields are [`PeerReview::issues`]'s.
 pub fn peer_review() -> Schema {
-    document::<PeerReview>()
+    document::<PeerReview>(PEER_REVIEW)
 }
 
 /// The JSON Schema of a [`Report`] document: the result of
@@ -81,7 +121,7 @@ pub fn peer_review() -> Schema {
 /// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Report"));
 /// ```
 pub fn report() -> Schema {
-    document::<Report>()
+    document::<Report>(REPORT)
 }
 
 /// Every document type's schema with the stem of its committed file
@@ -95,13 +135,124 @@ pub fn report() -> Schema {
 /// ```
 pub fn all() -> Vec<(&'static str, Schema)> {
     vec![
-        ("framework", framework()),
-        ("assessment", assessment()),
-        ("profile", profile()),
-        ("mapping", mapping()),
-        ("peer-review", peer_review()),
-        ("report", report()),
+        (FRAMEWORK, framework()),
+        (ASSESSMENT, assessment()),
+        (PROFILE, profile()),
+        (MAPPING, mapping()),
+        (PEER_REVIEW, peer_review()),
+        (REPORT, report()),
     ]
+}
+
+/// Replaces the formats schemars gives numbers (`uint`, `uint32`, `int32`,
+/// `double`…), which are not in draft 2020-12's format vocabulary (a strict
+/// validator refuses them), by what they mean in standard keywords: the
+/// type's `minimum` and `maximum` where it has bounds (a bound already there,
+/// from a `range`, is kept). Other formats are left as they are.
+fn standard_formats(schema: &mut Schema) {
+    let Some(format) = schema.get("format").and_then(|f| f.as_str()) else {
+        return;
+    };
+    // Every minimum fits an i64 and every maximum a u64.
+    let (minimum, maximum): (i64, u64) = match format {
+        "float" | "double" => {
+            schema.remove("format");
+            return;
+        }
+        "int8" => (i8::MIN.into(), i8::MAX.unsigned_abs().into()),
+        "int16" => (i16::MIN.into(), i16::MAX.unsigned_abs().into()),
+        "int32" => (i32::MIN.into(), i32::MAX.unsigned_abs().into()),
+        "int64" | "int" => (i64::MIN, i64::MAX.unsigned_abs()),
+        "uint8" => (0, u8::MAX.into()),
+        "uint16" => (0, u16::MAX.into()),
+        "uint32" => (0, u32::MAX.into()),
+        "uint64" | "uint" => (0, u64::MAX),
+        _ => return,
+    };
+    schema.remove("format");
+    if schema.get("minimum").is_none() {
+        schema.insert("minimum".to_owned(), minimum.into());
+    }
+    if schema.get("maximum").is_none() {
+        schema.insert("maximum".to_owned(), maximum.into());
+    }
+}
+
+/// Bounds the length of the keys of a map keyed by [`Id`](crate::Id):
+/// schemars carries the key type's `pattern` over to `patternProperties`
+/// but not its `maxLength`, which `propertyNames` restores.
+fn bounded_id_keys(schema: &mut Schema) {
+    let keyed_by_id = schema
+        .get("patternProperties")
+        .and_then(|p| p.as_object())
+        .is_some_and(|p| p.len() == 1 && p.contains_key(crate::id::PATTERN));
+    if keyed_by_id {
+        let names = schemars::json_schema!({ "maxLength": crate::Id::MAX_LEN });
+        schema.insert("propertyNames".to_owned(), names.to_value());
+    }
+}
+
+/// A numeric identifier of a semantic version: `0` or digits without a
+/// leading zero.
+const NUMBER: &str = "(?:0|[1-9][0-9]*)";
+/// A pre-release: dot-separated identifiers, numeric ones without a
+/// leading zero.
+const PRE: &str = r"(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*";
+/// Build metadata: dot-separated identifiers, leading zeros allowed.
+const BUILD: &str = r"[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*";
+/// A wildcard in a version requirement.
+const WILDCARD: &str = "[*xX]";
+
+/// The pattern of a semantic version (SemVer 2.0.0 as `semver::Version`
+/// reads it), in `[0-9]` rather than `\d`, which some regex engines take
+/// to mean any Unicode digit.
+fn version_pattern() -> String {
+    format!(r"^{NUMBER}\.{NUMBER}\.{NUMBER}(?:-{PRE})?(?:\+{BUILD})?$")
+}
+
+/// The pattern of a version requirement as `semver::VersionReq` reads it
+/// (Cargo's syntax): `*` alone, or 1 to 32 comparators separated by commas,
+/// each an optional operator and a version whose minor and patch may be
+/// missing or wildcards; spaces (only U+0020) around them.
+fn requirement_pattern() -> String {
+    let comparator = format!(
+        r"(?:=|>=?|<=?|~|\^)? *{NUMBER}(?:\.(?:{WILDCARD}(?:\.{WILDCARD})?|{NUMBER}(?:\.(?:{WILDCARD}|{NUMBER}(?:-{PRE})?(?:\+{BUILD})?))?))? *"
+    );
+    format!("^ *(?:{WILDCARD} *|{comparator}(?:, *{comparator}){{0,31}})$")
+}
+
+/// The schema of a `semver::Version` field (`schemars(with = …)`).
+pub(crate) struct SemVer;
+
+impl JsonSchema for SemVer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Version".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({
+            "description": "A semantic version (SemVer 2.0.0), such as `1.2.0` or `2.0.0-rc.1`.",
+            "type": "string",
+            "pattern": version_pattern()
+        })
+    }
+}
+
+/// The schema of a `semver::VersionReq` field (`schemars(with = …)`).
+pub(crate) struct SemVerReq;
+
+impl JsonSchema for SemVerReq {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "VersionReq".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({
+            "description": "A version requirement in Cargo's syntax, such as `^1`, `=1.0.0`, `>=1.2, <2` or `*`.",
+            "type": "string",
+            "pattern": requirement_pattern()
+        })
+    }
 }
 
 /// Keeps the prose of a description taken from a doc comment: cuts it at the

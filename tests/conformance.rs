@@ -14,7 +14,7 @@ use assessment_model::{
     from_deserializer,
 };
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 mod corpus;
 
@@ -46,51 +46,11 @@ fn part<T: DeserializeOwned>(doc: &Value, key: &str, file: &str) -> T {
     parse(&doc[key]).unwrap_or_else(|e| panic!("{file}: `{key}` does not parse: {e:?}"))
 }
 
-/// Applies the `expand` directives of the README to `document`.
-fn expand(document: &mut Value, directives: &[Value]) {
-    for d in directives {
-        let at = d["at"].as_str().unwrap();
-        let times = d["times"].as_u64().unwrap();
-        let target = document
-            .pointer_mut(at)
-            .unwrap_or_else(|| panic!("expand: {at} does not resolve"));
-        *target = if let Some(text) = d.get("text") {
-            Value::String(text.as_str().unwrap().repeat(times as usize))
-        } else if let Some(template) = d.get("array_of") {
-            Value::Array((1..=times).map(|i| instantiate(template, i)).collect())
-        } else if let Some(template) = d.get("object_of") {
-            let key = d["key"].as_str().unwrap();
-            let map: Map<String, Value> = (1..=times)
-                .map(|i| (key.replace("{i}", &i.to_string()), instantiate(template, i)))
-                .collect();
-            Value::Object(map)
-        } else {
-            panic!("unknown expand directive {d}")
-        };
-    }
-}
-
-/// `template` with `{i}` replaced by `i` in every string, and a string that
-/// is exactly `{i}` replaced by the number `i`.
-fn instantiate(template: &Value, i: u64) -> Value {
-    match template {
-        Value::String(s) if s == "{i}" => Value::from(i),
-        Value::String(s) => Value::String(s.replace("{i}", &i.to_string())),
-        Value::Array(items) => Value::Array(items.iter().map(|v| instantiate(v, i)).collect()),
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), instantiate(v, i)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
 /// The issues that checking the document of `envelope` gives.
 fn issues_of(file: &str, envelope: &Value) -> Vec<Issue> {
     let mut doc = envelope.get("document").cloned().unwrap_or(Value::Null);
     if let Some(directives) = envelope.get("expand") {
-        expand(&mut doc, directives.as_array().unwrap());
+        corpus::expand(&mut doc, directives.as_array().unwrap());
     }
     let text = envelope.get("document_text").and_then(Value::as_str);
     let framework = || -> Framework { part(envelope, "framework", file) };

@@ -88,6 +88,7 @@ proptest! {
             })
             .collect();
         let mapping = Mapping {
+            schema: None,
             id: id("m".into()),
             title: "M".into(),
             description: None,

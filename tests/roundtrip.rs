@@ -261,7 +261,14 @@ fn framework(
     threshold: BoxedStrategy<f64>,
 ) -> impl Strategy<Value = Framework> {
     (
-        (id(), version(), text(), opt_text(), provenance()),
+        (
+            id(),
+            version(),
+            text(),
+            opt_text(),
+            provenance(),
+            opt_text(),
+        ),
         proptest::collection::vec((id(), scale()), 0..4),
         proptest::collection::vec(
             (
@@ -278,7 +285,7 @@ fn framework(
     )
         .prop_map(
             |(
-                (id, version, title, description, provenance),
+                (id, version, title, description, provenance, schema),
                 scales,
                 facets,
                 rules,
@@ -286,6 +293,7 @@ fn framework(
                 criteria,
             )| {
                 Framework {
+                    schema,
                     id,
                     version,
                     title,
@@ -422,7 +430,7 @@ fn evidence_kind() -> impl Strategy<Value = EvidenceKind> {
 
 fn assessment() -> impl Strategy<Value = Assessment> {
     (
-        framework_ref(),
+        (framework_ref(), opt_text()),
         (
             text(),
             opt_text(),
@@ -442,8 +450,16 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         proptest::collection::vec((any::<bool>(), proptest::option::of(id()), text()), 0..3),
     )
         .prop_map(
-            |(framework, (name, kind, attributes), assessors, ratings, narratives, findings)| {
+            |(
+                (framework, schema),
+                (name, kind, attributes),
+                assessors,
+                ratings,
+                narratives,
+                findings,
+            )| {
                 Assessment {
+                    schema,
                     framework,
                     subject: Subject {
                         name,
@@ -543,4 +559,66 @@ proptest! {
         let fails = issues.iter().any(|i| i.severity() == Severity::Error);
         prop_assert_eq!(framework.validate().is_err(), fails);
     }
+}
+
+/// `"$schema"` is kept and otherwise ignored: any string is accepted (an
+/// editor's relative path as much as a schema's id), validation and scoring
+/// do not look at it, and it is written first.
+#[test]
+fn a_schema_name_is_kept_and_ignored() {
+    let plain = r#"{
+        "id": "tiny", "version": "1.0.0", "title": "Tiny",
+        "scales": { "tick": { "type": "binary" } },
+        "criteria": [
+            { "id": "a", "title": "A", "scale": "tick" },
+            { "id": "b", "title": "B", "scale": "tick", "weight": 3.0 }
+        ]
+    }"#;
+    let named = plain.replacen('{', r#"{ "$schema": "./not/a/schema.json","#, 1);
+    let framework: Framework = serde_json::from_str(plain).unwrap();
+    let framework_named: Framework = serde_json::from_str(&named).unwrap();
+    assert_eq!(framework.schema, None);
+    assert_eq!(
+        framework_named.schema.as_deref(),
+        Some("./not/a/schema.json")
+    );
+    assert_eq!(framework_named.issues(), []);
+    let text = serde_json::to_string(&framework_named).unwrap();
+    assert!(
+        text.starts_with(r#"{"$schema":"./not/a/schema.json","id":"tiny""#),
+        "{text}"
+    );
+    assert!(
+        !serde_json::to_string(&framework)
+            .unwrap()
+            .contains("$schema")
+    );
+
+    let assessment = r#"{
+        "$schema": "urn:assessment-model:schema:assessment:1",
+        "framework": { "id": "tiny", "version": "^1" },
+        "subject": { "name": "P" },
+        "ratings": { "a": { "value": "not_met" }, "b": { "value": "met" } }
+    }"#;
+    let assessment: Assessment = serde_json::from_str(assessment).unwrap();
+    let scored = |f: &Framework| {
+        let scorer = assessment_model::Scorer::new(f).unwrap();
+        assert_eq!(scorer.check(&assessment), []);
+        scorer.score(&assessment).unwrap()
+    };
+    let report = scored(&framework_named);
+    assert_eq!(report, scored(&framework));
+    // (3·1 + 1·0) / 4 by hand.
+    assert_eq!(report.total().score(), Some(0.75));
+    // A report made by scoring names no schema; one read back keeps its name.
+    assert_eq!(report.schema(), None);
+    let mut value = serde_json::to_value(&report).unwrap();
+    value["$schema"] = serde_json::json!("urn:assessment-model:schema:report:1");
+    let read: assessment_model::Report = serde_json::from_value(value).unwrap();
+    assert_eq!(read.schema(), Some("urn:assessment-model:schema:report:1"));
+    assert!(
+        serde_json::to_string(&read)
+            .unwrap()
+            .starts_with(r#"{"$schema":"#)
+    );
 }

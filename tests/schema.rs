@@ -1,14 +1,21 @@
-//! The committed JSON Schemas under `schemas/` match the code, and an
-//! independent validator (the `jsonschema` crate) accepts the crate's own
-//! example documents with them and rejects misspelt fields.
+//! The committed JSON Schemas under `schemas/` match the code, compile in a
+//! strict draft 2020-12 validator, and that validator (the `jsonschema`
+//! crate, formats asserted) accepts the crate's own example documents with
+//! them and rejects misspelt fields.
 //!
 //! Regenerate the committed files with `BLESS=1 cargo test --test schema`.
 #![cfg(feature = "schema")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+// Test code on fixed data: an index out of range or an overflow is a failure
+// of the test, not of the crate.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use std::path::PathBuf;
 
 use serde_json::{Value, json};
+use validator::{errors, validator};
+
+mod validator;
 
 fn committed(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -45,19 +52,6 @@ fn committed_schemas_match_the_code() {
          regenerate them with `BLESS=1 cargo test --test schema` and review the diff",
         stale.join(", ")
     );
-}
-
-fn validator(name: &str) -> jsonschema::Validator {
-    let text = std::fs::read_to_string(committed(name)).expect("the schema is committed");
-    let schema: Value = serde_json::from_str(&text).unwrap();
-    jsonschema::validator_for(&schema).unwrap()
-}
-
-fn errors(validator: &jsonschema::Validator, doc: &Value) -> Vec<String> {
-    validator
-        .iter_errors(doc)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect()
 }
 
 /// A framework using every kind of scale, facets, rules and nesting.
@@ -186,6 +180,14 @@ fn the_schemas_reject_a_malformed_id_and_a_wrong_type() {
     let mut doc = example_assessment();
     doc["ratings"]["a-1"]["value"] = json!("meet");
     assert!(!validator("assessment").is_valid(&doc));
+    // A key of a map keyed by id: 64 bytes at most, as the crate reads it.
+    for (len, valid) in [(64, true), (65, false)] {
+        let mut doc = example_assessment();
+        doc["narratives"]["a".repeat(len)] = json!("Long key.");
+        assert_eq!(validator("assessment").is_valid(&doc), valid, "{len}");
+        let read = serde_json::from_value::<assessment_model::Assessment>(doc);
+        assert_eq!(read.is_ok(), valid, "{len}");
+    }
 }
 
 #[test]
@@ -248,4 +250,91 @@ fn the_schemas_accept_every_catalogue_export_and_built_in_framework() {
             built_in.id
         );
     }
+}
+
+#[test]
+fn every_schema_compiles_in_a_strict_draft_2020_12_validator() {
+    let stems: Vec<&str> = assessment_model::schema::all()
+        .iter()
+        .map(|(stem, _)| *stem)
+        .collect();
+    assert_eq!(stems, validator::STEMS);
+    for stem in validator::STEMS {
+        let schema = validator::committed(stem);
+        assert_eq!(
+            schema["$schema"],
+            json!("https://json-schema.org/draft/2020-12/schema"),
+            "{stem}"
+        );
+        assert_eq!(
+            schema["$id"],
+            json!(format!("urn:assessment-model:schema:{stem}:1")),
+            "{stem}"
+        );
+        if let Err(e) = validator::strict(&schema) {
+            panic!("{stem}.schema.json does not compile strictly: {e}");
+        }
+        assert_eq!(
+            validator::unknown_keywords(&schema),
+            Vec::<String>::new(),
+            "{stem}"
+        );
+    }
+}
+
+#[test]
+fn the_strict_checks_can_fail() {
+    // What the report schema had before: a format outside draft 2020-12.
+    let uint = json!({ "type": "integer", "format": "uint", "minimum": 0 });
+    assert!(validator::strict(&uint).is_err());
+    // A keyword no vocabulary defines, deep inside (the parents of the
+    // subschema that fails are reported too); without it, nothing.
+    let mut typo = json!({
+        "$defs": { "A": { "type": "object", "properties": { "x": { "type": "string", "minSize": 1 } } } }
+    });
+    let found = validator::unknown_keywords(&typo);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.contains("'minSize' was unexpected")
+                && e.ends_with("at /$defs/A/properties/x")),
+        "{found:?}"
+    );
+    typo["$defs"]["A"]["properties"]["x"]
+        .as_object_mut()
+        .unwrap()
+        .remove("minSize");
+    assert_eq!(validator::unknown_keywords(&typo), Vec::<String>::new());
+    // Formats are asserted: an impossible date is refused.
+    let date = validator::strict(&json!({ "type": "string", "format": "date" })).unwrap();
+    assert!(!date.is_valid(&json!("2011-02-29")));
+    assert!(date.is_valid(&json!("2012-02-29")));
+}
+
+#[test]
+fn no_schema_keeps_a_non_standard_number_format() {
+    for (stem, schema) in assessment_model::schema::all() {
+        let text = serde_json::to_string(&schema).unwrap();
+        for format in ["uint", "int32", "double", "float", "int64"] {
+            assert!(
+                !text.contains(&format!("\"format\":\"{format}")),
+                "{stem} keeps format {format}"
+            );
+        }
+    }
+    // u32 and usize fields keep their ranges as standard keywords.
+    let report = serde_json::to_value(assessment_model::schema::report()).unwrap();
+    assert_eq!(
+        report["$defs"]["Counts"]["properties"]["leaves"],
+        json!({
+            "description": report["$defs"]["Counts"]["properties"]["leaves"]["description"],
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 18_446_744_073_709_551_615_u64
+        })
+    );
+    let framework = serde_json::to_value(assessment_model::schema::framework()).unwrap();
+    let value = &framework["$defs"]["Level"]["properties"]["value"];
+    assert_eq!(value["minimum"], json!(-2_147_483_648_i64));
+    assert_eq!(value["maximum"], json!(2_147_483_647));
 }

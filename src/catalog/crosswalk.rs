@@ -73,6 +73,7 @@ pub fn impart_core_to_good_practice() -> Mapping {
         rationale: rationale.to_owned(),
     };
     Mapping {
+        schema: None,
         id: id("impart-core-to-good-practice"),
         title: "IMPART core benchmark to good-practice criteria".to_owned(),
         description: Some(

@@ -114,6 +114,7 @@ pub fn criteria() -> Framework {
         .collect();
 
     Framework {
+        schema: None,
         id: id("good-practice-criteria"),
         version: semver::Version::new(1, 0, 0),
         title: DOCUMENT.to_owned(),

@@ -190,6 +190,7 @@ pub fn core_with_scale(scale: Scale) -> Framework {
         .collect();
 
     Framework {
+        schema: None,
         id: id("impart-core"),
         version: semver::Version::new(1, 0, 0),
         title: "IMPART core benchmark".to_owned(),

@@ -47,7 +47,7 @@ use crate::{Id, Scorer};
 #[serde(deny_unknown_fields)]
 pub struct CohortState {
     framework: Id,
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SemVer"))]
     version: Version,
     all: Tally,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]

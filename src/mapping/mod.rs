@@ -128,6 +128,12 @@ pub use translation::{
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
+    /// The JSON Schema the document names (`"$schema"`), for editors.
+    /// Any string is accepted: it is kept on a round trip and otherwise
+    /// ignored (not checked, not scored). The committed schemas' ids are
+    /// `urn:assessment-model:schema:<kind>:1`.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The mapping's id.
     pub id: Id,
     /// The mapping's title.
@@ -289,6 +295,7 @@ impl Mapping {
     /// ```
     pub fn identity(framework: &Framework) -> Mapping {
         Mapping {
+            schema: None,
             id: Id::new("identity").unwrap_or_else(|_| framework.id.clone()),
             title: format!("Identity of {} {}", framework.id, framework.version),
             description: None,

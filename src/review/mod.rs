@@ -71,6 +71,12 @@ pub use consolidate::{Consolidated, Consolidation, Disagreement, ReviewError};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PeerReview {
+    /// The JSON Schema the document names (`"$schema"`), for editors.
+    /// Any string is accepted: it is kept on a round trip and otherwise
+    /// ignored (not checked, not scored). The committed schemas' ids are
+    /// `urn:assessment-model:schema:<kind>:1`.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The framework (benchmark) the peers assess against.
     pub framework: FrameworkRef,
     /// What is reviewed.
@@ -125,6 +131,7 @@ impl PeerReview {
     /// ```
     pub fn new(framework: FrameworkRef, subject: Subject) -> PeerReview {
         PeerReview {
+            schema: None,
             framework,
             subject,
             theme: None,

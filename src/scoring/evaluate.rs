@@ -193,6 +193,7 @@ impl Scorer {
         let band_capped = band.map(|b| &b.id) != uncapped.map(|b| &b.id);
 
         Ok(Report {
+            schema: None,
             framework: c.framework.exact_ref(),
             subject: assessment.subject.clone(),
             qualitative,

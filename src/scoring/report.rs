@@ -37,6 +37,12 @@ use crate::{DeclaredFinding, FrameworkRef, Id, RatingValue, Subject};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
+    /// The JSON Schema the document names (`"$schema"`), for editors.
+    /// Any string is accepted: it is kept on a round trip and otherwise
+    /// ignored (not checked, not scored). The committed schemas' ids are
+    /// `urn:assessment-model:schema:<kind>:1`.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub(crate) schema: Option<String>,
     pub(crate) framework: FrameworkRef,
     pub(crate) subject: Subject,
     /// True when the assessment rates no applicable leaf (rule 12).
@@ -66,6 +72,12 @@ fn is_false(b: &bool) -> bool {
 }
 
 impl Report {
+    /// The `"$schema"` the report document names, when it was read from one
+    /// that names it; a report made by [`crate::Scorer::score`] names none.
+    pub fn schema(&self) -> Option<&str> {
+        self.schema.as_deref()
+    }
+
     /// The framework scored against: its id and exact version.
     pub fn framework(&self) -> &FrameworkRef {
         &self.framework

@@ -87,6 +87,7 @@ pub fn scales() -> IndexMap<Id, Scale> {
 
 pub fn framework(rules: ScoringRules, criteria: Vec<Criterion>) -> Framework {
     Framework {
+        schema: None,
         id: id("test-fw"),
         version: semver::Version::new(1, 2, 0),
         title: "Test framework".into(),

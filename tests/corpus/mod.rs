@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use serde_json::{Map, Value};
+
 /// Every file of `dir` (relative to the crate root) whose name ends with
 /// `suffix` (`""` for all), as `(file name, contents)`, sorted by name.
 /// Panics, failing the test, when the directory cannot be read.
@@ -44,4 +46,44 @@ pub fn texts(dir: &str, suffix: &str) -> Vec<(String, String)> {
             (name, text)
         })
         .collect()
+}
+
+/// Applies the `expand` directives of the README to `document`.
+pub fn expand(document: &mut Value, directives: &[Value]) {
+    for d in directives {
+        let at = d["at"].as_str().unwrap();
+        let times = d["times"].as_u64().unwrap();
+        let target = document
+            .pointer_mut(at)
+            .unwrap_or_else(|| panic!("expand: {at} does not resolve"));
+        *target = if let Some(text) = d.get("text") {
+            Value::String(text.as_str().unwrap().repeat(times as usize))
+        } else if let Some(template) = d.get("array_of") {
+            Value::Array((1..=times).map(|i| instantiate(template, i)).collect())
+        } else if let Some(template) = d.get("object_of") {
+            let key = d["key"].as_str().unwrap();
+            let map: Map<String, Value> = (1..=times)
+                .map(|i| (key.replace("{i}", &i.to_string()), instantiate(template, i)))
+                .collect();
+            Value::Object(map)
+        } else {
+            panic!("unknown expand directive {d}")
+        };
+    }
+}
+
+/// `template` with `{i}` replaced by `i` in every string, and a string that
+/// is exactly `{i}` replaced by the number `i`.
+fn instantiate(template: &Value, i: u64) -> Value {
+    match template {
+        Value::String(s) if s == "{i}" => Value::from(i),
+        Value::String(s) => Value::String(s.replace("{i}", &i.to_string())),
+        Value::Array(items) => Value::Array(items.iter().map(|v| instantiate(v, i)).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), instantiate(v, i)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }

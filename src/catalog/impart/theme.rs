@@ -168,6 +168,7 @@ pub fn module(
     criteria: Vec<Criterion>,
 ) -> Framework {
     Framework {
+        schema: None,
         id,
         version,
         title: title.into(),

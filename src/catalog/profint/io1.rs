@@ -59,6 +59,7 @@ pub fn success_factors_io1() -> Framework {
         .collect();
 
     Framework {
+        schema: None,
         id: id("profint-io1"),
         version: semver::Version::new(1, 0, 0),
         title: "List of the success factors of devices supporting migrants and refugees - \

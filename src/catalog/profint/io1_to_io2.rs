@@ -59,6 +59,7 @@ pub fn io1_to_io2() -> Mapping {
     let io1 = success_factors_io1();
     let io2 = success_factors_io2();
     Mapping {
+        schema: None,
         id: id("profint-io1-to-io2"),
         title: "PROFINT success factors: first phase (IO1) to second phase (IO2)".to_owned(),
         description: Some(

@@ -154,6 +154,7 @@ pub fn success_factors_io2() -> Framework {
         .collect();
 
     Framework {
+        schema: None,
         id: id("profint-io2"),
         version: semver::Version::new(1, 0, 0),
         title: "Improved list of success factors for the support and training of migrants and \

@@ -148,6 +148,7 @@ pub fn learning_grid() -> Framework {
         .collect();
 
     Framework {
+        schema: None,
         id: id("profint-learning-grid"),
         version: semver::Version::new(1, 0, 0),
         title: "Assessment grid of the learning processes".to_owned(),
