@@ -87,6 +87,9 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// docs.rs (nightly, `--cfg docsrs`): mark each feature-gated item with the
+// feature it needs. `doc_cfg` took in the former `doc_auto_cfg`.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod assessment;
 mod cohort;
@@ -105,6 +108,7 @@ mod review;
 mod rules;
 mod scale;
 #[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub mod schema;
 mod scoring;
 pub mod spec;
