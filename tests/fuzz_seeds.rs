@@ -43,20 +43,25 @@ fn framework_toml_seeds_are_their_json_twins() {
     let mut compared = 0;
     for (name, text) in corpus::texts("tests/seeds/framework_toml", ".toml") {
         let de = toml::Deserializer::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let framework: Framework =
-            from_deserializer(de).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let framework: Framework = from_deserializer(de).unwrap_or_else(|e| panic!("{name}: {e}"));
         let stem = name.trim_end_matches(".toml");
-        let Some((_, json)) = twins.iter().find(|(n, _)| n.trim_end_matches(".json") == stem)
+        let Some((_, json)) = twins
+            .iter()
+            .find(|(n, _)| n.trim_end_matches(".json") == stem)
         else {
             continue;
         };
         let twin: Framework = serde_json::from_str(json).unwrap();
         assert_eq!(framework, twin, "{name}");
         let paths = |f: &Framework| -> Vec<(String, &'static str)> {
-            f.issues().iter().map(|i| (i.path.clone(), i.code())).collect()
+            f.issues()
+                .iter()
+                .map(|i| (i.path.clone(), i.code()))
+                .collect()
         };
         assert_eq!(paths(&framework), paths(&twin), "{name}");
-        let keys = |f: &Framework| -> Vec<String> { f.scales.keys().map(ToString::to_string).collect() };
+        let keys =
+            |f: &Framework| -> Vec<String> { f.scales.keys().map(ToString::to_string).collect() };
         assert_eq!(keys(&framework), keys(&twin), "{name}: scale order");
         compared += 1;
     }

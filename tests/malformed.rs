@@ -377,7 +377,8 @@ fn nan_infinite_and_negative_weights_from_toml() {
             {{ id = 'e', title = 'E', scale = 'tick', weight = 0.25 }},
         ]\n"
     );
-    let framework: Framework = from_deserializer(toml::Deserializer::parse(&text).unwrap()).unwrap();
+    let framework: Framework =
+        from_deserializer(toml::Deserializer::parse(&text).unwrap()).unwrap();
     let err = framework.validate().unwrap_err();
     let got: Vec<(&str, &str)> = err
         .issues()
