@@ -73,6 +73,11 @@
 //!   kebab-case; optional fields are omitted when empty; definitions deny
 //!   unknown fields, so a typo in a hand-written file is an error, and maps
 //!   reject a key given twice.
+//! - **Specification.** [`spec`] is the crate's specification (`SPEC.md`):
+//!   the document formats field by field, the scoring and validation
+//!   rules and every issue code, in numbered sections that these docs
+//!   cite (`§5.5` is aggregation), so that other implementations and test
+//!   suites can work from it and the conformance suite alone.
 //!
 //! # Features
 //!
@@ -82,6 +87,9 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// docs.rs (nightly, `--cfg docsrs`): mark each feature-gated item with the
+// feature it needs. `doc_cfg` took in the former `doc_auto_cfg`.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod assessment;
 mod cohort;
@@ -100,8 +108,10 @@ mod review;
 mod rules;
 mod scale;
 #[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub mod schema;
 mod scoring;
+pub mod spec;
 mod validate;
 pub mod versioning;
 

@@ -1,6 +1,6 @@
-//! Explicit limits on the size of every document the crate reads (design,
-//! *Validation*: "no input, however malformed, makes the crate panic,
-//! overflow its stack or run for super-linear time").
+//! Explicit limits on the size of every document the crate reads
+//! ([SPEC](crate::spec) §6.4; §6.1: no input, however malformed, makes the
+//! crate panic, overflow its stack or take more than linear time).
 //!
 //! Frameworks, assessments, profiles, mappings and peer reviews arrive from
 //! other people's files, web forms and spreadsheets. Every check the crate

@@ -1,5 +1,5 @@
 //! [`from_deserializer`]: deserialise any document with the failure reported
-//! as an [`Issue`] that says what and where (design, *Validation*).
+//! as an [`Issue`] that says what and where ([SPEC](crate::spec) §4).
 //!
 //! Serde stops at the first error and its message says neither where in the
 //! document tree the error is (serde_json gives a line and column, other
@@ -31,15 +31,20 @@ use crate::{Id, Issue, IssueKind, ValidationError, pointer};
 /// This only checks the form of the document; call
 /// [`Framework::validate`](crate::Framework::validate) on the result for the
 /// rules that span fields. The crate does no I/O, so the caller makes the
-/// deserializer (`serde_json::Deserializer::from_str`, `toml::Deserializer::new`,
-/// …). With serde_json, call its `end()` afterwards to reject trailing
-/// characters.
+/// deserializer (`&mut serde_json::Deserializer::from_str(text)`,
+/// `toml::Deserializer::parse(text)?`, …). With serde_json, call its
+/// `end()` afterwards to reject trailing characters. toml (1.x) checks the
+/// whole text's syntax in `parse`, before this function sees any of it, so
+/// a TOML syntax error is toml's own error (with a line and column, and no
+/// path into the document tree); every later problem (a wrong type, an
+/// unknown field, a bad id) comes back from here as one issue with its path.
 ///
 /// Maps (scales, facets, facet values, ratings) keep the order in which
 /// the deserializer hands their entries over, and that is the definition
-/// order reports follow. serde_json and toml 0.8 give the document's
-/// order; toml 0.9 sorts a table's keys unless its `preserve_order`
-/// feature is enabled.
+/// order reports follow ([SPEC](crate::spec) §5.13). serde_json gives the
+/// document's order; toml 1.x (as 0.9 before it) sorts a table's keys
+/// unless its `preserve_order` feature is enabled, so add it with
+/// `cargo add toml --features preserve_order`.
 ///
 /// The path points to where the problem is in the document as written: for
 /// an unknown field, to the field itself (`/criteria/0/titel`); for a
@@ -73,6 +78,18 @@ use crate::{Id, Issue, IssueKind, ValidationError, pointer};
 ///     .unwrap_err();
 /// assert_eq!(err.issues()[0].code(), "malformed-id");
 /// assert_eq!(err.issues()[0].path, "/id");
+///
+/// // TOML: a weight that is not a number, at its path.
+/// let text = r#"
+/// id = "tiny"
+/// version = "1.0.0"
+/// title = "Tiny"
+/// scales.met = { type = "binary" }
+/// criteria = [{ id = "a", title = "First item", scale = "met", weight = "heavy" }]
+/// "#;
+/// let err = from_deserializer::<Framework, _>(toml::Deserializer::parse(text)?).unwrap_err();
+/// assert_eq!(err.issues()[0].code(), "invalid-document");
+/// assert_eq!(err.issues()[0].path, "/criteria/0/weight");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn from_deserializer<'de, T, D>(deserializer: D) -> Result<T, ValidationError>

@@ -36,7 +36,7 @@ use crate::{
 ///    are lifted into its parent (or to the top level) at its place, in
 ///    their order. A lifted child keeps its own weight, and takes over the
 ///    dissolved group's facet tags for the facets it does not tag itself
-///    (so its facet views do not change, design rule 9); the dissolved
+///    (so its facet views do not change: [SPEC](crate::spec) §5.9); the dissolved
 ///    group's own weight, aggregation and flags are gone with it. Excluding a
 ///    leaf without its subtree removes it.
 /// 4. **Overrides** on the kept criteria: `weights` replace weights,

@@ -1,6 +1,6 @@
 //! The scoring rules a framework carries in its file: aggregation method,
 //! missing-rating policy, coverage threshold, bands and finding thresholds
-//! (design, *Scoring rules* 3 to 8).
+//! ([SPEC](crate::spec) §3.5; rules §5.3 to §5.8).
 
 use serde::{Deserialize, Serialize};
 
@@ -62,7 +62,7 @@ pub struct Band {
 }
 
 /// How a group's score is computed from its included children's scores
-/// `sᵢ` with weights `wᵢ ≥ 0` (design, *Scoring rules* 5); set per
+/// `sᵢ` with weights `wᵢ ≥ 0` (SPEC.md §5.5); set per
 /// framework (`rules.aggregation`) and overridden per criterion.
 ///
 /// A child is included when it is applicable (rule 2), scored (rule 4),
@@ -135,7 +135,7 @@ impl Aggregation {
     ];
 }
 
-/// What a leaf without a rating counts as (design, *Scoring rules* 3).
+/// What a leaf without a rating counts as (SPEC.md §5.3).
 ///
 /// Under every policy a missing rating lowers coverage (rule 6), and an
 /// assessment that rates no applicable leaf is qualitative (rule 12): it is

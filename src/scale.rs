@@ -1,5 +1,5 @@
 //! [`Scale`]: how a leaf criterion is rated, and how a rating on it becomes a
-//! normalised score in [0, 1] (design, *Scoring rules* 1).
+//! normalised score in [0, 1] ([SPEC](crate::spec) §3.3, §5.1).
 
 use serde::{Deserialize, Serialize};
 

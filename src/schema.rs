@@ -1,5 +1,5 @@
 //! The JSON Schema (draft 2020-12) of each top-level document type
-//! (design, *Serialised form*), generated from the types with schemars, so
+//! ([SPEC](crate::spec) §2, §3), generated from the types with schemars, so
 //! it cannot drift from the code: the copies committed under `schemas/` are
 //! checked against these functions by the crate's tests.
 //!

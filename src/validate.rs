@@ -1,4 +1,4 @@
-//! The checks of [`Framework::validate`] (design, *Validation*).
+//! The checks of [`Framework::validate`] ([SPEC](crate::spec) §6.2).
 //!
 //! The tree is walked once with an explicit stack into a flat list of nodes
 //! (pre-order, each with its parent, its scale resolved and its id checked

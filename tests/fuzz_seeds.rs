@@ -10,6 +10,7 @@ mod corpus;
 
 use assessment_model::{
     Assessment, Consolidation, Framework, Mapping, PeerReview, Profile, RatingValue, Subject,
+    from_deserializer,
 };
 
 fn run(target: &str, pipeline: fn(&[u8])) {
@@ -29,6 +30,43 @@ fn framework_json_seeds() {
 #[test]
 fn framework_toml_seeds() {
     run("framework_toml", fuzzing::framework_toml);
+}
+
+/// A TOML seed that toml rejected as a syntax error would reach nothing
+/// (`fuzzing::parse_toml` gives up on it), so every one must be TOML and a
+/// framework; where the seed has a JSON twin, the TOML must give the same
+/// framework, with the same issues at the same paths in the same order
+/// (toml keeps the document's key order: its `preserve_order` feature).
+#[test]
+fn framework_toml_seeds_are_their_json_twins() {
+    let twins = corpus::texts("tests/seeds/framework_json", ".json");
+    let mut compared = 0;
+    for (name, text) in corpus::texts("tests/seeds/framework_toml", ".toml") {
+        let de = toml::Deserializer::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let framework: Framework = from_deserializer(de).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let stem = name.trim_end_matches(".toml");
+        let Some((_, json)) = twins
+            .iter()
+            .find(|(n, _)| n.trim_end_matches(".json") == stem)
+        else {
+            continue;
+        };
+        let twin: Framework = serde_json::from_str(json).unwrap();
+        assert_eq!(framework, twin, "{name}");
+        let paths = |f: &Framework| -> Vec<(String, &'static str)> {
+            f.issues()
+                .iter()
+                .map(|i| (i.path.clone(), i.code()))
+                .collect()
+        };
+        assert_eq!(paths(&framework), paths(&twin), "{name}");
+        let keys =
+            |f: &Framework| -> Vec<String> { f.scales.keys().map(ToString::to_string).collect() };
+        assert_eq!(keys(&framework), keys(&twin), "{name}: scale order");
+        compared += 1;
+    }
+    // Every TOML seed but `nonfinite-bounds.toml` (NaN, which JSON cannot write).
+    assert_eq!(compared, 57);
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Validation, compiling and scoring are linear in the size of the
-//! framework (design, *Validation*: "never … super-linear time"): doubling
+//! framework (SPEC.md §6.1: never more than linear time): doubling
 //! a generated framework from 10 000 to 20 000 to 40 000 leaves at most a
 //! little more than doubles the peak memory and the number of allocations
 //! (counted by a global allocator, so the test is deterministic). Times are

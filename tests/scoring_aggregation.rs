@@ -1,5 +1,5 @@
 //! Hand-computed tests of every aggregation method and its edge cases
-//! (design, *Scoring rules* 1 to 6).
+//! (SPEC.md §5.1 to §5.6).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
 
 mod common;

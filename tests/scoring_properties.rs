@@ -1,5 +1,5 @@
 //! Property tests of the scoring rules over generated frameworks and
-//! assessments (design, *Scoring rules* 2, 3, 5, 10, 13).
+//! assessments (SPEC.md §5.2, §5.3, §5.5, §5.10, §5.13).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
 // Test code on fixed data: an index out of range or an overflow is a failure
 // of the test, not of the crate.

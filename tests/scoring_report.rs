@@ -1,6 +1,6 @@
 //! Reports: bands, findings, band caps, facet views, scale-unit means,
-//! qualitative assessments, priorities, checks, display and serde (design,
-//! *Scoring rules* 7 to 13; *Validation*, assessment checks).
+//! qualitative assessments, priorities, checks, display and serde (SPEC.md
+//! §5.7 to §5.13; §6.3, assessment checks).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp)]
 
 mod common;

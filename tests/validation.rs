@@ -1,4 +1,4 @@
-//! Every framework check of the design's *Validation* section, with the exact
+//! Every framework check of SPEC.md §6.2, with the exact
 //! code, path and values, worked out by hand from the documents below.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

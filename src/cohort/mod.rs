@@ -156,9 +156,9 @@ impl Cohort {
     /// The group of members whose subject lacks the grouping attribute.
     pub const UNSPECIFIED: &'static str = "unspecified";
 
-    /// An empty cohort for `scorer`'s framework (design: `Cohort::new`
-    /// takes the compiled framework, the proof of validity, so pushing
-    /// assessments can score them).
+    /// An empty cohort for `scorer`'s framework. It takes the compiled
+    /// framework, the proof of validity ([SPEC](crate::spec) §6.1), so
+    /// pushing assessments can score them.
     pub fn new(scorer: &Scorer) -> Cohort {
         let framework = scorer.framework();
         let mut ids = Vec::new();

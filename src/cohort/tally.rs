@@ -210,7 +210,7 @@ pub struct NodeStats {
     /// `None` below two scores.
     pub std_dev: Option<f64>,
     /// The mean, over the members whose report gives one, of the node's
-    /// mean in scale units (design rule 11: e.g. average importance on
+    /// mean in scale units ([SPEC](crate::spec) §5.11: e.g. average importance on
     /// 1-3); `None` where the node has no single ordinal or numeric scale.
     pub mean_in_units: Option<f64>,
     /// How many members have the node as a risk.

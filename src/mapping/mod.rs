@@ -55,8 +55,8 @@ pub use translation::{
 ///
 /// 1. A single source on a scale identical to the target's: the value is
 ///    carried as it is.
-/// 2. Otherwise each rated source is normalised on its own scale (design
-///    rule 1) and the normalised scores are averaged (plain mean), giving
+/// 2. Otherwise each rated source is normalised on its own scale
+///    ([SPEC](crate::spec) §5.1) and the normalised scores are averaged (plain mean), giving
 ///    `s` in [0, 1]. `s` is then put on the target's scale ([`rescale`]):
 ///    * binary: met when `s` = 1, not met otherwise;
 ///    * ordinal: the level whose normalised value is the largest not above
@@ -68,8 +68,8 @@ pub use translation::{
 ///    should be exactly a level's value is not rounded down past it.
 /// 3. **Not applicable.** When every source of an entry is rated not
 ///    applicable, the target is rated not applicable. Otherwise a not
-///    applicable source is left out of the mean (as design rule 2 leaves it
-///    out of aggregates) and listed as not carried, unless another entry
+///    applicable source is left out of the mean (as [SPEC](crate::spec) §5.2
+///    leaves it out of aggregates) and listed as not carried, unless another entry
 ///    carries it.
 /// 4. **Missing.** Sources without a rating are left out of the mean and
 ///    listed in [`Carried::missing`]; an entry none of whose sources is rated

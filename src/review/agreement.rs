@@ -76,7 +76,7 @@ pub struct ScaleAgreement {
     pub alpha: Option<f64>,
 }
 
-/// The level of measurement of a scale (design: nominal for binary,
+/// The level of measurement of a scale (SPEC §7.4: nominal for binary,
 /// ordinal for ordinal, interval for numeric).
 pub(crate) fn level_of(scale: &Scale) -> MeasurementLevel {
     match scale {

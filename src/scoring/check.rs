@@ -1,6 +1,6 @@
 //! Checking an assessment against a compiled framework and binding its
-//! ratings to dense leaf values in one pass (design, *Validation*: the
-//! assessment checks; *Scoring rules* 1 to 3).
+//! ratings to dense leaf values in one pass ([SPEC](crate::spec) §6.3: the
+//! assessment checks; §5.1 to §5.3).
 
 use super::aggregate::NOT_APPLICABLE;
 use super::compile::{Compiled, NONE};
@@ -166,7 +166,7 @@ impl Scorer {
     /// `too-many-items`, `text-too-long`), unknown criterion ids (ratings,
     /// narratives, findings), ratings on groups, ratings off their leaf's
     /// scale and, under
-    /// [`MissingPolicy::Error`], every missing leaf (design, *Validation*;
+    /// [`MissingPolicy::Error`], every missing leaf ([SPEC](crate::spec) §6.3;
     /// see [`crate::ScoreError`] for the paths). Empty when it can be
     /// scored.
     ///
@@ -193,7 +193,7 @@ impl Scorer {
 }
 
 impl Assessment {
-    /// Checks this assessment against `framework` (design, *Validation*):
+    /// Checks this assessment against `framework` ([SPEC](crate::spec) §6.3):
     /// the framework must be valid, and the assessment must pass
     /// [`Scorer::check`].
     ///

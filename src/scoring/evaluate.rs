@@ -11,7 +11,7 @@ use crate::{Aggregation, Assessment, Band, Direction, RatingValue, Scale, Scorer
 impl Scorer {
     /// Scores `assessment`: every node's score, coverage, counts and band,
     /// the risks and strengths, the assessor's findings, the facet views and
-    /// the means in scale units (design, *Scoring rules*).
+    /// the means in scale units ([SPEC](crate::spec) §5).
     ///
     /// # Errors
     ///

@@ -1,6 +1,6 @@
 //! Scoring: [`Scorer`] (a framework validated and compiled for fast
 //! scoring), [`Report`], improvement [`Priority`]s and the dense fast path
-//! (design, *Scoring rules*, normative).
+//! ([SPEC](crate::spec) §5).
 //!
 //! The rules and where the crate's policy differs from OpenSCAP's are
 //! documented on [`Scorer`].
@@ -28,7 +28,7 @@ pub use report::{
 };
 
 /// A framework validated and compiled for fast scoring: the proof of
-/// validity that scoring relies on (design, *Validation*).
+/// validity that scoring relies on ([SPEC](crate::spec) §6.1).
 ///
 /// Compiling lays the tree out in flat arrays in definition (pre-)order —
 /// parents, children, weights, scored flags, effective aggregations, leaf
@@ -40,8 +40,8 @@ pub use report::{
 /// `Scorer` is `Send + Sync` and cheap to clone (the compiled form is
 /// shared behind an `Arc`).
 ///
-/// The rules, by number as the design gives them (*Scoring rules*), with
-/// the choices the design leaves open:
+/// The rules, by number as [SPEC](crate::spec) §5 gives them (rule *N* is
+/// §5.*N*), in short:
 ///
 /// 1. leaf normalisation ([`crate::Scale::normalise`]); a rating off its
 ///    scale (NaN and infinities included) is a [`ScoreError`], never

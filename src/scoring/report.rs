@@ -1,6 +1,6 @@
 //! [`Report`]: the result of scoring one assessment — a score per node,
-//! coverage, counts, bands, findings and facet views (design, *Scoring
-//! rules* 1 to 13).
+//! coverage, counts, bands, findings and facet views ([SPEC](crate::spec)
+//! §3.10; rules §5.1 to §5.13).
 
 use serde::{Deserialize, Serialize};
 

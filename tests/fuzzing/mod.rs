@@ -59,10 +59,12 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(data: &[u8]) -> Option<T> {
 }
 
 /// Parses `data` as TOML through [`from_deserializer`]; `None` when it is
-/// not UTF-8 or not a document, after checking the failure's form.
+/// not UTF-8, not TOML (toml's own syntax error, which has no path) or not
+/// a document, after checking the failure's form.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(data: &[u8]) -> Option<T> {
     let text = std::str::from_utf8(data).ok()?;
-    accept(from_deserializer::<T, _>(toml::Deserializer::new(text)))
+    let de = toml::Deserializer::parse(text).ok()?;
+    accept(from_deserializer::<T, _>(de))
 }
 
 fn accept<T>(parsed: Result<T, ValidationError>) -> Option<T> {
