@@ -164,14 +164,7 @@ fn impart_core_has_8_critical_factors_and_30_indicators_on_in_place() {
 
 #[test]
 fn impart_core_scale_is_replaceable() {
-    let five = Scale::Numeric {
-        title: None,
-        description: None,
-        min: 1.0,
-        max: 5.0,
-        direction: Default::default(),
-        unit: None,
-    };
+    let five = Scale::numeric(1.0, 5.0).with_direction(Default::default());
     let core = impart::core_with_scale(five.clone());
     assert_eq!(core.scales.len(), 1);
     assert_eq!(core.scales["in-place"], five);

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use assessment_model::{
-    Assessment, Framework, Id, Mapping, MappingEntry, RatingValue, Relation, Subject,
+    Assessment, Framework, Id, Mapping, MappingEntry, RatingValue, Relation, Scorer, Subject,
 };
 use proptest::prelude::*;
 
@@ -76,28 +76,18 @@ proptest! {
             .enumerate()
             .filter_map(|(i, (sources, r))| {
                 let target = i % tgt.len();
-                seen.insert(target).then(|| MappingEntry {
-                    from: sources.iter().map(|s| id(format!("l{}", s % src.len()))).collect(),
-                    to: id(format!("l{target}")),
-                    relation: [Relation::Equivalent, Relation::Subset, Relation::Superset, Relation::Intersects][usize::from(r % 4)],
-                    rationale: "random".into(),
-                })
+                seen.insert(target).then(|| MappingEntry::new(sources.iter().map(|s| id(format!("l{}", s % src.len()))).collect(), id(format!("l{target}")), [Relation::Equivalent, Relation::Subset, Relation::Superset, Relation::Intersects][usize::from(r % 4)], "random"))
             })
             .collect();
-        let mapping = Mapping {
-            id: id("m".into()),
-            title: "M".into(),
-            description: None,
-            from: from.compatible_ref(),
-            to: to.compatible_ref(),
-            entries,
-            unmapped_from: Default::default(),
-            unmapped_to: Default::default(),
-        };
+        let mapping = {
+ let mut built = Mapping::new(id("m".into()), "M", from.compatible_ref(), to.compatible_ref());
+ built.entries = entries;
+ built
+};
         let mut a = Assessment::new(from.exact_ref(), Subject::new("S"));
         for (leaf, k) in ratings {
             let leaf = leaf % src.len();
-            a.rate(id(format!("l{leaf}")), value(src[leaf], k));
+            a.rate(id(format!("l{leaf}")), value(src[leaf], k)).unwrap();
         }
         let t = mapping.translate(&a, &from, &to).unwrap();
         // Every source rating is carried or listed, never both.
@@ -118,8 +108,9 @@ proptest! {
             let scale = &to.scales[to.criterion(leaf.as_str()).unwrap().scale.as_ref().unwrap()];
             prop_assert!(rating.value == RatingValue::NotApplicable || scale.normalise(&rating.value).is_some());
         }
-        prop_assert!(a.validate_against(&from).is_ok());
-        prop_assert!(t.assessment.validate_against(&to).is_ok(), "{:?}", t.assessment.validate_against(&to));
+        prop_assert!(Scorer::new(&from).unwrap().validate(&a).is_ok());
+        let on_target = Scorer::new(&to).unwrap().validate(&t.assessment);
+        prop_assert!(on_target.is_ok(), "{:?}", on_target);
     }
 
     #[test]
@@ -131,7 +122,7 @@ proptest! {
         let mut a = Assessment::new(f.compatible_ref(), Subject::new("S"));
         for (leaf, k) in ratings {
             let leaf = leaf % src.len();
-            a.rate(id(format!("l{leaf}")), value(src[leaf], k));
+            a.rate(id(format!("l{leaf}")), value(src[leaf], k)).unwrap();
         }
         let t = Mapping::identity(&f).translate(&a, &f, &f).unwrap();
         prop_assert_eq!(&t.assessment, &a);

@@ -13,6 +13,7 @@ use crate::{Assessment, Evidence, Framework, Id, Issue, IssueKind, Rating, Ratin
 /// The result of [`Mapping::translate`]: the new assessment and an account
 /// of everything that was or was not carried.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Translation {
     /// The assessment against the target framework.
     pub assessment: Assessment,
@@ -41,6 +42,7 @@ impl Translation {
 
 /// A target rating made from source ratings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Carried {
     /// The index of the mapping entry.
     pub entry: usize,
@@ -61,6 +63,7 @@ pub struct Carried {
 
 /// A source rating that was not carried.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct NotCarried {
     /// The source leaf.
     pub from: Id,
@@ -105,6 +108,7 @@ impl fmt::Display for NotCarriedReason {
 
 /// A target leaf left without a rating.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Unrated {
     /// The target leaf.
     pub id: Id,
