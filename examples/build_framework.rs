@@ -66,5 +66,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Err(err) = draft.validate() {
         println!("the draft is not valid: {err}");
     }
+
+    // Mistakes made in code are reported the same way, when `build` is
+    // called: a malformed id, a scale given twice, a leaf on no scale.
+    let built = Framework::builder("draft", "0.1.0", "A draft")
+        .scale("tick", Scale::binary())
+        .scale("tick", Scale::binary())
+        .leaf("First", "First", "tick")
+        .leaf("b", "Second", "tock")
+        .build();
+    if let Err(err) = built {
+        println!("the framework built in code is not valid: {err}");
+    }
     Ok(())
 }
