@@ -33,7 +33,8 @@ fn assessment(core: &assessment_model::Framework, rng: &mut Lcg) -> Assessment {
         ["FR", "DE", "SE"][rng.below(3) as usize].into(),
     );
     for leaf in core.leaves() {
-        a.rate(leaf.id.clone(), RatingValue::Level(rng.below(3) as i32));
+        a.rate(&leaf.id, RatingValue::Level(rng.below(3) as i32))
+            .unwrap();
     }
     a
 }
@@ -48,7 +49,7 @@ fn benches(c: &mut Criterion) {
 
     c.bench_function("cohort_push_1000_impart_reports_grouped", |b| {
         b.iter(|| {
-            let mut cohort = Cohort::new(&scorer).grouped_by("country");
+            let mut cohort = Cohort::new(&scorer).with_grouping("country");
             for r in &reports {
                 cohort.push(black_box(r)).unwrap();
             }
@@ -56,8 +57,8 @@ fn benches(c: &mut Criterion) {
         });
     });
 
-    let mut left = Cohort::new(&scorer).grouped_by("country");
-    let mut right = Cohort::new(&scorer).grouped_by("country");
+    let mut left = Cohort::new(&scorer).with_grouping("country");
+    let mut right = Cohort::new(&scorer).with_grouping("country");
     for (i, r) in reports.iter().enumerate() {
         if i % 2 == 0 { &mut left } else { &mut right }
             .push(r)

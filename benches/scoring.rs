@@ -41,13 +41,7 @@ fn group_w(k: usize) -> f64 {
 
 fn build(shape: &Shape, weighted: bool) -> Framework {
     let mut scales = IndexMap::new();
-    scales.insert(
-        id("tick"),
-        Scale::Binary {
-            title: None,
-            description: None,
-        },
-    );
+    scales.insert(id("tick"), Scale::binary());
     let (mut leaf_k, mut group_k) = (0, 0);
     let criteria = shape
         .areas
@@ -80,18 +74,11 @@ fn build(shape: &Shape, weighted: bool) -> Framework {
             Criterion::group(id(&format!("a{a}")), "area", children)
         })
         .collect();
-    Framework {
-        schema: None,
-        id: id("bench"),
-        version: semver::Version::new(1, 0, 0),
-        title: "Bench".into(),
-        description: None,
-        provenance: Default::default(),
-        scales,
-        facets: IndexMap::new(),
-        rules: Default::default(),
-        requires: Vec::new(),
-        criteria,
+    {
+        let mut built = Framework::new(id("bench"), semver::Version::new(1, 0, 0), "Bench");
+        built.scales = scales;
+        built.criteria = criteria;
+        built
     }
 }
 
@@ -119,7 +106,7 @@ fn assessment(fw: &Framework, data: Data) -> Assessment {
         } else {
             RatingValue::Met
         };
-        a.rate(leaf.id.clone(), v);
+        a.rate(&leaf.id, v).unwrap();
     }
     a
 }

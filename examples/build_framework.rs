@@ -4,58 +4,28 @@
 //! Run with `cargo run --example build_framework`.
 
 use assessment_model::{
-    Assessment, Criterion, Evidence, EvidenceKind, Framework, Id, Level, Provenance, Rating,
-    RatingValue, Scale, ScoringRules, Subject, from_deserializer,
+    Assessment, Criterion, Evidence, EvidenceKind, Framework, Level, Rating, RatingValue, Scale,
+    Subject, from_deserializer,
 };
-use indexmap::IndexMap;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    // A framework in code: two factors, each with indicators rated on a
-    // three-level scale.
-    let scale = Id::new("in-place")?;
-    let levels = vec![
-        Level::new(Id::new("absent")?, 0, "not in place"),
-        Level::new(Id::new("partly")?, 1, "partly in place"),
-        Level::new(Id::new("in-place")?, 2, "in place"),
-    ];
-    let leaf = |id: &str, title: &str| -> Result<Criterion, assessment_model::IdError> {
-        Ok(Criterion::leaf(Id::new(id)?, title, scale.clone()))
-    };
-    let mut voice = Criterion::group(
-        Id::new("migrant-voice")?,
-        "Migrant voice",
-        vec![
-            leaf("migrant-voice-1", "Migrants take part in planning")?,
-            leaf("migrant-voice-2", "Feedback from participants is used")?,
-        ],
-    );
+    // A framework in code: a critical factor with one indicator rated on a
+    // three-level scale, and a yes/no check. `build` validates: a framework
+    // that is not valid is an error listing every problem, with its path.
+    let in_place = Scale::ordinal([
+        Level::new("absent".parse()?, 0, "not in place"),
+        Level::new("partly".parse()?, 1, "partly in place"),
+        Level::new("in-place".parse()?, 2, "in place"),
+    ]);
+    let planning = Criterion::leaf("voice-1".parse()?, "Migrants plan", "in-place".parse()?);
+    let mut voice = Criterion::group("voice".parse()?, "Migrant voice", vec![planning]);
     voice.critical = true;
-    let monitoring = Criterion::group(
-        Id::new("monitoring-evaluation")?,
-        "Monitoring and evaluation",
-        vec![leaf("monitoring-evaluation-1", "Outcomes are followed up")?],
-    );
-    let framework = Framework {
-        schema: None,
-        id: Id::new("sustainability-check")?,
-        version: semver::Version::new(1, 0, 0),
-        title: "Is the action sustainable?".into(),
-        description: None,
-        provenance: Provenance::default(),
-        scales: IndexMap::from([(
-            scale.clone(),
-            Scale::Ordinal {
-                title: Some("In place".into()),
-                description: None,
-                levels,
-            },
-        )]),
-        facets: IndexMap::new(),
-        rules: ScoringRules::default(),
-        requires: Vec::new(),
-        criteria: vec![voice, monitoring],
-    };
-    framework.validate()?;
+    let framework = Framework::builder("sustainability", "1.0.0", "Is it sustainable?")
+        .scale("in-place", in_place.with_title("In place"))
+        .scale("yes-no", Scale::binary())
+        .criterion(voice)
+        .leaf("funding", "Funding is secured beyond the project", "yes-no")
+        .build()?;
     println!("{} {} is valid:", framework.id, framework.version);
     for (depth, criterion) in framework.walk() {
         let indent = "  ".repeat(depth);
@@ -64,19 +34,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // An assessment of one project against that exact version.
     let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("A local project"));
-    assessment.rate(Id::new("migrant-voice-1")?, RatingValue::Level(2));
-    assessment.ratings.insert(
-        Id::new("migrant-voice-2")?,
-        Rating {
-            value: RatingValue::Level(1),
-            evidence: vec![Evidence {
-                kind: EvidenceKind::Interview,
-                description: "Interview with two participants".into(),
-                reference: None,
-            }],
-            note: Some("Feedback is collected but not yet acted on.".into()),
-        },
-    );
+    assessment.rate("funding", RatingValue::NotMet)?;
+    let mut rating = Rating::new(RatingValue::Level(1));
+    rating.evidence.push(Evidence::new(
+        EvidenceKind::Interview,
+        "Interview with two participants",
+    ));
+    rating.note = Some("Feedback is collected but not yet acted on.".into());
+    assessment.ratings.insert("voice-1".parse()?, rating);
     for (id, rating) in &assessment.ratings {
         let leaf = framework.criterion(id.as_str()).filter(|c| c.is_leaf());
         let on_scale = leaf
@@ -100,6 +65,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let draft: Framework = from_deserializer(&mut serde_json::Deserializer::from_str(text))?;
     if let Err(err) = draft.validate() {
         println!("the draft is not valid: {err}");
+    }
+
+    // Mistakes made in code are reported the same way, when `build` is
+    // called: a malformed id, a scale given twice, a leaf on no scale.
+    let built = Framework::builder("draft", "0.1.0", "A draft")
+        .scale("tick", Scale::binary())
+        .scale("tick", Scale::binary())
+        .leaf("First", "First", "tick")
+        .leaf("b", "Second", "tock")
+        .build();
+    if let Err(err) = built {
+        println!("the framework built in code is not valid: {err}");
     }
     Ok(())
 }

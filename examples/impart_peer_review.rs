@@ -64,14 +64,12 @@ fn review(
         ("peer-c", "Peer C", "IT"),
     ];
     for (key, peer_name, peer_country) in peers {
-        review.peers.insert(
-            Id::new(key)?,
-            Person {
-                name: peer_name.into(),
-                organisation: Some("ESF managing authority (illustrative)".into()),
-                country: Some(peer_country.into()),
-            },
-        );
+        review.peers.insert(Id::new(key)?, {
+            let mut built = Person::new(peer_name);
+            built.organisation = Some("ESF managing authority (illustrative)".into());
+            built.country = Some(peer_country.into());
+            built
+        });
     }
 
     // The true state of the project, factor by factor.
@@ -96,7 +94,7 @@ fn review(
                 3 | 4 => level.saturating_add(1).min(2),
                 _ => *level,
             };
-            assessment.rate(indicator.clone(), RatingValue::Level(i32::try_from(seen)?));
+            assessment.rate(indicator, RatingValue::Level(i32::try_from(seen)?))?;
         }
         review.assessments.insert(key.clone(), assessment);
     }
@@ -119,50 +117,50 @@ fn main() -> Result<(), Box<dyn Error>> {
         "Job coaching for newcomers (illustrative)",
         "SE",
     )?;
-    one.context = ContextDocuments {
-        baseline: Some(BaselineReport {
-            socio_economic_context: Some(
+    one.context = {
+        let mut built = ContextDocuments::default();
+        built.baseline = Some({
+            let mut built = BaselineReport::default();
+            built.socio_economic_context = Some(
                 "Growing labour shortages; newcomers' unemployment well above average.".into(),
-            ),
-            policy_setting: Some(
-                "A national introduction programme for newly arrived migrants.".into(),
-            ),
-            funding_activity: Some(
-                "Several ESF projects on labour-market integration in the region.".into(),
-            ),
-        }),
-        project_report: Some(
-            "Individual coaching and employer visits in three municipalities.".into(),
-        ),
-        desk_review: vec!["Clear plan; monitoring limited to outputs.".into()],
+            );
+            built.policy_setting =
+                Some("A national introduction programme for newly arrived migrants.".into());
+            built.funding_activity =
+                Some("Several ESF projects on labour-market integration in the region.".into());
+            built
+        });
+        built.project_report =
+            Some("Individual coaching and employer visits in three municipalities.".into());
+        built.desk_review = vec!["Clear plan; monitoring limited to outputs.".into()];
+        built
     };
-    one.visit = Some(StudyVisit {
-        place: "Malmö (illustrative)".into(),
-        start: "2011-10-12".parse()?,
-        end: Some("2011-10-14".parse()?),
-        counterparts: vec![
-            Counterpart {
-                role: "project manager".into(),
-                name: None,
-                organisation: Some("municipality".into()),
+    one.visit = Some({
+        let mut built = StudyVisit::new("Malmö (illustrative)", "2011-10-12".parse()?);
+        built.end = Some("2011-10-14".parse()?);
+        built.counterparts = vec![
+            {
+                let mut built = Counterpart::new("project manager");
+                built.organisation = Some("municipality".into());
+                built
             },
-            Counterpart {
-                role: "employer".into(),
-                name: None,
-                organisation: Some("a bakery".into()),
+            {
+                let mut built = Counterpart::new("employer");
+                built.organisation = Some("a bakery".into());
+                built
             },
-            Counterpart {
-                role: "participants".into(),
-                name: None,
-                organisation: None,
-            },
-        ],
+            Counterpart::new("participants"),
+        ];
+        built
     });
     one.feedback = vec!["Employers value a single contact person.".into()];
-    one.findings = vec![DeclaredFinding {
-        kind: FindingKind::Risk,
-        criterion: Some(Id::new("monitoring-evaluation")?),
-        text: "No follow-up of participants after the project.".into(),
+    one.findings = vec![{
+        let mut built = DeclaredFinding::new(
+            FindingKind::Risk,
+            "No follow-up of participants after the project.",
+        );
+        built.criterion = Some(Id::new("monitoring-evaluation")?);
+        built
     }];
     one.validate(&core)?;
 

@@ -111,20 +111,23 @@ fn main() -> Result<(), Box<dyn Error>> {
         ("anti-discrimination-practice-2", 0),
     ];
     for (id, level) in ratings {
-        assessment.rate(Id::new(id)?, RatingValue::Level(level));
+        assessment.rate(id, RatingValue::Level(level))?;
     }
-    assessment.ratings.insert(
-        Id::new("monitoring-evaluation-2")?,
-        Rating {
-            value: RatingValue::Level(1),
-            evidence: vec![Evidence {
-                kind: EvidenceKind::Interview,
-                description: "Participants' feedback is collected, outcomes are not".into(),
-                reference: Some("study visit, day 2".into()),
-            }],
-            note: Some("Only 'hard' outcomes are recorded (illustrative).".into()),
-        },
-    );
+    assessment
+        .ratings
+        .insert(Id::new("monitoring-evaluation-2")?, {
+            let mut built = Rating::new(RatingValue::Level(1));
+            built.evidence = vec![{
+                let mut built = Evidence::new(
+                    EvidenceKind::Interview,
+                    "Participants' feedback is collected, outcomes are not",
+                );
+                built.reference = Some("study visit, day 2".into());
+                built
+            }];
+            built.note = Some("Only 'hard' outcomes are recorded (illustrative).".into());
+            built
+        });
 
     // 5. Score and print the report.
     let scorer = Scorer::new(&tailored)?;

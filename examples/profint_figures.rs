@@ -19,7 +19,7 @@
 use std::error::Error;
 
 use assessment_model::catalog::profint::{self, Domain};
-use assessment_model::{Assessment, Cohort, Id, RatingValue, Scorer, Subject};
+use assessment_model::{Assessment, Cohort, RatingValue, Scorer, Subject};
 
 /// A tiny linear congruential generator (Knuth's MMIX constants).
 struct Lcg(u64);
@@ -55,7 +55,7 @@ fn tendency(group: &str, domain: Domain) -> (u32, u32) {
 fn main() -> Result<(), Box<dyn Error>> {
     let grid = profint::learning_grid();
     let scorer = Scorer::new(&grid)?;
-    let mut cohort = Cohort::new(&scorer).grouped_by("beneficiary_group");
+    let mut cohort = Cohort::new(&scorer).with_grouping("beneficiary_group");
     let mut rng = Lcg(2019);
 
     for (group, size) in [(SWEDEN, 12), (FRANCE_ITALY, 18)] {
@@ -79,14 +79,14 @@ fn main() -> Result<(), Box<dyn Error>> {
                     } else {
                         2
                     };
-                    questionnaire.rate(Id::new(format!("p{p}"))?, RatingValue::Level(level));
+                    questionnaire.rate(format!("p{p}"), RatingValue::Level(level))?;
                 }
             }
             cohort.push_assessment(&questionnaire)?;
         }
     }
 
-    let groups = cohort.group_by("beneficiary_group").ok_or("not grouped")?;
+    let groups = cohort.stats_by("beneficiary_group").ok_or("not grouped")?;
     let sweden = groups.get(SWEDEN).ok_or("no Swedish group")?;
     let france_italy = groups.get(FRANCE_ITALY).ok_or("no French-Italian group")?;
     println!("Mean importance per learning domain (1 not important – 3 very important)");

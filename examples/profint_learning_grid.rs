@@ -56,7 +56,7 @@ const QUESTIONNAIRES: [Answers; 4] = [
 fn main() -> Result<(), Box<dyn Error>> {
     let grid = profint::learning_grid();
     let scorer = Scorer::new(&grid)?;
-    let mut cohort = Cohort::new(&scorer).grouped_by(GROUP);
+    let mut cohort = Cohort::new(&scorer).with_grouping(GROUP);
 
     println!(
         "Mean importance per respondent, domains in order (proposals 1-4, 5-8, 9-15, 16-18, 19-22)"
@@ -72,7 +72,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             .insert(GROUP.to_owned(), group.to_owned());
         let mut answers = Assessment::new(grid.exact_ref(), subject);
         for (n, level) in (1..).zip(levels) {
-            answers.rate(format!("p{n}").parse()?, RatingValue::Level(level));
+            answers.rate(format!("p{n}"), RatingValue::Level(level))?;
         }
         // One respondent's report: mean importance per domain, in 1-3 units.
         let report = scorer.score(&answers)?;
@@ -90,7 +90,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 
     // Per group, as the source's Figures 2 and 3.
-    let groups = cohort.group_by(GROUP).ok_or("the cohort is grouped")?;
+    let groups = cohort.stats_by(GROUP).ok_or("the cohort is grouped")?;
     println!("\nMean importance per learning domain (1 not important - 3 very important)");
     print!("{:<70}", "domain");
     for group in groups.keys() {

@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             6 => continue,
             _ => RatingValue::Met,
         };
-        assessment.rate(Id::new(format!("io1-f{n}"))?, value);
+        assessment.rate(format!("io1-f{n}"), value)?;
     }
     if let Some(first) = assessment.ratings.get_index_mut(0) {
         first.1.note = Some("Placement in a company after four months.".into());

@@ -4,7 +4,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{FrameworkRef, Id, RatingValue};
+use crate::{FrameworkRef, Id, IdError, RatingValue};
 
 /// Ratings of one subject (a project, practice, device) against one
 /// framework version, with evidence and notes.
@@ -32,6 +32,7 @@ use crate::{FrameworkRef, Id, RatingValue};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Assessment {
     /// The JSON Schema the document names (`"$schema"`), for editors.
     /// Any string is accepted: it is kept on a round trip and otherwise
@@ -77,7 +78,7 @@ impl Assessment {
     ///
     /// let gp = good_practice::criteria();
     /// let mut assessment = Assessment::new(gp.exact_ref(), Subject::new("My project"));
-    /// assessment.rate("q1-1".parse()?, RatingValue::Met);
+    /// assessment.rate("q1-1", RatingValue::Met)?;
     /// assert_eq!(assessment.ratings.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -94,10 +95,38 @@ impl Assessment {
     }
 
     /// Rates leaf `id` with `value` (no evidence, no note), replacing any
-    /// earlier rating of it. Returns `self` for chaining.
-    pub fn rate(&mut self, id: Id, value: RatingValue) -> &mut Assessment {
+    /// earlier rating of it. `id` is an [`Id`] or text (`&str`, `String`),
+    /// checked as [`Id::new`] checks it. Returns `self` for chaining.
+    ///
+    /// Whether `id` is a leaf of the framework, and `value` on its scale,
+    /// is for [`Scorer::validate`](crate::Scorer::validate) to say.
+    ///
+    /// # Errors
+    ///
+    /// [`IdError`] when `id` is not a well-formed id; nothing is rated then.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Assessment, RatingValue, Subject};
+    /// use assessment_model::catalog::good_practice;
+    ///
+    /// let gp = good_practice::criteria();
+    /// let mut assessment = Assessment::new(gp.exact_ref(), Subject::new("My project"));
+    /// assessment.rate("q1-1", RatingValue::Met)?.rate("q1-2", RatingValue::NotMet)?;
+    /// assert_eq!(assessment.ratings["q1-2"].value, RatingValue::NotMet);
+    /// assert!(assessment.rate("Q1", RatingValue::Met).is_err());
+    /// assert_eq!(assessment.ratings.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rate(
+        &mut self,
+        id: impl AsRef<str>,
+        value: RatingValue,
+    ) -> Result<&mut Assessment, IdError> {
+        let id = Id::new(id.as_ref())?;
         self.ratings.insert(id, Rating::new(value));
-        self
+        Ok(self)
     }
 }
 
@@ -105,6 +134,7 @@ impl Assessment {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Subject {
     /// The subject's name.
     pub name: String,
@@ -135,6 +165,7 @@ impl Subject {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Person {
     /// The person's name.
     pub name: String,
@@ -146,10 +177,21 @@ pub struct Person {
     pub country: Option<String>,
 }
 
+impl Person {
+    /// A person with a name and nothing else.
+    pub fn new(name: impl Into<String>) -> Person {
+        Person {
+            name: name.into(),
+            ..Person::default()
+        }
+    }
+}
+
 /// One rating of a leaf, with its evidence and a note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Rating {
     /// The rating.
     pub value: RatingValue,
@@ -176,6 +218,7 @@ impl Rating {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Evidence {
     /// What kind of evidence it is.
     pub kind: EvidenceKind,
@@ -184,6 +227,28 @@ pub struct Evidence {
     /// Where to find it (a document title, a page, an interview reference).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+}
+
+impl Evidence {
+    /// Evidence of kind `kind` showing `description`, with no reference.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Evidence, EvidenceKind, Rating, RatingValue};
+    ///
+    /// let mut rating = Rating::new(RatingValue::Level(1));
+    /// rating.evidence.push(Evidence::new(EvidenceKind::Interview, "Two participants"));
+    /// rating.note = Some("Feedback is collected but not yet acted on.".into());
+    /// assert_eq!(rating.evidence.len(), 1);
+    /// ```
+    pub fn new(kind: EvidenceKind, description: impl Into<String>) -> Evidence {
+        Evidence {
+            kind,
+            description: description.into(),
+            reference: None,
+        }
+    }
 }
 
 /// The kind of an [`Evidence`] item.
@@ -212,6 +277,7 @@ pub enum EvidenceKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DeclaredFinding {
     /// A risk or a strength.
     pub kind: FindingKind,
@@ -222,10 +288,34 @@ pub struct DeclaredFinding {
     pub text: String,
 }
 
+impl DeclaredFinding {
+    /// A finding of kind `kind` with text `text`, about no criterion in
+    /// particular (set [`criterion`](DeclaredFinding::criterion) for one).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{DeclaredFinding, FindingKind};
+    ///
+    /// let mut finding = DeclaredFinding::new(FindingKind::Risk, "Funding ends next year.");
+    /// finding.criterion = Some("sustainability".parse()?);
+    /// assert_eq!(finding.kind, FindingKind::Risk);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(kind: FindingKind, text: impl Into<String>) -> DeclaredFinding {
+        DeclaredFinding {
+            kind,
+            criterion: None,
+            text: text.into(),
+        }
+    }
+}
+
 /// Whether a finding is a risk or a strength.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FindingKind {
     /// A risk (IMPART: a risk of long-term failure).
     Risk,

@@ -40,6 +40,7 @@ use crate::{Id, Scale, ScoringRules};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Framework {
     /// The JSON Schema the document names (`"$schema"`), for editors.
     /// Any string is accepted: it is kept on a round trip and otherwise
@@ -97,6 +98,7 @@ fn is_default_rules(rules: &ScoringRules) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Criterion {
     /// The criterion's id, unique in the whole framework.
     pub id: Id,
@@ -232,6 +234,7 @@ impl Criterion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Facet {
     /// The facet's title.
     pub title: String,
@@ -243,10 +246,35 @@ pub struct Facet {
     pub values: IndexMap<Id, FacetValue>,
 }
 
+impl Facet {
+    /// A facet titled `title`, with no description and no values yet
+    /// (insert them into [`values`](Facet::values), in order).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Facet, FacetValue};
+    ///
+    /// let mut control = Facet::new("Control");
+    /// control.values.insert("inside".parse()?, FacetValue::new("Inside the project's control"));
+    /// control.values.insert("outside".parse()?, FacetValue::new("Outside the project's control"));
+    /// assert_eq!(control.values.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(title: impl Into<String>) -> Facet {
+        Facet {
+            title: title.into(),
+            description: None,
+            values: IndexMap::new(),
+        }
+    }
+}
+
 /// One value of a [`Facet`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FacetValue {
     /// The value's title.
     pub title: String,
@@ -255,11 +283,22 @@ pub struct FacetValue {
     pub description: Option<String>,
 }
 
+impl FacetValue {
+    /// A value titled `title`, with no description.
+    pub fn new(title: impl Into<String>) -> FacetValue {
+        FacetValue {
+            title: title.into(),
+            description: None,
+        }
+    }
+}
+
 /// Where a framework comes from: its source document, and what it was
 /// derived from (composed from modules, tailored by a profile).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Provenance {
     /// The network or partnership that wrote it (e.g. "IMPART").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -291,6 +330,7 @@ impl Provenance {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Derivation {
     /// How the step was made.
     pub kind: DerivationKind,
@@ -302,10 +342,19 @@ pub struct Derivation {
     pub version: Option<Version>,
 }
 
+impl Derivation {
+    /// A step of kind `kind` from the framework or profile `id`, at
+    /// `version` where it has one.
+    pub fn new(kind: DerivationKind, id: Id, version: Option<Version>) -> Derivation {
+        Derivation { kind, id, version }
+    }
+}
+
 /// How a [`Derivation`] step was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DerivationKind {
     /// The framework is a base the result was composed on.
     Base,
@@ -361,6 +410,37 @@ impl FrameworkRef {
 }
 
 impl Framework {
+    /// A framework with id `id`, version `version` and title `title`, and
+    /// nothing else yet: no scales, facets, requirements or criteria, and
+    /// the default [`ScoringRules`]. It is not valid until it has criteria;
+    /// see [`Framework::builder`] to build one in a few lines.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Framework, Scale};
+    ///
+    /// let mut framework = Framework::new("tiny".parse()?, "1.0.0".parse()?, "A tiny framework");
+    /// framework.scales.insert("done".parse()?, Scale::binary());
+    /// assert!(framework.criteria.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(id: Id, version: Version, title: impl Into<String>) -> Framework {
+        Framework {
+            schema: None,
+            id,
+            version,
+            title: title.into(),
+            description: None,
+            provenance: Provenance::default(),
+            scales: IndexMap::new(),
+            facets: IndexMap::new(),
+            rules: ScoringRules::default(),
+            requires: Vec::new(),
+            criteria: Vec::new(),
+        }
+    }
+
     /// Every criterion in definition (pre-)order, with its depth (top-level
     /// criteria have depth 1). The walk uses an explicit stack, so no tree
     /// shape can overflow the call stack.

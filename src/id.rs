@@ -67,6 +67,23 @@ impl Id {
         Id(s)
     }
 
+    /// `s` as an id when it is one; otherwise pushes the `malformed-id`
+    /// issue at `path` and returns `s` unchecked as a stand-in, so that
+    /// the document being built keeps its shape and later checks still
+    /// run. Only for a document that is then rejected because of that
+    /// issue ([`crate::FrameworkBuilder::build`]): the stand-in never
+    /// reaches a user.
+    pub(crate) fn or_issue(s: &str, path: String, issues: &mut Vec<crate::Issue>) -> Id {
+        if let Err(err) = check(s) {
+            let kind = crate::IssueKind::MalformedId {
+                value: s.to_owned(),
+                reason: err.to_string(),
+            };
+            issues.push(crate::Issue::new(path, kind));
+        }
+        Id(s.to_owned())
+    }
+
     /// The id as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0

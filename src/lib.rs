@@ -26,8 +26,8 @@
 //! let scorer = Scorer::new(&framework)?; // validates, then compiles
 //!
 //! let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("A local project"));
-//! assessment.rate("q1-1".parse()?, RatingValue::Met);
-//! assessment.rate("q2-1".parse()?, RatingValue::NotMet);
+//! assessment.rate("q1-1", RatingValue::Met)?;
+//! assessment.rate("q2-1", RatingValue::NotMet)?;
 //! let report = scorer.score(&assessment)?;
 //!
 //! // q1 = 1 (q1-2 is unrated, so left out), q2 = 0; the total is their mean,
@@ -79,6 +79,66 @@
 //!   cite (`§5.5` is aggregation), so that other implementations and test
 //!   suites can work from it and the conformance suite alone.
 //!
+//! # Building a framework in code
+//!
+//! [`Framework::builder`] gives a by-value [`FrameworkBuilder`] whose
+//! [`build`](FrameworkBuilder::build) validates; ids and the version are
+//! given as text and checked there, so nothing needs the `indexmap` or
+//! `semver` crates (both are re-exported, [`indexmap`] and [`semver`], for
+//! code that names their types):
+//!
+//! ```
+//! use assessment_model::{Framework, Level, Scale};
+//!
+//! let framework = Framework::builder("tiny", "1.0.0", "A tiny framework")
+//!     .scale("done", Scale::binary())
+//!     .scale("grade", Scale::ordinal([
+//!         Level::new("low".parse()?, 1, "low"),
+//!         Level::new("high".parse()?, 3, "high"),
+//!     ]))
+//!     .leaf("a", "Is it done?", "done")
+//!     .leaf("b", "How well is it done?", "grade")
+//!     .build()?;
+//! assert_eq!(framework.leaves().count(), 2);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Stability: which types may grow
+//!
+//! A type marked `#[non_exhaustive]` may gain a variant or a public field
+//! in a minor release. Outside the crate, such a struct is made with its
+//! constructor (or `Default`) and its public fields are then set on the
+//! value (a struct literal, also with `..Default::default()`, does not
+//! compile); a `match` on such an enum needs a wildcard arm, which should
+//! do something sensible for a kind it does not know (show
+//! [`Scale::kind`], the `Display` of a [`RatingValue`]…). A type without
+//! the mark is complete: adding to it would be a major release.
+//!
+//! | type | may grow | why |
+//! |---|---|---|
+//! | [`Scale`] and each of its variants | yes | new kinds of scale are the likeliest extension (the design lists binary, ordinal and numeric as examples), and variants have gained fields (`direction`, `unit`); made with [`Scale::binary`], [`Scale::ordinal`], [`Scale::numeric`] |
+//! | [`RatingValue`] | yes | grows with the scales (a new scale needs a new kind of rating); users match on it, so a wildcard is the price of adding ratings in a minor release. Its `Display` and [`Scale::normalise`] cover every variant, so a wildcard arm can defer to them |
+//! | [`Aggregation`] | yes | the composite-indicator literature has more methods (median, ordered weighted averages); [`Aggregation::ALL`] lists the current ones |
+//! | [`MissingPolicy`] | yes | imputation policies (scale midpoint, cohort mean) are plausible additions |
+//! | [`NoScore`] | yes | each reason comes from a scoring rule; a new rule may add a reason |
+//! | [`FindingKind`] | yes | peer-review practice also records recommendations and observations |
+//! | [`Relation`] | yes | crosswalk vocabularies (SKOS, SSSOM) know more relations than the four here |
+//! | [`Consolidation`] | yes | other ways to combine peers' ratings (mode, trimmed mean) may be added |
+//! | [`DerivationKind`] | yes | new ways of making a framework (a localisation overlay) add steps |
+//! | [`MeasurementLevel`] | yes | Krippendorff's alpha has more difference functions (ratio, circular) |
+//! | [`EvidenceKind`], [`IssueKind`] and every error enum | yes | marked from the start: new kinds of evidence and of problems are expected |
+//! | [`Severity`] | no | two levels are the validation contract: errors fail, warnings do not. A third level would change what passing means, a breaking change in any case |
+//! | [`Direction`] | no | a numeric range has two ends |
+//! | catalogue enums ([`catalog::impart::Theme`], [`catalog::profint::Domain`]…) | no | they enumerate a published source; a new edition of a source is a new catalogue |
+//! | document structs: [`Framework`], [`Criterion`], [`Facet`], [`FacetValue`], [`Provenance`], [`Derivation`], [`Level`], [`ScoringRules`], [`Band`], [`Assessment`], [`Subject`], [`Person`], [`Rating`], [`Evidence`], [`DeclaredFinding`], [`Profile`], [`Mapping`], [`MappingEntry`], [`PeerReview`], [`ContextDocuments`], [`BaselineReport`], [`StudyVisit`], [`Counterpart`] | yes | the serialised form gains optional fields in minor releases (a document's `$schema`, new rules); a new optional field must not break code that builds documents. Each has a constructor taking its required fields, or `Default` |
+//! | result structs: [`Counts`], [`ScaleMean`], [`Finding`], [`FacetScore`], [`Priority`], [`CohortStats`], [`NodeStats`], [`LevelCount`], [`CommonRisk`], [`Synthesis`], [`Weakness`], [`Agreement`], [`LeafAgreement`], [`ScaleAgreement`], [`Consolidated`], [`Disagreement`], [`Translation`], [`Carried`], [`NotCarried`], [`Unrated`] | yes | the crate makes them and users read them; new measures are added as fields |
+//! | [`FrameworkRef`] | no | an id and a version requirement are the whole of a reference |
+//! | [`Selection`] | no | an id and whether the subtree comes with it are the whole of a selection |
+//! | [`Issue`] | no | a path and a kind are the whole of an issue; what an issue says grows in [`IssueKind`] |
+//!
+//! Structs with private fields ([`Report`], [`NodeScore`], [`Outcome`],
+//! [`Scorer`], [`Cohort`], [`Id`]…) grow without breaking anyone.
+//!
 //! # Features
 //!
 //! - `schema` (default): derives `schemars::JsonSchema` for every document
@@ -92,6 +152,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod assessment;
+mod builder;
 mod cohort;
 mod compose;
 mod date;
@@ -120,6 +181,7 @@ pub mod catalog;
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };
+pub use builder::FrameworkBuilder;
 pub use cohort::{
     Cohort, CohortError, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis,
     Weakness,
@@ -150,6 +212,13 @@ pub use scoring::{
     Counts, DenseRatings, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report,
     ScaleMean, ScoreError, Scorer, Scratch,
 };
+
+/// The `indexmap` crate, whose `IndexMap` holds a framework's scales,
+/// facets and tags and an assessment's ratings (in definition order).
+pub use indexmap;
+/// The `semver` crate, whose `Version` and `VersionReq` version
+/// frameworks and state what an assessment or module requires.
+pub use semver;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

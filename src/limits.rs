@@ -21,10 +21,10 @@
 //! | [`MAX_TEXT_BYTES`] | 65 536 | every free text: titles, descriptions, labels, narratives, notes, reasons, rationales, evidence, feedback | `text-too-long` |
 //!
 //! Where each is checked: [`crate::Framework::issues`] (depth, criteria,
-//! levels, short lists, texts), [`crate::Scorer::check`] and
-//! [`crate::Assessment::validate_against`] (the assessment's lists and
-//! texts), [`crate::Profile::apply`], [`crate::Mapping::check`] and
-//! [`crate::Mapping::translate`], [`crate::PeerReview::issues`].
+//! levels, short lists, texts), [`crate::Scorer::validate`] (the
+//! assessment's lists and texts), [`crate::Profile::apply`],
+//! [`crate::Mapping::check`] and [`crate::Mapping::translate`],
+//! [`crate::PeerReview::issues`].
 //!
 //! A count is reported once, at the list (`/criteria`,
 //! `/scales/<id>/levels`, `/ratings`…); a text at the string itself. Ids

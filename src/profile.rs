@@ -103,6 +103,7 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Profile {
     /// The JSON Schema the document names (`"$schema"`), for editors.
     /// Any string is accepted: it is kept on a round trip and otherwise

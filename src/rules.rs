@@ -14,6 +14,7 @@ use crate::Id;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ScoringRules {
     /// How groups aggregate their children, unless a criterion overrides it.
     #[serde(default, skip_serializing_if = "is_default")]
@@ -52,6 +53,7 @@ fn is_default<T: Default + PartialEq>(t: &T) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Band {
     /// The band's id, unique among the bands.
     pub id: Id,
@@ -59,6 +61,31 @@ pub struct Band {
     pub label: String,
     /// The lowest score in the band, in [0, 1].
     pub from: f64,
+}
+
+impl Band {
+    /// The band `id` labelled `label`, from the score `from` up.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Band, ScoringRules};
+    ///
+    /// let mut rules = ScoringRules::default();
+    /// rules.bands = vec![
+    ///     Band::new("weak".parse()?, "weak", 0.0),
+    ///     Band::new("strong".parse()?, "strong", 0.75),
+    /// ];
+    /// assert_eq!(rules.bands[1].from, 0.75);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(id: Id, label: impl Into<String>, from: f64) -> Band {
+        Band {
+            id,
+            label: label.into(),
+            from,
+        }
+    }
 }
 
 /// How a group's score is computed from its included children's scores
@@ -77,6 +104,7 @@ pub struct Band {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Aggregation {
     /// `Σ wᵢsᵢ / Σ wᵢ` over the included children, group by group: the
     /// XCCDF 1.2 *default* model, the weighted arithmetic mean of the
@@ -143,6 +171,7 @@ impl Aggregation {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MissingPolicy {
     /// Left out of aggregates; it lowers coverage (the default).
     #[default]

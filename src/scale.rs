@@ -17,15 +17,12 @@ use crate::Id;
 /// ```
 /// use assessment_model::{Id, Level, RatingValue, Scale};
 ///
-/// let importance = Scale::Ordinal {
-///     title: Some("Importance".into()),
-///     description: None,
-///     levels: vec![
-///         Level::new(Id::new("not-important")?, 1, "not important"),
-///         Level::new(Id::new("important")?, 2, "important"),
-///         Level::new(Id::new("very-important")?, 3, "very important"),
-///     ],
-/// };
+/// let importance = Scale::ordinal([
+///     Level::new(Id::new("not-important")?, 1, "not important"),
+///     Level::new(Id::new("important")?, 2, "important"),
+///     Level::new(Id::new("very-important")?, 3, "very important"),
+/// ])
+/// .with_title("Importance");
 /// assert_eq!(importance.normalise(&RatingValue::Level(2)), Some(0.5));
 /// assert_eq!(importance.normalise(&RatingValue::Level(4)), None);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -33,8 +30,10 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Scale {
     /// Met or not met (a checklist tick). Met normalises to 1, not met to 0.
+    #[non_exhaustive]
     Binary {
         /// A short human title.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,6 +44,7 @@ pub enum Scale {
     },
     /// Ordered levels, each with a distinct integer value. A level with
     /// value `v` normalises to `(v - v_min) / (v_max - v_min)`.
+    #[non_exhaustive]
     Ordinal {
         /// A short human title.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,6 +58,7 @@ pub enum Scale {
     /// A number in `[min, max]`. A value `x` normalises to
     /// `(x - min) / (max - min)`, or `(max - x) / (max - min)` when lower is
     /// better.
+    #[non_exhaustive]
     Numeric {
         /// A short human title.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,6 +83,7 @@ pub enum Scale {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Level {
     /// The level's id, unique within its scale.
     pub id: Id,
@@ -141,6 +143,7 @@ impl Direction {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RatingValue {
     /// A binary criterion is met (✓).
     Met,
@@ -156,6 +159,110 @@ pub enum RatingValue {
 }
 
 impl Scale {
+    /// A binary scale (met or not met) with no title or description.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{RatingValue, Scale};
+    ///
+    /// let tick = Scale::binary().with_title("Done");
+    /// assert_eq!(tick.normalise(&RatingValue::Met), Some(1.0));
+    /// assert_eq!(tick.title(), Some("Done"));
+    /// ```
+    pub fn binary() -> Scale {
+        Scale::Binary {
+            title: None,
+            description: None,
+        }
+    }
+
+    /// An ordinal scale of `levels`, in the order given, with no title or
+    /// description. [`Framework::validate`](crate::Framework::validate)
+    /// checks that there are at least two, with distinct values and ids.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Level, RatingValue, Scale};
+    ///
+    /// let grade = Scale::ordinal([
+    ///     Level::new("low".parse()?, 1, "low"),
+    ///     Level::new("high".parse()?, 3, "high"),
+    /// ]);
+    /// assert_eq!(grade.normalise(&RatingValue::Level(1)), Some(0.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ordinal(levels: impl IntoIterator<Item = Level>) -> Scale {
+        Scale::Ordinal {
+            title: None,
+            description: None,
+            levels: levels.into_iter().collect(),
+        }
+    }
+
+    /// A numeric scale over `[min, max]` where higher is better, with no
+    /// unit, title or description. [`Framework::validate`](crate::Framework::validate)
+    /// checks that both ends are finite and `min < max`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{RatingValue, Scale};
+    ///
+    /// let share = Scale::numeric(0.0, 100.0).with_unit("%");
+    /// assert_eq!(share.normalise(&RatingValue::Number(25.0)), Some(0.25));
+    /// ```
+    pub fn numeric(min: f64, max: f64) -> Scale {
+        Scale::Numeric {
+            title: None,
+            description: None,
+            min,
+            max,
+            direction: Direction::HigherIsBetter,
+            unit: None,
+        }
+    }
+
+    /// This scale with the title `title`.
+    pub fn with_title(mut self, title: impl Into<String>) -> Scale {
+        match &mut self {
+            Scale::Binary { title: t, .. }
+            | Scale::Ordinal { title: t, .. }
+            | Scale::Numeric { title: t, .. } => *t = Some(title.into()),
+        }
+        self
+    }
+
+    /// This scale with the description `description`.
+    pub fn with_description(mut self, description: impl Into<String>) -> Scale {
+        match &mut self {
+            Scale::Binary { description: d, .. }
+            | Scale::Ordinal { description: d, .. }
+            | Scale::Numeric { description: d, .. } => *d = Some(description.into()),
+        }
+        self
+    }
+
+    /// This numeric scale with `direction`. Only a numeric scale has a
+    /// direction: a binary or ordinal scale is returned as it is.
+    pub fn with_direction(mut self, direction: Direction) -> Scale {
+        if let Scale::Numeric { direction: d, .. } = &mut self {
+            *d = direction;
+        }
+        self
+    }
+
+    /// This numeric scale with the unit `unit` (e.g. `"%"`). Only a
+    /// numeric scale has a unit: a binary or ordinal scale is returned as
+    /// it is.
+    pub fn with_unit(mut self, unit: impl Into<String>) -> Scale {
+        if let Scale::Numeric { unit: u, .. } = &mut self {
+            *u = Some(unit.into());
+        }
+        self
+    }
+
     /// The normalised score in [0, 1] of `value` on this scale, `None` when
     /// the value is not on the scale (including [`RatingValue::NotApplicable`],
     /// which has no score).
@@ -169,14 +276,9 @@ impl Scale {
     /// ```
     /// use assessment_model::{Direction, RatingValue, Scale};
     ///
-    /// let delay = Scale::Numeric {
-    ///     title: None,
-    ///     description: None,
-    ///     min: 0.0,
-    ///     max: 10.0,
-    ///     direction: Direction::LowerIsBetter,
-    ///     unit: Some("weeks".into()),
-    /// };
+    /// let delay = Scale::numeric(0.0, 10.0)
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_unit("weeks");
     /// assert_eq!(delay.normalise(&RatingValue::Number(2.5)), Some(0.75));
     /// assert_eq!(delay.normalise(&RatingValue::Number(11.0)), None);
     /// ```
@@ -237,7 +339,7 @@ impl Scale {
     /// ```
     /// use assessment_model::{RatingValue, Scale};
     ///
-    /// let tick = Scale::Binary { title: None, description: None };
+    /// let tick = Scale::binary();
     /// assert_eq!(tick.best(), Some(RatingValue::Met));
     /// ```
     pub fn best(&self) -> Option<RatingValue> {

@@ -73,7 +73,7 @@ fn migrating_a_full_io1_assessment() {
         } else {
             RatingValue::Met
         };
-        a.rate(format!("io1-f{n}").parse().unwrap(), v);
+        a.rate(format!("io1-f{n}"), v).unwrap();
     }
     let t = profint::migrate_io1(&a).unwrap();
     let r = |id: &str| t.assessment.ratings.get(id).map(|r| r.value);
@@ -196,14 +196,16 @@ fn crosswalk_rescales_in_place_to_met() {
     let gp = good_practice::criteria();
     let mut a = Assessment::new(core.exact_ref(), Subject::new("Project"));
     // in-place scale: 0 not in place, 1 partly, 2 in place.
-    a.rate("migrant-voice-1".parse().unwrap(), RatingValue::Level(2))
-        .rate("migrant-voice-2".parse().unwrap(), RatingValue::Level(1))
-        .rate("needs-assessment-1".parse().unwrap(), RatingValue::Level(2))
-        .rate("needs-assessment-4".parse().unwrap(), RatingValue::Level(1))
-        .rate(
-            "employer-engagement-3".parse().unwrap(),
-            RatingValue::Level(2),
-        );
+    a.rate("migrant-voice-1", RatingValue::Level(2))
+        .unwrap()
+        .rate("migrant-voice-2", RatingValue::Level(1))
+        .unwrap()
+        .rate("needs-assessment-1", RatingValue::Level(2))
+        .unwrap()
+        .rate("needs-assessment-4", RatingValue::Level(1))
+        .unwrap()
+        .rate("employer-engagement-3", RatingValue::Level(2))
+        .unwrap();
     let t = crosswalk::impart_core_to_good_practice()
         .translate(&a, &core, &gp)
         .unwrap();

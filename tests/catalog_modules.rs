@@ -54,7 +54,7 @@ fn core_plus_module_is_the_thematic_benchmark() {
         } else {
             2
         };
-        a.rate(leaf.id.clone(), RatingValue::Level(level));
+        a.rate(&leaf.id, RatingValue::Level(level)).unwrap();
     }
     let report = scorer.score(&a).unwrap();
     let risks: Vec<&str> = report
@@ -78,10 +78,7 @@ fn a_module_does_not_compose_with_a_core_of_another_major_version() {
 
 #[test]
 fn a_module_for_a_replaced_scale_needs_the_same_scale() {
-    let binary = Scale::Binary {
-        title: None,
-        description: None,
-    };
+    let binary = Scale::binary();
     let core = impart::core_with_scale(binary.clone());
     let mut module = module(Theme::AssessmentValidation);
     let err = compose(&core, &[&module]).unwrap_err();

@@ -28,8 +28,7 @@ fn worked_report() -> Report {
 fn worked_example_checks_cleanly_against_the_criteria() {
     let gp = good_practice::criteria();
     let example = good_practice::worked_example();
-    example.validate_against(&gp).unwrap();
-    assert!(Scorer::new(&gp).unwrap().check(&example).is_empty());
+    Scorer::new(&gp).unwrap().validate(&example).unwrap();
 }
 
 #[test]
@@ -118,7 +117,9 @@ fn impart_assessment(level: impl Fn(&str) -> i32) -> Assessment {
     let core = impart::core();
     let mut assessment = Assessment::new(core.exact_ref(), Subject::new("A project"));
     for leaf in core.leaves() {
-        assessment.rate(leaf.id.clone(), RatingValue::Level(level(leaf.id.as_str())));
+        assessment
+            .rate(&leaf.id, RatingValue::Level(level(leaf.id.as_str())))
+            .unwrap();
     }
     assessment
 }
@@ -161,7 +162,9 @@ fn learning_grid_domains_report_mean_importance_in_1_to_3_units() {
             4 => 1,
             _ => 2,
         };
-        answers.rate(format!("p{n}").parse().unwrap(), RatingValue::Level(level));
+        answers
+            .rate(format!("p{n}"), RatingValue::Level(level))
+            .unwrap();
     }
     let report = scorer.score(&answers).unwrap();
     let linguistic = report.node("linguistic").unwrap();
@@ -192,7 +195,7 @@ fn profint_io1_facet_views_are_the_share_of_tagged_factors_met() {
         } else {
             RatingValue::Met
         };
-        assessment.rate(format!("io1-f{n}").parse().unwrap(), value);
+        assessment.rate(format!("io1-f{n}"), value).unwrap();
     }
     let report = scorer.score(&assessment).unwrap();
     // Every factor has the same effective weight (1/13), so a facet value
@@ -229,7 +232,7 @@ fn profint_io2_part_views_are_the_former_part_scores_and_the_total_the_share_met
         } else {
             RatingValue::Met
         };
-        assessment.rate(format!("io2-f{n}").parse().unwrap(), value);
+        assessment.rate(format!("io2-f{n}"), value).unwrap();
     }
     let report = scorer.score(&assessment).unwrap();
     // Each part's view is the share of its factors met: what the part's
@@ -255,8 +258,8 @@ fn profint_io2_part_views_are_the_former_part_scores_and_the_total_the_share_met
     // A part whose factors are all unrated has no view; the others keep
     // theirs.
     let mut partial = Assessment::new(io2.exact_ref(), Subject::new("A device"));
-    partial.rate("io2-f1".parse().unwrap(), RatingValue::Met);
-    partial.rate("io2-f4".parse().unwrap(), RatingValue::NotMet);
+    partial.rate("io2-f1", RatingValue::Met).unwrap();
+    partial.rate("io2-f4", RatingValue::NotMet).unwrap();
     let report = scorer.score(&partial).unwrap();
     assert_eq!(
         report

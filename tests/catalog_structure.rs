@@ -208,14 +208,7 @@ fn impart_core_has_no_control_facet_and_its_provenance_says_why() {
 
 #[test]
 fn impart_core_scale_is_replaceable() {
-    let five = Scale::Numeric {
-        title: None,
-        description: None,
-        min: 1.0,
-        max: 5.0,
-        direction: Default::default(),
-        unit: None,
-    };
+    let five = Scale::numeric(1.0, 5.0).with_direction(Default::default());
     let core = impart::core_with_scale(five.clone());
     assert_eq!(core.scales.len(), 1);
     assert_eq!(core.scales["in-place"], five);

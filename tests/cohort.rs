@@ -7,7 +7,7 @@
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use assessment_model::{
-    Assessment, Cohort, CohortError, CohortState, CohortStats, Framework, Id, RatingValue, Report,
+    Assessment, Cohort, CohortError, CohortState, CohortStats, Framework, RatingValue, Report,
     Scorer, Subject,
 };
 use proptest::prelude::*;
@@ -55,7 +55,7 @@ fn assessment(
     }
     let mut a = Assessment::new(fw.exact_ref(), subject);
     for (leaf, v) in ratings {
-        a.rate(Id::new(*leaf).unwrap(), *v);
+        a.rate(*leaf, *v).unwrap();
     }
     a
 }
@@ -78,7 +78,7 @@ fn close(got: Option<f64>, want: f64) -> bool {
 fn hand_cohort() -> Cohort {
     let fw = framework();
     let scorer = Scorer::new(&fw).unwrap();
-    let mut cohort = Cohort::new(&scorer).grouped_by("country");
+    let mut cohort = Cohort::new(&scorer).with_grouping("country");
     let members = [
         assessment(
             &fw,
@@ -170,14 +170,14 @@ fn hand_checked_statistics() {
     assert_eq!(s.total.median, Some(0.5));
     assert_eq!(s.total.risks, 2);
     // A single value has no sample standard deviation.
-    let groups = cohort.group_by("country").unwrap();
+    let groups = cohort.stats_by("country").unwrap();
     let keys: Vec<&str> = groups.keys().map(String::as_str).collect();
     assert_eq!(keys, ["FR", Cohort::UNSPECIFIED]);
     assert!(close(groups["FR"].nodes["g1"].mean, 1.0 / 3.0));
     assert_eq!(groups["FR"].members, 2);
     assert_eq!(groups[Cohort::UNSPECIFIED].nodes["g1"].mean, Some(0.5));
     assert_eq!(groups[Cohort::UNSPECIFIED].nodes["g1"].std_dev, None);
-    assert!(cohort.group_by("theme").is_none());
+    assert!(cohort.stats_by("theme").is_none());
 }
 
 #[test]
@@ -271,7 +271,7 @@ fn bad_reports_are_refused_and_change_nothing() {
         cohort.merge(&theirs),
         Err(CohortError::FrameworkMismatch { .. })
     ));
-    let grouped = Cohort::new(&scorer).grouped_by("country");
+    let grouped = Cohort::new(&scorer).with_grouping("country");
     assert!(matches!(
         cohort.merge(&grouped),
         Err(CohortError::GroupingMismatch { .. })
@@ -401,7 +401,7 @@ fn check_against_reference(stats: &CohortStats, reports: &[&Report]) {
 fn ten_thousand_reports_match_an_independent_computation() {
     let reports = generated(10_000, 7);
     let scorer = Scorer::new(&framework()).unwrap();
-    let mut cohort = Cohort::new(&scorer).grouped_by("country");
+    let mut cohort = Cohort::new(&scorer).with_grouping("country");
     for r in &reports {
         cohort.push(r).unwrap();
     }
@@ -409,7 +409,7 @@ fn ten_thousand_reports_match_an_independent_computation() {
     check_against_reference(&cohort.stats(), &all);
 
     // Per group, with the reference computed over that group's reports.
-    let groups = cohort.group_by("country").unwrap();
+    let groups = cohort.stats_by("country").unwrap();
     let keys: Vec<&str> = groups.keys().map(String::as_str).collect();
     assert_eq!(keys, ["DE", "FR", "SE", Cohort::UNSPECIFIED]);
     for (key, stats) in &groups {
@@ -448,8 +448,8 @@ fn ten_thousand_reports_match_an_independent_computation() {
 fn push_order_does_not_matter() {
     let reports = generated(2_000, 11);
     let scorer = Scorer::new(&framework()).unwrap();
-    let mut forward = Cohort::new(&scorer).grouped_by("country");
-    let mut backward = Cohort::new(&scorer).grouped_by("country");
+    let mut forward = Cohort::new(&scorer).with_grouping("country");
+    let mut backward = Cohort::new(&scorer).with_grouping("country");
     for r in &reports {
         forward.push(r).unwrap();
     }
@@ -459,12 +459,12 @@ fn push_order_does_not_matter() {
     assert_equivalent(&forward.stats(), &backward.stats());
     assert_eq!(
         forward
-            .group_by("country")
+            .stats_by("country")
             .unwrap()
             .keys()
             .collect::<Vec<_>>(),
         backward
-            .group_by("country")
+            .stats_by("country")
             .unwrap()
             .keys()
             .collect::<Vec<_>>()
@@ -512,9 +512,9 @@ proptest! {
     ) {
         let reports = generated(n, seed);
         let scorer = Scorer::new(&framework()).unwrap();
-        let mut whole = Cohort::new(&scorer).grouped_by("country");
+        let mut whole = Cohort::new(&scorer).with_grouping("country");
         let mut partitions: Vec<Cohort> =
-            (0..parts).map(|_| Cohort::new(&scorer).grouped_by("country")).collect();
+            (0..parts).map(|_| Cohort::new(&scorer).with_grouping("country")).collect();
         for (i, r) in reports.iter().enumerate() {
             whole.push(r).unwrap();
             partitions[usize::from(assignment[i]) % parts].push(r).unwrap();
@@ -536,7 +536,7 @@ proptest! {
         }
         let merged = partitions.pop().unwrap();
         assert_equivalent(&merged.stats(), &whole.stats());
-        let (gm, gw) = (merged.group_by("country").unwrap(), whole.group_by("country").unwrap());
+        let (gm, gw) = (merged.stats_by("country").unwrap(), whole.stats_by("country").unwrap());
         prop_assert_eq!(gm.keys().collect::<Vec<_>>(), gw.keys().collect::<Vec<_>>());
         for (a, b) in gm.values().zip(gw.values()) {
             assert_equivalent(a, b);
@@ -548,9 +548,9 @@ proptest! {
 fn state_ships_through_json_and_merges() {
     let reports = generated(600, 3);
     let scorer = Scorer::new(&framework()).unwrap();
-    let mut whole = Cohort::new(&scorer).grouped_by("country");
-    let mut left = Cohort::new(&scorer).grouped_by("country");
-    let mut right = Cohort::new(&scorer).grouped_by("country");
+    let mut whole = Cohort::new(&scorer).with_grouping("country");
+    let mut left = Cohort::new(&scorer).with_grouping("country");
+    let mut right = Cohort::new(&scorer).with_grouping("country");
     for (i, r) in reports.iter().enumerate() {
         whole.push(r).unwrap();
         if i % 3 == 0 { &mut left } else { &mut right }
@@ -564,8 +564,8 @@ fn state_ships_through_json_and_merges() {
     left.merge(&rebuilt).unwrap();
     assert_equivalent(&left.stats(), &whole.stats());
     let (a, b) = (
-        left.group_by("country").unwrap(),
-        whole.group_by("country").unwrap(),
+        left.stats_by("country").unwrap(),
+        whole.stats_by("country").unwrap(),
     );
     for (x, y) in a.values().zip(b.values()) {
         assert_equivalent(x, y);
@@ -576,7 +576,7 @@ fn state_ships_through_json_and_merges() {
 fn tampered_states_are_refused() {
     let reports = generated(50, 5);
     let scorer = Scorer::new(&framework()).unwrap();
-    let mut cohort = Cohort::new(&scorer).grouped_by("country");
+    let mut cohort = Cohort::new(&scorer).with_grouping("country");
     for r in &reports {
         cohort.push(r).unwrap();
     }

@@ -66,7 +66,11 @@ fn issues_of(file: &str, envelope: &Value) -> Vec<Issue> {
         "assessment" => {
             let scorer = Scorer::new(&framework()).unwrap();
             match parse::<Assessment>(&doc) {
-                Ok(a) => scorer.check(&a),
+                Ok(a) => scorer
+                    .validate(&a)
+                    .err()
+                    .map(assessment_model::ValidationError::into_issues)
+                    .unwrap_or_default(),
                 Err(issues) => issues,
             }
         }
@@ -128,7 +132,11 @@ fn valid_documents_validate_and_score_as_expected() {
         assert_eq!(framework.issues(), [], "{file}: framework issues");
         let scorer = Scorer::new(&framework).unwrap();
         let assessment: Assessment = part(&doc, "assessment", file);
-        assert_eq!(scorer.check(&assessment), [], "{file}: assessment issues");
+        assert_eq!(
+            scorer.validate(&assessment),
+            Ok(()),
+            "{file}: assessment issues"
+        );
         let report = scorer.score(&assessment).unwrap();
         let total = report.total().score();
         match doc["expected_total"].as_f64() {

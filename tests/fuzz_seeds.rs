@@ -161,7 +161,7 @@ fn numeric_mapping_seed_rescales_numbers() {
         ("wait", RatingValue::Number(6.0)),
         ("reach", RatingValue::Number(100.0)),
     ] {
-        assessment.rate(id.parse().unwrap(), rating);
+        assessment.rate(id, rating).unwrap();
     }
     let out = mapping
         .translate(&assessment, &framework, &framework)

@@ -53,12 +53,8 @@ fn criteria_are_counted_at_every_depth() {
 
 #[test]
 fn levels_at_and_over_the_limit() {
-    let scale = |n: usize| Scale::Ordinal {
-        title: None,
-        description: None,
-        levels: (0..n)
-            .map(|v| Level::new(id(format!("l{v}")), v as i32, "level"))
-            .collect(),
+    let scale = |n: usize| {
+        Scale::ordinal((0..n).map(|v| Level::new(id(format!("l{v}")), v as i32, "level")))
     };
     let mut f = framework(1);
     f.scales.insert(id("many"), scale(MAX_LEVELS));
@@ -101,7 +97,7 @@ fn an_assessment_over_a_limit_is_not_scored() {
     let mut rating = Rating::new(RatingValue::Met);
     rating.note = Some("n".repeat(MAX_TEXT_BYTES));
     a.ratings.insert(id("l0"), rating.clone());
-    assert_eq!(scorer.check(&a), []);
+    assert_eq!(scorer.validate(&a), Ok(()));
     rating.note = Some("n".repeat(MAX_TEXT_BYTES + 1));
     a.ratings.insert(id("l0"), rating);
     a.subject.attributes = (0..=MAX_ITEMS)

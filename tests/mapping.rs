@@ -78,7 +78,7 @@ fn entry(from: &[&str], to: &str) -> serde_json::Value {
 fn assessment(ratings: &[(&str, RatingValue)]) -> Assessment {
     let mut a = Assessment::new(source().exact_ref(), Subject::new("S"));
     for (id, v) in ratings {
-        a.rate(id.parse().unwrap(), *v);
+        a.rate(id, *v).unwrap();
     }
     a
 }
@@ -309,53 +309,39 @@ fn evidence_notes_narratives_and_findings_travel() {
         entry(&["o1"], "x-three")
     ]));
     let mut a = assessment(&[]);
-    let ev = |d: &str| Evidence {
-        kind: EvidenceKind::Interview,
-        description: d.into(),
-        reference: None,
-    };
-    a.ratings.insert(
-        "t1".parse().unwrap(),
-        Rating {
-            value: RatingValue::Met,
-            evidence: vec![ev("first")],
-            note: Some("n1".into()),
-        },
-    );
-    a.ratings.insert(
-        "t2".parse().unwrap(),
-        Rating {
-            value: RatingValue::Met,
-            evidence: vec![ev("second")],
-            note: Some("n2".into()),
-        },
-    );
-    a.ratings.insert(
-        "o1".parse().unwrap(),
-        Rating {
-            value: RatingValue::Level(2),
-            evidence: vec![],
-            note: Some("only".into()),
-        },
-    );
+    let ev = |d: &str| Evidence::new(EvidenceKind::Interview, d);
+    a.ratings.insert("t1".parse().unwrap(), {
+        let mut built = Rating::new(RatingValue::Met);
+        built.evidence = vec![ev("first")];
+        built.note = Some("n1".into());
+        built
+    });
+    a.ratings.insert("t2".parse().unwrap(), {
+        let mut built = Rating::new(RatingValue::Met);
+        built.evidence = vec![ev("second")];
+        built.note = Some("n2".into());
+        built
+    });
+    a.ratings.insert("o1".parse().unwrap(), {
+        let mut built = Rating::new(RatingValue::Level(2));
+        built.note = Some("only".into());
+        built
+    });
     a.narratives
         .insert("o1".parse().unwrap(), "Story of o1.".into());
     a.narratives
         .insert("g".parse().unwrap(), "Story of the group.".into());
-    a.findings.push(DeclaredFinding {
-        kind: FindingKind::Risk,
-        criterion: Some("t2".parse().unwrap()),
-        text: "risk".into(),
+    a.findings.push({
+        let mut built = DeclaredFinding::new(FindingKind::Risk, "risk");
+        built.criterion = Some("t2".parse().unwrap());
+        built
     });
-    a.findings.push(DeclaredFinding {
-        kind: FindingKind::Strength,
-        criterion: None,
-        text: "overall".into(),
-    });
-    a.findings.push(DeclaredFinding {
-        kind: FindingKind::Strength,
-        criterion: Some("g".parse().unwrap()),
-        text: "group".into(),
+    a.findings
+        .push(DeclaredFinding::new(FindingKind::Strength, "overall"));
+    a.findings.push({
+        let mut built = DeclaredFinding::new(FindingKind::Strength, "group");
+        built.criterion = Some("g".parse().unwrap());
+        built
     });
     let t = m.translate(&a, &source(), &target()).unwrap();
     let tick = &t.assessment.ratings["x-tick"];
@@ -390,16 +376,21 @@ fn evidence_notes_narratives_and_findings_travel() {
 fn identity_mapping_is_the_identity() {
     let f = source();
     let mut a = Assessment::new(f.compatible_ref(), Subject::new("S"));
-    a.rate("t1".parse().unwrap(), RatingValue::Met)
-        .rate("t2".parse().unwrap(), RatingValue::NotApplicable)
-        .rate("o1".parse().unwrap(), RatingValue::Level(2))
-        .rate("s1".parse().unwrap(), RatingValue::Level(1))
-        .rate("n1".parse().unwrap(), RatingValue::Number(33.3));
+    a.rate("t1", RatingValue::Met)
+        .unwrap()
+        .rate("t2", RatingValue::NotApplicable)
+        .unwrap()
+        .rate("o1", RatingValue::Level(2))
+        .unwrap()
+        .rate("s1", RatingValue::Level(1))
+        .unwrap()
+        .rate("n1", RatingValue::Number(33.3))
+        .unwrap();
     a.ratings.get_mut("o1").unwrap().note = Some("note".into());
-    a.ratings.get_mut("o1").unwrap().evidence.push(Evidence {
-        kind: EvidenceKind::Document,
-        description: "plan".into(),
-        reference: Some("p. 3".into()),
+    a.ratings.get_mut("o1").unwrap().evidence.push({
+        let mut built = Evidence::new(EvidenceKind::Document, "plan");
+        built.reference = Some("p. 3".into());
+        built
     });
     a.narratives.insert("s1".parse().unwrap(), "text".into());
     let t = Mapping::identity(&f).translate(&a, &f, &f).unwrap();
@@ -423,11 +414,9 @@ fn problems_are_listed_with_paths() {
     ]);
     a.framework.version = "^3".parse().unwrap();
     for about in [Some("g"), Some("nowhere"), None] {
-        a.findings.push(DeclaredFinding {
-            kind: FindingKind::Risk,
-            criterion: about.map(|id| id.parse().unwrap()),
-            text: "finding".into(),
-        });
+        let mut finding = DeclaredFinding::new(FindingKind::Risk, "finding");
+        finding.criterion = about.map(|id| id.parse().unwrap());
+        a.findings.push(finding);
     }
     let err = m.translate(&a, &source(), &target()).unwrap_err();
     let got: Vec<(&str, &str)> = err

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use assessment_model::{
     Assessment, Criterion, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Framework, Id,
-    Mapping, MappingEntry, RatingValue, Relation, Subject,
+    Mapping, MappingEntry, RatingValue, Relation, Scorer, Subject,
 };
 use proptest::prelude::*;
 
@@ -79,29 +79,18 @@ proptest! {
             .enumerate()
             .filter_map(|(i, (sources, r))| {
                 let target = i % tgt.len();
-                seen.insert(target).then(|| MappingEntry {
-                    from: sources.iter().map(|s| id(format!("l{}", s % src.len()))).collect(),
-                    to: id(format!("l{target}")),
-                    relation: [Relation::Equivalent, Relation::Subset, Relation::Superset, Relation::Intersects][usize::from(r % 4)],
-                    rationale: "random".into(),
-                })
+                seen.insert(target).then(|| MappingEntry::new(sources.iter().map(|s| id(format!("l{}", s % src.len()))).collect(), id(format!("l{target}")), [Relation::Equivalent, Relation::Subset, Relation::Superset, Relation::Intersects][usize::from(r % 4)], "random"))
             })
             .collect();
-        let mapping = Mapping {
-            schema: None,
-            id: id("m".into()),
-            title: "M".into(),
-            description: None,
-            from: from.compatible_ref(),
-            to: to.compatible_ref(),
-            entries,
-            unmapped_from: Default::default(),
-            unmapped_to: Default::default(),
-        };
+        let mapping = {
+ let mut built = Mapping::new(id("m".into()), "M", from.compatible_ref(), to.compatible_ref());
+ built.entries = entries;
+ built
+};
         let mut a = Assessment::new(from.exact_ref(), Subject::new("S"));
         for (leaf, k) in ratings {
             let leaf = leaf % src.len();
-            a.rate(id(format!("l{leaf}")), value(src[leaf], k));
+            a.rate(id(format!("l{leaf}")), value(src[leaf], k)).unwrap();
         }
         let t = mapping.translate(&a, &from, &to).unwrap();
         // Every source rating is carried or listed, never both.
@@ -122,8 +111,9 @@ proptest! {
             let scale = &to.scales[to.criterion(leaf.as_str()).unwrap().scale.as_ref().unwrap()];
             prop_assert!(rating.value == RatingValue::NotApplicable || scale.normalise(&rating.value).is_some());
         }
-        prop_assert!(a.validate_against(&from).is_ok());
-        prop_assert!(t.assessment.validate_against(&to).is_ok(), "{:?}", t.assessment.validate_against(&to));
+        prop_assert!(Scorer::new(&from).unwrap().validate(&a).is_ok());
+        let on_target = Scorer::new(&to).unwrap().validate(&t.assessment);
+        prop_assert!(on_target.is_ok(), "{:?}", on_target);
     }
 }
 
@@ -194,17 +184,14 @@ fn annotated(
     let mut a = Assessment::new(f.compatible_ref(), Subject::new("S"));
     for &(leaf, k) in ratings {
         let leaf = leaves[leaf % leaves.len()];
-        a.rate(leaf.id.clone(), value(scale_of(leaf), k));
+        a.rate(&leaf.id, value(scale_of(leaf), k)).unwrap();
         let rating = a.ratings.get_mut(&leaf.id).unwrap();
         if k % 3 == 0 {
             rating.note = Some(format!("note {k}"));
         }
         if k % 5 == 0 {
-            rating.evidence.push(Evidence {
-                kind: EvidenceKind::Observation,
-                description: format!("evidence {k}"),
-                reference: None,
-            });
+            let evidence = Evidence::new(EvidenceKind::Observation, format!("evidence {k}"));
+            rating.evidence.push(evidence);
         }
     }
     for &c in narratives {
@@ -213,15 +200,14 @@ fn annotated(
             .insert(c.id.clone(), format!("narrative of {}.", c.id));
     }
     for (i, &(c, k)) in findings.iter().enumerate() {
-        a.findings.push(DeclaredFinding {
-            kind: if k % 2 == 0 {
-                FindingKind::Risk
-            } else {
-                FindingKind::Strength
-            },
-            criterion: (k % 5 != 0).then(|| criteria[c % criteria.len()].id.clone()),
-            text: format!("finding {i}"),
-        });
+        let kind = if k % 2 == 0 {
+            FindingKind::Risk
+        } else {
+            FindingKind::Strength
+        };
+        let mut finding = DeclaredFinding::new(kind, format!("finding {i}"));
+        finding.criterion = (k % 5 != 0).then(|| criteria[c % criteria.len()].id.clone());
+        a.findings.push(finding);
     }
     a
 }
@@ -265,7 +251,8 @@ proptest! {
     ) {
         let f = nested("src", &shape);
         let a = annotated(&f, &ratings, &narratives, &findings);
-        prop_assert!(a.validate_against(&f).is_ok(), "{:?}", a.validate_against(&f));
+        let checked = Scorer::new(&f).unwrap().validate(&a);
+        prop_assert!(checked.is_ok(), "{:?}", checked);
         let t = Mapping::identity(&f).translate(&a, &f, &f).unwrap();
         // Equal maps (ratings with their evidence and notes, narratives)
         // and the findings in their order.
@@ -294,24 +281,14 @@ proptest! {
             .into_iter()
             .filter_map(|(s, t)| {
                 let target = targets[t % targets.len()];
-                seen.insert(target.id.clone()).then(|| MappingEntry {
-                    from: s.iter().map(|s| sources[s % sources.len()].id.clone()).collect(),
-                    to: target.id.clone(),
-                    relation: Relation::Intersects,
-                    rationale: "random".into(),
+                seen.insert(target.id.clone()).then(|| {
+                    let from = s.iter().map(|s| sources[s % sources.len()].id.clone()).collect();
+                    MappingEntry::new(from, target.id.clone(), Relation::Intersects, "random")
                 })
             })
             .collect();
-        let mapping = Mapping {
-            id: id("m".into()),
-            title: "M".into(),
-            description: None,
-            from: from.compatible_ref(),
-            to: to.compatible_ref(),
-            entries,
-            unmapped_from: Default::default(),
-            unmapped_to: Default::default(),
-        };
+        let mut mapping = Mapping::new(id("m".into()), "M", from.compatible_ref(), to.compatible_ref());
+        mapping.entries = entries;
         let a = annotated(&from, &[], &narratives, &findings);
         let t = mapping.translate(&a, &from, &to).unwrap();
         // Every narrative is in some target narrative or listed, not both.

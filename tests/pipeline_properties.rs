@@ -106,25 +106,11 @@ fn build(shapes: &[Shape], next: &mut usize) -> Vec<Criterion> {
 }
 
 fn scales() -> IndexMap<Id, Scale> {
-    let five = Scale::Ordinal {
-        title: None,
-        description: None,
-        levels: (0..5)
-            .map(|v| Level::new(Id::new(format!("l{v}")).unwrap(), v, format!("{v}")))
-            .collect(),
-    };
-    let pct = Scale::Numeric {
-        title: None,
-        description: None,
-        min: 0.0,
-        max: 100.0,
-        direction: Direction::LowerIsBetter,
-        unit: None,
-    };
-    let tick = Scale::Binary {
-        title: None,
-        description: None,
-    };
+    let five = Scale::ordinal(
+        (0..5).map(|v| Level::new(Id::new(format!("l{v}")).unwrap(), v, format!("{v}"))),
+    );
+    let pct = Scale::numeric(0.0, 100.0).with_direction(Direction::LowerIsBetter);
+    let tick = Scale::binary();
     [("tick", tick), ("five", five), ("pct", pct)]
         .into_iter()
         .map(|(id, s)| (Id::new(id).unwrap(), s))
@@ -154,11 +140,12 @@ fn framework() -> impl Strategy<Value = Framework> {
             .unwrap();
             framework.criteria = criteria;
             framework.scales = scales();
-            framework.rules = ScoringRules {
-                aggregation,
-                missing,
-                min_coverage,
-                ..ScoringRules::default()
+            framework.rules = {
+                let mut built = ScoringRules::default();
+                built.aggregation = aggregation;
+                built.missing = missing;
+                built.min_coverage = min_coverage;
+                built
             };
             framework
         })
@@ -193,7 +180,7 @@ fn ratings() -> impl Strategy<Value = Vec<(String, RatingValue)>> {
 fn assessment(framework: &Framework, ratings: &[(String, RatingValue)]) -> Assessment {
     let mut a = Assessment::new(framework.compatible_ref(), Subject::new("Generated"));
     for (id, value) in ratings {
-        a.rate(Id::new(id.as_str()).unwrap(), *value);
+        a.rate(id.as_str(), *value).unwrap();
     }
     a
 }
@@ -240,7 +227,7 @@ proptest! {
         let _ = framework.issues();
         let a = assessment(&framework, &ratings);
         if let Ok(scorer) = Scorer::new(&framework) {
-            let _ = scorer.check(&a);
+            let _ = scorer.validate(&a);
             let _ = scorer.score(&a);
             let _ = scorer.total(&a);
             let _ = scorer.priorities(&a);

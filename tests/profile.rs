@@ -313,7 +313,7 @@ mod scoring {
     fn rated(f: &Framework, ratings: &[(&str, RatingValue)]) -> Assessment {
         let mut a = Assessment::new(f.exact_ref(), Subject::new("S"));
         for (id, v) in ratings {
-            a.rate(id.parse().unwrap(), *v);
+            a.rate(id, *v).unwrap();
         }
         a
     }
@@ -352,7 +352,7 @@ mod scoring {
             let tailored = p.apply(&f).unwrap();
 
             let mut as_rated = rated(&f, &BASE);
-            as_rated.rate(leaf.parse().unwrap(), RatingValue::NotApplicable);
+            as_rated.rate(leaf, RatingValue::NotApplicable).unwrap();
             let expected = Scorer::new(&f).unwrap().score(&as_rated).unwrap();
 
             // Under the profile: whether the leaf is rated, unrated or rated
@@ -364,7 +364,7 @@ mod scoring {
             } else {
                 RatingValue::Met
             };
-            other.rate(leaf.parse().unwrap(), value);
+            other.rate(leaf, value).unwrap();
             for assessment in [rated(&tailored, &BASE), other] {
                 let got = scorer.score(&assessment).unwrap();
                 assert_eq!(scores(&got), scores(&expected), "leaf {leaf}");
@@ -382,7 +382,7 @@ mod scoring {
         let tailored = p.apply(&f).unwrap();
         let mut as_rated = rated(&f, &BASE);
         for leaf in ["a", "b", "c"] {
-            as_rated.rate(leaf.parse().unwrap(), RatingValue::NotApplicable);
+            as_rated.rate(leaf, RatingValue::NotApplicable).unwrap();
         }
         let expected = Scorer::new(&f).unwrap().score(&as_rated).unwrap();
         let got = Scorer::new(&tailored)

@@ -66,17 +66,13 @@ fn review(rows: &[(&str, [Option<RatingValue>; 4])]) -> PeerReview {
     let mut review = PeerReview::new(fw.compatible_ref(), Subject::new("Project"));
     for p in 0..4 {
         let key = id(&format!("p{}", p + 1));
-        review.peers.insert(
-            key.clone(),
-            Person {
-                name: format!("Peer {}", p + 1),
-                ..Person::default()
-            },
-        );
+        review
+            .peers
+            .insert(key.clone(), Person::new(format!("Peer {}", p + 1)));
         let mut a = assessment_model::Assessment::new(fw.exact_ref(), Subject::new("Project"));
         for (leaf, values) in rows {
             if let Some(v) = values[p] {
-                a.rate(id(leaf), v);
+                a.rate(id(leaf), v).unwrap();
             }
         }
         review.assessments.insert(key, a);
@@ -375,31 +371,30 @@ fn perfect_agreement_gives_alpha_one() {
 fn evidence_notes_narratives_and_findings_are_attributed() {
     let mut r = review(&[("o1", [Some(Level(4)), Some(Level(1)), None, None])]);
     let p1 = r.assessments.get_mut("p1").unwrap();
-    p1.ratings.insert(
-        id("o1"),
-        Rating {
-            value: Level(4),
-            evidence: vec![Evidence {
-                kind: EvidenceKind::Interview,
-                description: "Employers say so".into(),
-                reference: Some("interview 3".into()),
-            }],
-            note: Some("Strong".into()),
-        },
-    );
-    p1.narratives.insert(id("g"), "Well run.".into());
-    p1.findings.push(assessment_model::DeclaredFinding {
-        kind: assessment_model::FindingKind::Strength,
-        criterion: Some(id("o1")),
-        text: "Employer network".into(),
+    p1.ratings.insert(id("o1"), {
+        let mut built = Rating::new(Level(4));
+        built.evidence = vec![{
+            let mut built = Evidence::new(EvidenceKind::Interview, "Employers say so");
+            built.reference = Some("interview 3".into());
+            built
+        }];
+        built.note = Some("Strong".into());
+        built
     });
+    p1.narratives.insert(id("g"), "Well run.".into());
+    let mut finding = assessment_model::DeclaredFinding::new(
+        assessment_model::FindingKind::Strength,
+        "Employer network",
+    );
+    finding.criterion = Some(id("o1"));
+    p1.findings.push(finding);
     let p2 = r.assessments.get_mut("p2").unwrap();
     p2.ratings.get_mut("o1").unwrap().note = Some("Weak".into());
-    p2.ratings.get_mut("o1").unwrap().evidence.push(Evidence {
-        kind: EvidenceKind::Document,
-        description: "Plan".into(),
-        reference: None,
-    });
+    p2.ratings
+        .get_mut("o1")
+        .unwrap()
+        .evidence
+        .push(Evidence::new(EvidenceKind::Document, "Plan"));
     p2.narratives.insert(id("g"), "Needs work.".into());
 
     let c = r.consolidate(&framework(), Consolidation::Median).unwrap();
@@ -435,8 +430,11 @@ fn review_checks_against_the_framework_with_paths() {
         .get_mut("p2")
         .unwrap()
         .rate(id("g"), Met)
+        .unwrap()
         .rate(id("nope"), Met)
-        .rate(id("b1"), Level(1));
+        .unwrap()
+        .rate(id("b1"), Level(1))
+        .unwrap();
     let extra = r.assessments["p1"].clone();
     r.assessments.insert(id("stranger"), extra);
     let err = r

@@ -62,7 +62,7 @@ fn review(peers: &[(u8, u8, u8, f64)]) -> PeerReview {
         let mut a = Assessment::new(fw.exact_ref(), Subject::new("P"));
         for (leaf, code) in [("b", b), ("o", o), ("x", x)] {
             if let Some(v) = value(leaf, *code, *n) {
-                a.rate(Id::new(leaf).unwrap(), v);
+                a.rate(leaf, v).unwrap();
             }
         }
         r.assessments.insert(key, a);

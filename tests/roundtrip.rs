@@ -82,28 +82,27 @@ fn framework_ref() -> impl Strategy<Value = FrameworkRef> {
 
 fn scale() -> impl Strategy<Value = Scale> {
     prop_oneof![
-        (opt_text(), opt_text())
-            .prop_map(|(title, description)| Scale::Binary { title, description }),
+        (opt_text(), opt_text()).prop_map(|(title, description)| titled(
+            Scale::binary(),
+            title,
+            description
+        )),
         (
             opt_text(),
             opt_text(),
             proptest::collection::btree_set(any::<i32>(), 2..6),
             proptest::collection::vec((text(), opt_text()), 6)
         )
-            .prop_map(|(title, description, values, labels)| Scale::Ordinal {
-                title,
-                description,
-                levels: values
-                    .into_iter()
-                    .zip(labels)
-                    .enumerate()
-                    .map(|(i, (value, (label, description)))| Level {
-                        id: Id::new(format!("level-{i}")).unwrap(),
-                        value,
-                        label,
-                        description,
-                    })
-                    .collect(),
+            .prop_map(|(title, description, values, labels)| {
+                let levels = values.into_iter().zip(labels).enumerate().map(
+                    |(i, (value, (label, description)))| {
+                        let mut level =
+                            Level::new(Id::new(format!("level-{i}")).unwrap(), value, label);
+                        level.description = description;
+                        level
+                    },
+                );
+                titled(Scale::ordinal(levels), title, description)
             }),
         (
             opt_text(),
@@ -113,21 +112,30 @@ fn scale() -> impl Strategy<Value = Scale> {
             any::<bool>(),
             opt_text()
         )
-            .prop_map(
-                |(title, description, min, span, lower, unit)| Scale::Numeric {
-                    title,
-                    description,
-                    min,
-                    max: min + span,
-                    direction: if lower {
-                        Direction::LowerIsBetter
-                    } else {
-                        Direction::HigherIsBetter
-                    },
-                    unit,
+            .prop_map(|(title, description, min, span, lower, unit)| {
+                let direction = if lower {
+                    Direction::LowerIsBetter
+                } else {
+                    Direction::HigherIsBetter
+                };
+                let mut scale = Scale::numeric(min, min + span).with_direction(direction);
+                if let Some(unit) = unit {
+                    scale = scale.with_unit(unit);
                 }
-            ),
+                titled(scale, title, description)
+            }),
     ]
+}
+
+/// `scale` with `title` and `description` where they are given.
+fn titled(mut scale: Scale, title: Option<String>, description: Option<String>) -> Scale {
+    if let Some(title) = title {
+        scale = scale.with_title(title);
+    }
+    if let Some(description) = description {
+        scale = scale.with_description(description);
+    }
+    scale
 }
 
 fn aggregation() -> impl Strategy<Value = Aggregation> {
@@ -172,20 +180,17 @@ fn tree(weight: BoxedStrategy<f64>) -> impl Strategy<Value = Criterion> {
                 not_applicable,
                 source,
             )| {
-                Criterion {
-                    id,
-                    title,
-                    description,
-                    weight,
-                    scored,
-                    critical,
-                    tags: tags.into_iter().collect(),
-                    aggregation,
-                    scale,
-                    not_applicable,
-                    source,
-                    children: Vec::new(),
-                }
+                let mut c = Criterion::group(id, title, Vec::new());
+                c.description = description;
+                c.weight = weight;
+                c.scored = scored;
+                c.critical = critical;
+                c.tags = tags.into_iter().collect();
+                c.aggregation = aggregation;
+                c.scale = scale;
+                c.not_applicable = not_applicable;
+                c.source = source;
+                c
             },
         )
         .boxed();
@@ -216,15 +221,17 @@ fn provenance() -> impl Strategy<Value = Provenance> {
             0..3,
         ),
     )
-        .prop_map(|(network, document, year, notes, derived)| Provenance {
-            network,
-            document,
-            year,
-            notes,
-            derived_from: derived
+        .prop_map(|(network, document, year, notes, derived)| {
+            let mut p = Provenance::default();
+            p.network = network;
+            p.document = document;
+            p.year = year;
+            p.notes = notes;
+            p.derived_from = derived
                 .into_iter()
-                .map(|(kind, id, version)| Derivation { kind, id, version })
-                .collect(),
+                .map(|(kind, id, version)| Derivation::new(kind, id, version))
+                .collect();
+            p
         })
 }
 
@@ -240,18 +247,18 @@ fn rules(threshold: BoxedStrategy<f64>) -> impl Strategy<Value = ScoringRules> {
     )
         .prop_map(
             |(aggregation, missing, min_coverage, bands, risk_below, strength_at, caps)| {
-                ScoringRules {
-                    aggregation,
-                    missing,
-                    min_coverage,
-                    bands: bands
-                        .into_iter()
-                        .map(|(id, label, from)| Band { id, label, from })
-                        .collect(),
-                    risk_below,
-                    strength_at,
-                    critical_caps_band: caps,
-                }
+                let mut r = ScoringRules::default();
+                r.aggregation = aggregation;
+                r.missing = missing;
+                r.min_coverage = min_coverage;
+                r.bands = bands
+                    .into_iter()
+                    .map(|(id, label, from)| Band::new(id, label, from))
+                    .collect();
+                r.risk_below = risk_below;
+                r.strength_at = strength_at;
+                r.critical_caps_band = caps;
+                r
             },
         )
 }
@@ -292,43 +299,27 @@ fn framework(
                 requires,
                 criteria,
             )| {
-                Framework {
-                    schema,
-                    id,
-                    version,
-                    title,
-                    description,
-                    provenance,
-                    scales: scales.into_iter().collect(),
-                    facets: facets
-                        .into_iter()
-                        .map(|(id, title, description, values)| {
-                            let values = values
-                                .into_iter()
-                                .map(|(v, title)| {
-                                    (
-                                        v,
-                                        FacetValue {
-                                            title,
-                                            description: None,
-                                        },
-                                    )
-                                })
-                                .collect();
-                            (
-                                id,
-                                Facet {
-                                    title,
-                                    description,
-                                    values,
-                                },
-                            )
-                        })
-                        .collect(),
-                    rules,
-                    requires,
-                    criteria,
-                }
+                let mut f = Framework::new(id, version, title);
+                f.schema = schema;
+                f.description = description;
+                f.provenance = provenance;
+                f.scales = scales.into_iter().collect();
+                f.facets = facets
+                    .into_iter()
+                    .map(|(id, title, description, values)| {
+                        let mut facet = Facet::new(title);
+                        facet.description = description;
+                        facet.values = values
+                            .into_iter()
+                            .map(|(v, title)| (v, FacetValue::new(title)))
+                            .collect();
+                        (id, facet)
+                    })
+                    .collect();
+                f.rules = rules;
+                f.requires = requires;
+                f.criteria = criteria;
+                f
             },
         )
 }
@@ -338,10 +329,7 @@ fn framework(
 /// ascending bands with unique ids, a capping band that exists.
 fn make_valid(mut f: Framework) -> Framework {
     let binary = Id::new("binary").unwrap();
-    f.scales.entry(binary).or_insert(Scale::Binary {
-        title: None,
-        description: None,
-    });
+    f.scales.entry(binary).or_insert(Scale::binary());
     let scales: Vec<Id> = f.scales.keys().cloned().collect();
     let tags: Vec<(Id, Id)> = f
         .facets
@@ -458,57 +446,51 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 narratives,
                 findings,
             )| {
-                Assessment {
-                    schema,
-                    framework,
-                    subject: Subject {
-                        name,
-                        kind,
-                        attributes: attributes.into_iter().collect(),
-                    },
-                    assessors: assessors
-                        .into_iter()
-                        .map(|(name, organisation, country)| Person {
-                            name,
-                            organisation,
-                            country,
-                        })
-                        .collect(),
-                    ratings: ratings
-                        .into_iter()
-                        .map(|(id, value, evidence, note)| {
-                            let evidence = evidence
-                                .into_iter()
-                                .map(|(kind, description, reference)| Evidence {
-                                    kind,
-                                    description,
-                                    reference,
-                                })
-                                .collect();
-                            (
-                                id,
-                                Rating {
-                                    value,
-                                    evidence,
-                                    note,
-                                },
-                            )
-                        })
-                        .collect(),
-                    narratives: narratives.into_iter().collect(),
-                    findings: findings
-                        .into_iter()
-                        .map(|(risk, criterion, text)| DeclaredFinding {
-                            kind: if risk {
-                                FindingKind::Risk
-                            } else {
-                                FindingKind::Strength
-                            },
-                            criterion,
-                            text,
-                        })
-                        .collect(),
-                }
+                let mut subject = Subject::new(name);
+                subject.kind = kind;
+                subject.attributes = attributes.into_iter().collect();
+                let mut a = Assessment::new(framework, subject);
+                a.schema = schema;
+                a.assessors = assessors
+                    .into_iter()
+                    .map(|(name, organisation, country)| {
+                        let mut p = Person::new(name);
+                        p.organisation = organisation;
+                        p.country = country;
+                        p
+                    })
+                    .collect();
+                a.ratings = ratings
+                    .into_iter()
+                    .map(|(id, value, evidence, note)| {
+                        let mut rating = Rating::new(value);
+                        rating.evidence = evidence
+                            .into_iter()
+                            .map(|(kind, description, reference)| {
+                                let mut e = Evidence::new(kind, description);
+                                e.reference = reference;
+                                e
+                            })
+                            .collect();
+                        rating.note = note;
+                        (id, rating)
+                    })
+                    .collect();
+                a.narratives = narratives.into_iter().collect();
+                a.findings = findings
+                    .into_iter()
+                    .map(|(risk, criterion, text)| {
+                        let kind = if risk {
+                            FindingKind::Risk
+                        } else {
+                            FindingKind::Strength
+                        };
+                        let mut f = DeclaredFinding::new(kind, text);
+                        f.criterion = criterion;
+                        f
+                    })
+                    .collect();
+                a
             },
         )
 }
@@ -603,7 +585,7 @@ fn a_schema_name_is_kept_and_ignored() {
     let assessment: Assessment = serde_json::from_str(assessment).unwrap();
     let scored = |f: &Framework| {
         let scorer = assessment_model::Scorer::new(f).unwrap();
-        assert_eq!(scorer.check(&assessment), []);
+        assert_eq!(scorer.validate(&assessment), Ok(()));
         scorer.score(&assessment).unwrap()
     };
     let report = scored(&framework_named);

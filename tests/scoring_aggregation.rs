@@ -293,9 +293,10 @@ fn only_unscored_children_give_nothing_to_aggregate() {
 #[test]
 fn min_coverage_cuts_a_node_out_and_the_parent_goes_on() {
     let fw = framework(
-        ScoringRules {
-            min_coverage: Some(0.6),
-            ..ScoringRules::default()
+        {
+            let mut built = ScoringRules::default();
+            built.min_coverage = Some(0.6);
+            built
         },
         vec![
             group(
@@ -326,9 +327,10 @@ fn min_coverage_cuts_a_node_out_and_the_parent_goes_on() {
 #[test]
 fn min_coverage_can_cut_the_total() {
     let fw = framework(
-        ScoringRules {
-            min_coverage: Some(0.75),
-            ..ScoringRules::default()
+        {
+            let mut built = ScoringRules::default();
+            built.min_coverage = Some(0.75);
+            built
         },
         vec![tick("a", 1.0), tick("b", 1.0)],
     );
@@ -346,9 +348,10 @@ fn min_coverage_can_cut_the_total() {
 fn missing_policies() {
     let mk = |missing| {
         framework(
-            ScoringRules {
-                missing,
-                ..ScoringRules::default()
+            {
+                let mut built = ScoringRules::default();
+                built.missing = missing;
+                built
             },
             vec![tick("a", 1.0), tick("b", 1.0), tick("c", 1.0)],
         )
@@ -475,10 +478,11 @@ fn flat_leaves_out_unscored_groups_but_not_weight_zero_groups() {
 #[test]
 fn flat_leaves_out_a_group_cut_by_min_coverage() {
     let fw = framework(
-        ScoringRules {
-            aggregation: Aggregation::Flat,
-            min_coverage: Some(0.5),
-            ..ScoringRules::default()
+        {
+            let mut built = ScoringRules::default();
+            built.aggregation = Aggregation::Flat;
+            built.min_coverage = Some(0.5);
+            built
         },
         vec![
             group(
@@ -598,17 +602,8 @@ fn equal_gains_keep_definition_order() {
             leaf_on("z", "unit", 1.0),
         ],
     );
-    fw.scales.insert(
-        id("unit"),
-        assessment_model::Scale::Numeric {
-            title: None,
-            description: None,
-            min: 0.0,
-            max: 1.0,
-            direction: assessment_model::Direction::HigherIsBetter,
-            unit: None,
-        },
-    );
+    fw.scales
+        .insert(id("unit"), assessment_model::Scale::numeric(0.0, 1.0));
     let a = assess(&fw, &[("x", N(0.4)), ("y", N(0.7)), ("z", N(0.7))]);
     let gains = Scorer::new(&fw).unwrap().priorities(&a).unwrap();
     let order: Vec<&str> = gains.iter().map(|p| p.criterion.as_str()).collect();

@@ -174,37 +174,23 @@ fn build(trees: &[Tree], next: &mut usize) -> Vec<Criterion> {
 fn make_framework(case: &Case) -> Framework {
     let mut next = 0;
     let mut fw = framework(
-        ScoringRules {
-            aggregation: case.agg,
-            min_coverage: case.min_coverage,
-            missing: case.missing,
-            ..ScoringRules::default()
+        {
+            let mut built = ScoringRules::default();
+            built.aggregation = case.agg;
+            built.min_coverage = case.min_coverage;
+            built.missing = case.missing;
+            built
         },
         build(&case.top, &mut next),
     );
     let mut values = IndexMap::new();
-    values.insert(
-        id("left"),
-        FacetValue {
-            title: "Left".into(),
-            description: None,
-        },
-    );
-    values.insert(
-        id("right"),
-        FacetValue {
-            title: "Right".into(),
-            description: None,
-        },
-    );
-    fw.facets.insert(
-        id("side"),
-        Facet {
-            title: "Side".into(),
-            description: None,
-            values,
-        },
-    );
+    values.insert(id("left"), FacetValue::new("Left"));
+    values.insert(id("right"), FacetValue::new("Right"));
+    fw.facets.insert(id("side"), {
+        let mut built = Facet::new("Side");
+        built.values = values;
+        built
+    });
     fw
 }
 
@@ -234,7 +220,7 @@ fn make_assessment(fw: &Framework, case: &Case, all_rated: bool) -> Assessment {
             1 => NA,
             _ => rating_for(scale, value),
         };
-        a.rate(leaf.id.clone(), v);
+        a.rate(&leaf.id, v).unwrap();
     }
     a
 }
@@ -313,7 +299,7 @@ proptest! {
         let (leaf, best) = rated[case.pick % rated.len()].clone();
         let before = s.score(&a).unwrap();
         let mut raised = a.clone();
-        raised.rate(leaf, best);
+        raised.rate(leaf, best).unwrap();
         let after = s.score(&raised).unwrap();
         for ((id, x), (_, y)) in scores(&before).into_iter().zip(scores(&after)) {
             match (x, y) {
@@ -356,7 +342,7 @@ proptest! {
 
         let base = make_assessment(&fw, &case, false);
         let mut as_na = base.clone();
-        as_na.rate(target.clone(), NA);
+        as_na.rate(&target, NA).unwrap();
         let mut without = base.clone();
         without.ratings.shift_remove(&target);
         without.framework = deleted.exact_ref();
@@ -407,7 +393,7 @@ proptest! {
         prop_assert_eq!(total.map(f64::to_bits), report.total().score().map(f64::to_bits));
         for p in s.priorities(&a).unwrap() {
             let mut raised = a.clone();
-            raised.rate(p.criterion.clone(), p.best);
+            raised.rate(&p.criterion, p.best).unwrap();
             let after = s.total(&raised).unwrap().unwrap();
             prop_assert_eq!((after - total.unwrap()).to_bits(), p.gain.to_bits(), "{}", p.criterion);
             prop_assert!(p.gain >= 0.0);
@@ -429,7 +415,7 @@ proptest! {
         prop_assert_eq!(again.map(f64::to_bits), total.map(f64::to_bits));
         for p in s.priorities(&a).unwrap() {
             let mut raised = a.clone();
-            raised.rate(p.criterion.clone(), p.best);
+            raised.rate(&p.criterion, p.best).unwrap();
             let after = s.total(&raised).unwrap().unwrap();
             prop_assert_eq!((after - total.unwrap()).to_bits(), p.gain.to_bits(), "{}", p.criterion);
         }
@@ -468,6 +454,7 @@ impl FlatModel<'_> {
                 assert_eq!(scale, "num");
                 Some(Some(x / 10.0))
             }
+            Some(other) => panic!("the model does not know the rating {other:?}"),
         }
     }
 

@@ -41,16 +41,10 @@ fn review(country: Option<&str>, peers: [(RatingValue, RatingValue); 2]) -> Peer
     let mut r = PeerReview::new(fw.compatible_ref(), subject.clone());
     for (i, (a1, b1)) in peers.into_iter().enumerate() {
         let key = Id::new(format!("p{i}")).unwrap();
-        r.peers.insert(
-            key.clone(),
-            Person {
-                name: format!("Peer {i}"),
-                ..Person::default()
-            },
-        );
+        r.peers
+            .insert(key.clone(), Person::new(format!("Peer {i}")));
         let mut a = Assessment::new(fw.exact_ref(), subject.clone());
-        a.rate(Id::new("a1").unwrap(), a1)
-            .rate(Id::new("b1").unwrap(), b1);
+        a.rate("a1", a1).unwrap().rate("b1", b1).unwrap();
         r.assessments.insert(key, a);
     }
     r
@@ -90,7 +84,7 @@ fn common_risks_across_reviews() {
         .map(|r| r.criterion.as_str())
         .collect();
     assert_eq!(ids, ["g1", "g2"]);
-    let by_country = s.cohort.group_by("country").unwrap();
+    let by_country = s.cohort.stats_by("country").unwrap();
     let sizes: Vec<(&str, u64)> = by_country
         .iter()
         .map(|(k, v)| (k.as_str(), v.members))

@@ -12,8 +12,7 @@
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use assessment_model::{
-    Assessment, Criterion, Direction, Facet, FacetValue, Framework, Id, Level, RatingValue, Scale,
-    Subject,
+    Assessment, Criterion, Facet, FacetValue, Framework, Id, Level, RatingValue, Scale, Subject,
 };
 use indexmap::IndexMap;
 
@@ -27,54 +26,24 @@ pub fn framework(leaves: usize) -> Framework {
         r#"{"id": "generated", "version": "1.0.0", "title": "Generated", "criteria": []}"#,
     )
     .unwrap();
-    let levels = (1..=3)
+    let levels: Vec<Level> = (1..=3)
         .map(|v| Level::new(id(format!("level-{v}")), v, format!("level {v}")))
         .collect();
-    f.scales.insert(
-        id("tick".into()),
-        Scale::Binary {
-            title: None,
-            description: None,
-        },
-    );
-    f.scales.insert(
-        id("importance".into()),
-        Scale::Ordinal {
-            title: None,
-            description: None,
-            levels,
-        },
-    );
+    f.scales.insert(id("tick".into()), Scale::binary());
+    f.scales
+        .insert(id("importance".into()), Scale::ordinal(levels));
     f.scales.insert(
         id("percent".into()),
-        Scale::Numeric {
-            title: None,
-            description: None,
-            min: 0.0,
-            max: 100.0,
-            direction: Direction::HigherIsBetter,
-            unit: Some("%".into()),
-        },
+        Scale::numeric(0.0, 100.0).with_unit("%"),
     );
     let values: IndexMap<Id, FacetValue> = (0..4)
-        .map(|v| {
-            (
-                id(format!("v{v}")),
-                FacetValue {
-                    title: format!("Value {v}"),
-                    description: None,
-                },
-            )
-        })
+        .map(|v| (id(format!("v{v}")), FacetValue::new(format!("Value {v}"))))
         .collect();
-    f.facets.insert(
-        id("stakeholder".into()),
-        Facet {
-            title: "Stakeholder".into(),
-            description: None,
-            values,
-        },
-    );
+    f.facets.insert(id("stakeholder".into()), {
+        let mut built = Facet::new("Stakeholder");
+        built.values = values;
+        built
+    });
     let scales = ["tick", "importance", "percent"];
     let mut leaf = 0usize;
     for a in 0..leaves / 100 {
@@ -121,7 +90,7 @@ pub fn assessment(framework: &Framework) -> Assessment {
                 _ => RatingValue::Number((i % 101) as f64),
             }
         };
-        a.rate(leaf.id.clone(), value);
+        a.rate(&leaf.id, value).unwrap();
     }
     a
 }

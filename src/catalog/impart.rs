@@ -147,7 +147,7 @@ pub fn core() -> Framework {
 /// use assessment_model::Scale;
 /// use assessment_model::catalog::impart;
 ///
-/// let ticked = impart::core_with_scale(Scale::Binary { title: None, description: None });
+/// let ticked = impart::core_with_scale(Scale::binary());
 /// ticked.validate()?;
 /// assert!(matches!(ticked.scales["in-place"], Scale::Binary { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

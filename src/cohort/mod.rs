@@ -24,7 +24,7 @@ pub use tally::{CohortStats, LevelCount, NodeStats};
 ///
 /// Built for one framework (a [`Scorer`]); fed reports ([`Cohort::push`])
 /// or assessments it scores itself ([`Cohort::push_assessment`]); read with
-/// [`Cohort::stats`], [`Cohort::group_by`], [`Cohort::weakest`] and
+/// [`Cohort::stats`], [`Cohort::stats_by`], [`Cohort::weakest`] and
 /// [`Cohort::common_risks`]. Two cohorts of the same framework, built on
 /// different threads or partitions, combine with [`Cohort::merge`]; across
 /// machines, ship [`Cohort::state`] and rebuild with [`Cohort::from_state`].
@@ -62,18 +62,18 @@ pub use tally::{CohortStats, LevelCount, NodeStats};
 ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
 /// }"#)?;
 /// let scorer = Scorer::new(&framework)?;
-/// let mut cohort = Cohort::new(&scorer).grouped_by("country");
+/// let mut cohort = Cohort::new(&scorer).with_grouping("country");
 /// for (country, value) in [("FR", RatingValue::Met), ("FR", RatingValue::NotMet), ("DE", RatingValue::Met)] {
 ///     let mut subject = Subject::new("P");
 ///     subject.attributes.insert("country".into(), country.into());
 ///     let mut a = Assessment::new(framework.exact_ref(), subject);
-///     a.rate("a".parse()?, value);
+///     a.rate("a", value)?;
 ///     cohort.push_assessment(&a)?;
 /// }
 /// let stats = cohort.stats();
 /// assert_eq!(stats.members, 3);
 /// assert_eq!(stats.nodes["a"].median, Some(1.0));
-/// let by_country = cohort.group_by("country").ok_or("not grouped")?;
+/// let by_country = cohort.stats_by("country").ok_or("not grouped")?;
 /// assert_eq!(by_country["FR"].nodes["a"].mean, Some(0.5));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -143,6 +143,7 @@ pub enum CohortError {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Weakness {
     /// The criterion's id.
     pub criterion: Id,
@@ -202,7 +203,7 @@ impl Cohort {
     /// reports, so it cannot regroup members already added (members added
     /// earlier are not in any group of a later declaration).
     #[must_use]
-    pub fn grouped_by(mut self, attribute: impl Into<String>) -> Cohort {
+    pub fn with_grouping(mut self, attribute: impl Into<String>) -> Cohort {
         self.groups.entry(attribute.into()).or_default();
         self
     }
@@ -406,8 +407,8 @@ impl Cohort {
 
     /// The statistics per value of `attribute`, by value in ascending order
     /// with [`Cohort::UNSPECIFIED`] last; `None` when the cohort was not
-    /// [`grouped_by`](Cohort::grouped_by) that attribute.
-    pub fn group_by(&self, attribute: &str) -> Option<IndexMap<String, CohortStats>> {
+    /// declared [`with_grouping`](Cohort::with_grouping) by that attribute.
+    pub fn stats_by(&self, attribute: &str) -> Option<IndexMap<String, CohortStats>> {
         let groups = self.groups.get(attribute)?;
         let mut keys: Vec<&String> = groups.keys().collect();
         keys.sort_by_key(|k| (k.as_str() == Cohort::UNSPECIFIED, k.as_str()));

@@ -32,7 +32,7 @@ use crate::{Id, Scorer};
 /// // On one machine:
 /// let mut part = Cohort::new(&scorer);
 /// let mut a = Assessment::new(framework.exact_ref(), Subject::new("P"));
-/// a.rate("a".parse()?, RatingValue::Met);
+/// a.rate("a", RatingValue::Met)?;
 /// part.push_assessment(&a)?;
 /// let shipped = serde_json::to_string(&part.state())?;
 /// // On another:

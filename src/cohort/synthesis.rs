@@ -12,6 +12,7 @@ use crate::{Consolidated, Id, Scorer};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CommonRisk {
     /// The criterion's id.
     pub criterion: Id,
@@ -25,6 +26,7 @@ pub struct CommonRisk {
 /// the cohort of their consolidated assessments, its statistics, and the
 /// criteria that are risks in at least a given share of the reviews.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Synthesis {
     /// The cohort of the reviews' consolidated assessments (for
     /// [`Cohort::weakest`]; grouped by the attributes asked for).
@@ -38,7 +40,8 @@ pub struct Synthesis {
 
 impl Synthesis {
     /// Scores every review's consolidated assessment with `scorer`, gathers
-    /// them in a cohort grouped by `group_by` (subject attributes), and
+    /// them in a cohort with a grouping by each of `groupings` (subject
+    /// attributes, see [`Cohort::with_grouping`]), and
     /// lists the criteria that are risks in at least `min_share` of them.
     ///
     /// # Errors
@@ -49,12 +52,12 @@ impl Synthesis {
     pub fn new(
         scorer: &Scorer,
         reviews: &[Consolidated],
-        group_by: &[&str],
+        groupings: &[&str],
         min_share: f64,
     ) -> Result<Synthesis, CohortError> {
-        let mut cohort = group_by
+        let mut cohort = groupings
             .iter()
-            .fold(Cohort::new(scorer), |c, a| c.grouped_by(*a));
+            .fold(Cohort::new(scorer), |c, a| c.with_grouping(*a));
         for review in reviews {
             cohort.push_assessment(&review.assessment)?;
         }

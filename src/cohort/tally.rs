@@ -179,6 +179,7 @@ impl Tally {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CohortStats {
     /// How many members (reports) were added.
     pub members: u64,
@@ -194,6 +195,7 @@ pub struct CohortStats {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NodeStats {
     /// How many members have a score for the node.
     pub scored: u64,
@@ -230,6 +232,7 @@ pub struct NodeStats {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LevelCount {
     /// The level.
     pub value: RatingValue,

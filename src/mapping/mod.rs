@@ -119,7 +119,7 @@ pub use translation::{
 ///                   "rationale": "Same question." }]
 /// }"#)?;
 /// let mut assessment = Assessment::new(old.exact_ref(), Subject::new("P"));
-/// assessment.rate("a".parse()?, RatingValue::Met);
+/// assessment.rate("a", RatingValue::Met)?;
 /// let moved = mapping.translate(&assessment, &old, &new)?;
 /// assert_eq!(moved.assessment.ratings["x"].value, RatingValue::Level(3));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -127,6 +127,7 @@ pub use translation::{
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Mapping {
     /// The JSON Schema the document names (`"$schema"`), for editors.
     /// Any string is accepted: it is kept on a round trip and otherwise
@@ -169,6 +170,7 @@ pub struct Mapping {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MappingEntry {
     /// The source leaves (at least one), taken together.
     pub from: Vec<Id>,
@@ -184,6 +186,7 @@ pub struct MappingEntry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Relation {
     /// The same thing.
     Equivalent,
@@ -203,6 +206,24 @@ impl fmt::Display for Relation {
             Relation::Superset => "superset",
             Relation::Intersects => "intersects",
         })
+    }
+}
+
+impl MappingEntry {
+    /// An entry carrying the ratings of `from` to `to`, related by
+    /// `relation`, for the reason `rationale`.
+    pub fn new(
+        from: Vec<Id>,
+        to: Id,
+        relation: Relation,
+        rationale: impl Into<String>,
+    ) -> MappingEntry {
+        MappingEntry {
+            from,
+            to,
+            relation,
+            rationale: rationale.into(),
+        }
     }
 }
 
@@ -271,6 +292,40 @@ impl<'f> Criteria<'f> {
 }
 
 impl Mapping {
+    /// A mapping `id` titled `title` from the framework(s) `from` to `to`,
+    /// with no entries yet.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Mapping, MappingEntry, Relation};
+    /// use assessment_model::catalog::{good_practice, impart};
+    ///
+    /// let (core, gp) = (impart::core(), good_practice::criteria());
+    /// let mut mapping = Mapping::new("core-to-gp".parse()?, "Core to GP", core.compatible_ref(), gp.exact_ref());
+    /// mapping.entries.push(MappingEntry::new(
+    ///     vec!["migrant-voice".parse()?],
+    ///     "q1-1".parse()?,
+    ///     Relation::Intersects,
+    ///     "Both ask whether migrants are heard.",
+    /// ));
+    /// assert_eq!(mapping.entries.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(id: Id, title: impl Into<String>, from: FrameworkRef, to: FrameworkRef) -> Mapping {
+        Mapping {
+            schema: None,
+            id,
+            title: title.into(),
+            description: None,
+            from,
+            to,
+            entries: Vec::new(),
+            unmapped_from: IndexMap::new(),
+            unmapped_to: IndexMap::new(),
+        }
+    }
+
     /// The mapping of `framework` to itself: every leaf equivalent to
     /// itself. Translating through it gives the assessment back: an
     /// assessment equal to the one given (its ratings with their evidence

@@ -14,7 +14,7 @@ pub(super) const EPS: f64 = 1e-9;
 /// ```
 /// use assessment_model::{rescale, RatingValue, Scale};
 ///
-/// let tick = Scale::Binary { title: None, description: None };
+/// let tick = Scale::binary();
 /// assert_eq!(rescale(&tick, 1.0), Some(RatingValue::Met));
 /// assert_eq!(rescale(&tick, 0.99), Some(RatingValue::NotMet));
 /// ```

@@ -13,6 +13,7 @@ use crate::{Assessment, Evidence, Framework, Id, Issue, IssueKind, Rating, Ratin
 /// The result of [`Mapping::translate`]: the new assessment and an account
 /// of everything that was or was not carried.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Translation {
     /// The assessment against the target framework.
     pub assessment: Assessment,
@@ -42,6 +43,7 @@ impl Translation {
 
 /// A target rating made from source ratings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Carried {
     /// The index of the mapping entry.
     pub entry: usize,
@@ -62,6 +64,7 @@ pub struct Carried {
 
 /// A source rating or narrative that was not carried.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct NotCarried {
     /// The source criterion: the leaf rated, or the leaf or group the
     /// narrative is about.
@@ -137,6 +140,7 @@ impl fmt::Display for NotCarriedReason {
 
 /// A target leaf left without a rating.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Unrated {
     /// The target leaf.
     pub id: Id,

@@ -15,6 +15,7 @@ use crate::{Id, MeasurementLevel, RatingValue, Scale, krippendorff_alpha};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Agreement {
     /// Per leaf of the framework, in definition order.
     pub leaves: IndexMap<Id, LeafAgreement>,
@@ -43,6 +44,7 @@ impl Agreement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LeafAgreement {
     /// How many peers rated the leaf (not applicable included).
     pub rated_by: usize,
@@ -60,6 +62,7 @@ pub struct LeafAgreement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ScaleAgreement {
     /// The scale's id.
     pub scale: Id,

@@ -24,6 +24,7 @@ use crate::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Consolidation {
     /// The median rating. On binary and ordinal scales the *lower* median
     /// (with `n` ratings sorted by score, the one at position
@@ -52,6 +53,7 @@ pub enum Consolidation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Consolidated {
     /// The method used.
     pub method: Consolidation,
@@ -72,6 +74,7 @@ pub struct Consolidated {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Disagreement {
     /// The leaf's id.
     pub leaf: Id,

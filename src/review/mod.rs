@@ -70,6 +70,7 @@ pub use consolidate::{Consolidated, Consolidation, Disagreement, ReviewError};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PeerReview {
     /// The JSON Schema the document names (`"$schema"`), for editors.
     /// Any string is accepted: it is kept on a round trip and otherwise
@@ -151,6 +152,7 @@ impl PeerReview {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ContextDocuments {
     /// The baseline report on the region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -175,6 +177,7 @@ impl ContextDocuments {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct BaselineReport {
     /// The socio-economic context.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,6 +194,7 @@ pub struct BaselineReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StudyVisit {
     /// Where the visit took place.
     pub place: String,
@@ -205,10 +209,24 @@ pub struct StudyVisit {
     pub counterparts: Vec<Counterpart>,
 }
 
+impl StudyVisit {
+    /// A visit to `place` on `start`, of one day, with no counterparts
+    /// recorded yet.
+    pub fn new(place: impl Into<String>, start: IsoDate) -> StudyVisit {
+        StudyVisit {
+            place: place.into(),
+            start,
+            end: None,
+            counterparts: Vec::new(),
+        }
+    }
+}
+
 /// Someone the peers interviewed on a study visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Counterpart {
     /// Their role (e.g. "project manager", "employer", "participant").
     pub role: String,
@@ -218,4 +236,16 @@ pub struct Counterpart {
     /// Their organisation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
+}
+
+impl Counterpart {
+    /// A counterpart in the role `role` (e.g. "project manager"), with no
+    /// name or organisation recorded.
+    pub fn new(role: impl Into<String>) -> Counterpart {
+        Counterpart {
+            role: role.into(),
+            name: None,
+            organisation: None,
+        }
+    }
 }

@@ -6,8 +6,8 @@ use super::aggregate::NOT_APPLICABLE;
 use super::compile::{Compiled, NONE};
 use crate::limits::Limits;
 use crate::{
-    Assessment, Framework, Issue, IssueKind, MissingPolicy, RatingValue, Scale, Scorer,
-    ValidationError, pointer,
+    Assessment, Issue, IssueKind, MissingPolicy, RatingValue, Scale, Scorer, ValidationError,
+    pointer,
 };
 
 /// The outcome of binding: dense values, which rating each leaf took, and
@@ -160,15 +160,18 @@ fn admits(scale: &Scale) -> String {
 }
 
 impl Scorer {
-    /// Every problem that keeps `assessment` from being scored against this
-    /// framework, in assessment order: framework id or version not
+    /// Checks `assessment` against this framework (design, *Validation*):
+    /// the one check of an assessment, which [`Scorer::score`] also runs.
+    ///
+    /// # Errors
+    ///
+    /// A [`ValidationError`] with every problem that keeps `assessment`
+    /// from being scored, in assessment order: framework id or version not
     /// satisfied, lists and texts over their limits ([`crate::limits`]:
     /// `too-many-items`, `text-too-long`), unknown criterion ids (ratings,
     /// narratives, findings), ratings on groups, ratings off their leaf's
-    /// scale and, under
-    /// [`MissingPolicy::Error`], every missing leaf ([SPEC](crate::spec) §6.3;
-    /// see [`crate::ScoreError`] for the paths). Empty when it can be
-    /// scored.
+    /// scale and, under [`MissingPolicy::Error`], every missing leaf (see
+    /// [`crate::ScoreError`] for the paths).
     ///
     /// # Examples
     ///
@@ -182,46 +185,17 @@ impl Scorer {
     /// }"#)?;
     /// let scorer = Scorer::new(&framework)?;
     /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-    /// assessment.rate("a".parse()?, RatingValue::Met);
-    /// assert!(scorer.check(&assessment).is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn check(&self, assessment: &Assessment) -> Vec<Issue> {
-        let c = self.compiled();
-        c.bind(assessment).issues
-    }
-}
-
-impl Assessment {
-    /// Checks this assessment against `framework` ([SPEC](crate::spec) §6.3):
-    /// the framework must be valid, and the assessment must pass
-    /// [`Scorer::check`].
+    /// assessment.rate("a", RatingValue::Met)?;
+    /// scorer.validate(&assessment)?;
     ///
-    /// # Errors
-    ///
-    /// The framework's own [`ValidationError`] when it is invalid;
-    /// otherwise a [`ValidationError`] with every issue of
-    /// [`Scorer::check`].
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::{Assessment, Framework, RatingValue, Subject};
-    ///
-    /// let framework: Framework = serde_json::from_str(r#"{
-    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
-    ///     "scales": { "tick": { "type": "binary" } },
-    ///     "criteria": [{ "id": "a", "title": "First", "scale": "tick" }]
-    /// }"#)?;
-    /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-    /// assessment.rate("a".parse()?, RatingValue::Level(2));
-    /// let err = assessment.validate_against(&framework).unwrap_err();
+    /// assessment.rate("a", RatingValue::Level(2))?;
+    /// let err = scorer.validate(&assessment).unwrap_err();
     /// assert_eq!(err.issues()[0].code(), "rating-off-scale");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn validate_against(&self, framework: &Framework) -> Result<(), ValidationError> {
-        let scorer = Scorer::new(framework)?;
-        let issues = scorer.check(self);
+    pub fn validate(&self, assessment: &Assessment) -> Result<(), ValidationError> {
+        let c = self.compiled();
+        let issues = c.bind(assessment).issues;
         if issues.is_empty() {
             Ok(())
         } else {

@@ -62,7 +62,7 @@ impl Scorer {
     ///
     /// # Errors
     ///
-    /// [`ScoreError`] with every problem [`Scorer::check`] finds.
+    /// [`ScoreError`] with every problem [`Scorer::validate`] finds.
     ///
     /// # Examples
     ///
@@ -79,7 +79,7 @@ impl Scorer {
     /// }"#)?;
     /// let scorer = Scorer::new(&framework)?;
     /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-    /// assessment.rate("a".parse()?, RatingValue::Met);
+    /// assessment.rate("a", RatingValue::Met)?;
     /// let dense = scorer.bind(&assessment)?;
     /// assert!(dense.values()[1].is_nan()); // "b" has no rating
     /// let mut scratch = Scratch::new();

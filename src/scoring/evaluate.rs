@@ -15,7 +15,7 @@ impl Scorer {
     ///
     /// # Errors
     ///
-    /// [`ScoreError`] with every problem [`Scorer::check`] finds: framework
+    /// [`ScoreError`] with every problem [`Scorer::validate`] finds: framework
     /// mismatch, unknown criteria, ratings on groups, ratings off scale and,
     /// under [`crate::MissingPolicy::Error`], every missing leaf.
     ///
@@ -35,7 +35,7 @@ impl Scorer {
     /// }"#)?;
     /// let scorer = Scorer::new(&framework)?;
     /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-    /// assessment.rate("a".parse()?, RatingValue::Met);
+    /// assessment.rate("a", RatingValue::Met)?;
     /// let report = scorer.score(&assessment)?;
     /// assert_eq!(report.total().score(), Some(1.0));
     /// assert_eq!(report.total().coverage(), Some(0.5));

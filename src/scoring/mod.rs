@@ -114,8 +114,8 @@ pub use report::{
 /// }"#)?;
 /// let scorer = Scorer::new(&framework)?;
 /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-/// assessment.rate("a".parse()?, RatingValue::Met);
-/// assessment.rate("b".parse()?, RatingValue::NotMet);
+/// assessment.rate("a", RatingValue::Met)?;
+/// assessment.rate("b", RatingValue::NotMet)?;
 /// assert_eq!(scorer.total(&assessment)?, Some(0.5));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

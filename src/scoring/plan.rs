@@ -230,7 +230,7 @@ mod tests {
             ("h1", RatingValue::NotApplicable),
             ("z", RatingValue::Met),
         ] {
-            a.rate(id.parse().unwrap(), v);
+            a.rate(id, v).unwrap();
         }
         let dense = scorer.bind(&a).unwrap();
         let planned = scorer.compiled().plan.is_some();

@@ -39,8 +39,8 @@ impl Scorer {
     /// }"#)?;
     /// let scorer = Scorer::new(&framework)?;
     /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-    /// assessment.rate("a".parse()?, RatingValue::NotMet);
-    /// assessment.rate("b".parse()?, RatingValue::NotMet);
+    /// assessment.rate("a", RatingValue::NotMet)?;
+    /// assessment.rate("b", RatingValue::NotMet)?;
     /// let gains = scorer.priorities(&assessment)?;
     /// assert_eq!(gains[0].criterion, "b");
     /// assert_eq!(gains[0].gain, 0.75);

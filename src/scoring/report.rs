@@ -27,8 +27,8 @@ use crate::{DeclaredFinding, FrameworkRef, Id, RatingValue, Subject};
 /// }"#)?;
 /// let scorer = Scorer::new(&framework)?;
 /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-/// assessment.rate("a".parse()?, RatingValue::NotMet);
-/// assessment.rate("b".parse()?, RatingValue::Met);
+/// assessment.rate("a", RatingValue::NotMet)?;
+/// assessment.rate("b", RatingValue::Met)?;
 /// let report = scorer.score(&assessment)?;
 /// assert_eq!(report.total().score(), Some(0.75));
 /// assert_eq!(report.node("b").and_then(|n| n.score()), Some(1.0));
@@ -219,6 +219,7 @@ impl Outcome {
 /// `leaves = rated + missing + not_applicable`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Counts {
     /// Every leaf.
     pub leaves: usize,
@@ -235,6 +236,7 @@ pub struct Counts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NoScore {
     /// The node is not applicable: rated so, marked so by the framework
     /// (a profile), or every leaf below it is (rule 2).
@@ -273,6 +275,7 @@ impl NoScore {
 /// weighted arithmetic mean of the same children with the same weights.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ScaleMean {
     /// The scale's id.
     pub scale: Id,
@@ -380,6 +383,7 @@ impl NodeScore {
 /// the threshold that made it one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Finding {
     /// The criterion.
     pub criterion: Id,
@@ -394,6 +398,7 @@ pub struct Finding {
 /// effective weight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct FacetScore {
     /// The facet's id.
     pub facet: Id,
@@ -411,6 +416,7 @@ pub struct FacetScore {
 /// leaf alone were raised to the top of its scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Priority {
     /// The leaf.
     pub criterion: Id,

@@ -41,77 +41,48 @@ pub fn group(
 /// better).
 pub fn scales() -> IndexMap<Id, Scale> {
     let mut scales = IndexMap::new();
-    scales.insert(
-        id("tick"),
-        Scale::Binary {
-            title: None,
-            description: None,
-        },
-    );
+    scales.insert(id("tick"), Scale::binary());
     scales.insert(
         id("imp"),
-        Scale::Ordinal {
-            title: Some("Importance".into()),
-            description: None,
-            levels: vec![
-                Level::new(id("not-important"), 1, "not important"),
-                Level::new(id("important"), 2, "important"),
-                Level::new(id("very-important"), 3, "very important"),
-            ],
-        },
+        Scale::ordinal([
+            Level::new(id("not-important"), 1, "not important"),
+            Level::new(id("important"), 2, "important"),
+            Level::new(id("very-important"), 3, "very important"),
+        ])
+        .with_title("Importance"),
     );
-    scales.insert(
-        id("num"),
-        Scale::Numeric {
-            title: None,
-            description: None,
-            min: 0.0,
-            max: 10.0,
-            direction: Direction::HigherIsBetter,
-            unit: None,
-        },
-    );
+    scales.insert(id("num"), Scale::numeric(0.0, 10.0));
     scales.insert(
         id("delay"),
-        Scale::Numeric {
-            title: None,
-            description: None,
-            min: 0.0,
-            max: 10.0,
-            direction: Direction::LowerIsBetter,
-            unit: Some("weeks".into()),
-        },
+        Scale::numeric(0.0, 10.0)
+            .with_direction(Direction::LowerIsBetter)
+            .with_unit("weeks"),
     );
     scales
 }
 
 pub fn framework(rules: ScoringRules, criteria: Vec<Criterion>) -> Framework {
-    Framework {
-        schema: None,
-        id: id("test-fw"),
-        version: semver::Version::new(1, 2, 0),
-        title: "Test framework".into(),
-        description: None,
-        provenance: Default::default(),
-        scales: scales(),
-        facets: IndexMap::new(),
-        rules,
-        requires: Vec::new(),
-        criteria,
-    }
+    let mut f = Framework::new(
+        id("test-fw"),
+        semver::Version::new(1, 2, 0),
+        "Test framework",
+    );
+    f.scales = scales();
+    f.rules = rules;
+    f.criteria = criteria;
+    f
 }
 
 pub fn rules(aggregation: Aggregation) -> ScoringRules {
-    ScoringRules {
-        aggregation,
-        ..ScoringRules::default()
-    }
+    let mut rules = ScoringRules::default();
+    rules.aggregation = aggregation;
+    rules
 }
 
 pub fn assess(fw: &Framework, ratings: &[(&str, RatingValue)]) -> Assessment {
     let mut a = Assessment::new(fw.exact_ref(), Subject::new("Subject"));
     for (name, v) in ratings {
-        a.rate(id(name), *v);
+        a.rate(name, *v).unwrap();
     }
     a
 }

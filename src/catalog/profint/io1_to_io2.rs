@@ -214,7 +214,7 @@ pub fn io1_to_io2() -> Mapping {
 ///
 /// let io1 = profint::success_factors_io1();
 /// let mut assessment = Assessment::new(io1.exact_ref(), Subject::new("A device"));
-/// assessment.rate("io1-f5".parse()?, RatingValue::Met);
+/// assessment.rate("io1-f5", RatingValue::Met)?;
 /// let moved = profint::migrate_io1(&assessment)?;
 /// assert_eq!(moved.assessment.ratings["io2-f4"].value, RatingValue::Met);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
