@@ -2,6 +2,11 @@
 //! positional (array) form that serde's derive would accept is refused by
 //! [`from_deserializer`] with `invalid-document` and a path at the array,
 //! for every document type, at every depth, in JSON and in TOML.
+//!
+//! The hand-picked cases come first; then every committed document (the
+//! catalogues, the conformance suite, the fuzz seeds), and the reports and
+//! cohort states scored from them, each with every object replaced, one at
+//! a time, by the array of its values.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 // Test code on fixed data: an index out of range or an overflow is a failure
 // of the test, not of the crate.
@@ -239,3 +244,273 @@ fn other_documents() {
     assert_sequence_refused(&issue, "", "struct CohortState");
 }
 
+// ----- every committed document, every object -----
+
+mod corpus;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use assessment_model::{Cohort, Scorer};
+use serde_json::Value;
+
+/// The pointers of every object in `value`, outermost first.
+fn objects(value: &Value, at: &str, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            out.push(at.to_owned());
+            for (key, v) in map {
+                objects(v, &assessment_model::pointer(at, key), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                objects(v, &assessment_model::pointer(at, i), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether the JSON Pointer `ancestor` is `path` or one of its ancestors.
+fn is_at_or_above(ancestor: &str, path: &str) -> bool {
+    path.strip_prefix(ancestor)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// What the sweep did, for the totals it asserts.
+#[derive(Default)]
+struct Sweep {
+    /// Documents swept, by type.
+    documents: BTreeSet<(&'static str, String)>,
+    /// Objects replaced, by type.
+    variants: BTreeMap<&'static str, usize>,
+    /// Of those, reported at an ancestor (inside buffered content).
+    above: usize,
+}
+
+impl Sweep {
+    /// Replaces each object of `doc` (a `T` that parses) in turn by the
+    /// array of its values and asserts that parsing refuses it, at the
+    /// object's own path or, where serde buffers content (inside a scale,
+    /// inside a report's node), at an ancestor that the buffering starts
+    /// from. `doc` is left as it was.
+    fn run<T: DeserializeOwned>(&mut self, kind: &'static str, name: &str, doc: &mut Value) {
+        let text = doc.to_string();
+        if !self.documents.insert((kind, text.clone())) {
+            return; // the same document under another name (seeds copy the suite)
+        }
+        if from_deserializer::<T, _>(&mut serde_json::Deserializer::from_str(&text)).is_err() {
+            self.documents.remove(&(kind, text));
+            return; // a document that does not parse today is not swept
+        }
+        let mut pointers = Vec::new();
+        objects(doc, "", &mut pointers);
+        for at in pointers {
+            let slot = doc.pointer_mut(&at).unwrap();
+            let Value::Object(map) = std::mem::take(slot) else {
+                unreachable!()
+            };
+            let values: Vec<Value> = map.values().cloned().collect();
+            *slot = Value::Array(values);
+            let modified = doc.to_string();
+            let result =
+                from_deserializer::<T, _>(&mut serde_json::Deserializer::from_str(&modified));
+            let Err(err) = result else {
+                panic!("{kind} {name}: the object at {at:?} as an array is accepted")
+            };
+            let issue = &err.issues()[0];
+            assert_eq!(err.issues().len(), 1, "{kind} {name} {at}");
+            assert_eq!(
+                issue.code(),
+                "invalid-document",
+                "{kind} {name} {at}: {issue}"
+            );
+            // Refused for being a sequence, not for what its elements are
+            // (without the rule, most arrays would fail on an element of
+            // the wrong type, the values being in key order, not field
+            // order). An externally tagged enum (`{"level": 2}`) is no
+            // struct: serde_json refuses it in its own words.
+            let IssueKind::InvalidDocument { message } = &issue.kind else {
+                unreachable!()
+            };
+            assert!(
+                message.starts_with("invalid type: sequence, expected ")
+                    || (map.len() == 1 && message.starts_with("expected value")),
+                "{kind} {name} {at}: {message}"
+            );
+            assert!(
+                doc.pointer(&issue.path).is_some(),
+                "{kind} {name} {at}: {} does not resolve",
+                issue.path
+            );
+            assert!(
+                is_at_or_above(&issue.path, &at),
+                "{kind} {name} {at}: reported at {}",
+                issue.path
+            );
+            if issue.path != at {
+                // Only buffered content may be reported above itself: a
+                // scale's, or a report node's flattened outcome.
+                let rest = &at[issue.path.len()..];
+                let buffered = match kind {
+                    "framework" => is_inside_scale(&issue.path) && !rest.is_empty(),
+                    "report" => issue.path.starts_with("/nodes/") && !rest.is_empty(),
+                    _ => false,
+                };
+                assert!(buffered, "{kind} {name} {at}: reported at {}", issue.path);
+                self.above += 1;
+            }
+            *self.variants.entry(kind).or_default() += 1;
+            *doc.pointer_mut(&at).unwrap() = Value::Object(map);
+        }
+    }
+}
+
+/// Whether `path` is a scale of a framework (`/scales/<id>`).
+fn is_inside_scale(path: &str) -> bool {
+    path.strip_prefix("/scales/")
+        .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
+fn json(text: &[u8]) -> Option<Value> {
+    serde_json::from_slice(text).ok()
+}
+
+fn parsed<T: DeserializeOwned>(value: &Value) -> Option<T> {
+    from_deserializer(value).ok()
+}
+
+/// Reports and cohort states made from a framework and an assessment of
+/// it, swept too: the crate writes them, and reads them back.
+fn sweep_outputs(sweep: &mut Sweep, name: &str, framework: &Value, assessment: &Value) {
+    let (Some(framework), Some(assessment)) = (
+        parsed::<Framework>(framework),
+        parsed::<Assessment>(assessment),
+    ) else {
+        return;
+    };
+    let Ok(scorer) = Scorer::new(&framework) else {
+        return;
+    };
+    let Ok(report) = scorer.score(&assessment) else {
+        return;
+    };
+    sweep.run::<Report>("report", name, &mut serde_json::to_value(&report).unwrap());
+    let mut cohort = Cohort::new(&scorer);
+    for attribute in assessment.subject.attributes.keys() {
+        cohort = cohort.grouped_by(attribute.clone());
+    }
+    cohort.push(&report).unwrap();
+    let mut state = serde_json::to_value(cohort.state()).unwrap();
+    sweep.run::<CohortState>("cohort state", name, &mut state);
+}
+
+#[test]
+fn every_object_of_every_committed_document_as_an_array_is_refused() {
+    let mut sweep = Sweep::default();
+
+    let catalogues = corpus::files("catalogs", ".json");
+    let mut frameworks = Vec::new();
+    for (name, text) in &catalogues {
+        let mut doc = json(text).unwrap();
+        if parsed::<Framework>(&doc).is_some() {
+            sweep.run::<Framework>("framework", name, &mut doc);
+            frameworks.push(doc);
+        } else {
+            assert!(parsed::<Assessment>(&doc).is_some(), "{name}");
+            sweep.run::<Assessment>("assessment", name, &mut doc);
+            for framework in &frameworks {
+                sweep_outputs(&mut sweep, name, framework, &doc);
+            }
+        }
+    }
+
+    for (name, text) in corpus::files("tests/conformance/valid", ".json") {
+        let mut envelope = json(&text).unwrap();
+        sweep.run::<Framework>("framework", &name, &mut envelope["framework"]);
+        sweep.run::<Assessment>("assessment", &name, &mut envelope["assessment"]);
+        sweep_outputs(
+            &mut sweep,
+            &name,
+            &envelope["framework"],
+            &envelope["assessment"],
+        );
+    }
+
+    for (name, text) in corpus::files("tests/conformance/invalid", ".json") {
+        let mut envelope = json(&text).unwrap();
+        if envelope.get("framework").is_some() {
+            sweep.run::<Framework>("framework", &name, &mut envelope["framework"]);
+        }
+        let kind = envelope["kind"].as_str().unwrap().to_owned();
+        let doc = &mut envelope["document"];
+        match kind.as_str() {
+            "framework" => sweep.run::<Framework>("framework", &name, doc),
+            "assessment" => sweep.run::<Assessment>("assessment", &name, doc),
+            "profile" => sweep.run::<Profile>("profile", &name, doc),
+            "peer_review" => sweep.run::<PeerReview>("peer review", &name, doc),
+            "mapping" | "translation" => {
+                sweep.run::<Mapping>("mapping", &name, &mut doc["mapping"]);
+                sweep.run::<Framework>("framework", &name, &mut doc["source"]);
+                sweep.run::<Framework>("framework", &name, &mut doc["target"]);
+                if doc.get("assessment").is_some() {
+                    sweep.run::<Assessment>("assessment", &name, &mut doc["assessment"]);
+                }
+            }
+            "composition" => {
+                sweep.run::<Framework>("framework", &name, &mut doc["base"]);
+                for module in doc["modules"].as_array_mut().unwrap() {
+                    sweep.run::<Framework>("framework", &name, module);
+                }
+            }
+            other => panic!("{name}: unknown kind {other}"),
+        }
+    }
+
+    type Run = fn(&mut Sweep, &str, &mut Value);
+    let seeds: [(&str, Run); 5] = [
+        ("framework_json", |s, n, d| {
+            s.run::<Framework>("framework", n, d)
+        }),
+        ("assessment_json", |s, n, d| {
+            s.run::<Assessment>("assessment", n, d)
+        }),
+        ("profile_json", |s, n, d| s.run::<Profile>("profile", n, d)),
+        ("mapping_json", |s, n, d| s.run::<Mapping>("mapping", n, d)),
+        ("review_json", |s, n, d| {
+            s.run::<PeerReview>("peer review", n, d)
+        }),
+    ];
+    for (dir, run) in seeds {
+        for (name, data) in corpus::files(&format!("tests/seeds/{dir}"), "") {
+            if let Some(mut doc) = json(&data) {
+                run(&mut sweep, &name, &mut doc);
+            }
+        }
+    }
+
+    // Every type was swept, with many objects each.
+    println!(
+        "{} documents; objects replaced: {:?}; {} reported at an ancestor",
+        sweep.documents.len(),
+        sweep.variants,
+        sweep.above
+    );
+    let kinds: Vec<&str> = sweep.variants.keys().copied().collect();
+    assert_eq!(
+        kinds,
+        [
+            "assessment",
+            "cohort state",
+            "framework",
+            "mapping",
+            "peer review",
+            "profile",
+            "report"
+        ]
+    );
+    for (kind, count) in &sweep.variants {
+        assert!(*count >= 50, "{kind}: {count} objects");
+    }
+    assert!(sweep.above > 0);
+}
