@@ -72,7 +72,9 @@
 //! - **Serialised form.** Field names and enum values are snake_case, ids
 //!   kebab-case; optional fields are omitted when empty; definitions deny
 //!   unknown fields, so a typo in a hand-written file is an error, and maps
-//!   reject a key given twice.
+//!   reject a key given twice. Through [`from_deserializer`], a struct is
+//!   always an object: the array of its fields' values that serde's derive
+//!   would take by position is an error.
 //! - **Specification.** [`spec`] is the crate's specification (`SPEC.md`):
 //!   the document formats field by field, the scoring and validation
 //!   rules and every issue code, in numbered sections that these docs

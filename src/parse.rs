@@ -5,14 +5,21 @@
 //! document tree the error is (serde_json gives a line and column, other
 //! formats less) nor what kind of problem it is. This entry point tracks the
 //! path while deserialising (with `serde_path_to_error`) and classifies the
-//! failure into one of three stable codes:
+//! failure into one of four stable codes:
 //!
 //! | code | when |
 //! |---|---|
 //! | `unknown-field` | a key the format does not define (definitions deny unknown fields) |
 //! | `malformed-id` | a string where an [`Id`] is expected is not a valid id |
 //! | `duplicate-id` | a key given twice in one map (JSON allows it; the model's maps reject it rather than keep only the last value) |
-//! | `invalid-document` | anything else: bad syntax, a wrong type, a missing field, an unknown enum value, nesting beyond the parser's limit |
+//! | `invalid-document` | anything else: bad syntax, a wrong type, a struct written as an array (the positional form, see below), a missing field, an unknown enum value, nesting beyond the parser's limit |
+//!
+//! A struct is always an object (design, *Serialised form*): the array of
+//! its fields' values, which serde's derive would take by position, is
+//! `invalid-document` (`invalid type: sequence, expected struct
+//! Criterion`) at the array's path, at any depth and in any format. The
+//! `keyed` module does this for every type at once, by wrapping the
+//! deserializer.
 
 use std::fmt;
 use std::hash::Hash;
@@ -24,6 +31,11 @@ use serde_path_to_error::Segment;
 
 use crate::id::MALFORMED_ID;
 use crate::{Id, Issue, IssueKind, ValidationError, pointer};
+
+mod keyed;
+
+use keyed::Keyed;
+pub(crate) use keyed::keyed;
 
 /// Deserialises a `T` from `deserializer`; on failure, one [`Issue`] with a
 /// JSON Pointer to the offending value and the kind of problem.
@@ -46,12 +58,17 @@ use crate::{Id, Issue, IssueKind, ValidationError, pointer};
 /// unless its `preserve_order` feature is enabled, so add it with
 /// `cargo add toml --features preserve_order`.
 ///
+/// A struct must be an object: written as an array of its fields' values
+/// (`"criteria": [["a", "First"]]`), it is `invalid-document` at the
+/// array (`/criteria/0`).
+///
 /// The path points to where the problem is in the document as written: for
 /// an unknown field, to the field itself (`/criteria/0/titel`); for a
 /// missing field, to the object that lacks it. Inside an internally tagged
 /// enum such as [`Scale`](crate::Scale), serde buffers the content, so the
 /// path stops at the enum's value (`/scales/tick`) and the field name is
-/// taken from the message.
+/// taken from the message; so does it inside a report node's flattened
+/// outcome (`/nodes/3`).
 ///
 /// # Errors
 ///
@@ -90,6 +107,16 @@ use crate::{Id, Issue, IssueKind, ValidationError, pointer};
 /// let err = from_deserializer::<Framework, _>(toml::Deserializer::parse(text)?).unwrap_err();
 /// assert_eq!(err.issues()[0].code(), "invalid-document");
 /// assert_eq!(err.issues()[0].path, "/criteria/0/weight");
+///
+/// // A struct written as the array of its fields' values.
+/// let text = r#"{
+///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+///     "criteria": [["a", "First item"]]
+/// }"#;
+/// let err = from_deserializer::<Framework, _>(&mut serde_json::Deserializer::from_str(text))
+///     .unwrap_err();
+/// assert_eq!(err.issues()[0].code(), "invalid-document");
+/// assert_eq!(err.issues()[0].path, "/criteria/0");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn from_deserializer<'de, T, D>(deserializer: D) -> Result<T, ValidationError>
@@ -97,7 +124,10 @@ where
     T: Deserialize<'de>,
     D: Deserializer<'de>,
 {
-    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+    // The path tracker goes around `Keyed` as around any deserializer: a
+    // refused sequence is an error of the value at hand, so its path is
+    // the array's own.
+    serde_path_to_error::deserialize(Keyed(deserializer)).map_err(|err| {
         let mut path = String::new();
         let mut last_key: Option<&str> = None;
         for segment in err.path() {

@@ -53,6 +53,9 @@ pub enum Scale {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         description: Option<String>,
         /// The levels, at least two, with distinct values and ids.
+        // serde buffers a tagged enum's content: `keyed` keeps a level an
+        // object there too (see `crate::parse::keyed`).
+        #[serde(deserialize_with = "crate::parse::keyed")]
         levels: Vec<Level>,
     },
     /// A number in `[min, max]`. A value `x` normalises to

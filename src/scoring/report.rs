@@ -300,7 +300,9 @@ pub struct NodeScore {
     pub(crate) rating: Option<RatingValue>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) not_applicable: Option<String>,
-    #[serde(flatten)]
+    // serde buffers a flattened field's content: `keyed` keeps the structs
+    // in it objects there too (see `crate::parse::keyed`).
+    #[serde(flatten, deserialize_with = "crate::parse::keyed")]
     pub(crate) outcome: Outcome,
 }
 

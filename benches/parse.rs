@@ -1,0 +1,77 @@
+//! Parsing hot path: `from_deserializer` on JSON text, beside the two
+//! layers it is made of, so that the cost of each is measured in the same
+//! run on the same machine:
+//!
+//! - `serde_json`: serde's derive alone (`serde_json::from_str`), which
+//!   tracks no path and takes a struct written as an array;
+//! - `path_to_error`: the path tracker alone
+//!   (`serde_path_to_error::deserialize`), which is what
+//!   `from_deserializer` did before it refused the positional form;
+//! - `from_deserializer`: the path tracker around the `keyed` wrapper that
+//!   refuses it.
+//!
+//! Three documents: the largest catalogue (the good-practice criteria), the
+//! worked good-practice assessment, and a generated framework of 10,000
+//! leaves with every kind of scale and a facet.
+//!
+//! Run with `cargo bench --bench parse -- --quick` for figures.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::hint::black_box;
+
+use assessment_model::{Assessment, Framework, from_deserializer};
+use criterion::{Criterion, criterion_group, criterion_main};
+use serde::de::DeserializeOwned;
+
+#[path = "support/generated.rs"]
+mod generated;
+
+fn compare<T>(c: &mut Criterion, name: &str, text: &str)
+where
+    T: DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    // The three give the same document.
+    let plain: T = serde_json::from_str(text).unwrap();
+    let tracked: T =
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).unwrap();
+    let keyed: T = from_deserializer(&mut serde_json::Deserializer::from_str(text)).unwrap();
+    assert_eq!(plain, tracked);
+    assert_eq!(plain, keyed);
+
+    let mut group = c.benchmark_group(name);
+    group.sample_size(20);
+    group.bench_function("serde_json", |b| {
+        b.iter(|| black_box(serde_json::from_str::<T>(black_box(text)).is_ok()))
+    });
+    group.bench_function("path_to_error", |b| {
+        b.iter(|| {
+            let mut de = serde_json::Deserializer::from_str(black_box(text));
+            black_box(serde_path_to_error::deserialize::<_, T>(&mut de).is_ok())
+        })
+    });
+    group.bench_function("from_deserializer", |b| {
+        b.iter(|| {
+            let mut de = serde_json::Deserializer::from_str(black_box(text));
+            black_box(from_deserializer::<T, _>(&mut de).is_ok())
+        })
+    });
+    group.finish();
+}
+
+fn parse(c: &mut Criterion) {
+    compare::<Framework>(
+        c,
+        "parse/good_practice_criteria",
+        include_str!("../catalogs/good-practice-criteria.json"),
+    );
+    compare::<Assessment>(
+        c,
+        "parse/good_practice_worked_example",
+        include_str!("../catalogs/good-practice-worked-example.json"),
+    );
+    let generated = serde_json::to_string(&generated::framework(10_000)).unwrap();
+    compare::<Framework>(c, "parse/generated_10k", &generated);
+}
+
+criterion_group!(benches, parse);
+criterion_main!(benches);

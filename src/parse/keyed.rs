@@ -1,0 +1,449 @@
+//! [`Keyed`]: a deserializer under which a struct must be written as an
+//! object (a map of named fields), never as an array of its fields' values
+//! (design, *Serialised form*).
+//!
+//! Serde's derived `Deserialize` of a struct accepts both forms: the
+//! visitor it hands to `deserialize_struct` has a `visit_seq` that takes
+//! the fields by position, and self-describing formats (serde_json, toml)
+//! call it on an array. A positional array silently depends on the order
+//! of the fields, and the JSON Schemas say `object`. Rather than write
+//! every type's `Deserialize` by hand, [`Keyed`] wraps the deserializer:
+//! it passes every call on, but a struct's visitor goes in wrapped in a
+//! [`Guard`] that refuses a sequence, and every nested deserializer that
+//! serde reaches through a map, a sequence, an option, a newtype or an
+//! enum is wrapped again, so the rule holds at every depth.
+//!
+//! Two corners of serde are out of the wrapper's reach and are handled
+//! where they occur:
+//!
+//! - An internally tagged enum (`#[serde(tag = "…")]`, such as
+//!   [`Scale`](crate::Scale)) asks for `deserialize_any` with a visitor
+//!   that takes the tag from the first element of an array. Its
+//!   `expecting` is serde's `internally tagged enum <Name>`, which a
+//!   [`Guard`] recognises: such a visitor gets no sequence either.
+//! - Inside an internally tagged enum and in a `#[serde(flatten)]` field
+//!   (and in an untagged enum, of which the crate has none), serde buffers
+//!   the content and deserializes it with its own deserializer, which
+//!   [`Keyed`] does not wrap. A field there whose
+//!   type holds structs re-enters the rule with
+//!   `#[serde(deserialize_with = "crate::parse::keyed")]` (a flattened
+//!   `Option` must not: serde reads it through a hidden visitor method
+//!   that no wrapper can pass on).
+//!
+//! Scalars are passed on unwrapped: their visitors take no struct, and
+//! parsing strings and numbers stays as fast as without the wrapper.
+
+use std::fmt;
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, Expected, MapAccess, SeqAccess, Unexpected,
+    VariantAccess, Visitor,
+};
+
+/// A deserializer under which no struct may be read from a sequence (see
+/// the module docs). Wraps any deserializer; a sequence where a struct is
+/// expected fails with `invalid type: sequence, expected struct <Name>`.
+pub(crate) struct Keyed<D>(pub(crate) D);
+
+/// Deserialises a `T` with [`Keyed`] around `deserializer`: used with
+/// `#[serde(deserialize_with)]` on the fields of buffered content (see the
+/// module docs), where serde's own deserializer would let a struct be an
+/// array again.
+pub(crate) fn keyed<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: de::Deserialize<'de>,
+{
+    T::deserialize(Keyed(deserializer))
+}
+
+/// Passes scalar requests on with the visitor as it is.
+macro_rules! plain {
+    ($($method:ident)*) => {$(
+        #[inline]
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.0.$method(visitor)
+        }
+    )*};
+}
+
+/// Passes requests that may hold structs on with the visitor guarded.
+macro_rules! guarded {
+    ($($method:ident)*) => {$(
+        #[inline]
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.0.$method(Guard::new(visitor, Form::Value))
+        }
+    )*};
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<D> {
+    type Error = D::Error;
+
+    plain! {
+        deserialize_bool
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_f32 deserialize_f64 deserialize_char
+        deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
+        deserialize_unit deserialize_identifier deserialize_ignored_any
+    }
+
+    guarded! { deserialize_option deserialize_seq deserialize_map }
+
+    #[inline]
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(Guard::new(visitor, Form::Any))
+    }
+
+    #[inline]
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_unit_struct(name, visitor)
+    }
+
+    #[inline]
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0
+            .deserialize_newtype_struct(name, Guard::new(visitor, Form::Value))
+    }
+
+    #[inline]
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0
+            .deserialize_tuple(len, Guard::new(visitor, Form::Value))
+    }
+
+    #[inline]
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0
+            .deserialize_tuple_struct(name, len, Guard::new(visitor, Form::Value))
+    }
+
+    #[inline]
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0
+            .deserialize_struct(name, fields, Guard::new(visitor, Form::Struct))
+    }
+
+    #[inline]
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0
+            .deserialize_enum(name, variants, Guard::new(visitor, Form::Value))
+    }
+
+    #[inline]
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+}
+
+/// What a [`Guard`] lets through as a sequence.
+#[derive(Clone, Copy)]
+enum Form {
+    /// Any value: a sequence is passed on.
+    Value,
+    /// A struct (or a struct variant): a sequence is refused.
+    Struct,
+    /// Whatever the data holds (`deserialize_any`): a sequence is refused
+    /// when the visitor is an internally tagged enum's.
+    Any,
+}
+
+/// A visitor passed on with everything it is handed wrapped in [`Keyed`]
+/// again, and a sequence refused where [`Form`] says so.
+struct Guard<V> {
+    visitor: V,
+    form: Form,
+}
+
+impl<V> Guard<V> {
+    #[inline]
+    fn new(visitor: V, form: Form) -> Guard<V> {
+        Guard { visitor, form }
+    }
+}
+
+/// Passes scalar visits on to the wrapped visitor.
+macro_rules! visits {
+    ($($method:ident($ty:ty))*) => {$(
+        #[inline]
+        fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
+            self.visitor.$method(v)
+        }
+    )*};
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Guard<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.visitor.expecting(f)
+    }
+
+    visits! {
+        visit_bool(bool)
+        visit_i8(i8) visit_i16(i16) visit_i32(i32) visit_i64(i64) visit_i128(i128)
+        visit_u8(u8) visit_u16(u16) visit_u32(u32) visit_u64(u64) visit_u128(u128)
+        visit_f32(f32) visit_f64(f64) visit_char(char)
+        visit_str(&str) visit_borrowed_str(&'de str) visit_string(String)
+        visit_bytes(&[u8]) visit_borrowed_bytes(&'de [u8]) visit_byte_buf(Vec<u8>)
+    }
+
+    #[inline]
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.visitor.visit_none()
+    }
+
+    #[inline]
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.visitor.visit_unit()
+    }
+
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.visitor.visit_some(Keyed(deserializer))
+    }
+
+    #[inline]
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<V::Value, D::Error> {
+        self.visitor.visit_newtype_struct(Keyed(deserializer))
+    }
+
+    #[inline]
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        let refused = match self.form {
+            Form::Value => false,
+            Form::Struct => true,
+            Form::Any => expects_tagged_enum(&self.visitor),
+        };
+        if refused {
+            return Err(de::Error::invalid_type(Unexpected::Seq, &self.visitor));
+        }
+        self.visitor.visit_seq(KeyedSeq(seq))
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_map(KeyedMap(map))
+    }
+
+    #[inline]
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_enum(KeyedEnum(data))
+    }
+}
+
+/// The start of the `expecting` of the visitor that serde's derive gives
+/// an internally tagged enum (`internally tagged enum Scale`), unless the
+/// enum sets `#[serde(expecting)]`, which none of this crate's do.
+const TAGGED_ENUM: &str = "internally tagged enum ";
+
+/// Whether `visitor` is an internally tagged enum's. Called only when a
+/// sequence arrives at `deserialize_any`; compares the visitor's
+/// `expecting` with [`TAGGED_ENUM`] as it is written, without allocating,
+/// and stops at the first byte that differs.
+fn expects_tagged_enum<'de, V: Visitor<'de>>(visitor: &V) -> bool {
+    let mut prefix = Prefix { rest: TAGGED_ENUM };
+    // The error only says that the comparison stopped early.
+    let _ = fmt::write(&mut prefix, format_args!("{}", visitor as &dyn Expected));
+    prefix.rest.is_empty()
+}
+
+/// A writer that consumes [`TAGGED_ENUM`] as long as what is written
+/// matches it, and stops the writing (with an error) once it differs or
+/// is matched.
+struct Prefix {
+    rest: &'static str,
+}
+
+impl fmt::Write for Prefix {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if let Some(rest) = self.rest.strip_prefix(s) {
+            self.rest = rest;
+            if rest.is_empty() {
+                Err(fmt::Error)
+            } else {
+                Ok(())
+            }
+        } else {
+            if s.starts_with(self.rest) {
+                self.rest = "";
+            }
+            Err(fmt::Error)
+        }
+    }
+}
+
+/// A sequence whose elements are read with [`Keyed`].
+struct KeyedSeq<A>(A);
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for KeyedSeq<A> {
+    type Error = A::Error;
+
+    #[inline]
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, A::Error> {
+        self.0.next_element_seed(KeyedSeed(seed))
+    }
+
+    #[inline]
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+/// A map whose values are read with [`Keyed`]. Keys are passed on as they
+/// are: the model's keys are strings and ids, never structs.
+struct KeyedMap<A>(A);
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for KeyedMap<A> {
+    type Error = A::Error;
+
+    #[inline]
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.0.next_key_seed(seed)
+    }
+
+    #[inline]
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.next_value_seed(KeyedSeed(seed))
+    }
+
+    #[inline]
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+/// An enum whose variant's content is read with [`Keyed`].
+struct KeyedEnum<A>(A);
+
+impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for KeyedEnum<A> {
+    type Error = A::Error;
+    type Variant = KeyedVariant<A::Variant>;
+
+    #[inline]
+    fn variant_seed<T: DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<(T::Value, KeyedVariant<A::Variant>), A::Error> {
+        self.0
+            .variant_seed(seed)
+            .map(|(value, variant)| (value, KeyedVariant(variant)))
+    }
+}
+
+/// A variant's content, read with [`Keyed`]; a struct variant may not be a
+/// sequence.
+struct KeyedVariant<A>(A);
+
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for KeyedVariant<A> {
+    type Error = A::Error;
+
+    #[inline]
+    fn unit_variant(self) -> Result<(), A::Error> {
+        self.0.unit_variant()
+    }
+
+    #[inline]
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.newtype_variant_seed(KeyedSeed(seed))
+    }
+
+    #[inline]
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
+        self.0.tuple_variant(len, Guard::new(visitor, Form::Value))
+    }
+
+    #[inline]
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        self.0
+            .struct_variant(fields, Guard::new(visitor, Form::Struct))
+    }
+}
+
+/// A seed that deserialises from [`Keyed`] around the deserializer it is
+/// given.
+struct KeyedSeed<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeyedSeed<S> {
+    type Value = S::Value;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        self.0.deserialize(Keyed(deserializer))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A visitor whose `expecting` is written in the given pieces.
+    struct Pieces(&'static [&'static str]);
+
+    impl Visitor<'_> for Pieces {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.iter().try_for_each(|piece| f.write_str(piece))
+        }
+    }
+
+    #[test]
+    fn recognises_a_tagged_enum_by_its_expecting() {
+        for (pieces, tagged) in [
+            (&["internally tagged enum Scale"][..], true),
+            (&["internally tagged enum ", "Scale"][..], true),
+            (&["internally ", "tagged enum", " Scale"][..], true),
+            (&["internally tagged enum "][..], true),
+            (&["", "internally tagged enum X", ""][..], true),
+            (&["internally tagged enum"][..], false),
+            (&["struct Criterion"][..], false),
+            (&["any value"][..], false),
+            (&["internally ", "untagged enum X"][..], false),
+            (&[][..], false),
+        ] {
+            assert_eq!(expects_tagged_enum(&Pieces(pieces)), tagged, "{pieces:?}");
+        }
+    }
+}
