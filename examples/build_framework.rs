@@ -63,11 +63,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // An assessment of one project against that exact version.
     let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("A local project"));
-    assessment.rate(Id::new("migrant-voice-1")?, RatingValue::Level(2));
+    assessment.rate(Id::new("migrant-voice-1")?, RatingValue::Level(2.into()));
     assessment.ratings.insert(
         Id::new("migrant-voice-2")?,
         Rating {
-            value: RatingValue::Level(1),
+            value: RatingValue::Level(1.into()),
             evidence: vec![Evidence {
                 kind: EvidenceKind::Interview,
                 description: "Interview with two participants".into(),

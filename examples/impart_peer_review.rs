@@ -96,7 +96,10 @@ fn review(
                 3 | 4 => level.saturating_add(1).min(2),
                 _ => *level,
             };
-            assessment.rate(indicator.clone(), RatingValue::Level(i32::try_from(seen)?));
+            assessment.rate(
+                indicator.clone(),
+                RatingValue::Level((i32::try_from(seen)?).into()),
+            );
         }
         review.assessments.insert(key.clone(), assessment);
     }

@@ -111,12 +111,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         ("anti-discrimination-practice-2", 0),
     ];
     for (id, level) in ratings {
-        assessment.rate(Id::new(id)?, RatingValue::Level(level));
+        assessment.rate(Id::new(id)?, RatingValue::Level(level.into()));
     }
     assessment.ratings.insert(
         Id::new("monitoring-evaluation-2")?,
         Rating {
-            value: RatingValue::Level(1),
+            value: RatingValue::Level(1.into()),
             evidence: vec![Evidence {
                 kind: EvidenceKind::Interview,
                 description: "Participants' feedback is collected, outcomes are not".into(),

@@ -54,7 +54,7 @@ fn core_plus_module_is_the_thematic_benchmark() {
         } else {
             2
         };
-        a.rate(leaf.id.clone(), RatingValue::Level(level));
+        a.rate(leaf.id.clone(), RatingValue::Level(level.into()));
     }
     let report = scorer.score(&a).unwrap();
     let risks: Vec<&str> = report

@@ -118,7 +118,10 @@ fn impart_assessment(level: impl Fn(&str) -> i32) -> Assessment {
     let core = impart::core();
     let mut assessment = Assessment::new(core.exact_ref(), Subject::new("A project"));
     for leaf in core.leaves() {
-        assessment.rate(leaf.id.clone(), RatingValue::Level(level(leaf.id.as_str())));
+        assessment.rate(
+            leaf.id.clone(),
+            RatingValue::Level(level(leaf.id.as_str()).into()),
+        );
     }
     assessment
 }
@@ -161,7 +164,10 @@ fn learning_grid_domains_report_mean_importance_in_1_to_3_units() {
             4 => 1,
             _ => 2,
         };
-        answers.rate(format!("p{n}").parse().unwrap(), RatingValue::Level(level));
+        answers.rate(
+            format!("p{n}").parse().unwrap(),
+            RatingValue::Level(level.into()),
+        );
     }
     let report = scorer.score(&answers).unwrap();
     let linguistic = report.node("linguistic").unwrap();

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{Leaves, Mapping, MappingError, Relation, rescale};
 use crate::compose::paths;
 use crate::limits::Limits;
-use crate::{Assessment, Evidence, Framework, Id, Issue, IssueKind, Rating, RatingValue, Scale};
+use crate::{Assessment, Evidence, Framework, Id, Issue, IssueKind, Rating, RatingValue};
 
 /// The result of [`Mapping::translate`]: the new assessment and an account
 /// of everything that was or was not carried.
@@ -170,7 +170,7 @@ impl Mapping {
                         id: id.to_string(),
                         value: rating.value.to_string(),
                         scale: c.scale.as_ref().map(Id::to_string).unwrap_or_default(),
-                        expected: expected(scale),
+                        expected: scale.admits(),
                     },
                 ));
             }
@@ -244,7 +244,7 @@ impl Mapping {
                     rated
                         .first()
                         .and_then(|id| assessment.ratings.get(*id))
-                        .map(|r| r.value)
+                        .map(|r| r.value.clone())
                 } else {
                     rescale(tscale, mean)
                 };
@@ -269,7 +269,7 @@ impl Mapping {
             ratings.insert(
                 e.to.as_str(),
                 Rating {
-                    value,
+                    value: value.clone(),
                     evidence,
                     note,
                 },
@@ -402,16 +402,5 @@ fn joined(ids: &[Id], text: impl Fn(&Id) -> Option<String>) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
-    }
-}
-
-fn expected(scale: &Scale) -> String {
-    match scale {
-        Scale::Binary { .. } => "met or not_met".into(),
-        Scale::Ordinal { levels, .. } => {
-            let values: Vec<String> = levels.iter().map(|l| l.value.to_string()).collect();
-            format!("a level of {}", values.join(", "))
-        }
-        Scale::Numeric { min, max, .. } => format!("a number in [{min}, {max}]"),
     }
 }

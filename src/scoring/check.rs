@@ -6,7 +6,7 @@ use super::aggregate::NOT_APPLICABLE;
 use super::compile::{Compiled, NONE};
 use crate::limits::Limits;
 use crate::{
-    Assessment, Criterion, Framework, Issue, IssueKind, MissingPolicy, RatingValue, Scale, Scorer,
+    Assessment, Criterion, Framework, Issue, IssueKind, MissingPolicy, RatingValue, Scorer,
     ValidationError, pointer,
 };
 
@@ -85,7 +85,7 @@ impl Compiled {
                         id: id.to_string(),
                         value: r.value.to_string(),
                         scale: scale_id.to_string(),
-                        expected: admits(scale),
+                        expected: scale.admits(),
                     },
                 ));
                 continue;
@@ -146,23 +146,6 @@ impl Compiled {
     }
 }
 
-/// What `scale` admits, for [`IssueKind::RatingOffScale`].
-fn admits(scale: &Scale) -> String {
-    match scale {
-        Scale::Binary { .. } => "a binary scale admits met, not_met or not_applicable".into(),
-        Scale::Ordinal { levels, .. } => {
-            let values: Vec<String> = levels.iter().map(|l| l.value.to_string()).collect();
-            format!(
-                "an ordinal scale admits the levels {} or not_applicable",
-                values.join(", ")
-            )
-        }
-        Scale::Numeric { min, max, .. } => {
-            format!("a numeric scale admits a number in [{min}, {max}] or not_applicable")
-        }
-    }
-}
-
 impl Scorer {
     /// Every problem that keeps `assessment` from being scored against this
     /// framework, in assessment order: framework id or version not
@@ -218,7 +201,7 @@ impl Assessment {
     ///     "criteria": [{ "id": "a", "title": "First", "scale": "tick" }]
     /// }"#)?;
     /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-    /// assessment.rate("a".parse()?, RatingValue::Level(2));
+    /// assessment.rate("a".parse()?, RatingValue::Level(2.into()));
     /// let err = assessment.validate_against(&framework).unwrap_err();
     /// assert_eq!(err.issues()[0].code(), "rating-off-scale");
     /// # Ok::<(), Box<dyn std::error::Error>>(())

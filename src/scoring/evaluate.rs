@@ -173,7 +173,7 @@ impl Scorer {
                 weight: node.weight,
                 scored: node.scored,
                 critical,
-                rating: rating_value.map(|r| r.value),
+                rating: rating_value.map(|r| r.value.clone()),
                 not_applicable,
                 outcome: out,
             });

@@ -110,7 +110,7 @@ pub fn rules(aggregation: Aggregation) -> ScoringRules {
 pub fn assess(fw: &Framework, ratings: &[(&str, RatingValue)]) -> Assessment {
     let mut a = Assessment::new(fw.exact_ref(), Subject::new("Subject"));
     for (name, v) in ratings {
-        a.rate(id(name), *v);
+        a.rate(id(name), v.clone());
     }
     a
 }
