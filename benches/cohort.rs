@@ -33,7 +33,7 @@ fn assessment(core: &assessment_model::Framework, rng: &mut Lcg) -> Assessment {
         ["FR", "DE", "SE"][rng.below(3) as usize].into(),
     );
     for leaf in core.leaves() {
-        a.rate(&leaf.id, RatingValue::Level(rng.below(3) as i32))
+        a.rate(&leaf.id, RatingValue::Level((rng.below(3) as i32).into()))
             .unwrap();
     }
     a

@@ -35,7 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // An assessment of one project against that exact version.
     let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("A local project"));
     assessment.rate("funding", RatingValue::NotMet)?;
-    let mut rating = Rating::new(RatingValue::Level(1));
+    let mut rating = Rating::new(RatingValue::Level(1.into()));
     rating.evidence.push(Evidence::new(
         EvidenceKind::Interview,
         "Interview with two participants",

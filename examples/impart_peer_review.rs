@@ -94,7 +94,7 @@ fn review(
                 3 | 4 => level.saturating_add(1).min(2),
                 _ => *level,
             };
-            assessment.rate(indicator, RatingValue::Level(i32::try_from(seen)?))?;
+            assessment.rate(indicator, RatingValue::Level(i32::try_from(seen)?.into()))?;
         }
         review.assessments.insert(key.clone(), assessment);
     }

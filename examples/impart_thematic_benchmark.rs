@@ -111,12 +111,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         ("anti-discrimination-practice-2", 0),
     ];
     for (id, level) in ratings {
-        assessment.rate(id, RatingValue::Level(level))?;
+        assessment.rate(id, RatingValue::Level(level.into()))?;
     }
     assessment
         .ratings
         .insert(Id::new("monitoring-evaluation-2")?, {
-            let mut built = Rating::new(RatingValue::Level(1));
+            let mut built = Rating::new(RatingValue::Level(1.into()));
             built.evidence = vec![{
                 let mut built = Evidence::new(
                     EvidenceKind::Interview,

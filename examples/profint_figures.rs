@@ -79,7 +79,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                     } else {
                         2
                     };
-                    questionnaire.rate(format!("p{p}"), RatingValue::Level(level))?;
+                    questionnaire.rate(format!("p{p}"), RatingValue::Level(level.into()))?;
                 }
             }
             cohort.push_assessment(&questionnaire)?;

@@ -72,7 +72,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             .insert(GROUP.to_owned(), group.to_owned());
         let mut answers = Assessment::new(grid.exact_ref(), subject);
         for (n, level) in (1..).zip(levels) {
-            answers.rate(format!("p{n}"), RatingValue::Level(level))?;
+            answers.rate(format!("p{n}"), RatingValue::Level(level.into()))?;
         }
         // One respondent's report: mean importance per domain, in 1-3 units.
         let report = scorer.score(&answers)?;

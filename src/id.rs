@@ -166,7 +166,7 @@ impl<'de> Deserialize<'de> for Id {
     }
 }
 
-struct IdVisitor;
+pub(crate) struct IdVisitor;
 
 impl IdVisitor {
     fn fail<E: serde::de::Error>(value: &str, err: &IdError) -> E {

@@ -209,7 +209,7 @@ pub use review::{
     Disagreement, LeafAgreement, PeerReview, ReviewError, ScaleAgreement, StudyVisit,
 };
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
-pub use scale::{Direction, Level, RatingValue, Scale};
+pub use scale::{Direction, Level, LevelRef, RatingValue, Scale};
 pub use scoring::{
     Counts, DenseRatings, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report,
     ScaleMean, ScoreError, Scorer, Scratch,

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Id;
+use crate::id::IdVisitor;
 
 /// How a leaf criterion is rated.
 ///
@@ -23,8 +24,11 @@ use crate::Id;
 ///     Level::new(Id::new("very-important")?, 3, "very important"),
 /// ])
 /// .with_title("Importance");
-/// assert_eq!(importance.normalise(&RatingValue::Level(2)), Some(0.5));
-/// assert_eq!(importance.normalise(&RatingValue::Level(4)), None);
+/// assert_eq!(importance.normalise(&RatingValue::Level(2.into())), Some(0.5));
+/// // The same level by id.
+/// let by_id = RatingValue::Level(Id::new("important")?.into());
+/// assert_eq!(importance.normalise(&by_id), Some(0.5));
+/// assert_eq!(importance.normalise(&RatingValue::Level(4.into())), None);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -90,7 +94,8 @@ pub enum Scale {
 pub struct Level {
     /// The level's id, unique within its scale.
     pub id: Id,
-    /// The level's integer value, unique within its scale; ratings give it.
+    /// The level's integer value, unique within its scale; ratings give it
+    /// or the id ([`LevelRef`]).
     pub value: i32,
     /// The label shown to people (e.g. "very important").
     pub label: String,
@@ -141,9 +146,14 @@ impl Direction {
 
 /// The value of one rating, as an assessor gives it.
 ///
-/// Serialised as `"met"`, `"not_met"`, `"not_applicable"`, `{"level": 2}` or
+/// Serialised as `"met"`, `"not_met"`, `"not_applicable"`, `{"level": 2}`
+/// or `{"level": "partly"}` (a level by value or by id, [`LevelRef`]), or
 /// `{"number": 37.5}`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+///
+/// `==` compares the form: `{"level": 1}` and `{"level": "partly"}` differ
+/// as values even where `partly` has value 1. Whether two ratings name the
+/// same level of a scale is [`Scale::same_rating`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -152,13 +162,108 @@ pub enum RatingValue {
     Met,
     /// A binary criterion is not met (–).
     NotMet,
-    /// The value of a level of an ordinal scale.
-    Level(i32),
+    /// A level of an ordinal scale, by value or by id.
+    Level(LevelRef),
     /// A number on a numeric scale.
     Number(f64),
     /// The criterion does not apply to this subject: left out of every
     /// aggregate, as if absent from the tree.
     NotApplicable,
+}
+
+/// How a rating names a level of an ordinal [`Scale`]: by its value
+/// (`{"level": 1}`) or by its id (`{"level": "partly"}`). Both name the same
+/// level; [`Scale::level`] resolves either.
+///
+/// A rating keeps the form it was given: by value it is written as an
+/// integer, by id as a string, so a document read and written again is
+/// unchanged. Ratings the crate makes itself (a priority's best rating, a
+/// rating carried to another scale by a mapping, a cohort's level counts)
+/// name levels by value.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{LevelRef, RatingValue};
+///
+/// let by_id: RatingValue = serde_json::from_str(r#"{"level": "partly"}"#)?;
+/// assert_eq!(by_id, RatingValue::Level(LevelRef::Id("partly".parse()?)));
+/// let by_value: RatingValue = serde_json::from_str(r#"{"level": 1}"#)?;
+/// assert_eq!(by_value, RatingValue::Level(LevelRef::Value(1)));
+/// assert_eq!(serde_json::to_string(&by_id)?, r#"{"level":"partly"}"#);
+/// assert_eq!(serde_json::to_string(&by_value)?, r#"{"level":1}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum LevelRef {
+    /// The level's value.
+    Value(i32),
+    /// The level's id.
+    Id(Id),
+}
+
+impl From<i32> for LevelRef {
+    fn from(value: i32) -> LevelRef {
+        LevelRef::Value(value)
+    }
+}
+
+impl From<Id> for LevelRef {
+    fn from(id: Id) -> LevelRef {
+        LevelRef::Id(id)
+    }
+}
+
+/// An integer is a value (outside the `i32` range, an error), a string an
+/// id (through the [`Id`] check, so a malformed one is `malformed-id`);
+/// anything else is an error. The format is asked what it holds
+/// (`deserialize_any`), as JSON and TOML tell.
+impl<'de> Deserialize<'de> for LevelRef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<LevelRef, D::Error> {
+        deserializer.deserialize_any(LevelRefVisitor)
+    }
+}
+
+struct LevelRefVisitor;
+
+impl serde::de::Visitor<'_> for LevelRefVisitor {
+    type Value = LevelRef;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a level id or an i32 level value")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<LevelRef, E> {
+        i32::try_from(v)
+            .map(LevelRef::Value)
+            .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<LevelRef, E> {
+        i32::try_from(v)
+            .map(LevelRef::Value)
+            .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LevelRef, E> {
+        IdVisitor.visit_str(v).map(LevelRef::Id)
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<LevelRef, E> {
+        IdVisitor.visit_string(v).map(LevelRef::Id)
+    }
+}
+
+impl std::fmt::Display for LevelRef {
+    /// The value, or the id: `2`, `partly`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LevelRef::Value(v) => write!(f, "{v}"),
+            LevelRef::Id(id) => f.write_str(id.as_str()),
+        }
+    }
 }
 
 impl Scale {
@@ -289,12 +394,10 @@ impl Scale {
         match (self, value) {
             (Scale::Binary { .. }, RatingValue::Met) => Some(1.0),
             (Scale::Binary { .. }, RatingValue::NotMet) => Some(0.0),
-            (Scale::Ordinal { levels, .. }, RatingValue::Level(v)) => {
+            (Scale::Ordinal { .. }, RatingValue::Level(r)) => {
                 let (lo, hi) = self.level_bounds()?;
-                if !levels.iter().any(|l| l.value == *v) {
-                    return None;
-                }
-                Some((f64::from(*v) - f64::from(lo)) / (f64::from(hi) - f64::from(lo)))
+                let v = self.level(r)?.value;
+                Some((f64::from(v) - f64::from(lo)) / (f64::from(hi) - f64::from(lo)))
             }
             (
                 Scale::Numeric {
@@ -323,6 +426,100 @@ impl Scale {
         }
     }
 
+    /// The level of this ordinal scale that `level` names, by value or by
+    /// id; `None` when the scale has no such level or is not ordinal.
+    ///
+    /// This is the one place a [`LevelRef`] is resolved: normalisation,
+    /// checking, consolidation and cohort counts all go through it. It scans
+    /// the levels (at most [`crate::MAX_LEVELS`]) and allocates nothing.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Id, Level, LevelRef, Scale};
+    ///
+    /// let grid = Scale::Ordinal {
+    ///     title: None,
+    ///     description: None,
+    ///     levels: vec![
+    ///         Level::new(Id::new("not-at-all")?, 0, "not at all"),
+    ///         Level::new(Id::new("partly")?, 1, "partly"),
+    ///         Level::new(Id::new("fully")?, 2, "fully"),
+    ///     ],
+    /// };
+    /// let by_id = grid.level(&LevelRef::Id(Id::new("partly")?));
+    /// assert_eq!(by_id.map(|l| l.value), Some(1));
+    /// assert_eq!(grid.level(&LevelRef::Value(1)), by_id);
+    /// assert_eq!(grid.level(&LevelRef::Id(Id::new("mostly")?)), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn level(&self, level: &LevelRef) -> Option<&Level> {
+        let Scale::Ordinal { levels, .. } = self else {
+            return None;
+        };
+        match level {
+            LevelRef::Value(v) => levels.iter().find(|l| l.value == *v),
+            LevelRef::Id(id) => levels.iter().find(|l| l.id == *id),
+        }
+    }
+
+    /// Whether `a` and `b` are the same rating on this scale: the same level
+    /// of an ordinal scale, whether each names it by value or by id;
+    /// otherwise equal values (`==`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Id, Level, RatingValue, Scale};
+    ///
+    /// let grid = Scale::Ordinal {
+    ///     title: None,
+    ///     description: None,
+    ///     levels: vec![
+    ///         Level::new(Id::new("no")?, 0, "no"),
+    ///         Level::new(Id::new("partly")?, 1, "partly"),
+    ///     ],
+    /// };
+    /// let by_id = RatingValue::Level(Id::new("partly")?.into());
+    /// assert!(grid.same_rating(&by_id, &RatingValue::Level(1.into())));
+    /// assert!(!grid.same_rating(&by_id, &RatingValue::Level(0.into())));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn same_rating(&self, a: &RatingValue, b: &RatingValue) -> bool {
+        match (a, b) {
+            (RatingValue::Level(x), RatingValue::Level(y)) => {
+                match (self.level(x), self.level(y)) {
+                    // Level values are unique within a valid scale.
+                    (Some(l), Some(m)) => l.value == m.value,
+                    _ => x == y,
+                }
+            }
+            _ => a == b,
+        }
+    }
+
+    /// What a rating on this scale may be, for
+    /// [`crate::IssueKind::RatingOffScale`]: e.g. "an ordinal scale admits
+    /// the levels no = 0, partly = 1, by id or by value, or not_applicable".
+    pub(crate) fn admits(&self) -> String {
+        match self {
+            Scale::Binary { .. } => "a binary scale admits met, not_met or not_applicable".into(),
+            Scale::Ordinal { levels, .. } => {
+                let levels: Vec<String> = levels
+                    .iter()
+                    .map(|l| format!("{} = {}", l.id, l.value))
+                    .collect();
+                format!(
+                    "an ordinal scale admits the levels {}, by id or by value, or not_applicable",
+                    levels.join(", ")
+                )
+            }
+            Scale::Numeric { min, max, .. } => {
+                format!("a numeric scale admits a number in [{min}, {max}] or not_applicable")
+            }
+        }
+    }
+
     /// The lowest and highest level values of an ordinal scale with at least
     /// two distinct values; `None` for other scales.
     pub fn level_bounds(&self) -> Option<(i32, i32)> {
@@ -335,7 +532,7 @@ impl Scale {
     }
 
     /// The rating value that normalises to 1 (the top of the scale): met,
-    /// the highest level, or the better end of the range.
+    /// the highest level (by value), or the better end of the range.
     ///
     /// # Examples
     ///
@@ -348,7 +545,9 @@ impl Scale {
     pub fn best(&self) -> Option<RatingValue> {
         match self {
             Scale::Binary { .. } => Some(RatingValue::Met),
-            Scale::Ordinal { .. } => self.level_bounds().map(|(_, hi)| RatingValue::Level(hi)),
+            Scale::Ordinal { .. } => self
+                .level_bounds()
+                .map(|(_, hi)| RatingValue::Level(LevelRef::Value(hi))),
             Scale::Numeric {
                 min,
                 max,
@@ -385,7 +584,7 @@ impl std::fmt::Display for RatingValue {
         match self {
             RatingValue::Met => f.write_str("met"),
             RatingValue::NotMet => f.write_str("not met"),
-            RatingValue::Level(v) => write!(f, "level {v}"),
+            RatingValue::Level(r) => write!(f, "level {r}"),
             RatingValue::Number(x) => write!(f, "{x}"),
             RatingValue::NotApplicable => f.write_str("not applicable"),
         }

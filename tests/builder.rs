@@ -83,7 +83,7 @@ fn builds_what_the_document_says() {
     let scorer = Scorer::new(&built).unwrap();
     let mut assessment = Assessment::new(built.exact_ref(), Subject::new("P"));
     assessment
-        .rate("voice-1", RatingValue::Level(3))
+        .rate("voice-1", RatingValue::Level(3.into()))
         .unwrap()
         .rate("a", RatingValue::NotMet)
         .unwrap()

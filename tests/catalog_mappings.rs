@@ -76,7 +76,7 @@ fn migrating_a_full_io1_assessment() {
         a.rate(format!("io1-f{n}"), v).unwrap();
     }
     let t = profint::migrate_io1(&a).unwrap();
-    let r = |id: &str| t.assessment.ratings.get(id).map(|r| r.value);
+    let r = |id: &str| t.assessment.ratings.get(id).map(|r| r.value.clone());
     // io2-f1 from f1 (met) and f2 (not met): mean 0.5, not met.
     assert_eq!(r("io2-f1"), Some(RatingValue::NotMet));
     assert_eq!(r("io2-f2"), Some(RatingValue::NotMet));
@@ -196,20 +196,20 @@ fn crosswalk_rescales_in_place_to_met() {
     let gp = good_practice::criteria();
     let mut a = Assessment::new(core.exact_ref(), Subject::new("Project"));
     // in-place scale: 0 not in place, 1 partly, 2 in place.
-    a.rate("migrant-voice-1", RatingValue::Level(2))
+    a.rate("migrant-voice-1", RatingValue::Level(2.into()))
         .unwrap()
-        .rate("migrant-voice-2", RatingValue::Level(1))
+        .rate("migrant-voice-2", RatingValue::Level(1.into()))
         .unwrap()
-        .rate("needs-assessment-1", RatingValue::Level(2))
+        .rate("needs-assessment-1", RatingValue::Level(2.into()))
         .unwrap()
-        .rate("needs-assessment-4", RatingValue::Level(1))
+        .rate("needs-assessment-4", RatingValue::Level(1.into()))
         .unwrap()
-        .rate("employer-engagement-3", RatingValue::Level(2))
+        .rate("employer-engagement-3", RatingValue::Level(2.into()))
         .unwrap();
     let t = crosswalk::impart_core_to_good_practice()
         .translate(&a, &core, &gp)
         .unwrap();
-    let r = |id: &str| t.assessment.ratings.get(id).map(|r| r.value);
+    let r = |id: &str| t.assessment.ratings.get(id).map(|r| r.value.clone());
     assert_eq!(r("q3-1"), Some(RatingValue::Met));
     assert_eq!(r("q3-2"), Some(RatingValue::NotMet));
     // (1 + 0.5) / 2 = 0.75: not met.

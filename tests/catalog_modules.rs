@@ -54,7 +54,7 @@ fn core_plus_module_is_the_thematic_benchmark() {
         } else {
             2
         };
-        a.rate(&leaf.id, RatingValue::Level(level)).unwrap();
+        a.rate(&leaf.id, RatingValue::Level(level.into())).unwrap();
     }
     let report = scorer.score(&a).unwrap();
     let risks: Vec<&str> = report

@@ -118,7 +118,7 @@ fn impart_assessment(level: impl Fn(&str) -> i32) -> Assessment {
     let mut assessment = Assessment::new(core.exact_ref(), Subject::new("A project"));
     for leaf in core.leaves() {
         assessment
-            .rate(&leaf.id, RatingValue::Level(level(leaf.id.as_str())))
+            .rate(&leaf.id, RatingValue::Level(level(leaf.id.as_str()).into()))
             .unwrap();
     }
     assessment
@@ -163,7 +163,7 @@ fn learning_grid_domains_report_mean_importance_in_1_to_3_units() {
             _ => 2,
         };
         answers
-            .rate(format!("p{n}"), RatingValue::Level(level))
+            .rate(format!("p{n}"), RatingValue::Level(level.into()))
             .unwrap();
     }
     let report = scorer.score(&answers).unwrap();

@@ -491,11 +491,11 @@ fn profint_learning_grid_has_22_proposals_in_5_domains_rated_1_to_3() {
         ]
     );
     let scale = &grid.scales["importance"];
-    assert_eq!(scale.normalise(&RatingValue::Level(1)), Some(0.0));
-    assert_eq!(scale.normalise(&RatingValue::Level(2)), Some(0.5));
-    assert_eq!(scale.normalise(&RatingValue::Level(3)), Some(1.0));
-    assert_eq!(scale.normalise(&RatingValue::Level(0)), None);
-    assert_eq!(scale.normalise(&RatingValue::Level(4)), None);
+    assert_eq!(scale.normalise(&RatingValue::Level(1.into())), Some(0.0));
+    assert_eq!(scale.normalise(&RatingValue::Level(2.into())), Some(0.5));
+    assert_eq!(scale.normalise(&RatingValue::Level(3.into())), Some(1.0));
+    assert_eq!(scale.normalise(&RatingValue::Level(0.into())), None);
+    assert_eq!(scale.normalise(&RatingValue::Level(4.into())), None);
     for n in 0..=23u8 {
         let domain = profint::Domain::of_proposal(n).map(|d| d.id());
         let expected = match n {

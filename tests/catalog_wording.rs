@@ -165,7 +165,7 @@ fn worked_example_is_the_sources_marks_and_narratives() {
     let actual: Vec<(String, RatingValue)> = example
         .ratings
         .iter()
-        .map(|(id, rating)| (id.to_string(), rating.value))
+        .map(|(id, rating)| (id.to_string(), rating.value.clone()))
         .collect();
     assert_eq!(actual, expected_ratings);
 }

@@ -55,7 +55,7 @@ fn assessment(
     }
     let mut a = Assessment::new(fw.exact_ref(), subject);
     for (leaf, v) in ratings {
-        a.rate(*leaf, *v).unwrap();
+        a.rate(*leaf, v.clone()).unwrap();
     }
     a
 }
@@ -84,9 +84,9 @@ fn hand_cohort() -> Cohort {
             &fw,
             Some("FR"),
             &[
-                ("a1", Level(3)),
-                ("a2", Level(3)),
-                ("a3", Level(1)),
+                ("a1", Level(3.into())),
+                ("a2", Level(3.into())),
+                ("a3", Level(1.into())),
                 ("b1", Met),
                 ("b2", Met),
                 ("c1", Number(50.0)),
@@ -96,9 +96,9 @@ fn hand_cohort() -> Cohort {
             &fw,
             Some("FR"),
             &[
-                ("a1", Level(1)),
-                ("a2", Level(1)),
-                ("a3", Level(1)),
+                ("a1", Level(1.into())),
+                ("a2", Level(1.into())),
+                ("a3", Level(1.into())),
                 ("b1", NotMet),
                 ("b2", Met),
                 ("c1", Na),
@@ -108,7 +108,7 @@ fn hand_cohort() -> Cohort {
             &fw,
             None,
             &[
-                ("a1", Level(2)),
+                ("a1", Level(2.into())),
                 ("a3", Na),
                 ("b1", NotMet),
                 ("b2", NotMet),
@@ -152,12 +152,33 @@ fn hand_checked_statistics() {
         s.nodes[id]
             .distribution
             .iter()
-            .map(|l| (l.value, l.count))
+            .map(|l| (l.value.clone(), l.count))
             .collect()
     };
-    assert_eq!(counts("a1"), [(Level(1), 1), (Level(2), 1), (Level(3), 1)]);
-    assert_eq!(counts("a2"), [(Level(1), 1), (Level(2), 0), (Level(3), 1)]);
-    assert_eq!(counts("a3"), [(Level(1), 2), (Level(2), 0), (Level(3), 0)]);
+    assert_eq!(
+        counts("a1"),
+        [
+            (Level(1.into()), 1),
+            (Level(2.into()), 1),
+            (Level(3.into()), 1)
+        ]
+    );
+    assert_eq!(
+        counts("a2"),
+        [
+            (Level(1.into()), 1),
+            (Level(2.into()), 0),
+            (Level(3.into()), 1)
+        ]
+    );
+    assert_eq!(
+        counts("a3"),
+        [
+            (Level(1.into()), 2),
+            (Level(2.into()), 0),
+            (Level(3.into()), 0)
+        ]
+    );
     assert_eq!(s.nodes["a3"].not_applicable, 1);
     assert_eq!(s.nodes["a2"].scored, 2);
     assert_eq!(counts("b1"), [(NotMet, 2), (Met, 1)]);
@@ -223,7 +244,7 @@ fn bad_reports_are_refused_and_change_nothing() {
     let scorer = Scorer::new(&fw).unwrap();
     let mut cohort = Cohort::new(&scorer);
     let report = scorer
-        .score(&assessment(&fw, None, &[("a1", Level(3))]))
+        .score(&assessment(&fw, None, &[("a1", Level(3.into()))]))
         .unwrap();
     let mut json = serde_json::to_value(&report).unwrap();
     json["nodes"][1]["score"] = json!(1.5);
@@ -277,7 +298,7 @@ fn bad_reports_are_refused_and_change_nothing() {
         Err(CohortError::GroupingMismatch { .. })
     ));
     assert!(matches!(
-        cohort.push_assessment(&assessment(&fw, None, &[("a1", Level(9))])),
+        cohort.push_assessment(&assessment(&fw, None, &[("a1", Level(9.into()))])),
         Err(CohortError::Score(_))
     ));
     assert_eq!(cohort.members(), 0);
@@ -327,7 +348,7 @@ fn generated(n: usize, seed: u64) -> Vec<Report> {
                         }
                     }
                     "c1" => Number(f64::from(rng.next() % 10_001) / 100.0),
-                    _ => Level(1 + (rng.next() % 3) as i32),
+                    _ => Level((1 + (rng.next() % 3) as i32).into()),
                 };
                 ratings.push((leaf, v));
             }

@@ -114,7 +114,7 @@ fn a_bad_version_and_a_bad_requirement() {
 }
 
 #[test]
-fn an_unknown_rating_and_a_level_that_is_not_a_number() {
+fn an_unknown_rating_and_a_level_that_is_neither_an_id_nor_an_i32() {
     let head =
         r#"{"framework": {"id": "t", "version": "^1"}, "subject": {"name": "S"}, "ratings": "#;
     let issue = json_issue::<Assessment>(&format!(r#"{head}{{"a": {{"value": "meet"}}}}}}"#));
@@ -122,13 +122,49 @@ fn an_unknown_rating_and_a_level_that_is_not_a_number() {
         (issue.code(), issue.path.as_str()),
         ("invalid-document", "/ratings/a/value")
     );
-    let issue = json_issue::<Assessment>(&format!(
-        r#"{head}{{"a": {{"value": {{"level": "2"}}}}}}}}"#
-    ));
+    let at_level = |level: &str| {
+        let issue = json_issue::<Assessment>(&format!(
+            r#"{head}{{"a": {{"value": {{"level": {level}}}}}}}}}"#
+        ));
+        // The parser's own position (` at line 1 column …`) is left off.
+        let message = issue.kind.to_string();
+        let message = message.split(" at line ").next().unwrap_or("").to_string();
+        (issue.code(), issue.path, message)
+    };
+    // A level names its level by id or by i32 value; anything else is an
+    // error where the level is.
     assert_eq!(
-        (issue.code(), issue.path.as_str()),
-        ("invalid-document", "/ratings/a/value/level")
+        at_level("2.5"),
+        (
+            "invalid-document",
+            "/ratings/a/value/level".to_string(),
+            "invalid document: invalid type: floating point `2.5`, expected a level id or an i32 level value"
+                .to_string()
+        )
     );
+    assert_eq!(
+        at_level("2147483648"),
+        (
+            "invalid-document",
+            "/ratings/a/value/level".to_string(),
+            "invalid document: invalid value: integer `2147483648`, expected a level id or an i32 level value"
+                .to_string()
+        )
+    );
+    assert_eq!(at_level("true").0, "invalid-document");
+    assert_eq!(
+        (at_level(r#""Partly""#).0, at_level(r#""Partly""#).1),
+        ("malformed-id", "/ratings/a/value/level".to_string())
+    );
+    // The extremes of i32 are values.
+    for level in ["-2147483648", "2147483647", r#""2""#] {
+        let text = format!(r#"{head}{{"a": {{"value": {{"level": {level}}}}}}}}}"#);
+        let mut de = serde_json::Deserializer::from_str(&text);
+        assert!(
+            from_deserializer::<Assessment, _>(&mut de).is_ok(),
+            "{level}"
+        );
+    }
 }
 
 #[test]

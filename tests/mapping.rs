@@ -78,7 +78,7 @@ fn entry(from: &[&str], to: &str) -> serde_json::Value {
 fn assessment(ratings: &[(&str, RatingValue)]) -> Assessment {
     let mut a = Assessment::new(source().exact_ref(), Subject::new("S"));
     for (id, v) in ratings {
-        a.rate(id, *v).unwrap();
+        a.rate(id, v.clone()).unwrap();
     }
     a
 }
@@ -89,18 +89,18 @@ fn one(from: &str, value: RatingValue, to: &str) -> RatingValue {
     let t = m
         .translate(&assessment(&[(from, value)]), &source(), &target())
         .unwrap();
-    t.assessment.ratings[to].value
+    t.assessment.ratings[to].value.clone()
 }
 
 #[test]
 fn binary_to_three_levels_on_every_level() {
     assert_eq!(
         one("t1", RatingValue::Met, "x-three"),
-        RatingValue::Level(3)
+        RatingValue::Level(3.into())
     );
     assert_eq!(
         one("t1", RatingValue::NotMet, "x-three"),
-        RatingValue::Level(1)
+        RatingValue::Level(1.into())
     );
 }
 
@@ -108,55 +108,58 @@ fn binary_to_three_levels_on_every_level() {
 fn three_levels_to_binary_on_every_level() {
     // Normalised 0, 0.5, 1: met only at 1.
     assert_eq!(
-        one("o1", RatingValue::Level(1), "x-tick"),
+        one("o1", RatingValue::Level(1.into()), "x-tick"),
         RatingValue::NotMet
     );
     assert_eq!(
-        one("o1", RatingValue::Level(2), "x-tick"),
+        one("o1", RatingValue::Level(2.into()), "x-tick"),
         RatingValue::NotMet
     );
-    assert_eq!(one("o1", RatingValue::Level(3), "x-tick"), RatingValue::Met);
+    assert_eq!(
+        one("o1", RatingValue::Level(3.into()), "x-tick"),
+        RatingValue::Met
+    );
 }
 
 #[test]
 fn ordinal_rounds_down_to_the_nearest_level() {
     // skewed: 0 → 0, 1 → 0.2, 5 → 1; on 1-3 (0, 0.5, 1): 0.2 rounds down to 1.
     assert_eq!(
-        one("s1", RatingValue::Level(0), "x-three"),
-        RatingValue::Level(1)
+        one("s1", RatingValue::Level(0.into()), "x-three"),
+        RatingValue::Level(1.into())
     );
     assert_eq!(
-        one("s1", RatingValue::Level(1), "x-three"),
-        RatingValue::Level(1)
+        one("s1", RatingValue::Level(1.into()), "x-three"),
+        RatingValue::Level(1.into())
     );
     assert_eq!(
-        one("s1", RatingValue::Level(5), "x-three"),
-        RatingValue::Level(3)
+        one("s1", RatingValue::Level(5.into()), "x-three"),
+        RatingValue::Level(3.into())
     );
     // pct 49.9 → 0.499 → level 1; 50 → 0.5 → level 2; 99.9 → level 2.
     assert_eq!(
         one("n1", RatingValue::Number(49.9), "x-three"),
-        RatingValue::Level(1)
+        RatingValue::Level(1.into())
     );
     assert_eq!(
         one("n1", RatingValue::Number(50.0), "x-three"),
-        RatingValue::Level(2)
+        RatingValue::Level(2.into())
     );
     assert_eq!(
         one("n1", RatingValue::Number(99.9), "x-three"),
-        RatingValue::Level(2)
+        RatingValue::Level(2.into())
     );
 }
 
 #[test]
 fn numeric_targets_are_exact() {
     assert_eq!(
-        one("o1", RatingValue::Level(2), "x-pct"),
+        one("o1", RatingValue::Level(2.into()), "x-pct"),
         RatingValue::Number(50.0)
     );
     // Lower is better on [0, 10]: score 0.5 → 5, 1 → 0, 0 → 10.
     assert_eq!(
-        one("o1", RatingValue::Level(2), "x-delay"),
+        one("o1", RatingValue::Level(2.into()), "x-delay"),
         RatingValue::Number(5.0)
     );
     assert_eq!(
@@ -185,11 +188,14 @@ fn several_sources_take_the_mean_rounded_down() {
     let a = assessment(&[
         ("t1", RatingValue::Met),
         ("t2", RatingValue::NotMet),
-        ("o1", RatingValue::Level(2)),
+        ("o1", RatingValue::Level(2.into())),
     ]);
     let t = m.translate(&a, &source(), &target()).unwrap();
     // (1 + 0.5) / 2 = 0.75 → largest level not above: 2 (0.5).
-    assert_eq!(t.assessment.ratings["x-three"].value, RatingValue::Level(2));
+    assert_eq!(
+        t.assessment.ratings["x-three"].value,
+        RatingValue::Level(2.into())
+    );
     assert_eq!(t.carried[0].score, Some(0.75));
     // (1 + 0 + 0.5) / 3 = 0.5 → not met.
     assert_eq!(t.assessment.ratings["x-tick"].value, RatingValue::NotMet);
@@ -198,9 +204,15 @@ fn several_sources_take_the_mean_rounded_down() {
         t.assessment.ratings["x-pct"].value,
         RatingValue::Number(25.0)
     );
-    let a = assessment(&[("t1", RatingValue::Met), ("o1", RatingValue::Level(3))]);
+    let a = assessment(&[
+        ("t1", RatingValue::Met),
+        ("o1", RatingValue::Level(3.into())),
+    ]);
     let t = m.translate(&a, &source(), &target()).unwrap();
-    assert_eq!(t.assessment.ratings["x-three"].value, RatingValue::Level(3));
+    assert_eq!(
+        t.assessment.ratings["x-three"].value,
+        RatingValue::Level(3.into())
+    );
     // t2 missing: the mean of the rated ones, and the gap is recorded.
     assert_eq!(t.assessment.ratings["x-tick"].value, RatingValue::Met);
     assert_eq!(t.carried[1].missing, ["t2"]);
@@ -216,7 +228,7 @@ fn not_applicable_sources() {
         ("t1", RatingValue::NotApplicable),
         ("t2", RatingValue::NotApplicable),
         ("o1", RatingValue::NotApplicable),
-        ("s1", RatingValue::Level(5)),
+        ("s1", RatingValue::Level(5.into())),
     ]);
     let t = m.translate(&a, &source(), &target()).unwrap();
     // Every source not applicable: the target is not applicable.
@@ -226,7 +238,10 @@ fn not_applicable_sources() {
     );
     assert_eq!(t.carried[0].score, None);
     // One not applicable beside a rated one: left out of the mean, listed.
-    assert_eq!(t.assessment.ratings["x-three"].value, RatingValue::Level(3));
+    assert_eq!(
+        t.assessment.ratings["x-three"].value,
+        RatingValue::Level(3.into())
+    );
     assert_eq!(t.not_carried.len(), 1);
     assert_eq!(t.not_carried[0].from, "o1");
     assert_eq!(
@@ -252,8 +267,8 @@ fn every_source_rating_is_carried_or_listed_and_every_target_leaf_accounted_for(
         .insert("x-new".parse().unwrap(), "New in the target.".into());
     let a = assessment(&[
         ("t1", RatingValue::Met),
-        ("o1", RatingValue::Level(1)),
-        ("s1", RatingValue::Level(1)),
+        ("o1", RatingValue::Level(1.into())),
+        ("s1", RatingValue::Level(1.into())),
         ("extra", RatingValue::Met),
     ]);
     let t = m.translate(&a, &source(), &target()).unwrap();
@@ -323,7 +338,7 @@ fn evidence_notes_narratives_and_findings_travel() {
         built
     });
     a.ratings.insert("o1".parse().unwrap(), {
-        let mut built = Rating::new(RatingValue::Level(2));
+        let mut built = Rating::new(RatingValue::Level(2.into()));
         built.note = Some("only".into());
         built
     });
@@ -380,9 +395,9 @@ fn identity_mapping_is_the_identity() {
         .unwrap()
         .rate("t2", RatingValue::NotApplicable)
         .unwrap()
-        .rate("o1", RatingValue::Level(2))
+        .rate("o1", RatingValue::Level(2.into()))
         .unwrap()
-        .rate("s1", RatingValue::Level(1))
+        .rate("s1", RatingValue::Level(1.into()))
         .unwrap()
         .rate("n1", RatingValue::Number(33.3))
         .unwrap();
@@ -408,7 +423,7 @@ fn problems_are_listed_with_paths() {
         entry(&["t2"], "missing")
     ]));
     let mut a = assessment(&[
-        ("o1", RatingValue::Level(7)),
+        ("o1", RatingValue::Level(7.into())),
         ("zz", RatingValue::Met),
         ("g", RatingValue::Met),
     ]);

@@ -54,7 +54,7 @@ fn value(s: u8, k: u8) -> RatingValue {
                 RatingValue::NotMet
             }
         }
-        1 => RatingValue::Level(i32::from(k % 3) + 1),
+        1 => RatingValue::Level((i32::from(k % 3) + 1).into()),
         _ => RatingValue::Number(f64::from(k % 101)),
     }
 }

@@ -23,7 +23,7 @@
 use std::collections::HashSet;
 
 use assessment_model::{
-    Aggregation, Assessment, Criterion, Direction, Framework, Id, Level, MissingPolicy,
+    Aggregation, Assessment, Criterion, Direction, Framework, Id, Level, LevelRef, MissingPolicy,
     RatingValue, Scale, Scorer, ScoringRules, Subject,
 };
 use indexmap::IndexMap;
@@ -156,7 +156,10 @@ fn value() -> impl Strategy<Value = RatingValue> {
         Just(RatingValue::Met),
         Just(RatingValue::NotMet),
         Just(RatingValue::NotApplicable),
-        (-1i32..6).prop_map(RatingValue::Level),
+        (-1i32..6).prop_map(|v| RatingValue::Level(LevelRef::Value(v))),
+        // Level ids `l0`..`l4` exist on `five`, `l5` and `l9` do not.
+        prop_oneof![0i32..6, Just(9)]
+            .prop_map(|v| RatingValue::Level(LevelRef::Id(Id::new(format!("l{v}")).unwrap()))),
         prop_oneof![(-10i32..110).prop_map(f64::from), -5.0..105.0f64]
             .prop_map(RatingValue::Number),
     ]
@@ -180,7 +183,7 @@ fn ratings() -> impl Strategy<Value = Vec<(String, RatingValue)>> {
 fn assessment(framework: &Framework, ratings: &[(String, RatingValue)]) -> Assessment {
     let mut a = Assessment::new(framework.compatible_ref(), Subject::new("Generated"));
     for (id, value) in ratings {
-        a.rate(id.as_str(), *value).unwrap();
+        a.rate(id.as_str(), value.clone()).unwrap();
     }
     a
 }
@@ -197,7 +200,10 @@ fn acceptable(framework: &Framework, id: &str, value: &RatingValue) -> bool {
     match (c.scale.as_ref().map(Id::as_str), value) {
         (_, RatingValue::NotApplicable) => true,
         (Some("tick"), RatingValue::Met | RatingValue::NotMet) => true,
-        (Some("five"), RatingValue::Level(v)) => (0..5).contains(v),
+        (Some("five"), RatingValue::Level(LevelRef::Value(v))) => (0..5).contains(v),
+        (Some("five"), RatingValue::Level(LevelRef::Id(id))) => {
+            ["l0", "l1", "l2", "l3", "l4"].contains(&id.as_str())
+        }
         (Some("pct"), RatingValue::Number(x)) => (0.0..=100.0).contains(x),
         _ => false,
     }

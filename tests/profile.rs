@@ -273,7 +273,7 @@ fn unknown_fields_are_rejected() {
 
 mod scoring {
     use super::*;
-    use assessment_model::{Assessment, RatingValue, Report, Scorer, Subject};
+    use assessment_model::{Assessment, LevelRef, RatingValue, Report, Scorer, Subject};
 
     /// A framework with weights, an ordinal scale, a facet, bands and a
     /// critical group, so that every part of a report is exercised.
@@ -313,7 +313,7 @@ mod scoring {
     fn rated(f: &Framework, ratings: &[(&str, RatingValue)]) -> Assessment {
         let mut a = Assessment::new(f.exact_ref(), Subject::new("S"));
         for (id, v) in ratings {
-            a.rate(id, *v).unwrap();
+            a.rate(id, v.clone()).unwrap();
         }
         a
     }
@@ -335,9 +335,9 @@ mod scoring {
     }
 
     const BASE: [(&str, RatingValue); 4] = [
-        ("a", RatingValue::Level(2)),
+        ("a", RatingValue::Level(LevelRef::Value(2))),
         ("b", RatingValue::NotMet),
-        ("c", RatingValue::Level(3)),
+        ("c", RatingValue::Level(LevelRef::Value(3))),
         ("e", RatingValue::Met),
     ];
 
@@ -360,7 +360,7 @@ mod scoring {
             let scorer = Scorer::new(&tailored).unwrap();
             let mut other = rated(&tailored, &BASE);
             let value = if leaf == "a" || leaf == "c" {
-                RatingValue::Level(1)
+                RatingValue::Level(1.into())
             } else {
                 RatingValue::Met
             };

@@ -71,7 +71,7 @@ fn review(rows: &[(&str, [Option<RatingValue>; 4])]) -> PeerReview {
             .insert(key.clone(), Person::new(format!("Peer {}", p + 1)));
         let mut a = assessment_model::Assessment::new(fw.exact_ref(), Subject::new("Project"));
         for (leaf, values) in rows {
-            if let Some(v) = values[p] {
+            if let Some(v) = values[p].clone() {
                 a.rate(id(leaf), v).unwrap();
             }
         }
@@ -87,15 +87,26 @@ fn fixture() -> PeerReview {
         (
             "o1",
             [
-                Some(Level(4)),
-                Some(Level(1)),
-                Some(Level(3)),
-                Some(Level(2)),
+                Some(Level(4.into())),
+                Some(Level(1.into())),
+                Some(Level(3.into())),
+                Some(Level(2.into())),
             ],
         ),
-        ("o2", [Some(Level(3)), None, Some(Level(3)), Some(Level(3))]),
+        (
+            "o2",
+            [
+                Some(Level(3.into())),
+                None,
+                Some(Level(3.into())),
+                Some(Level(3.into())),
+            ],
+        ),
         ("o3", [Some(Na), Some(Na), Some(Na), Some(Na)]),
-        ("o4", [Some(Level(2)), Some(Na), Some(Level(3)), None]),
+        (
+            "o4",
+            [Some(Level(2.into())), Some(Na), Some(Level(3.into())), None],
+        ),
         (
             "x",
             [
@@ -118,7 +129,7 @@ fn fixture() -> PeerReview {
 }
 
 fn value(c: &assessment_model::Consolidated, leaf: &str) -> Option<RatingValue> {
-    c.assessment.ratings.get(leaf).map(|r| r.value)
+    c.assessment.ratings.get(leaf).map(|r| r.value.clone())
 }
 
 #[test]
@@ -131,13 +142,13 @@ fn median() {
     // 2 and 2 (even): sorted [not, not, met, met], index 1: not met.
     assert_eq!(value(&c, "b2"), Some(NotMet));
     // [1, 2, 3, 4]: lower median 2 (not 2.5, which is no level).
-    assert_eq!(value(&c, "o1"), Some(Level(2)));
+    assert_eq!(value(&c, "o1"), Some(Level(2.into())));
     // p2 unrated: [3, 3, 3].
-    assert_eq!(value(&c, "o2"), Some(Level(3)));
+    assert_eq!(value(&c, "o2"), Some(Level(3.into())));
     // Every rating peer said n/a.
     assert_eq!(value(&c, "o3"), Some(Na));
     // n/a set aside when others scored: [2, 3], lower median 2.
-    assert_eq!(value(&c, "o4"), Some(Level(2)));
+    assert_eq!(value(&c, "o4"), Some(Level(2.into())));
     // Numeric, even: [2, 4, 6, 8] -> (4 + 6) / 2.
     assert_eq!(value(&c, "x"), Some(Number(5.0)));
     // Numeric, odd: [10, 20, 40] -> 20.
@@ -147,9 +158,17 @@ fn median() {
 
 #[test]
 fn median_of_three_ordinal_is_the_middle() {
-    let r = review(&[("o1", [Some(Level(3)), Some(Level(1)), Some(Level(4)), None])]);
+    let r = review(&[(
+        "o1",
+        [
+            Some(Level(3.into())),
+            Some(Level(1.into())),
+            Some(Level(4.into())),
+            None,
+        ],
+    )]);
     let c = r.consolidate(&framework(), Consolidation::Median).unwrap();
-    assert_eq!(value(&c, "o1"), Some(Level(3)));
+    assert_eq!(value(&c, "o1"), Some(Level(3.into())));
 }
 
 #[test]
@@ -159,10 +178,10 @@ fn minimum() {
         .unwrap();
     assert_eq!(value(&c, "b1"), Some(NotMet));
     assert_eq!(value(&c, "b2"), Some(NotMet));
-    assert_eq!(value(&c, "o1"), Some(Level(1)));
-    assert_eq!(value(&c, "o2"), Some(Level(3)));
+    assert_eq!(value(&c, "o1"), Some(Level(1.into())));
+    assert_eq!(value(&c, "o2"), Some(Level(3.into())));
     assert_eq!(value(&c, "o3"), Some(Na));
-    assert_eq!(value(&c, "o4"), Some(Level(2)));
+    assert_eq!(value(&c, "o4"), Some(Level(2.into())));
     assert_eq!(value(&c, "x"), Some(Number(2.0)));
     // Lower is better: the most cautious is the highest delay.
     assert_eq!(value(&c, "y"), Some(Number(40.0)));
@@ -174,7 +193,7 @@ fn consensus() {
         .consolidate(&framework(), Consolidation::Consensus)
         .unwrap();
     // Agreed (p2 left o2 unrated, so the other three decide).
-    assert_eq!(value(&c, "o2"), Some(Level(3)));
+    assert_eq!(value(&c, "o2"), Some(Level(3.into())));
     assert_eq!(value(&c, "o3"), Some(Na));
     for leaf in ["b1", "b2", "o1", "o4", "x", "y"] {
         assert_eq!(value(&c, leaf), None, "{leaf} is disputed, so unrated");
@@ -183,9 +202,15 @@ fn consensus() {
     assert_eq!(disputed, ["b1", "b2", "o1", "o4", "x", "y"]);
     // Only the peers who rated appear, with what they said.
     let o4 = &c.disagreements[3];
-    let listed: Vec<(&str, RatingValue)> =
-        o4.ratings.iter().map(|(p, v)| (p.as_str(), *v)).collect();
-    assert_eq!(listed, [("p1", Level(2)), ("p2", Na), ("p3", Level(3))]);
+    let listed: Vec<(&str, RatingValue)> = o4
+        .ratings
+        .iter()
+        .map(|(p, v)| (p.as_str(), v.clone()))
+        .collect();
+    assert_eq!(
+        listed,
+        [("p1", Level(2.into())), ("p2", Na), ("p3", Level(3.into()))]
+    );
     let y = &c.disagreements[5];
     assert_eq!(y.ratings.len(), 3);
     assert!(!y.ratings.contains_key("p4"));
@@ -238,7 +263,7 @@ fn mean_on_a_non_numeric_leaf_names_it() {
             kind: "binary"
         }
     );
-    let r = review(&[("o2", [None, Some(Level(2)), None, None])]);
+    let r = review(&[("o2", [None, Some(Level(2.into())), None, None])]);
     let err = r
         .consolidate(&framework(), Consolidation::Mean)
         .unwrap_err();
@@ -334,8 +359,14 @@ fn alpha_per_scale() {
 #[test]
 fn alpha_undefined_without_variation_or_pairs() {
     let same = review(&[
-        ("o1", [Some(Level(2)), Some(Level(2)), None, None]),
-        ("o2", [Some(Level(2)), None, Some(Level(2)), None]),
+        (
+            "o1",
+            [Some(Level(2.into())), Some(Level(2.into())), None, None],
+        ),
+        (
+            "o2",
+            [Some(Level(2.into())), None, Some(Level(2.into())), None],
+        ),
     ]);
     let c = same
         .consolidate(&framework(), Consolidation::Median)
@@ -344,8 +375,8 @@ fn alpha_undefined_without_variation_or_pairs() {
     assert_eq!(c.agreement.scales[0].pairable_values, 4);
     assert_eq!(c.agreement.full_agreement, Some(1.0));
     let lonely = review(&[
-        ("o1", [Some(Level(2)), None, None, None]),
-        ("o2", [None, Some(Level(4)), None, None]),
+        ("o1", [Some(Level(2.into())), None, None, None]),
+        ("o2", [None, Some(Level(4.into())), None, None]),
     ]);
     let c = lonely
         .consolidate(&framework(), Consolidation::Median)
@@ -358,8 +389,24 @@ fn alpha_undefined_without_variation_or_pairs() {
 #[test]
 fn perfect_agreement_gives_alpha_one() {
     let r = review(&[
-        ("o1", [Some(Level(2)), Some(Level(2)), Some(Level(2)), None]),
-        ("o2", [Some(Level(4)), Some(Level(4)), None, Some(Level(4))]),
+        (
+            "o1",
+            [
+                Some(Level(2.into())),
+                Some(Level(2.into())),
+                Some(Level(2.into())),
+                None,
+            ],
+        ),
+        (
+            "o2",
+            [
+                Some(Level(4.into())),
+                Some(Level(4.into())),
+                None,
+                Some(Level(4.into())),
+            ],
+        ),
     ]);
     let c = r
         .consolidate(&framework(), Consolidation::Consensus)
@@ -369,10 +416,13 @@ fn perfect_agreement_gives_alpha_one() {
 
 #[test]
 fn evidence_notes_narratives_and_findings_are_attributed() {
-    let mut r = review(&[("o1", [Some(Level(4)), Some(Level(1)), None, None])]);
+    let mut r = review(&[(
+        "o1",
+        [Some(Level(4.into())), Some(Level(1.into())), None, None],
+    )]);
     let p1 = r.assessments.get_mut("p1").unwrap();
     p1.ratings.insert(id("o1"), {
-        let mut built = Rating::new(Level(4));
+        let mut built = Rating::new(Level(4.into()));
         built.evidence = vec![{
             let mut built = Evidence::new(EvidenceKind::Interview, "Employers say so");
             built.reference = Some("interview 3".into());
@@ -399,7 +449,7 @@ fn evidence_notes_narratives_and_findings_are_attributed() {
 
     let c = r.consolidate(&framework(), Consolidation::Median).unwrap();
     let o1 = &c.assessment.ratings["o1"];
-    assert_eq!(o1.value, Level(1));
+    assert_eq!(o1.value, Level(1.into()));
     assert_eq!(o1.note.as_deref(), Some("[p1] Strong\n[p2] Weak"));
     let refs: Vec<Option<&str>> = o1.evidence.iter().map(|e| e.reference.as_deref()).collect();
     assert_eq!(refs, [Some("[p1] interview 3"), Some("[p2]")]);
@@ -425,7 +475,10 @@ fn evidence_notes_narratives_and_findings_are_attributed() {
 
 #[test]
 fn review_checks_against_the_framework_with_paths() {
-    let mut r = review(&[("o1", [Some(Level(7)), Some(Level(1)), None, None])]);
+    let mut r = review(&[(
+        "o1",
+        [Some(Level(7.into())), Some(Level(1.into())), None, None],
+    )]);
     r.assessments
         .get_mut("p2")
         .unwrap()
@@ -433,7 +486,7 @@ fn review_checks_against_the_framework_with_paths() {
         .unwrap()
         .rate(id("nope"), Met)
         .unwrap()
-        .rate(id("b1"), Level(1))
+        .rate(id("b1"), Level(1.into()))
         .unwrap();
     let extra = r.assessments["p1"].clone();
     r.assessments.insert(id("stranger"), extra);

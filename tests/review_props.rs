@@ -47,7 +47,7 @@ fn value(leaf: &str, code: u8, x: f64) -> Option<RatingValue> {
                     RatingValue::NotMet
                 }
             }
-            "o" => RatingValue::Level([0, 1, 5][usize::from(c) % 3]),
+            "o" => RatingValue::Level(([0, 1, 5][usize::from(c) % 3]).into()),
             _ => RatingValue::Number(-3.5 + x * 3.6),
         }),
     }

@@ -13,8 +13,8 @@
 use assessment_model::{
     Aggregation, Assessment, Band, Criterion, DeclaredFinding, Derivation, DerivationKind,
     Direction, Evidence, EvidenceKind, Facet, FacetValue, FindingKind, Framework, FrameworkRef, Id,
-    Level, MissingPolicy, Person, Provenance, Rating, RatingValue, Scale, ScoringRules, Severity,
-    Subject,
+    Level, LevelRef, MissingPolicy, Person, Provenance, Rating, RatingValue, Scale, ScoringRules,
+    Severity, Subject,
 };
 use indexmap::IndexMap;
 use proptest::prelude::*;
@@ -399,7 +399,8 @@ fn rating_value() -> impl Strategy<Value = RatingValue> {
         Just(RatingValue::Met),
         Just(RatingValue::NotMet),
         Just(RatingValue::NotApplicable),
-        any::<i32>().prop_map(RatingValue::Level),
+        any::<i32>().prop_map(|v| RatingValue::Level(LevelRef::Value(v))),
+        id().prop_map(|id| RatingValue::Level(LevelRef::Id(id))),
         finite().prop_map(RatingValue::Number),
     ]
 }

@@ -191,6 +191,33 @@ fn the_schemas_reject_a_malformed_id_and_a_wrong_type() {
 }
 
 #[test]
+fn the_assessment_schema_takes_a_level_by_id_or_by_value() {
+    let with_level = |level: Value| {
+        let mut doc = example_assessment();
+        doc["ratings"]["a-2"]["value"] = json!({ "level": level });
+        doc
+    };
+    for level in [json!("important"), json!(2), json!(-7)] {
+        let doc = with_level(level.clone());
+        assert_eq!(
+            errors(&validator("assessment"), &doc),
+            Vec::<String>::new(),
+            "{level}"
+        );
+        // The crate reads what the schema accepts.
+        serde_json::from_value::<assessment_model::Assessment>(doc).unwrap();
+    }
+    for level in [json!("Important"), json!(2.5), json!(true), json!(null)] {
+        let doc = with_level(level.clone());
+        assert!(!validator("assessment").is_valid(&doc), "{level}");
+        assert!(
+            serde_json::from_value::<assessment_model::Assessment>(doc).is_err(),
+            "{level}"
+        );
+    }
+}
+
+#[test]
 fn doc_comments_become_descriptions() {
     let schema = serde_json::to_value(assessment_model::schema::framework()).unwrap();
     let description = schema["description"].as_str().unwrap();

@@ -30,7 +30,12 @@ fn leaf_normalisation_binary_ordinal_numeric() {
     let r = s
         .score(&assess(
             &fw,
-            &[("a", NotMet), ("b", L(2)), ("c", N(2.5)), ("d", N(2.5))],
+            &[
+                ("a", NotMet),
+                ("b", L(2.into())),
+                ("c", N(2.5)),
+                ("d", N(2.5)),
+            ],
         ))
         .unwrap();
     assert_eq!(r.node("a").unwrap().score(), Some(0.0));

@@ -8,8 +8,8 @@
 mod common;
 
 use assessment_model::{
-    Aggregation, Assessment, Criterion, Facet, FacetValue, Framework, MissingPolicy, RatingValue,
-    Report, Scorer, ScoringRules, Scratch,
+    Aggregation, Assessment, Criterion, Facet, FacetValue, Framework, LevelRef, MissingPolicy,
+    RatingValue, Report, Scorer, ScoringRules, Scratch,
 };
 use common::*;
 use indexmap::IndexMap;
@@ -203,7 +203,7 @@ fn rating_for(scale: &str, value: u8) -> RatingValue {
                 NotMet
             }
         }
-        "imp" => L(1 + i32::from(value % 3)),
+        "imp" => L((1 + i32::from(value % 3)).into()),
         _ => N(f64::from(value % 11)),
     }
 }
@@ -444,12 +444,13 @@ struct FlatSums {
 impl FlatModel<'_> {
     fn leaf_score(&self, scale: &str, name: &str) -> Option<Option<f64>> {
         // Some(Some(s)) rated, Some(None) missing, None not applicable.
-        match self.assessment.ratings.get(name).map(|r| r.value) {
+        match self.assessment.ratings.get(name).map(|r| r.value.clone()) {
             None => Some(None),
             Some(NA) => None,
             Some(Met) => Some(Some(1.0)),
             Some(NotMet) => Some(Some(0.0)),
-            Some(L(v)) => Some(Some(f64::from(v - 1) / 2.0)),
+            Some(L(LevelRef::Value(v))) => Some(Some(f64::from(v - 1) / 2.0)),
+            Some(L(LevelRef::Id(id))) => panic!("the generator rates by value, not `{id}`"),
             Some(N(x)) => {
                 assert_eq!(scale, "num");
                 Some(Some(x / 10.0))

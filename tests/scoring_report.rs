@@ -197,11 +197,11 @@ fn scale_unit_mean_where_leaves_share_a_scale() {
         .score(&assess(
             &fw,
             &[
-                ("a", L(3)),
-                ("b", L(2)),
-                ("c", L(2)),
-                ("d", L(1)),
-                ("e", L(3)),
+                ("a", L(3.into())),
+                ("b", L(2.into())),
+                ("c", L(2.into())),
+                ("d", L(1.into())),
+                ("e", L(3.into())),
                 ("f", N(2.0)),
             ],
         ))
@@ -358,9 +358,9 @@ fn checks_collect_every_problem_with_paths() {
     let mut a = assess(
         &fw,
         &[
-            ("a", L(4)),
+            ("a", L(4.into())),
             ("b", N(11.0)),
-            ("c", L(1)),
+            ("c", L(1.into())),
             ("g", Met),
             ("nope", Met),
         ],
@@ -392,7 +392,7 @@ fn checks_collect_every_problem_with_paths() {
     );
     assert_eq!(
         messages[1],
-        "rating level 4 of `a` is not on scale `imp` (an ordinal scale admits the levels 1, 2, 3 or not_applicable)"
+        "rating level 4 of `a` is not on scale `imp` (an ordinal scale admits the levels not-important = 1, important = 2, very-important = 3, by id or by value, or not_applicable)"
     );
     assert_eq!(
         messages[2],
@@ -425,7 +425,7 @@ fn the_order_of_the_ratings_does_not_change_the_report() {
     );
     let s = Scorer::new(&fw).unwrap();
     let in_order = [("a", Met), ("b", NotMet), ("c", Met), ("d", NotMet)];
-    let mut reversed = in_order;
+    let mut reversed = in_order.clone();
     reversed.reverse();
     let shuffled = [("c", Met), ("a", Met), ("d", NotMet), ("b", NotMet)];
     // g1 = (1 + 0 + 2) / 4 = 0.75, g2 = 0, total = 0.375.

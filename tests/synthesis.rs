@@ -57,10 +57,10 @@ fn common_risks_across_reviews() {
     // Minimum: reviews 1-3 get a1 = 1 (g1 = 0, a risk) and b1 met; review 4
     // gets a1 = 3 and b1 not met (g2 = 0, a risk).
     let reviews: Vec<_> = [
-        review(Some("FR"), [(Level(1), Met), (Level(2), Met)]),
-        review(Some("FR"), [(Level(1), Met), (Level(1), Met)]),
-        review(Some("DE"), [(Level(3), Met), (Level(1), Met)]),
-        review(None, [(Level(3), NotMet), (Level(3), Met)]),
+        review(Some("FR"), [(Level(1.into()), Met), (Level(2.into()), Met)]),
+        review(Some("FR"), [(Level(1.into()), Met), (Level(1.into()), Met)]),
+        review(Some("DE"), [(Level(3.into()), Met), (Level(1.into()), Met)]),
+        review(None, [(Level(3.into()), NotMet), (Level(3.into()), Met)]),
     ]
     .iter()
     .map(|r| r.consolidate(&fw, Consolidation::Minimum).unwrap())

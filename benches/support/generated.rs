@@ -86,7 +86,7 @@ pub fn assessment(framework: &Framework) -> Assessment {
             match leaf.scale.as_ref().map(Id::as_str) {
                 Some("tick") if i % 2 == 0 => RatingValue::Met,
                 Some("tick") => RatingValue::NotMet,
-                Some("importance") => RatingValue::Level((i % 3) as i32 + 1),
+                Some("importance") => RatingValue::Level(((i % 3) as i32 + 1).into()),
                 _ => RatingValue::Number((i % 101) as f64),
             }
         };

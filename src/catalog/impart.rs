@@ -74,7 +74,7 @@ pub const DOCUMENT: &str = "Actions to promote employment for migrants: what mak
 /// use assessment_model::catalog::impart;
 ///
 /// let scale = impart::in_place_scale();
-/// assert_eq!(scale.normalise(&RatingValue::Level(1)), Some(0.5));
+/// assert_eq!(scale.normalise(&RatingValue::Level(1.into())), Some(0.5));
 /// ```
 pub fn in_place_scale() -> Scale {
     Scale::Ordinal {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{Assessment, Id, RatingValue, Report, Scale, ScoreError, Scorer};
+use crate::{Assessment, Id, LevelRef, RatingValue, Report, Scale, ScoreError, Scorer};
 use tally::{Entry, Tally};
 
 pub use state::CohortState;
@@ -171,9 +171,10 @@ impl Cohort {
             let scale = c.scale.as_ref().and_then(|s| framework.scales.get(s));
             levels.push(match (c.is_leaf(), scale) {
                 (true, Some(Scale::Binary { .. })) => vec![RatingValue::NotMet, RatingValue::Met],
-                (true, Some(Scale::Ordinal { levels, .. })) => {
-                    levels.iter().map(|l| RatingValue::Level(l.value)).collect()
-                }
+                (true, Some(Scale::Ordinal { levels, .. })) => levels
+                    .iter()
+                    .map(|l| RatingValue::Level(LevelRef::Value(l.value)))
+                    .collect(),
                 _ => Vec::new(),
             });
         }
@@ -303,6 +304,7 @@ impl Cohort {
                 ));
             }
             let rating = node.rating();
+            let mut level = None;
             if let Some(v) = rating {
                 let scale = self
                     .scales
@@ -319,8 +321,9 @@ impl Cohort {
                         format!("rating {v} is not on the scale of `{id}`"),
                     ));
                 }
+                // A level by id counts with the same level by value.
+                level = scale.and_then(|s| levels.iter().position(|l| s.same_rating(l, v)));
             }
-            let level = rating.and_then(|v| levels.iter().position(|l| l == v));
             entries.push(Entry {
                 score: score_of(&|| at("score"), node.score())?,
                 units: units_of(

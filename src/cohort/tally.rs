@@ -98,7 +98,7 @@ impl NodeTally {
                 .iter()
                 .zip(&self.levels)
                 .map(|(value, count)| LevelCount {
-                    value: *value,
+                    value: value.clone(),
                     count: *count,
                 })
                 .collect(),
@@ -229,7 +229,7 @@ pub struct NodeStats {
 }
 
 /// How many members rated a leaf at one level.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

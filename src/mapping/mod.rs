@@ -121,7 +121,7 @@ pub use translation::{
 /// let mut assessment = Assessment::new(old.exact_ref(), Subject::new("P"));
 /// assessment.rate("a", RatingValue::Met)?;
 /// let moved = mapping.translate(&assessment, &old, &new)?;
-/// assert_eq!(moved.assessment.ratings["x"].value, RatingValue::Level(3));
+/// assert_eq!(moved.assessment.ratings["x"].value, RatingValue::Level(3.into()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

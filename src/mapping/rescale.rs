@@ -1,6 +1,6 @@
 //! [`rescale`]: a normalised score put on a scale (see [`Mapping`](crate::Mapping#rescaling-the-rule)).
 
-use crate::{Direction, RatingValue, Scale};
+use crate::{Direction, LevelRef, RatingValue, Scale};
 
 /// The tolerance of the rescaling comparisons (see [`Mapping`](crate::Mapping#rescaling-the-rule)).
 pub(super) const EPS: f64 = 1e-9;
@@ -36,7 +36,7 @@ pub fn rescale(scale: &Scale, score: f64) -> Option<RatingValue> {
                 .filter(|l| (f64::from(l.value) - f64::from(lo)) / span <= score + EPS)
                 .map(|l| l.value)
                 .max()
-                .map(RatingValue::Level)
+                .map(|v| RatingValue::Level(LevelRef::Value(v)))
         }
         Scale::Numeric {
             min,
@@ -85,7 +85,7 @@ mod tests {
         // 0.09999999999999999.
         let mean = (0.0 + 0.0 + 0.3) / 3.0;
         assert!(mean < 0.1);
-        assert_eq!(rescale(&eleven(), mean), Some(RatingValue::Level(1)));
+        assert_eq!(rescale(&eleven(), mean), Some(RatingValue::Level(1.into())));
         let tick = Scale::Binary {
             title: None,
             description: None,
@@ -100,9 +100,9 @@ mod tests {
             assert_eq!(rescale(&eleven(), bad), None, "{bad}");
         }
         // Rounded down between levels; the top only at 1.
-        assert_eq!(rescale(&eleven(), 0.99), Some(RatingValue::Level(9)));
-        assert_eq!(rescale(&eleven(), 1.0), Some(RatingValue::Level(10)));
-        assert_eq!(rescale(&eleven(), 0.0), Some(RatingValue::Level(0)));
+        assert_eq!(rescale(&eleven(), 0.99), Some(RatingValue::Level(9.into())));
+        assert_eq!(rescale(&eleven(), 1.0), Some(RatingValue::Level(10.into())));
+        assert_eq!(rescale(&eleven(), 0.0), Some(RatingValue::Level(0.into())));
     }
 
     #[test]

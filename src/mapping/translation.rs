@@ -299,7 +299,7 @@ impl Mapping {
                         id: id.to_string(),
                         value: rating.value.to_string(),
                         scale: c.scale.as_ref().map(Id::to_string).unwrap_or_default(),
-                        expected: expected(scale),
+                        expected: scale.admits(),
                     },
                 ));
             }
@@ -496,7 +496,7 @@ fn carry_entry(
         assessment.ratings.get(id).and_then(|r| r.note.clone())
     });
     let rating = Rating {
-        value,
+        value: value.clone(),
         evidence,
         note,
     };
@@ -538,7 +538,7 @@ fn rated_value(
     let value = if same_scale {
         first
             .and_then(|id| assessment.ratings.get(*id))
-            .map(|r| r.value)
+            .map(|r| r.value.clone())
     } else {
         rescale(tscale, mean)
     };
@@ -567,16 +567,5 @@ pub(super) fn join(texts: &[(&Id, &str)], verbatim: bool) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
-    }
-}
-
-fn expected(scale: &Scale) -> String {
-    match scale {
-        Scale::Binary { .. } => "met or not_met".into(),
-        Scale::Ordinal { levels, .. } => {
-            let values: Vec<String> = levels.iter().map(|l| l.value.to_string()).collect();
-            format!("a level of {}", values.join(", "))
-        }
-        Scale::Numeric { min, max, .. } => format!("a number in [{min}, {max}]"),
     }
 }

@@ -89,21 +89,26 @@ pub(crate) fn level_of(scale: &Scale) -> MeasurementLevel {
     }
 }
 
-/// The value alpha codes a rating as: met 1 and not met 0, the level's
-/// value, the number; `None` for not applicable.
-pub(crate) fn coded(value: &RatingValue) -> Option<f64> {
+/// The value alpha codes a rating on `scale` as: met 1 and not met 0, the
+/// level's value (whether the rating names it by value or by id), the
+/// number; `None` for not applicable or a level the scale lacks.
+pub(crate) fn coded(scale: &Scale, value: &RatingValue) -> Option<f64> {
     match value {
         RatingValue::Met => Some(1.0),
         RatingValue::NotMet => Some(0.0),
-        RatingValue::Level(v) => Some(f64::from(*v)),
+        RatingValue::Level(r) => scale.level(r).map(|l| f64::from(l.value)),
         RatingValue::Number(x) => Some(*x),
         RatingValue::NotApplicable => None,
     }
 }
 
-/// The agreement on one leaf from the ratings its peers gave (unrated peers
-/// are not in `ratings`), with each rating's normalised score.
-pub(crate) fn leaf_agreement(ratings: &[(&RatingValue, Option<f64>)]) -> LeafAgreement {
+/// The agreement on one leaf on `scale` from the ratings its peers gave
+/// (unrated peers are not in `ratings`), with each rating's normalised
+/// score. A level given by id and the same level given by value agree.
+pub(crate) fn leaf_agreement(
+    scale: &Scale,
+    ratings: &[(&RatingValue, Option<f64>)],
+) -> LeafAgreement {
     let not_applicable = ratings
         .iter()
         .filter(|(v, _)| matches!(v, RatingValue::NotApplicable))
@@ -118,7 +123,7 @@ pub(crate) fn leaf_agreement(ratings: &[(&RatingValue, Option<f64>)]) -> LeafAgr
         .map(|(lo, hi)| hi - lo);
     let all_agree = ratings
         .split_first()
-        .is_none_or(|(first, rest)| rest.iter().all(|(v, _)| *v == first.0));
+        .is_none_or(|(first, rest)| rest.iter().all(|(v, _)| scale.same_rating(v, first.0)));
     LeafAgreement {
         rated_by: ratings.len(),
         not_applicable,

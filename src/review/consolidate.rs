@@ -44,7 +44,9 @@ pub enum Consolidation {
     Minimum,
     /// Agreement required: the rating all rating peers gave. Where they
     /// differ (including scores mixed with not applicable) the leaf is left
-    /// unrated and listed in [`Consolidated::disagreements`].
+    /// unrated and listed in [`Consolidated::disagreements`]. A level
+    /// named by id and the same level named by value agree
+    /// ([`crate::Scale::same_rating`]); the first peer's form is kept.
     Consensus,
 }
 
@@ -214,14 +216,14 @@ impl PeerReview {
 
             let pairs: Vec<(&RatingValue, Option<f64>)> =
                 votes.iter().map(|v| (&v.rating.value, v.score)).collect();
-            leaves.insert(leaf.id.clone(), agreement::leaf_agreement(&pairs));
+            leaves.insert(leaf.id.clone(), agreement::leaf_agreement(scale, &pairs));
             let unit = self
                 .assessments
                 .values()
                 .map(|a| {
                     a.ratings
                         .get(&leaf.id)
-                        .and_then(|r| agreement::coded(&r.value))
+                        .and_then(|r| agreement::coded(scale, &r.value))
                 })
                 .collect();
             units
@@ -241,7 +243,7 @@ impl PeerReview {
                         leaf: leaf.id.clone(),
                         ratings: votes
                             .iter()
-                            .map(|v| (v.peer.clone(), v.rating.value))
+                            .map(|v| (v.peer.clone(), v.rating.value.clone()))
                             .collect(),
                     });
                     leaf_notes.insert(leaf.id.clone(), loose_notes(&votes));
@@ -342,7 +344,9 @@ fn decide(
                 sorted.sort_by(by_score);
                 sorted
                     .get(sorted.len().saturating_sub(1) / 2)
-                    .map_or(Decision::Unrated, |v| Decision::Rated(v.rating.value))
+                    .map_or(Decision::Unrated, |v| {
+                        Decision::Rated(v.rating.value.clone())
+                    })
             }
         },
         Consolidation::Mean => {
@@ -370,10 +374,16 @@ fn decide(
             .iter()
             .copied()
             .reduce(|best, v| if by_score(&v, &best).is_lt() { v } else { best })
-            .map_or(Decision::Unrated, |v| Decision::Rated(v.rating.value)),
+            .map_or(Decision::Unrated, |v| {
+                Decision::Rated(v.rating.value.clone())
+            }),
         Consolidation::Consensus => match votes.split_first() {
-            Some((first, rest)) if rest.iter().all(|v| v.rating.value == first.rating.value) => {
-                Decision::Rated(first.rating.value)
+            Some((first, rest))
+                if rest
+                    .iter()
+                    .all(|v| scale.same_rating(&v.rating.value, &first.rating.value)) =>
+            {
+                Decision::Rated(first.rating.value.clone())
             }
             _ => Decision::Disputed,
         },

@@ -191,7 +191,7 @@ fn check_assessment(
                     id: id.to_string(),
                     value: rating.value.to_string(),
                     scale: scale_id.to_string(),
-                    expected: expected(scale),
+                    expected: scale.admits(),
                 },
             ));
         }
@@ -231,18 +231,4 @@ fn check_findings(
 /// normalises, or not applicable (which every scale admits).
 pub(crate) fn on_scale(scale: &Scale, value: &RatingValue) -> bool {
     matches!(value, RatingValue::NotApplicable) || scale.normalise(value).is_some()
-}
-
-/// What `scale` admits, for [`IssueKind::RatingOffScale`].
-fn expected(scale: &Scale) -> String {
-    match scale {
-        Scale::Binary { .. } => "met, not_met or not_applicable".to_string(),
-        Scale::Ordinal { levels, .. } => {
-            let values: Vec<String> = levels.iter().map(|l| l.value.to_string()).collect();
-            format!("a level of {}, or not_applicable", values.join(", "))
-        }
-        Scale::Numeric { min, max, .. } => {
-            format!("a number in [{min}, {max}], or not_applicable")
-        }
-    }
 }

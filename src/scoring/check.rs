@@ -6,8 +6,7 @@ use super::aggregate::NOT_APPLICABLE;
 use super::compile::{Compiled, NONE};
 use crate::limits::Limits;
 use crate::{
-    Assessment, Issue, IssueKind, MissingPolicy, RatingValue, Scale, Scorer, ValidationError,
-    pointer,
+    Assessment, Issue, IssueKind, MissingPolicy, RatingValue, Scorer, ValidationError, pointer,
 };
 
 /// The outcome of binding: dense values, which rating each leaf took, and
@@ -80,7 +79,7 @@ impl Compiled {
                         id: id.to_string(),
                         value: r.value.to_string(),
                         scale: scale_id.to_string(),
-                        expected: admits(scale),
+                        expected: scale.admits(),
                     },
                 ));
                 continue;
@@ -138,23 +137,6 @@ impl Compiled {
             rating,
             issues,
             qualitative,
-        }
-    }
-}
-
-/// What `scale` admits, for [`IssueKind::RatingOffScale`].
-fn admits(scale: &Scale) -> String {
-    match scale {
-        Scale::Binary { .. } => "a binary scale admits met, not_met or not_applicable".into(),
-        Scale::Ordinal { levels, .. } => {
-            let values: Vec<String> = levels.iter().map(|l| l.value.to_string()).collect();
-            format!(
-                "an ordinal scale admits the levels {} or not_applicable",
-                values.join(", ")
-            )
-        }
-        Scale::Numeric { min, max, .. } => {
-            format!("a numeric scale admits a number in [{min}, {max}] or not_applicable")
         }
     }
 }

@@ -20,6 +20,10 @@ impl fmt::Display for Report {
     /// TOTAL                                               80.0       67%  moderate (capped by a critical risk)
     /// risk: c scores 0.0, below 50.0
     /// ```
+    ///
+    /// A total that rests on little evidence ([`Report::low_coverage`]) gets
+    /// a line under it, e.g. `low coverage: 4 of 36 applicable leaves rated
+    /// (11%, below 50%): the total rests on little evidence`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let version = self.framework.version.to_string();
         writeln!(
@@ -46,6 +50,9 @@ impl fmt::Display for Report {
             band.push_str(" (capped by a critical risk)");
         }
         write_row(f, "TOTAL", &self.total, &band, String::new())?;
+        if self.low_coverage {
+            write_low_coverage(f, &self.total)?;
+        }
         if self.qualitative {
             writeln!(f, "qualitative assessment: no scores")?;
         }
@@ -81,6 +88,21 @@ impl fmt::Display for Report {
         }
         Ok(())
     }
+}
+
+/// The line under a total that has a score on little evidence. The
+/// percentage is rounded down, so it never reads as the threshold itself.
+fn write_low_coverage(f: &mut fmt::Formatter<'_>, total: &Outcome) -> fmt::Result {
+    let counts = total.counts;
+    let applicable = counts.rated.saturating_add(counts.missing);
+    let share = total.coverage.map_or(0.0, |c| (c * 100.0).floor());
+    writeln!(
+        f,
+        "low coverage: {} of {applicable} applicable leaves rated ({share:.0}%, below {:.0}%): \
+         the total rests on little evidence",
+        counts.rated,
+        Report::LOW_COVERAGE * 100.0
+    )
 }
 
 fn write_node(f: &mut fmt::Formatter<'_>, node: &NodeScore) -> fmt::Result {

@@ -5,7 +5,9 @@
 use super::ScoreError;
 use super::aggregate::{Mode, Scratch, leaf_outcome, why};
 use super::compile::{Compiled, NONE};
-use super::report::{Counts, FacetScore, Finding, NoScore, NodeScore, Outcome, Report, ScaleMean};
+use super::report::{
+    Counts, FacetScore, Finding, NoScore, NodeScore, Outcome, Report, ScaleMean, is_low_coverage,
+};
 use crate::{Aggregation, Assessment, Band, Direction, RatingValue, Scale, Scorer};
 
 impl Scorer {
@@ -173,7 +175,7 @@ impl Scorer {
                 weight: node.weight,
                 scored: node.scored,
                 critical,
-                rating: rating_value.map(|r| r.value),
+                rating: rating_value.map(|r| r.value.clone()),
                 not_applicable,
                 outcome: out,
             });
@@ -199,6 +201,7 @@ impl Scorer {
             qualitative,
             band: band.map(|b| b.id.clone()),
             band_capped,
+            low_coverage: is_low_coverage(&total, rules.min_coverage),
             total,
             nodes,
             risks,

@@ -55,6 +55,11 @@ pub struct Report {
     /// Whether a critical risk lowered the total's band.
     #[serde(default, skip_serializing_if = "is_false")]
     pub(crate) band_capped: bool,
+    /// True when the total has a score but its coverage is below the
+    /// framework's `min_coverage`, or 0.5 where it sets none: the total
+    /// rests on little evidence ([`Report::low_coverage`]).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub(crate) low_coverage: bool,
     pub(crate) nodes: Vec<NodeScore>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) risks: Vec<Finding>,
@@ -76,6 +81,59 @@ impl Report {
     /// that names it; a report made by [`crate::Scorer::score`] names none.
     pub fn schema(&self) -> Option<&str> {
         self.schema.as_deref()
+    }
+
+    /// The coverage below which a total that has a score is flagged as
+    /// resting on little evidence ([`Report::low_coverage`]), when the
+    /// framework sets no `min_coverage`: 0.5, half the applicable leaves.
+    ///
+    /// Why a half: below it, the unrated leaves outnumber the rated ones.
+    /// Under a weighted mean of equally weighted leaves at coverage `c`,
+    /// rating the missing leaves could put the completed total anywhere in
+    /// an interval of width `1 − c` (rule 15's bounds), so below a half
+    /// what is not known weighs more than what is.
+    pub const LOW_COVERAGE: f64 = 0.5;
+
+    /// Whether the total has a score but its coverage is below the
+    /// threshold: the framework's `min_coverage` where it sets one,
+    /// otherwise [`Report::LOW_COVERAGE`]. The score is as the rules give
+    /// it (nothing is changed); the flag says that it rests on little
+    /// evidence, and [`Report`]'s `Display` says so in words. Serialised as
+    /// `"low_coverage": true`, omitted when false.
+    ///
+    /// A framework with `min_coverage` already withholds a total below it
+    /// (rule 6: no score, [`NoScore::InsufficientCoverage`]), so its
+    /// reports are never flagged: its authors have said how much evidence
+    /// is enough. A total without a score (qualitative, insufficient
+    /// coverage, nothing applicable) is not flagged either.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "a", "title": "A", "scale": "tick" },
+    ///         { "id": "b", "title": "B", "scale": "tick" },
+    ///         { "id": "c", "title": "C", "scale": "tick" }
+    ///     ]
+    /// }"#)?;
+    /// let scorer = Scorer::new(&framework)?;
+    /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
+    /// assessment.rate("a".parse()?, RatingValue::Met);
+    /// // One of three leaves rated: a total of 1, on a third of the evidence.
+    /// let report = scorer.score(&assessment)?;
+    /// assert_eq!(report.total().score(), Some(1.0));
+    /// assert!(report.low_coverage());
+    /// assessment.rate("b".parse()?, RatingValue::NotMet);
+    /// assert!(!scorer.score(&assessment)?.low_coverage());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn low_coverage(&self) -> bool {
+        self.low_coverage
     }
 
     /// The framework scored against: its id and exact version.
@@ -230,6 +288,13 @@ pub struct Counts {
     pub not_applicable: usize,
     /// Applicable leaves without a rating.
     pub missing: usize,
+}
+
+/// Whether `total` has a score below the coverage threshold: `min_coverage`
+/// where the framework sets one, else [`Report::LOW_COVERAGE`].
+pub(crate) fn is_low_coverage(total: &Outcome, min_coverage: Option<f64>) -> bool {
+    let threshold = min_coverage.unwrap_or(Report::LOW_COVERAGE);
+    total.score.is_some() && total.coverage.is_some_and(|c| c < threshold)
 }
 
 /// Why a node has no score.

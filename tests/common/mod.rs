@@ -82,7 +82,7 @@ pub fn rules(aggregation: Aggregation) -> ScoringRules {
 pub fn assess(fw: &Framework, ratings: &[(&str, RatingValue)]) -> Assessment {
     let mut a = Assessment::new(fw.exact_ref(), Subject::new("Subject"));
     for (name, v) in ratings {
-        a.rate(name, *v).unwrap();
+        a.rate(name, v.clone()).unwrap();
     }
     a
 }

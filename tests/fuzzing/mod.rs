@@ -29,8 +29,9 @@ use std::sync::OnceLock;
 
 use assessment_model::catalog::{crosswalk, good_practice, profint};
 use assessment_model::{
-    Assessment, Consolidation, DeclaredFinding, FindingKind, Framework, Issue, Mapping, PeerReview,
-    Profile, RatingValue, Scale, Scorer, Subject, ValidationError, catalog, from_deserializer,
+    Assessment, Consolidation, DeclaredFinding, FindingKind, Framework, Issue, Level, Mapping,
+    PeerReview, Profile, RatingValue, Scale, Scorer, Subject, ValidationError, catalog,
+    from_deserializer,
 };
 
 /// The codes [`from_deserializer`] may report.
@@ -270,22 +271,27 @@ fn rate_leaves(framework: &Framework, choice: impl Fn(usize) -> u8) -> Assessmen
     assessment
 }
 
-/// Best (2), worst (3), middle (4) or off the scale (5).
+/// Best (2), worst (3), middle (4; an ordinal level by id, the others by
+/// value) or off the scale (5).
 fn pick(scale: &Scale, choice: u8) -> RatingValue {
     match scale {
         Scale::Binary { .. } => match choice {
             2 => RatingValue::Met,
             3 | 4 => RatingValue::NotMet,
-            _ => RatingValue::Level(1),
+            _ => RatingValue::Level(1.into()),
         },
         Scale::Ordinal { levels, .. } => {
-            let mut values: Vec<i32> = levels.iter().map(|l| l.value).collect();
-            values.sort_unstable();
+            let mut sorted: Vec<&Level> = levels.iter().collect();
+            sorted.sort_unstable_by_key(|l| l.value);
+            let values: Vec<i32> = sorted.iter().map(|l| l.value).collect();
             match (choice, values.first(), values.last()) {
-                (2, _, Some(&max)) => RatingValue::Level(max),
-                (3, Some(&min), _) => RatingValue::Level(min),
-                (4, _, _) if !values.is_empty() => RatingValue::Level(values[values.len() / 2]),
-                _ => RatingValue::Level(values.last().map_or(0, |v| v.saturating_add(1))),
+                (2, _, Some(&max)) => RatingValue::Level(max.into()),
+                (3, Some(&min), _) => RatingValue::Level(min.into()),
+                // The middle level by id, so that ids are resolved too.
+                (4, _, _) if !sorted.is_empty() => {
+                    RatingValue::Level(sorted[sorted.len() / 2].id.clone().into())
+                }
+                _ => RatingValue::Level(values.last().map_or(0, |v| v.saturating_add(1)).into()),
             }
         }
         Scale::Numeric { min, max, .. } => match choice {
