@@ -237,7 +237,7 @@ impl Evidence {
     /// ```
     /// use assessment_model::{Evidence, EvidenceKind, Rating, RatingValue};
     ///
-    /// let mut rating = Rating::new(RatingValue::Level(1));
+    /// let mut rating = Rating::new(RatingValue::Level(1.into()));
     /// rating.evidence.push(Evidence::new(EvidenceKind::Interview, "Two participants"));
     /// rating.note = Some("Feedback is collected but not yet acted on.".into());
     /// assert_eq!(rating.evidence.len(), 1);

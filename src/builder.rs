@@ -34,7 +34,7 @@ use crate::{
 ///     .leaf("b", "How well is it done?", "grade")
 ///     .build()?;
 /// assert_eq!(framework.leaves().count(), 2);
-/// assert_eq!(framework.scales["grade"].normalise(&RatingValue::Level(3)), Some(1.0));
+/// assert_eq!(framework.scales["grade"].normalise(&RatingValue::Level(3.into())), Some(1.0));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///

@@ -298,7 +298,7 @@ impl Scale {
     ///     Level::new("low".parse()?, 1, "low"),
     ///     Level::new("high".parse()?, 3, "high"),
     /// ]);
-    /// assert_eq!(grade.normalise(&RatingValue::Level(1)), Some(0.0));
+    /// assert_eq!(grade.normalise(&RatingValue::Level(1.into())), Some(0.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn ordinal(levels: impl IntoIterator<Item = Level>) -> Scale {
@@ -438,15 +438,11 @@ impl Scale {
     /// ```
     /// use assessment_model::{Id, Level, LevelRef, Scale};
     ///
-    /// let grid = Scale::Ordinal {
-    ///     title: None,
-    ///     description: None,
-    ///     levels: vec![
-    ///         Level::new(Id::new("not-at-all")?, 0, "not at all"),
-    ///         Level::new(Id::new("partly")?, 1, "partly"),
-    ///         Level::new(Id::new("fully")?, 2, "fully"),
-    ///     ],
-    /// };
+    /// let grid = Scale::ordinal([
+    ///     Level::new(Id::new("not-at-all")?, 0, "not at all"),
+    ///     Level::new(Id::new("partly")?, 1, "partly"),
+    ///     Level::new(Id::new("fully")?, 2, "fully"),
+    /// ]);
     /// let by_id = grid.level(&LevelRef::Id(Id::new("partly")?));
     /// assert_eq!(by_id.map(|l| l.value), Some(1));
     /// assert_eq!(grid.level(&LevelRef::Value(1)), by_id);
@@ -472,14 +468,10 @@ impl Scale {
     /// ```
     /// use assessment_model::{Id, Level, RatingValue, Scale};
     ///
-    /// let grid = Scale::Ordinal {
-    ///     title: None,
-    ///     description: None,
-    ///     levels: vec![
-    ///         Level::new(Id::new("no")?, 0, "no"),
-    ///         Level::new(Id::new("partly")?, 1, "partly"),
-    ///     ],
-    /// };
+    /// let grid = Scale::ordinal([
+    ///     Level::new(Id::new("no")?, 0, "no"),
+    ///     Level::new(Id::new("partly")?, 1, "partly"),
+    /// ]);
     /// let by_id = RatingValue::Level(Id::new("partly")?.into());
     /// assert!(grid.same_rating(&by_id, &RatingValue::Level(1.into())));
     /// assert!(!grid.same_rating(&by_id, &RatingValue::Level(0.into())));

@@ -170,7 +170,7 @@ impl Scorer {
     /// assessment.rate("a", RatingValue::Met)?;
     /// scorer.validate(&assessment)?;
     ///
-    /// assessment.rate("a", RatingValue::Level(2))?;
+    /// assessment.rate("a", RatingValue::Level(2.into()))?;
     /// let err = scorer.validate(&assessment).unwrap_err();
     /// assert_eq!(err.issues()[0].code(), "rating-off-scale");
     /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -28,7 +28,7 @@ use crate::{Issue, Severity};
 /// }"#)?;
 /// let scorer = Scorer::new(&framework)?;
 /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-/// assessment.rate("a", RatingValue::Level(3))?;
+/// assessment.rate("a", RatingValue::Level(3.into()))?;
 /// assessment.rate("zz", RatingValue::Met)?;
 /// let err = scorer.score(&assessment).unwrap_err();
 /// let codes: Vec<&str> = err.issues().iter().map(|i| i.code()).collect();

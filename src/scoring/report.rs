@@ -123,12 +123,12 @@ impl Report {
     /// }"#)?;
     /// let scorer = Scorer::new(&framework)?;
     /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-    /// assessment.rate("a".parse()?, RatingValue::Met);
+    /// assessment.rate("a", RatingValue::Met)?;
     /// // One of three leaves rated: a total of 1, on a third of the evidence.
     /// let report = scorer.score(&assessment)?;
     /// assert_eq!(report.total().score(), Some(1.0));
     /// assert!(report.low_coverage());
-    /// assessment.rate("b".parse()?, RatingValue::NotMet);
+    /// assessment.rate("b", RatingValue::NotMet)?;
     /// assert!(!scorer.score(&assessment)?.low_coverage());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
