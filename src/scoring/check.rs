@@ -170,8 +170,12 @@ impl Scorer {
     /// `too-many-items`, `text-too-long`), unknown criterion ids (ratings,
     /// narratives, findings), ratings on groups, ratings off their leaf's
     /// scale and, under
-    /// [`MissingPolicy::Error`], every missing leaf (design, *Validation*;
-    /// see [`crate::ScoreError`] for the paths). Empty when it can be
+    /// [`MissingPolicy::Error`], every missing leaf (design, *Validation*).
+    /// Paths point into the assessment: `framework-mismatch` at
+    /// `/framework`; `unknown-criterion` at `/ratings/<id>`,
+    /// `/narratives/<id>` or `/findings/<i>/criterion`; `rating-on-group` at
+    /// `/ratings/<id>`; `rating-off-scale` at `/ratings/<id>/value`; one
+    /// `missing-rating` per missing leaf at `/ratings`. Empty when it can be
     /// scored.
     ///
     /// # Examples

@@ -2,7 +2,7 @@
 //! [`Report`] — node outcomes, bands, findings, facet views and scale
 //! means (rules 1 to 13).
 
-use super::ScoreError;
+use crate::ValidationError;
 use super::aggregate::{Mode, Scratch, leaf_outcome, why};
 use super::compile::{Compiled, NONE};
 use super::report::{Counts, FacetScore, Finding, NoScore, NodeScore, Outcome, Report, ScaleMean};
@@ -15,7 +15,8 @@ impl Scorer {
     ///
     /// # Errors
     ///
-    /// [`ScoreError`] with every problem [`Scorer::check`] finds: framework
+    /// [`ValidationError`] with every problem [`Scorer::check`] finds, at
+    /// paths into the assessment: framework
     /// mismatch, unknown criteria, ratings on groups, ratings off scale and,
     /// under [`crate::MissingPolicy::Error`], every missing leaf.
     ///
@@ -42,12 +43,12 @@ impl Scorer {
     /// assert_eq!(report.strengths()[0].criterion, "a");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn score(&self, assessment: &Assessment) -> Result<Report, ScoreError> {
+    pub fn score(&self, assessment: &Assessment) -> Result<Report, ValidationError> {
         let c = self.compiled();
         let criteria = c.criteria();
         let binding = c.bind(assessment, &criteria);
         if !binding.issues.is_empty() {
-            return Err(ScoreError::new(binding.issues));
+            return Err(ValidationError::new(binding.issues));
         }
         let qualitative = binding.qualitative;
         let mut s = Scratch::new();
