@@ -349,7 +349,11 @@ impl FrameworkRef {
 
 /// The `framework-mismatch` issue at `path`: the document requires
 /// `required` (as `id version-req`), but the framework is `framework`.
-pub(crate) fn framework_mismatch(path: &str, required: String, framework: &Framework) -> crate::Issue {
+pub(crate) fn framework_mismatch(
+    path: &str,
+    required: String,
+    framework: &Framework,
+) -> crate::Issue {
     crate::Issue::new(
         path,
         crate::IssueKind::FrameworkMismatch {

@@ -599,10 +599,13 @@ mod tests {
     #[test]
     fn a_list_of_issues_displays_its_counts_then_one_line_per_issue() {
         let err = ValidationError::new(vec![
-            Issue::new("/framework", IssueKind::FrameworkMismatch {
-                required: "conf ^2".into(),
-                found: "conf 1.0.0".into(),
-            }),
+            Issue::new(
+                "/framework",
+                IssueKind::FrameworkMismatch {
+                    required: "conf ^2".into(),
+                    found: "conf 1.0.0".into(),
+                },
+            ),
             Issue::new("", IssueKind::InvalidState),
             Issue::new("/scales/x", IssueKind::UnusedScale { scale: "x".into() }),
         ]);
@@ -613,9 +616,12 @@ mod tests {
              error [invalid-state] at /: the accumulators do not fit the framework or the member count\n  \
              warning [unused-scale] at /scales/x: scale `x` is not used by any leaf"
         );
-        let only = ValidationError::new(vec![Issue::new("/min_share", IssueKind::ThresholdOutOfRange {
-            value: "1.5".into(),
-        })]);
+        let only = ValidationError::new(vec![Issue::new(
+            "/min_share",
+            IssueKind::ThresholdOutOfRange {
+                value: "1.5".into(),
+            },
+        )]);
         assert_eq!(
             only.to_string(),
             "1 error(s)\n  error [threshold-out-of-range] at /min_share: threshold 1.5 is outside [0, 1]"
@@ -630,6 +636,9 @@ mod tests {
         ])
         .under("/reviews/2/assessment");
         let paths: Vec<&str> = err.issues().iter().map(|i| i.path.as_str()).collect();
-        assert_eq!(paths, ["/reviews/2/assessment", "/reviews/2/assessment/ratings/a"]);
+        assert_eq!(
+            paths,
+            ["/reviews/2/assessment", "/reviews/2/assessment/ratings/a"]
+        );
     }
 }

@@ -111,8 +111,7 @@ pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };
 pub use cohort::{
-    Cohort, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis,
-    Weakness,
+    Cohort, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis, Weakness,
 };
 pub use compose::{Composition, compose};
 pub use date::{DateError, IsoDate};
@@ -125,8 +124,8 @@ pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
 pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
 pub use mapping::{
-    Carried, FindingNotCarried, Mapping, MappingEntry, NotCarried, NotCarriedReason,
-    Relation, Translation, Unrated, rescale,
+    Carried, FindingNotCarried, Mapping, MappingEntry, NotCarried, NotCarriedReason, Relation,
+    Translation, Unrated, rescale,
 };
 pub use parse::from_deserializer;
 pub use profile::{Profile, ProfileError, Selection};

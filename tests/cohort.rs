@@ -217,7 +217,10 @@ fn weakest_and_common_risks() {
     assert!(cohort.common_risks(0.5).unwrap().is_empty());
     for (share, text) in [(1.5, "1.5"), (-0.25, "-0.25"), (f64::NAN, "NaN")] {
         let err = cohort.common_risks(share).unwrap_err();
-        assert_eq!(codes_paths(&err), [("threshold-out-of-range", "/min_share")]);
+        assert_eq!(
+            codes_paths(&err),
+            [("threshold-out-of-range", "/min_share")]
+        );
         assert_eq!(
             err.issues()[0].kind,
             IssueKind::ThresholdOutOfRange { value: text.into() }
@@ -315,7 +318,10 @@ fn bad_reports_are_refused_and_change_nothing() {
     let err = cohort
         .push_assessment(&assessment(&fw, None, &[("a1", Level(9))]))
         .unwrap_err();
-    assert_eq!(codes_paths(&err), [("rating-off-scale", "/ratings/a1/value")]);
+    assert_eq!(
+        codes_paths(&err),
+        [("rating-off-scale", "/ratings/a1/value")]
+    );
     assert_eq!(cohort.members(), 0);
 }
 

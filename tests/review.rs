@@ -239,7 +239,11 @@ fn mean_on_non_numeric_leaves_names_each_at_its_first_score() {
     };
     // Every binary or ordinal leaf with a score, in definition order; o3
     // (n/a only) needs no mean. Each at the first rating peer's rating.
-    let got: Vec<(&str, &str)> = v.issues().iter().map(|i| (i.code(), i.path.as_str())).collect();
+    let got: Vec<(&str, &str)> = v
+        .issues()
+        .iter()
+        .map(|i| (i.code(), i.path.as_str()))
+        .collect();
     assert_eq!(
         got,
         [

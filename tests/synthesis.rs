@@ -99,7 +99,11 @@ fn common_risks_across_reviews() {
     assert_eq!(by_country["FR"].nodes["g1"].risks, 2);
 
     let err = Synthesis::new(&scorer, &reviews, &[], -0.1).unwrap_err();
-    let got: Vec<(&str, &str)> = err.issues().iter().map(|i| (i.code(), i.path.as_str())).collect();
+    let got: Vec<(&str, &str)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.code(), i.path.as_str()))
+        .collect();
     assert_eq!(got, [("threshold-out-of-range", "/min_share")]);
 }
 
@@ -116,6 +120,13 @@ fn a_review_that_cannot_be_scored_is_named_by_its_index() {
     // The second review was consolidated against another version.
     reviews[1].assessment.framework.version = "^2".parse().unwrap();
     let err = Synthesis::new(&Scorer::new(&fw).unwrap(), &reviews, &[], 0.5).unwrap_err();
-    let got: Vec<(&str, &str)> = err.issues().iter().map(|i| (i.code(), i.path.as_str())).collect();
-    assert_eq!(got, [("framework-mismatch", "/reviews/1/assessment/framework")]);
+    let got: Vec<(&str, &str)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.code(), i.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("framework-mismatch", "/reviews/1/assessment/framework")]
+    );
 }

@@ -763,7 +763,10 @@ fn scoring_translating_and_composing_fail_with_the_same_type() {
     // An assessment of `new` given to a scorer of `old`.
     let assessment = Assessment::new(new.exact_ref(), Subject::new("P"));
     let scored: Result<Report, ValidationError> = Scorer::new(&old).unwrap().score(&assessment);
-    assert_eq!(pairs_of(scored.unwrap_err()), pairs(&[("framework-mismatch", "/framework")]));
+    assert_eq!(
+        pairs_of(scored.unwrap_err()),
+        pairs(&[("framework-mismatch", "/framework")])
+    );
 
     let mapping: Mapping = serde_json::from_value(json!({
         "id": "old-to-new", "title": "Old to new",

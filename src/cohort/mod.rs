@@ -243,7 +243,8 @@ impl Cohort {
         if let Some(issue) = report.framework().mismatch(framework, "/framework") {
             return Err(issue);
         }
-        let invalid = |path: String, reason: String| Issue::new(path, IssueKind::InvalidReport { reason });
+        let invalid =
+            |path: String, reason: String| Issue::new(path, IssueKind::InvalidReport { reason });
         if report.nodes().len() != self.ids.len() {
             return Err(invalid(
                 "/nodes".into(),

@@ -81,7 +81,7 @@ pub use translation::{
 /// notes too (verbatim from a single source, otherwise each prefixed with
 /// its source id, one per line). Narratives and declared findings, on
 /// leaves and groups, go where the rule of
-/// [`Mapping::translate`](Mapping::translate#narratives-and-findings) says.
+/// [`Mapping::translate`] (*Narratives and findings*) says.
 ///
 /// Nothing is dropped silently: every source rating is either in a
 /// [`Carried`] record or in [`Translation::not_carried`]; every target leaf
@@ -441,4 +441,3 @@ impl Mapping {
         issues
     }
 }
-

@@ -366,7 +366,9 @@ fn decide(
         },
         Consolidation::Mean => {
             if !matches!(scale, Scale::Numeric { .. }) {
-                let peer = scored.first().map_or_else(String::new, |v| v.peer.to_string());
+                let peer = scored
+                    .first()
+                    .map_or_else(String::new, |v| v.peer.to_string());
                 let at = pointer(&pointer(&pointer("/assessments", peer), "ratings"), leaf);
                 return Err(Issue::new(
                     at,

@@ -2,10 +2,10 @@
 //! [`Report`] — node outcomes, bands, findings, facet views and scale
 //! means (rules 1 to 13).
 
-use crate::ValidationError;
 use super::aggregate::{Mode, Scratch, leaf_outcome, why};
 use super::compile::{Compiled, NONE};
 use super::report::{Counts, FacetScore, Finding, NoScore, NodeScore, Outcome, Report, ScaleMean};
+use crate::ValidationError;
 use crate::{Aggregation, Assessment, Band, Direction, RatingValue, Scale, Scorer};
 
 impl Scorer {

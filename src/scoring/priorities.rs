@@ -2,10 +2,10 @@
 //! maximum, the exact gain in the total if that leaf alone were raised to
 //! its maximum, by re-scoring.
 
-use crate::ValidationError;
 use super::aggregate::Scratch;
 use super::compile::NONE;
 use super::report::Priority;
+use crate::ValidationError;
 use crate::{Assessment, Scorer};
 
 impl Scorer {

@@ -2,7 +2,7 @@
 //! to the reformulated ones (IO2, Figure 4), following section 4.1 of the
 //! PROFINT model documentation.
 
-use crate::{Assessment, Mapping, MappingEntry, ValidationError, Relation, Translation};
+use crate::{Assessment, Mapping, MappingEntry, Relation, Translation, ValidationError};
 
 use super::super::id;
 use super::{success_factors_io1, success_factors_io2};
