@@ -3,12 +3,11 @@
 //! thematic module = benchmark for all projects in thematic area" (source
 //! 000, *Completing IMPART's modular benchmark*).
 
-use std::fmt;
-
 use indexmap::IndexMap;
 
 use crate::{
-    Derivation, DerivationKind, Framework, Id, Issue, IssueKind, ScoringRules, Severity, pointer,
+    Derivation, DerivationKind, Framework, Id, Issue, IssueKind, ScoringRules, Severity,
+    ValidationError, pointer,
 };
 
 /// Composes `base` and `modules` into one framework, with the default id,
@@ -49,14 +48,14 @@ use crate::{
 ///
 /// # Paths
 ///
-/// A [`ComposeError`]'s paths are JSON Pointers into the document
+/// The [`ValidationError`]'s paths are JSON Pointers into the document
 /// `{"base": <base>, "modules": [<module 0>, <module 1>, …]}`, so
 /// `/modules/1/criteria/0/id` is the id of the first top-level criterion of
 /// the second module and `/base/version` is the base's version.
 ///
 /// # Errors
 ///
-/// [`ComposeError`] listing every problem at once: unsatisfied requirements,
+/// [`ValidationError`] listing every problem at once: unsatisfied requirements,
 /// colliding criterion ids, conflicting scale, facet or rule definitions,
 /// and any validation error of the result.
 ///
@@ -81,7 +80,7 @@ use crate::{
 /// assert_eq!(ids, ["a", "b"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn compose(base: &Framework, modules: &[&Framework]) -> Result<Framework, ComposeError> {
+pub fn compose(base: &Framework, modules: &[&Framework]) -> Result<Framework, ValidationError> {
     modules
         .iter()
         .fold(Composition::new(base), |c, m| c.module(m))
@@ -159,8 +158,8 @@ impl<'a> Composition<'a> {
     ///
     /// # Errors
     ///
-    /// [`ComposeError`] listing every problem at once.
-    pub fn build(self) -> Result<Framework, ComposeError> {
+    /// [`ValidationError`] listing every problem at once.
+    pub fn build(self) -> Result<Framework, ValidationError> {
         let base = self.base;
         let mut issues = Vec::new();
 
@@ -340,7 +339,7 @@ impl<'a> Composition<'a> {
         if issues.is_empty() {
             Ok(composed)
         } else {
-            Err(ComposeError { issues })
+            Err(ValidationError::new(issues))
         }
     }
 }
@@ -403,40 +402,6 @@ fn map_back(
         _ => None,
     };
     prefix.unwrap_or_else(|| format!("/base{path}"))
-}
-
-/// Composition failed: every problem found, each with a JSON Pointer into
-/// `{"base": …, "modules": […]}` (see the [`compose`](crate::compose()#paths)).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub struct ComposeError {
-    issues: Vec<Issue>,
-}
-
-impl ComposeError {
-    /// Every problem, in the order found: requirements, criterion ids,
-    /// scales and facets, rules, then validation of the result.
-    pub fn issues(&self) -> &[Issue] {
-        &self.issues
-    }
-
-    /// Takes the issues out.
-    pub fn into_issues(self) -> Vec<Issue> {
-        self.issues
-    }
-}
-
-impl fmt::Display for ComposeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "composition failed with {} problem(s)",
-            self.issues.len()
-        )?;
-        for issue in &self.issues {
-            write!(f, "\n  {issue}")?;
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -397,16 +397,25 @@ impl FrameworkRef {
     /// The `framework-mismatch` issue at `path` when `framework` does not
     /// satisfy this reference; `None` when it does.
     pub(crate) fn mismatch(&self, framework: &Framework, path: &str) -> Option<crate::Issue> {
-        (!self.matches(framework)).then(|| {
-            crate::Issue::new(
-                path,
-                crate::IssueKind::FrameworkMismatch {
-                    required: format!("{} {}", self.id, self.version),
-                    found: format!("{} {}", framework.id, framework.version),
-                },
-            )
-        })
+        (!self.matches(framework))
+            .then(|| framework_mismatch(path, format!("{} {}", self.id, self.version), framework))
     }
+}
+
+/// The `framework-mismatch` issue at `path`: the document requires
+/// `required` (as `id version-req`), but the framework is `framework`.
+pub(crate) fn framework_mismatch(
+    path: &str,
+    required: String,
+    framework: &Framework,
+) -> crate::Issue {
+    crate::Issue::new(
+        path,
+        crate::IssueKind::FrameworkMismatch {
+            required,
+            found: format!("{} {}", framework.id, framework.version),
+        },
+    )
 }
 
 impl Framework {

@@ -371,14 +371,16 @@ issue_kinds! {
     AllWeightsZero = "all-weights-zero", Warning, "every child has weight 0, so the group can never have a score";
 
     // ----- assessment against a framework -----
-    /// The assessment was made against another framework or a version that
-    /// does not satisfy its requirement.
+    /// A document (assessment, profile, mapping, report, cohort state) was
+    /// made for another framework or a version that does not satisfy its
+    /// requirement.
     FrameworkMismatch {
-        /// What the assessment requires, as `id version-req`.
+        /// What the document requires, as `id version-req` (`id =version`
+        /// for a report or a cohort state, which are of one exact version).
         required: String,
         /// The framework given, as `id version`.
         found: String,
-    } = "framework-mismatch", Error, "the assessment requires {required}, but the framework is {found}";
+    } = "framework-mismatch", Error, "requires {required}, but the framework is {found}";
     /// A rating or narrative for an id the framework does not define.
     UnknownCriterion {
         /// The id.
@@ -420,11 +422,58 @@ issue_kinds! {
         /// The end date, `YYYY-MM-DD`.
         end: String,
     } = "dates-out-of-order", Error, "the end date {end} comes before the start date {start}";
+    /// [`crate::Consolidation::Mean`] on a leaf whose scale is not numeric
+    /// (a mean of levels is not a level).
+    NotNumeric {
+        /// The leaf's id.
+        id: String,
+        /// Its scale's id.
+        scale: String,
+        /// Its scale's type (`binary` or `ordinal`).
+        scale_type: String,
+    } = "not-numeric", Error, "a mean needs a numeric scale, but leaf `{id}` is rated on {scale_type} scale `{scale}`";
+
+    // ----- cohorts -----
+    /// A report does not have the shape its framework gives (it was not made
+    /// by a scorer of this framework, or was altered).
+    InvalidReport {
+        /// What is wrong.
+        reason: String,
+    } = "invalid-report", Error, "the report does not fit the framework: {reason}";
+    /// A cohort's accumulators ([`crate::CohortState`]) do not fit the
+    /// framework's nodes and levels, a count exceeds the members, or a
+    /// group's members do not add up to the cohort's.
+    InvalidState = "invalid-state", Error, "the accumulators do not fit the framework or the member count";
+    /// Two cohorts to merge do not group by the same attributes.
+    GroupingMismatch {
+        /// The grouping attributes of the cohort merged into.
+        expected: Vec<String>,
+        /// The other's.
+        found: Vec<String>,
+    } = "grouping-mismatch", Error, "the cohort is grouped by {expected:?}, this one by {found:?}";
 
 }
 
-/// Validation failed: every issue found, errors and warnings, in document
-/// order.
+/// A document did not pass: every issue found, errors and warnings, in
+/// document order, each with its JSON Pointer and code.
+///
+/// The one error type for "a list of issues": [`Framework::validate`]
+/// returns it, and so do [`Scorer::score`] (and `bind`, `total`,
+/// `priorities`), [`compose`], [`Mapping::check`], [`Mapping::translate`]
+/// and the [`Cohort`] operations. Each operation documents the document its
+/// paths point into (the assessment, `{"base", "modules"}`, …). It carries
+/// no other context: what failed is the operation the caller called, and
+/// the codes and paths say the rest. [`ProfileError`] and [`ReviewError`]
+/// wrap it where two documents can be at fault.
+///
+/// [`Framework::validate`]: crate::Framework::validate
+/// [`Scorer::score`]: crate::Scorer::score
+/// [`compose`]: crate::compose()
+/// [`Mapping::check`]: crate::Mapping::check
+/// [`Mapping::translate`]: crate::Mapping::translate
+/// [`Cohort`]: crate::Cohort
+/// [`ProfileError`]: crate::ProfileError
+/// [`ReviewError`]: crate::ReviewError
 ///
 /// # Examples
 ///
@@ -466,6 +515,15 @@ impl ValidationError {
     /// Takes the issues out.
     pub fn into_issues(self) -> Vec<Issue> {
         self.issues
+    }
+
+    /// The same issues with `prefix` (a JSON Pointer) put before every
+    /// path, for a document that sits at `prefix` in a larger one.
+    pub(crate) fn under(mut self, prefix: &str) -> ValidationError {
+        for issue in &mut self.issues {
+            issue.path.insert_str(0, prefix);
+        }
+        self
     }
 }
 
@@ -536,5 +594,51 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), IssueKind::CODES.len(), "a code used twice");
+    }
+
+    #[test]
+    fn a_list_of_issues_displays_its_counts_then_one_line_per_issue() {
+        let err = ValidationError::new(vec![
+            Issue::new(
+                "/framework",
+                IssueKind::FrameworkMismatch {
+                    required: "conf ^2".into(),
+                    found: "conf 1.0.0".into(),
+                },
+            ),
+            Issue::new("", IssueKind::InvalidState),
+            Issue::new("/scales/x", IssueKind::UnusedScale { scale: "x".into() }),
+        ]);
+        assert_eq!(
+            err.to_string(),
+            "2 error(s) and 1 warning(s)\n  \
+             error [framework-mismatch] at /framework: requires conf ^2, but the framework is conf 1.0.0\n  \
+             error [invalid-state] at /: the accumulators do not fit the framework or the member count\n  \
+             warning [unused-scale] at /scales/x: scale `x` is not used by any leaf"
+        );
+        let only = ValidationError::new(vec![Issue::new(
+            "/min_share",
+            IssueKind::ThresholdOutOfRange {
+                value: "1.5".into(),
+            },
+        )]);
+        assert_eq!(
+            only.to_string(),
+            "1 error(s)\n  error [threshold-out-of-range] at /min_share: threshold 1.5 is outside [0, 1]"
+        );
+    }
+
+    #[test]
+    fn under_puts_the_prefix_before_every_path() {
+        let err = ValidationError::new(vec![
+            Issue::new("", IssueKind::InvalidState),
+            Issue::new("/ratings/a", IssueKind::MissingRating { id: "a".into() }),
+        ])
+        .under("/reviews/2/assessment");
+        let paths: Vec<&str> = err.issues().iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["/reviews/2/assessment", "/reviews/2/assessment/ratings/a"]
+        );
     }
 }

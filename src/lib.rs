@@ -185,10 +185,9 @@ pub use assessment::{
 };
 pub use builder::FrameworkBuilder;
 pub use cohort::{
-    Cohort, CohortError, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis,
-    Weakness,
+    Cohort, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis, Weakness,
 };
-pub use compose::{ComposeError, Composition, compose};
+pub use compose::{Composition, compose};
 pub use date::{DateError, IsoDate};
 pub use framework::{
     Criterion, Derivation, DerivationKind, Facet, FacetValue, Framework, FrameworkRef, Provenance,
@@ -199,8 +198,8 @@ pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
 pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
 pub use mapping::{
-    Carried, FindingNotCarried, Mapping, MappingEntry, MappingError, NotCarried, NotCarriedReason,
-    Relation, Translation, Unrated, rescale,
+    Carried, FindingNotCarried, Mapping, MappingEntry, NotCarried, NotCarriedReason, Relation,
+    Translation, Unrated, rescale,
 };
 pub use parse::from_deserializer;
 pub use profile::{Profile, ProfileError, Selection};
@@ -212,7 +211,7 @@ pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, LevelRef, RatingValue, Scale};
 pub use scoring::{
     Counts, DenseRatings, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report,
-    ScaleMean, ScoreError, Scorer, Scratch,
+    ScaleMean, Scorer, Scratch,
 };
 
 /// The `indexmap` crate, whose `IndexMap` holds a framework's scales,

@@ -251,20 +251,18 @@ impl Profile {
     /// ```
     pub fn apply(&self, framework: &Framework) -> Result<Framework, ProfileError> {
         if let Some(issue) = self.framework.mismatch(framework, "/framework") {
-            return Err(ProfileError::Invalid {
-                issues: vec![issue],
-            });
+            return Err(ProfileError::Invalid(ValidationError::new(vec![issue])));
         }
         if let Some(depth) = framework.walk().map(|(d, _)| d).find(|d| *d > MAX_DEPTH) {
-            return Err(ProfileError::Invalid {
-                issues: vec![Issue::new(
+            return Err(ProfileError::Invalid(ValidationError::new(vec![
+                Issue::new(
                     "",
                     IssueKind::TooDeep {
                         depth,
                         max: MAX_DEPTH,
                     },
-                )],
-            });
+                ),
+            ])));
         }
 
         let mut issues = Vec::new();
@@ -337,7 +335,7 @@ impl Profile {
             issues.push(on_removed(format!("/not_applicable/{id}"), id));
         }
         if !issues.is_empty() {
-            return Err(ProfileError::Invalid { issues });
+            return Err(ProfileError::Invalid(ValidationError::new(issues)));
         }
 
         let mut tailored = framework.clone();
@@ -347,9 +345,7 @@ impl Profile {
             id: self.id.clone(),
             version: None,
         });
-        tailored
-            .validate()
-            .map_err(|error| ProfileError::InvalidResult { error })?;
+        tailored.validate().map_err(ProfileError::InvalidResult)?;
         Ok(tailored)
     }
 }
@@ -498,42 +494,33 @@ impl Tailor<'_> {
     }
 }
 
-/// Applying a [`Profile`] failed.
+/// Applying a [`Profile`] failed. The two variants are two documents at
+/// fault, so their paths point into different documents.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ProfileError {
     /// The profile does not fit the framework: every problem, each with a
     /// JSON Pointer into the profile document.
-    #[error("the profile does not apply: {}", list(issues))]
-    Invalid {
-        /// Every problem found.
-        issues: Vec<Issue>,
-    },
+    #[error("the profile does not apply: {0}")]
+    Invalid(ValidationError),
     /// The tailored framework does not validate (paths into the tailored
     /// framework); only an invalid input framework leads here.
-    #[error("the tailored framework is not valid: {error}")]
-    InvalidResult {
-        /// The validation error.
-        error: ValidationError,
-    },
+    #[error("the tailored framework is not valid: {0}")]
+    InvalidResult(ValidationError),
 }
 
 impl ProfileError {
-    /// Every issue: the profile's, or the tailored framework's.
-    pub fn issues(&self) -> &[Issue] {
+    /// The list of issues, whichever document they point into.
+    pub fn validation_error(&self) -> &ValidationError {
         match self {
-            ProfileError::Invalid { issues } => issues,
-            ProfileError::InvalidResult { error } => error.issues(),
+            ProfileError::Invalid(error) | ProfileError::InvalidResult(error) => error,
         }
     }
-}
 
-fn list(issues: &[Issue]) -> String {
-    let mut out = format!("{} problem(s)", issues.len());
-    for issue in issues {
-        out.push_str(&format!("\n  {issue}"));
+    /// Every issue: the profile's, or the tailored framework's.
+    pub fn issues(&self) -> &[Issue] {
+        self.validation_error().issues()
     }
-    out
 }
 
 impl fmt::Display for Selection {

@@ -10,8 +10,8 @@
 use std::collections::BTreeSet;
 
 use assessment_model::{
-    Assessment, Framework, Issue, IssueKind, Mapping, PeerReview, Profile, Scorer, compose,
-    from_deserializer,
+    Assessment, Consolidation, Framework, Issue, IssueKind, Mapping, PeerReview, Profile, Scorer,
+    compose, from_deserializer,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -82,6 +82,12 @@ fn issues_of(file: &str, envelope: &Value) -> Vec<Issue> {
             Err(issues) => issues,
         },
         "peer_review" => match parse::<PeerReview>(&doc) {
+            Ok(r) if envelope.get("method").is_some() => {
+                let method: Consolidation = part(envelope, "method", file);
+                r.consolidate(&framework(), method)
+                    .err()
+                    .map_or_else(Vec::new, |e| e.issues().to_vec())
+            }
             Ok(r) => r.issues_against(&framework()),
             Err(issues) => issues,
         },
@@ -190,6 +196,14 @@ fn invalid_documents_give_exactly_their_issues() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The codes the suite has no document for, because the documents they are
+/// about are not authored documents but the crate's own outputs, whose form
+/// is not part of the suite: a `Report` pushed into a cohort
+/// (`invalid-report`) and a `CohortState` rebuilt or merged
+/// (`invalid-state`, `grouping-mismatch`). `tests/cohort.rs` checks each
+/// with its exact code and path.
+const NOT_IN_THE_SUITE: &[&str] = &["invalid-report", "invalid-state", "grouping-mismatch"];
+
 #[test]
 fn every_issue_code_has_an_invalid_document() {
     let mut covered = BTreeSet::new();
@@ -202,7 +216,7 @@ fn every_issue_code_has_an_invalid_document() {
     let missing: Vec<&str> = IssueKind::CODES
         .iter()
         .copied()
-        .filter(|c| !covered.contains(*c))
+        .filter(|c| !covered.contains(*c) && !NOT_IN_THE_SUITE.contains(c))
         .collect();
     assert!(
         missing.is_empty(),
@@ -216,4 +230,8 @@ fn every_issue_code_has_an_invalid_document() {
         unknown.is_empty(),
         "codes the crate does not define: {unknown:?}"
     );
+    for code in NOT_IN_THE_SUITE {
+        assert!(IssueKind::CODES.contains(code), "{code} is not a code");
+        assert!(!covered.contains(*code), "{code} has a document now");
+    }
 }

@@ -21,8 +21,8 @@
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use assessment_model::{
-    Consolidation, Evidence, EvidenceKind, Framework, Id, IsoDate, MeasurementLevel, PeerReview,
-    Person, Rating, RatingValue, ReviewError, Subject,
+    Consolidation, Evidence, EvidenceKind, Framework, Id, IsoDate, IssueKind, MeasurementLevel,
+    PeerReview, Person, Rating, RatingValue, ReviewError, Subject,
 };
 
 use RatingValue::{Level, Met, NotApplicable as Na, NotMet, Number};
@@ -251,23 +251,48 @@ fn mean_on_numeric_leaves() {
 }
 
 #[test]
-fn mean_on_a_non_numeric_leaf_names_it() {
+fn mean_on_non_numeric_leaves_names_each_at_its_first_score() {
     let err = fixture()
         .consolidate(&framework(), Consolidation::Mean)
         .unwrap_err();
+    let ReviewError::Invalid(v) = &err else {
+        panic!("{err:?}")
+    };
+    // Every binary or ordinal leaf with a score, in definition order; o3
+    // (n/a only) needs no mean. Each at the first rating peer's rating.
+    let got: Vec<(&str, &str)> = v
+        .issues()
+        .iter()
+        .map(|i| (i.code(), i.path.as_str()))
+        .collect();
     assert_eq!(
-        err,
-        ReviewError::NotNumeric {
-            leaf: id("b1"),
-            scale: id("tick"),
-            kind: "binary"
+        got,
+        [
+            ("not-numeric", "/assessments/p1/ratings/b1"),
+            ("not-numeric", "/assessments/p1/ratings/b2"),
+            ("not-numeric", "/assessments/p1/ratings/o1"),
+            ("not-numeric", "/assessments/p1/ratings/o2"),
+            ("not-numeric", "/assessments/p1/ratings/o4"),
+        ]
+    );
+    assert_eq!(
+        v.issues()[0].kind,
+        IssueKind::NotNumeric {
+            id: "b1".into(),
+            scale: "tick".into(),
+            scale_type: "binary".into(),
         }
     );
     let r = review(&[("o2", [None, Some(Level(2.into())), None, None])]);
     let err = r
         .consolidate(&framework(), Consolidation::Mean)
         .unwrap_err();
-    assert!(err.to_string().contains("`o2`"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "the review cannot be consolidated: 1 error(s)\n  error [not-numeric] at \
+         /assessments/p2/ratings/o2: a mean needs a numeric scale, but leaf `o2` is rated \
+         on ordinal scale `level`"
+    );
 }
 
 #[test]

@@ -388,7 +388,7 @@ fn checks_collect_every_problem_with_paths() {
     let messages: Vec<String> = err.issues().iter().map(|i| i.kind.to_string()).collect();
     assert_eq!(
         messages[0],
-        "the assessment requires test-fw ^2, but the framework is test-fw 1.2.0"
+        "requires test-fw ^2, but the framework is test-fw 1.2.0"
     );
     assert_eq!(
         messages[1],

@@ -92,5 +92,35 @@ fn common_risks_across_reviews() {
     assert_eq!(sizes, [("DE", 1), ("FR", 2), ("unspecified", 1)]);
     assert_eq!(by_country["FR"].nodes["g1"].risks, 2);
 
-    assert!(Synthesis::new(&scorer, &reviews, &[], -0.1).is_err());
+    let err = Synthesis::new(&scorer, &reviews, &[], -0.1).unwrap_err();
+    let got: Vec<(&str, &str)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.code(), i.path.as_str()))
+        .collect();
+    assert_eq!(got, [("threshold-out-of-range", "/min_share")]);
+}
+
+#[test]
+fn a_review_that_cannot_be_scored_is_named_by_its_index() {
+    let fw = framework();
+    let mut reviews: Vec<_> = [
+        review(Some("FR"), [(Level(1.into()), Met), (Level(2.into()), Met)]),
+        review(Some("DE"), [(Level(3.into()), Met), (Level(1.into()), Met)]),
+    ]
+    .iter()
+    .map(|r| r.consolidate(&fw, Consolidation::Minimum).unwrap())
+    .collect();
+    // The second review was consolidated against another version.
+    reviews[1].assessment.framework.version = "^2".parse().unwrap();
+    let err = Synthesis::new(&Scorer::new(&fw).unwrap(), &reviews, &[], 0.5).unwrap_err();
+    let got: Vec<(&str, &str)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.code(), i.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("framework-mismatch", "/reviews/1/assessment/framework")]
+    );
 }

@@ -2,7 +2,10 @@
 //! code, path and values, worked out by hand from the documents below.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use assessment_model::{Criterion, Framework, Id, IssueKind, MAX_DEPTH, Severity};
+use assessment_model::{
+    Assessment, Criterion, Framework, FrameworkRef, Id, IssueKind, MAX_DEPTH, Mapping, Report,
+    Scorer, Severity, Subject, ValidationError, compose,
+};
 use serde_json::{Value, json};
 
 /// The framework in `doc` (a JSON value), parsed.
@@ -737,4 +740,58 @@ fn severities_are_as_documented() {
         Severity::Warning
     );
     assert_eq!(IssueKind::EmptyGroup.severity(), Severity::Error);
+}
+
+/// Scoring, translating and composing fail with the one error type for a
+/// list of issues: this function takes it, and each error is passed to it.
+#[test]
+fn scoring_translating_and_composing_fail_with_the_same_type() {
+    fn pairs_of(err: ValidationError) -> Vec<(&'static str, String)> {
+        err.into_issues()
+            .into_iter()
+            .map(|i| (i.code(), i.path))
+            .collect()
+    }
+    let tiny = |id: &str| {
+        framework(json!({
+            "id": id, "version": "1.0.0", "title": id,
+            "scales": { "tick": { "type": "binary" } },
+            "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
+        }))
+    };
+    let (old, new) = (tiny("old"), tiny("new"));
+    // An assessment of `new` given to a scorer of `old`.
+    let assessment = Assessment::new(new.exact_ref(), Subject::new("P"));
+    let scored: Result<Report, ValidationError> = Scorer::new(&old).unwrap().score(&assessment);
+    assert_eq!(
+        pairs_of(scored.unwrap_err()),
+        pairs(&[("framework-mismatch", "/framework")])
+    );
+
+    let mapping: Mapping = serde_json::from_value(json!({
+        "id": "old-to-new", "title": "Old to new",
+        "from": { "id": "old", "version": "^1" },
+        "to": { "id": "new", "version": "^1" },
+        "entries": [{ "from": ["a"], "to": "a", "relation": "equivalent", "rationale": "Same." }]
+    }))
+    .unwrap();
+    let translated = mapping.translate(&assessment, &old, &new);
+    assert_eq!(
+        pairs_of(translated.unwrap_err()),
+        pairs(&[("framework-mismatch", "/assessment/framework")])
+    );
+
+    let mut module = tiny("theme");
+    module.requires.push(FrameworkRef {
+        id: Id::new("core").unwrap(),
+        version: "^1".parse().unwrap(),
+    });
+    let composed = compose(&old, &[&module]);
+    assert_eq!(
+        pairs_of(composed.unwrap_err()),
+        pairs(&[
+            ("unsatisfied-requirement", "/modules/0/requires/0"),
+            ("duplicate-id", "/modules/0/criteria/0/id"),
+        ])
+    );
 }

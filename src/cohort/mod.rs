@@ -13,7 +13,11 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{Assessment, Id, LevelRef, RatingValue, Report, Scale, ScoreError, Scorer};
+use crate::framework::framework_mismatch;
+use crate::{
+    Assessment, Framework, Id, Issue, IssueKind, LevelRef, RatingValue, Report, Scale, Scorer,
+    ValidationError,
+};
 use tally::{Entry, Tally};
 
 pub use state::CohortState;
@@ -89,54 +93,6 @@ pub struct Cohort {
     all: Tally,
     /// Per declared attribute, per value (or [`Cohort::UNSPECIFIED`]).
     groups: IndexMap<String, IndexMap<String, Tally>>,
-}
-
-/// Why a report could not join a cohort, or two cohorts could not merge.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum CohortError {
-    /// Scoring an assessment failed.
-    #[error(transparent)]
-    Score(#[from] ScoreError),
-    /// The report or cohort is of another framework (or version).
-    #[error("the cohort is of framework {expected}, but this is of {found}")]
-    FrameworkMismatch {
-        /// The cohort's framework, as `id version`.
-        expected: String,
-        /// The other's, as `id version-req` or `id version`.
-        found: String,
-    },
-    /// The report does not have the shape the framework gives (it was not
-    /// made by a scorer of this framework, or was altered).
-    #[error("the report does not fit the framework at {path}: {reason}")]
-    InvalidReport {
-        /// A JSON Pointer into the serialised report.
-        path: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// A [`CohortState`] does not fit the framework.
-    #[error("the cohort state does not fit the framework at {path}: {reason}")]
-    InvalidState {
-        /// A JSON Pointer into the serialised state.
-        path: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// Two cohorts group by different attributes.
-    #[error("cannot merge cohorts grouped by {left:?} and {right:?}")]
-    GroupingMismatch {
-        /// This cohort's attributes.
-        left: Vec<String>,
-        /// The other's.
-        right: Vec<String>,
-    },
-    /// A share outside [0, 1] (or not a number).
-    #[error("share {share} is not in [0, 1]")]
-    InvalidShare {
-        /// The share given.
-        share: f64,
-    },
 }
 
 /// A criterion among the weakest of a cohort ([`Cohort::weakest`]).
@@ -218,9 +174,10 @@ impl Cohort {
     ///
     /// # Errors
     ///
-    /// [`CohortError::Score`] when the assessment cannot be scored; the
-    /// cohort is then unchanged.
-    pub fn push_assessment(&mut self, assessment: &Assessment) -> Result<(), CohortError> {
+    /// [`ValidationError`] when the assessment cannot be scored (that of
+    /// [`Scorer::score`], paths into the assessment); the cohort is then
+    /// unchanged.
+    pub fn push_assessment(&mut self, assessment: &Assessment) -> Result<(), ValidationError> {
         let report = self.scorer.score(assessment)?;
         self.push(&report)
     }
@@ -229,13 +186,39 @@ impl Cohort {
     ///
     /// # Errors
     ///
-    /// [`CohortError::FrameworkMismatch`] when the report is of another
-    /// framework; [`CohortError::InvalidReport`] when its nodes are not the
-    /// framework's, a score is not in [0, 1], a leaf's rating is not on its
-    /// scale, a group carries a rating or a risk names no criterion. The
-    /// cohort is then unchanged.
-    pub fn push(&mut self, report: &Report) -> Result<(), CohortError> {
-        let (total, entries) = self.entries(report)?;
+    /// [`ValidationError`] with one issue, its path into the serialised
+    /// report: `framework-mismatch` at `/framework` when the report is of
+    /// another framework; `invalid-report` when its nodes are not the
+    /// framework's (at `/nodes` or `/nodes/<i>/id`), a score is not in
+    /// [0, 1] (`/nodes/<i>/score`, `/total/score`), a scale mean is not
+    /// finite, a leaf's rating is not on its scale or a group carries a
+    /// rating (`/nodes/<i>/rating`), or a risk names no criterion
+    /// (`/risks/<k>/criterion`). The cohort is then unchanged.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Assessment, Cohort, Framework, RatingValue, Scorer, Subject};
+    ///
+    /// let tiny = r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
+    /// }"#;
+    /// let v1: Framework = serde_json::from_str(tiny)?;
+    /// let v2: Framework = serde_json::from_str(&tiny.replace("1.0.0", "2.0.0"))?;
+    /// let mut a = Assessment::new(v2.exact_ref(), Subject::new("P"));
+    /// a.rate("a", RatingValue::Met)?;
+    /// let report = Scorer::new(&v2)?.score(&a)?;
+    /// let err = Cohort::new(&Scorer::new(&v1)?).push(&report).unwrap_err();
+    /// assert_eq!(err.issues()[0].code(), "framework-mismatch");
+    /// assert_eq!(err.issues()[0].path, "/framework");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push(&mut self, report: &Report) -> Result<(), ValidationError> {
+        let (total, entries) = self
+            .entries(report)
+            .map_err(|issue| ValidationError::new(vec![issue]))?;
         self.all.add(&total, &entries);
         for (attribute, groups) in &mut self.groups {
             let value = report
@@ -257,15 +240,13 @@ impl Cohort {
 
     /// Checks `report` against the framework and turns it into one entry
     /// per node, before anything is added.
-    fn entries(&self, report: &Report) -> Result<(Entry, Vec<Entry>), CohortError> {
+    fn entries(&self, report: &Report) -> Result<(Entry, Vec<Entry>), Issue> {
         let framework = self.scorer.framework();
-        if !report.framework().matches(framework) {
-            return Err(CohortError::FrameworkMismatch {
-                expected: format!("{} {}", framework.id, framework.version),
-                found: format!("{} {}", report.framework().id, report.framework().version),
-            });
+        if let Some(issue) = report.framework().mismatch(framework, "/framework") {
+            return Err(issue);
         }
-        let invalid = |path: String, reason: String| CohortError::InvalidReport { path, reason };
+        let invalid =
+            |path: String, reason: String| Issue::new(path, IssueKind::InvalidReport { reason });
         if report.nodes().len() != self.ids.len() {
             return Err(invalid(
                 "/nodes".into(),
@@ -369,24 +350,31 @@ impl Cohort {
     ///
     /// # Errors
     ///
-    /// [`CohortError::FrameworkMismatch`] when `other` is of another
-    /// framework or version; [`CohortError::GroupingMismatch`] when the two
-    /// do not group by the same attributes. This cohort is then unchanged.
-    pub fn merge(&mut self, other: &Cohort) -> Result<(), CohortError> {
+    /// [`ValidationError`] with one issue, its path into `other`'s
+    /// [`CohortState`]: `framework-mismatch` at `/framework` when `other` is
+    /// of another framework or version; `invalid-state` at `/all` when it is
+    /// of the same id and version but other nodes; `grouping-mismatch` at
+    /// `/groups` when the two do not group by the same attributes. This
+    /// cohort is then unchanged.
+    pub fn merge(&mut self, other: &Cohort) -> Result<(), ValidationError> {
         let (a, b) = (self.scorer.framework(), other.scorer.framework());
-        if a.id != b.id || a.version != b.version || self.ids != other.ids {
-            return Err(CohortError::FrameworkMismatch {
-                expected: format!("{} {}", a.id, a.version),
-                found: format!("{} {}", b.id, b.version),
-            });
+        let one = |issue: Issue| ValidationError::new(vec![issue]);
+        if a.id != b.id || a.version != b.version {
+            return Err(one(state_mismatch(&b.id, &b.version, a)));
+        }
+        if self.ids != other.ids {
+            return Err(one(Issue::new("/all", IssueKind::InvalidState)));
         }
         let mine: Vec<&String> = self.groups.keys().collect();
         let theirs: Vec<&String> = other.groups.keys().collect();
         if mine != theirs {
-            return Err(CohortError::GroupingMismatch {
-                left: mine.into_iter().cloned().collect(),
-                right: theirs.into_iter().cloned().collect(),
-            });
+            return Err(one(Issue::new(
+                "/groups",
+                IssueKind::GroupingMismatch {
+                    expected: mine.into_iter().cloned().collect(),
+                    found: theirs.into_iter().cloned().collect(),
+                },
+            )));
         }
         self.all.merge(&other.all);
         for (attribute, groups) in &other.groups {
@@ -453,11 +441,10 @@ impl Cohort {
     ///
     /// # Errors
     ///
-    /// [`CohortError::InvalidShare`] when `min_share` is not in [0, 1].
-    pub fn common_risks(&self, min_share: f64) -> Result<Vec<CommonRisk>, CohortError> {
-        if !(0.0..=1.0).contains(&min_share) {
-            return Err(CohortError::InvalidShare { share: min_share });
-        }
+    /// [`ValidationError`] with `threshold-out-of-range` at `/min_share`
+    /// (the argument's name) when `min_share` is not in [0, 1].
+    pub fn common_risks(&self, min_share: f64) -> Result<Vec<CommonRisk>, ValidationError> {
+        share_in_range(min_share)?;
         Ok(self
             .stats()
             .nodes
@@ -476,5 +463,27 @@ impl Cohort {
     /// The scorer the cohort was built for.
     pub fn scorer(&self) -> &Scorer {
         &self.scorer
+    }
+}
+
+/// The `framework-mismatch` issue at `/framework` of a report or a cohort
+/// state of framework `id` at exactly `version`, for the cohort of
+/// `framework`.
+fn state_mismatch(id: &Id, version: &semver::Version, framework: &Framework) -> Issue {
+    framework_mismatch("/framework", format!("{id} ={version}"), framework)
+}
+
+/// `threshold-out-of-range` at `/min_share` unless `min_share` is in
+/// [0, 1].
+fn share_in_range(min_share: f64) -> Result<(), ValidationError> {
+    if (0.0..=1.0).contains(&min_share) {
+        Ok(())
+    } else {
+        Err(ValidationError::new(vec![Issue::new(
+            "/min_share",
+            IssueKind::ThresholdOutOfRange {
+                value: min_share.to_string(),
+            },
+        )]))
     }
 }

@@ -7,8 +7,8 @@ use semver::Version;
 use serde::{Deserialize, Serialize};
 
 use super::tally::Tally;
-use super::{Cohort, CohortError};
-use crate::{Id, Scorer};
+use super::{Cohort, state_mismatch};
+use crate::{Id, Issue, IssueKind, Scorer, ValidationError};
 
 /// Everything a [`Cohort`] holds except its scorer: the framework's id and
 /// version, and the accumulators of the whole cohort and of every group.
@@ -70,24 +70,22 @@ impl Cohort {
     ///
     /// # Errors
     ///
-    /// [`CohortError::FrameworkMismatch`] when the state is of another
-    /// framework or version; [`CohortError::InvalidState`] (at the path of
-    /// the offending part of the serialised state) when its accumulators do
-    /// not fit the framework's nodes and levels, a count exceeds the members,
-    /// or a group's members do not add up to the cohort's.
-    pub fn from_state(scorer: &Scorer, state: CohortState) -> Result<Cohort, CohortError> {
+    /// [`ValidationError`] with one issue, its path into the serialised
+    /// state: `framework-mismatch` at `/framework` when the state is of
+    /// another framework or version; `invalid-state` (at `/all`,
+    /// `/groups/<attribute>/<value>` or `/groups/<attribute>`) when its
+    /// accumulators do not fit the framework's nodes and levels, a count
+    /// exceeds the members, or a group's members do not add up to the
+    /// cohort's.
+    pub fn from_state(scorer: &Scorer, state: CohortState) -> Result<Cohort, ValidationError> {
         let framework = scorer.framework();
         if state.framework != framework.id || state.version != framework.version {
-            return Err(CohortError::FrameworkMismatch {
-                expected: format!("{} {}", framework.id, framework.version),
-                found: format!("{} {}", state.framework, state.version),
-            });
+            let issue = state_mismatch(&state.framework, &state.version, framework);
+            return Err(ValidationError::new(vec![issue]));
         }
         let mut cohort = Cohort::new(scorer);
-        let invalid = |path: String| CohortError::InvalidState {
-            path,
-            reason: "the accumulators do not fit the framework or the member count".into(),
-        };
+        let invalid =
+            |path: String| ValidationError::new(vec![Issue::new(path, IssueKind::InvalidState)]);
         if !state.all.is_consistent(&cohort.levels) {
             return Err(invalid("/all".into()));
         }

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cohort, CohortError, CohortStats};
-use crate::{Consolidated, Id, Scorer};
+use super::{Cohort, CohortStats, share_in_range};
+use crate::{Consolidated, Id, Scorer, ValidationError, pointer};
 
 /// A criterion that is a risk in at least a given share of a cohort's
 /// members.
@@ -46,20 +46,27 @@ impl Synthesis {
     ///
     /// # Errors
     ///
-    /// [`CohortError::InvalidShare`] when `min_share` is not in [0, 1];
-    /// [`CohortError::Score`] when a consolidated assessment cannot be
-    /// scored (e.g. a review of another framework).
+    /// [`ValidationError`], its paths into
+    /// `{"reviews": [<consolidated>…], "min_share": <min_share>}`:
+    /// `threshold-out-of-range` at `/min_share` when `min_share` is not in
+    /// [0, 1]; the scorer's issues at `/reviews/<i>/assessment…` when the
+    /// `i`-th consolidated assessment cannot be scored (e.g. a review of
+    /// another framework: `framework-mismatch` at
+    /// `/reviews/<i>/assessment/framework`).
     pub fn new(
         scorer: &Scorer,
         reviews: &[Consolidated],
         groupings: &[&str],
         min_share: f64,
-    ) -> Result<Synthesis, CohortError> {
+    ) -> Result<Synthesis, ValidationError> {
+        share_in_range(min_share)?;
         let mut cohort = groupings
             .iter()
             .fold(Cohort::new(scorer), |c, a| c.with_grouping(*a));
-        for review in reviews {
-            cohort.push_assessment(&review.assessment)?;
+        for (i, review) in reviews.iter().enumerate() {
+            cohort
+                .push_assessment(&review.assessment)
+                .map_err(|e| e.under(&pointer(&pointer("/reviews", i), "assessment")))?;
         }
         let common_risks = cohort.common_risks(min_share)?;
         let stats = cohort.stats();

@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::compose::paths;
 use crate::limits::{Limits, MAX_CRITERIA};
-use crate::{Criterion, Framework, FrameworkRef, Id, Issue, IssueKind, Scale, pointer};
+use crate::{
+    Criterion, Framework, FrameworkRef, Id, Issue, IssueKind, Scale, ValidationError, pointer,
+};
 
 mod narratives;
 mod rescale;
@@ -79,7 +81,7 @@ pub use translation::{
 /// notes too (verbatim from a single source, otherwise each prefixed with
 /// its source id, one per line). Narratives and declared findings, on
 /// leaves and groups, go where the rule of
-/// [`Mapping::translate`](Mapping::translate#narratives-and-findings) says.
+/// [`Mapping::translate`] (*Narratives and findings*) says.
 ///
 /// Nothing is dropped silently: every source rating is either in a
 /// [`Carried`] record or in [`Translation::not_carried`]; every target leaf
@@ -88,7 +90,8 @@ pub use translation::{
 ///
 /// # Paths
 ///
-/// A [`MappingError`]'s paths are JSON Pointers into the document
+/// A [`ValidationError`]'s paths (from [`Mapping::check`] and
+/// [`Mapping::translate`]) are JSON Pointers into the document
 /// `{"mapping": …, "assessment": …, "source": <from framework>,
 /// "target": <to framework>}`: e.g. `/mapping/entries/3/from/0`,
 /// `/assessment/ratings/io1-f4`, `/target/criteria/0/children/2/scale`.
@@ -375,15 +378,15 @@ impl Mapping {
     ///
     /// # Errors
     ///
-    /// [`MappingError`] listing every problem: frameworks that do not match
+    /// [`ValidationError`] listing every problem: frameworks that do not match
     /// `from` / `to`; unknown ids; groups where leaves are needed; entries
     /// without sources; a target in two entries; leaves on undefined scales.
-    pub fn check(&self, from: &Framework, to: &Framework) -> Result<(), MappingError> {
+    pub fn check(&self, from: &Framework, to: &Framework) -> Result<(), ValidationError> {
         let issues = self.issues(from, to);
         if issues.is_empty() {
             Ok(())
         } else {
-            Err(MappingError { issues })
+            Err(ValidationError::new(issues))
         }
     }
 
@@ -498,34 +501,5 @@ impl Mapping {
             }
         }
         issues
-    }
-}
-
-/// Translating failed: every problem, each with a JSON Pointer into
-/// `{"mapping": …, "assessment": …, "source": …, "target": …}` (see the
-/// [`Mapping`](Mapping#paths)).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub struct MappingError {
-    issues: Vec<Issue>,
-}
-
-impl MappingError {
-    /// Every problem, in the order found.
-    pub fn issues(&self) -> &[Issue] {
-        &self.issues
-    }
-}
-
-impl fmt::Display for MappingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the mapping cannot be applied: {} problem(s)",
-            self.issues.len()
-        )?;
-        for issue in &self.issues {
-            write!(f, "\n  {issue}")?;
-        }
-        Ok(())
     }
 }

@@ -6,9 +6,12 @@ use std::fmt;
 use serde::Serialize;
 
 use super::narratives::Placement;
-use super::{Criteria, Mapping, MappingEntry, MappingError, Relation, rescale};
+use super::{Criteria, Mapping, MappingEntry, Relation, rescale};
 use crate::limits::Limits;
-use crate::{Assessment, Evidence, Framework, Id, Issue, IssueKind, Rating, RatingValue, Scale};
+use crate::{
+    Assessment, Evidence, Framework, Id, Issue, IssueKind, Rating, RatingValue, Scale,
+    ValidationError,
+};
 
 /// The result of [`Mapping::translate`]: the new assessment and an account
 /// of everything that was or was not carried.
@@ -192,7 +195,7 @@ impl Mapping {
     ///
     /// # Errors
     ///
-    /// [`MappingError`] listing every problem, with paths into
+    /// [`ValidationError`] listing every problem, with paths into
     /// `{"mapping": …, "assessment": …, "source": …, "target": …}`: those of
     /// [`Mapping::check`], plus an assessment made against another framework
     /// (`framework-mismatch` at `/assessment/framework`), ratings,
@@ -262,7 +265,7 @@ impl Mapping {
         assessment: &Assessment,
         from: &Framework,
         to: &Framework,
-    ) -> Result<Translation, MappingError> {
+    ) -> Result<Translation, ValidationError> {
         let mut issues = self.issues(from, to);
         Limits::new(&mut issues).assessment("/assessment", assessment);
         issues.extend(assessment.framework.mismatch(from, "/assessment/framework"));
@@ -323,7 +326,7 @@ impl Mapping {
             }
         }
         if !issues.is_empty() {
-            return Err(MappingError { issues });
+            return Err(ValidationError::new(issues));
         }
         Ok(self.carry(assessment, &scores, &source, &target, to))
     }

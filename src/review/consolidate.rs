@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::agreement::{self, Agreement};
 use crate::{
-    Assessment, DeclaredFinding, Evidence, EvidenceKind, Framework, Id, PeerReview, Rating,
-    RatingValue, Scale, ValidationError,
+    Assessment, DeclaredFinding, Evidence, EvidenceKind, Framework, Id, Issue, IssueKind,
+    PeerReview, Rating, RatingValue, Scale, ValidationError, pointer,
 };
 
 /// How the peers' ratings of one leaf become the consolidated rating.
@@ -36,7 +36,7 @@ pub enum Consolidation {
     Median,
     /// The arithmetic mean of the numbers; numeric scales only (a mean of
     /// levels is not a level), so any other scale is an error naming the
-    /// leaf ([`ReviewError::NotNumeric`]).
+    /// leaf (`not-numeric`, in [`ReviewError::Invalid`]).
     Mean,
     /// The most cautious rating: the lowest normalised score (on a numeric
     /// scale where lower is better, the highest number). Among equal
@@ -84,27 +84,34 @@ pub struct Disagreement {
     pub ratings: IndexMap<Id, RatingValue>,
 }
 
-/// Why a review could not be consolidated.
+/// Why a review could not be consolidated. The two variants are two
+/// documents at fault, so their paths point into different documents.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReviewError {
-    /// The framework is not valid.
+    /// The framework is not valid (paths into the framework).
     #[error("the framework is not valid: {0}")]
     InvalidFramework(ValidationError),
-    /// The review does not fit the framework (see
-    /// [`PeerReview::issues_against`]); every issue has its path.
-    #[error("the review does not fit the framework: {0}")]
+    /// The review cannot be consolidated (paths into the review): it does
+    /// not fit the framework (see [`PeerReview::issues_against`]), or
+    /// [`Consolidation::Mean`] meets leaves whose scale is not numeric
+    /// (`not-numeric`).
+    #[error("the review cannot be consolidated: {0}")]
     Invalid(ValidationError),
-    /// [`Consolidation::Mean`] on a leaf whose scale is not numeric.
-    #[error("a mean needs a numeric scale, but leaf `{leaf}` is rated on {kind} scale `{scale}`")]
-    NotNumeric {
-        /// The leaf (the first in definition order with scores to combine).
-        leaf: Id,
-        /// Its scale's id.
-        scale: Id,
-        /// Its scale's kind (`"binary"` or `"ordinal"`).
-        kind: &'static str,
-    },
+}
+
+impl ReviewError {
+    /// The list of issues, whichever document they point into.
+    pub fn validation_error(&self) -> &ValidationError {
+        match self {
+            ReviewError::InvalidFramework(error) | ReviewError::Invalid(error) => error,
+        }
+    }
+
+    /// Every issue: the framework's, or the review's.
+    pub fn issues(&self) -> &[Issue] {
+        self.validation_error().issues()
+    }
 }
 
 /// Alpha's units for one scale: per leaf, each peer's coded value.
@@ -147,8 +154,10 @@ impl PeerReview {
     ///   validate;
     /// - [`ReviewError::Invalid`] when the review does not fit `framework`
     ///   (every issue, with paths, from [`PeerReview::issues_against`]);
-    /// - [`ReviewError::NotNumeric`] for [`Consolidation::Mean`] on a leaf
-    ///   with scores on a binary or ordinal scale.
+    /// - [`ReviewError::Invalid`] for [`Consolidation::Mean`] with one
+    ///   `not-numeric` issue per leaf with scores on a binary or ordinal
+    ///   scale, at the first rating peer's rating of it
+    ///   (`/assessments/<peer>/ratings/<leaf>`).
     ///
     /// # Examples
     ///
@@ -194,6 +203,7 @@ impl PeerReview {
         let mut leaves = IndexMap::new();
         let mut units: IndexMap<&Id, (&Scale, Units)> = IndexMap::new();
         let mut leaf_notes: IndexMap<Id, Vec<String>> = IndexMap::new();
+        let mut not_numeric = Vec::new();
 
         for leaf in framework.leaves() {
             let Some(scale_id) = &leaf.scale else {
@@ -232,7 +242,14 @@ impl PeerReview {
                 .1
                 .push(unit);
 
-            match decide(method, &leaf.id, scale_id, scale, &votes)? {
+            let decision = match decide(method, &leaf.id, scale_id, scale, &votes) {
+                Ok(decision) => decision,
+                Err(issue) => {
+                    not_numeric.push(issue);
+                    continue;
+                }
+            };
+            match decision {
                 Decision::Rated(value) => {
                     assessment
                         .ratings
@@ -254,6 +271,9 @@ impl PeerReview {
             }
         }
 
+        if !not_numeric.is_empty() {
+            return Err(ReviewError::Invalid(ValidationError::new(not_numeric)));
+        }
         assessment.narratives = narratives(self, framework, leaf_notes);
         assessment.findings = self.findings.clone();
         for (peer, a) in &self.assessments {
@@ -289,14 +309,16 @@ impl PeerReview {
     }
 }
 
-/// The consolidated rating of one leaf under `method`.
+/// The consolidated rating of one leaf under `method`; the `not-numeric`
+/// issue for [`Consolidation::Mean`] on a leaf with scores on a scale that
+/// is not numeric.
 fn decide(
     method: Consolidation,
     leaf: &Id,
     scale_id: &Id,
     scale: &Scale,
     votes: &[Vote<'_>],
-) -> Result<Decision, ReviewError> {
+) -> Result<Decision, Issue> {
     let scored: Vec<&Vote<'_>> = votes.iter().filter(|v| v.score.is_some()).collect();
     if scored.is_empty() {
         return Ok(if votes.is_empty() {
@@ -351,11 +373,18 @@ fn decide(
         },
         Consolidation::Mean => {
             if !matches!(scale, Scale::Numeric { .. }) {
-                return Err(ReviewError::NotNumeric {
-                    leaf: leaf.clone(),
-                    scale: scale_id.clone(),
-                    kind: scale.kind(),
-                });
+                let peer = scored
+                    .first()
+                    .map_or_else(String::new, |v| v.peer.to_string());
+                let at = pointer(&pointer(&pointer("/assessments", peer), "ratings"), leaf);
+                return Err(Issue::new(
+                    at,
+                    IssueKind::NotNumeric {
+                        id: leaf.to_string(),
+                        scale: scale_id.to_string(),
+                        scale_type: scale.kind().to_string(),
+                    },
+                ));
             }
             let xs = numbers();
             if xs.is_empty() {

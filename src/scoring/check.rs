@@ -152,8 +152,14 @@ impl Scorer {
     /// satisfied, lists and texts over their limits ([`crate::limits`]:
     /// `too-many-items`, `text-too-long`), unknown criterion ids (ratings,
     /// narratives, findings), ratings on groups, ratings off their leaf's
-    /// scale and, under [`MissingPolicy::Error`], every missing leaf (see
-    /// [`crate::ScoreError`] for the paths).
+    /// scale and, under
+    /// [`MissingPolicy::Error`], every missing leaf ([SPEC](crate::spec) §6.3).
+    /// Paths point into the assessment: `framework-mismatch` at
+    /// `/framework`; `unknown-criterion` at `/ratings/<id>`,
+    /// `/narratives/<id>` or `/findings/<i>/criterion`; `rating-on-group` at
+    /// `/ratings/<id>`; `rating-off-scale` at `/ratings/<id>/value`; one
+    /// `missing-rating` per missing leaf at `/ratings`. Empty when it can be
+    /// scored.
     ///
     /// # Examples
     ///

@@ -6,7 +6,7 @@ use super::aggregate::{Mode, NOT_APPLICABLE, Scratch};
 use super::compile::Compiled;
 use crate::{Assessment, MissingPolicy, Scorer};
 
-use super::ScoreError;
+use crate::ValidationError;
 
 /// An assessment's ratings bound to a [`Scorer`]'s leaves: one value per
 /// leaf, in definition order.
@@ -62,7 +62,7 @@ impl Scorer {
     ///
     /// # Errors
     ///
-    /// [`ScoreError`] with every problem [`Scorer::validate`] finds.
+    /// [`ValidationError`] with every problem [`Scorer::validate`] finds.
     ///
     /// # Examples
     ///
@@ -86,11 +86,11 @@ impl Scorer {
     /// assert_eq!(scorer.total_dense(&dense, &mut scratch), Some(1.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn bind(&self, assessment: &Assessment) -> Result<DenseRatings, ScoreError> {
+    pub fn bind(&self, assessment: &Assessment) -> Result<DenseRatings, ValidationError> {
         let c = self.compiled();
         let binding = c.bind(assessment);
         if !binding.issues.is_empty() {
-            return Err(ScoreError::new(binding.issues));
+            return Err(ValidationError::new(binding.issues));
         }
         Ok(DenseRatings {
             values: binding.values,
@@ -129,8 +129,8 @@ impl Scorer {
     ///
     /// # Errors
     ///
-    /// [`ScoreError`] as for [`Scorer::score`].
-    pub fn total(&self, assessment: &Assessment) -> Result<Option<f64>, ScoreError> {
+    /// [`ValidationError`] as for [`Scorer::score`].
+    pub fn total(&self, assessment: &Assessment) -> Result<Option<f64>, ValidationError> {
         let dense = self.bind(assessment)?;
         Ok(self.total_dense(&dense, &mut Scratch::new()))
     }

@@ -2,12 +2,12 @@
 //! [`Report`] — node outcomes, bands, findings, facet views and scale
 //! means (rules 1 to 13).
 
-use super::ScoreError;
 use super::aggregate::{Mode, Scratch, leaf_outcome, why};
 use super::compile::{Compiled, NONE};
 use super::report::{
     Counts, FacetScore, Finding, NoScore, NodeScore, Outcome, Report, ScaleMean, is_low_coverage,
 };
+use crate::ValidationError;
 use crate::{Aggregation, Assessment, Band, Direction, RatingValue, Scale, Scorer};
 
 impl Scorer {
@@ -17,7 +17,8 @@ impl Scorer {
     ///
     /// # Errors
     ///
-    /// [`ScoreError`] with every problem [`Scorer::validate`] finds: framework
+    /// [`ValidationError`] with every problem [`Scorer::validate`] finds, at
+    /// paths into the assessment: framework
     /// mismatch, unknown criteria, ratings on groups, ratings off scale and,
     /// under [`crate::MissingPolicy::Error`], every missing leaf.
     ///
@@ -44,11 +45,11 @@ impl Scorer {
     /// assert_eq!(report.strengths()[0].criterion, "a");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn score(&self, assessment: &Assessment) -> Result<Report, ScoreError> {
+    pub fn score(&self, assessment: &Assessment) -> Result<Report, ValidationError> {
         let c = self.compiled();
         let binding = c.bind(assessment);
         if !binding.issues.is_empty() {
-            return Err(ScoreError::new(binding.issues));
+            return Err(ValidationError::new(binding.issues));
         }
         let qualitative = binding.qualitative;
         let mut s = Scratch::new();

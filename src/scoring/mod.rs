@@ -10,7 +10,6 @@ mod check;
 mod compile;
 mod dense;
 mod display;
-mod error;
 mod evaluate;
 mod plan;
 mod priorities;
@@ -22,7 +21,6 @@ use crate::{Framework, ValidationError};
 
 pub use aggregate::Scratch;
 pub use dense::DenseRatings;
-pub use error::ScoreError;
 pub use report::{
     Counts, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report, ScaleMean,
 };
@@ -44,7 +42,7 @@ pub use report::{
 /// §5.*N*), in short:
 ///
 /// 1. leaf normalisation ([`crate::Scale::normalise`]); a rating off its
-///    scale (NaN and infinities included) is a [`ScoreError`], never
+///    scale (NaN and infinities included) is an error (`rating-off-scale`), never
 ///    clamped;
 /// 2. not-applicable leaves (rated so, or marked so by a profile on the
 ///    leaf or an ancestor: `Criterion::not_applicable`, whose reason the

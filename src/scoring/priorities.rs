@@ -2,10 +2,10 @@
 //! maximum, the exact gain in the total if that leaf alone were raised to
 //! its maximum, by re-scoring.
 
-use super::ScoreError;
 use super::aggregate::Scratch;
 use super::compile::NONE;
 use super::report::Priority;
+use crate::ValidationError;
 use crate::{Assessment, Scorer};
 
 impl Scorer {
@@ -22,7 +22,7 @@ impl Scorer {
     ///
     /// # Errors
     ///
-    /// [`ScoreError`] as for [`Scorer::score`].
+    /// [`ValidationError`] as for [`Scorer::score`].
     ///
     /// # Examples
     ///
@@ -47,7 +47,7 @@ impl Scorer {
     /// assert_eq!(gains[1].gain, 0.25);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn priorities(&self, assessment: &Assessment) -> Result<Vec<Priority>, ScoreError> {
+    pub fn priorities(&self, assessment: &Assessment) -> Result<Vec<Priority>, ValidationError> {
         let c = self.compiled();
         let dense = self.bind(assessment)?;
         if dense.is_qualitative() {

@@ -2,7 +2,7 @@
 //! to the reformulated ones (IO2, Figure 4), following section 4.1 of the
 //! PROFINT model documentation.
 
-use crate::{Assessment, Mapping, MappingEntry, MappingError, Relation, Translation};
+use crate::{Assessment, Mapping, MappingEntry, Relation, Translation, ValidationError};
 
 use super::super::id;
 use super::{success_factors_io1, success_factors_io2};
@@ -203,7 +203,7 @@ pub fn io1_to_io2() -> Mapping {
 ///
 /// # Errors
 ///
-/// [`MappingError`] when the assessment is not one of `profint-io1` ^1, or
+/// [`ValidationError`] when the assessment is not one of `profint-io1` ^1, or
 /// rates criteria it does not define or off their scale.
 ///
 /// # Examples
@@ -219,6 +219,6 @@ pub fn io1_to_io2() -> Mapping {
 /// assert_eq!(moved.assessment.ratings["io2-f4"].value, RatingValue::Met);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn migrate_io1(assessment: &Assessment) -> Result<Translation, MappingError> {
+pub fn migrate_io1(assessment: &Assessment) -> Result<Translation, ValidationError> {
     io1_to_io2().translate(assessment, &success_factors_io1(), &success_factors_io2())
 }
