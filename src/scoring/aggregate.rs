@@ -352,20 +352,67 @@ impl Fold for Mean {
     }
 }
 
-/// `GeometricMean`: Π sᵢ^(wᵢ/Σw) = exp(Σ wᵢ ln sᵢ / Σw); a zero stays zero.
-#[derive(Default)]
-struct Geometric {
+/// The weighted means that a zero child makes zero (low compensability):
+/// `Σ term(wᵢ, sᵢ)` is folded over the included children and `mean` turns
+/// the sum into the score, or the score is 0 when any included sᵢ is 0.
+trait ZeroAbsorbing {
+    fn term(w: f64, score: f64) -> f64;
+    fn mean(acc: f64, sum_w: f64) -> f64;
+}
+
+/// `GeometricMean`: Π sᵢ^(wᵢ/Σw) = exp(Σ wᵢ ln sᵢ / Σw).
+struct GeometricTerms;
+
+impl ZeroAbsorbing for GeometricTerms {
+    #[inline(always)]
+    fn term(w: f64, score: f64) -> f64 {
+        w * score.ln()
+    }
+    #[inline(always)]
+    fn mean(acc: f64, sum_w: f64) -> f64 {
+        (acc / sum_w).exp()
+    }
+}
+
+/// `HarmonicMean`: Σw / Σ(wᵢ/sᵢ).
+struct HarmonicTerms;
+
+impl ZeroAbsorbing for HarmonicTerms {
+    #[inline(always)]
+    fn term(w: f64, score: f64) -> f64 {
+        w / score
+    }
+    #[inline(always)]
+    fn mean(acc: f64, sum_w: f64) -> f64 {
+        sum_w / acc
+    }
+}
+
+/// The fold of a [`ZeroAbsorbing`] mean.
+struct Absorbing<M> {
     sum_w: f64,
     acc: f64,
     zero: bool,
+    means: std::marker::PhantomData<M>,
 }
 
-impl Fold for Geometric {
+impl<M> Default for Absorbing<M> {
+    fn default() -> Absorbing<M> {
+        Absorbing {
+            sum_w: 0.0,
+            acc: 0.0,
+            zero: false,
+            means: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<M: ZeroAbsorbing> Fold for Absorbing<M> {
     #[inline(always)]
     fn add(&mut self, w: f64, score: f64) {
         self.sum_w += w;
         if score > 0.0 {
-            self.acc += w * score.ln();
+            self.acc += M::term(w, score);
         } else {
             self.zero = true;
         }
@@ -376,41 +423,14 @@ impl Fold for Geometric {
             if self.zero {
                 0.0
             } else {
-                (self.acc / self.sum_w).exp()
+                M::mean(self.acc, self.sum_w)
             }
         })
     }
 }
 
-/// `HarmonicMean`: Σw / Σ(wᵢ/sᵢ); 0 when any sᵢ is 0.
-#[derive(Default)]
-struct Harmonic {
-    sum_w: f64,
-    acc: f64,
-    zero: bool,
-}
-
-impl Fold for Harmonic {
-    #[inline(always)]
-    fn add(&mut self, w: f64, score: f64) {
-        self.sum_w += w;
-        if score > 0.0 {
-            self.acc += w / score;
-        } else {
-            self.zero = true;
-        }
-    }
-    #[inline(always)]
-    fn finish(&self) -> Option<f64> {
-        (self.sum_w > 0.0).then(|| {
-            if self.zero {
-                0.0
-            } else {
-                self.sum_w / self.acc
-            }
-        })
-    }
-}
+type Geometric = Absorbing<GeometricTerms>;
+type Harmonic = Absorbing<HarmonicTerms>;
 
 /// `Minimum`: the weakest included child.
 struct Minimum {
