@@ -634,7 +634,7 @@ fn negative_zero_rating_scores_positive_zero() {
     assert!(score == 0.0 && score.is_sign_positive());
     let total = r.total().score().unwrap();
     assert!(total == 0.0 && total.is_sign_positive());
-    let json = serde_json::to_string(&r.total()).unwrap();
+    let json = serde_json::to_string(&r).unwrap();
     assert!(!json.contains("-0"), "{json}");
     let text = r.to_string();
     assert!(!text.contains("-0"), "{text}");

@@ -176,7 +176,7 @@ impl Scorer {
                 weight: node.weight,
                 scored: node.scored,
                 critical,
-                rating: rating_value.map(|r| r.value.clone()),
+                rating: rating_value.map(|r| unsigned_zero(r.value.clone())),
                 not_applicable,
                 outcome: out,
             });
@@ -328,5 +328,14 @@ impl Compiled {
             }
         }
         out
+    }
+}
+
+/// `rating` with a numeric `-0.0` written as `0.0` (adding `+0.0` changes
+/// no other number): the same value, and a report never shows `-0`.
+fn unsigned_zero(rating: RatingValue) -> RatingValue {
+    match rating {
+        RatingValue::Number(x) => RatingValue::Number(x + 0.0),
+        other => other,
     }
 }
