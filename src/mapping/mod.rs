@@ -295,6 +295,22 @@ impl<'f> Criteria<'f> {
 }
 
 impl Mapping {
+    /// Source leaf id → the entries that use it, each once, in entry order:
+    /// built once per translation, so that looking up a leaf's entries
+    /// does not scan every entry.
+    pub(crate) fn entries_by_source(&self) -> HashMap<&str, Vec<usize>> {
+        let mut entries_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            for id in &e.from {
+                let entries = entries_of.entry(id.as_str()).or_default();
+                if entries.last() != Some(&i) {
+                    entries.push(i);
+                }
+            }
+        }
+        entries_of
+    }
+
     /// A mapping `id` titled `title` from the framework(s) `from` to `to`,
     /// with no entries yet.
     ///

@@ -92,16 +92,8 @@ impl<'a> Placement<'a> {
         assessment: &Assessment,
         source: &'a Criteria<'a>,
         target: &'a Criteria<'a>,
+        entries_of: HashMap<&'a str, Vec<usize>>,
     ) -> Placement<'a> {
-        let mut entries_of: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, e) in mapping.entries.iter().enumerate() {
-            for id in &e.from {
-                let entries = entries_of.entry(id.as_str()).or_default();
-                if entries.last() != Some(&i) {
-                    entries.push(i);
-                }
-            }
-        }
         let mut place = Placement {
             mapping,
             source,

@@ -364,8 +364,9 @@ impl Mapping {
         );
         moved.assessors = assessment.assessors.clone();
         let unrated = self.rate_in_order(&mut moved, ratings, &unrated_entry, to);
-        let not_carried = self.ratings_not_carried(assessment, &carried);
-        let place = Placement::new(self, assessment, source, target);
+        let entries_of = self.entries_by_source();
+        let not_carried = self.ratings_not_carried(assessment, &carried, &entries_of);
+        let place = Placement::new(self, assessment, source, target, entries_of);
         let narratives_not_carried = place.narratives(assessment, &mut moved);
         let findings_not_carried = place.findings(assessment, &mut moved);
         Translation {
@@ -411,7 +412,12 @@ impl Mapping {
 
     /// The source ratings that no `carried` record uses, in the
     /// assessment's order, with why.
-    fn ratings_not_carried(&self, assessment: &Assessment, carried: &[Carried]) -> Vec<NotCarried> {
+    fn ratings_not_carried(
+        &self,
+        assessment: &Assessment,
+        carried: &[Carried],
+        entries_of: &HashMap<&str, Vec<usize>>,
+    ) -> Vec<NotCarried> {
         let used: HashSet<&str> = carried
             .iter()
             .flat_map(|c| c.from.iter().map(Id::as_str))
@@ -421,10 +427,11 @@ impl Mapping {
             if used.contains(id.as_str()) {
                 continue;
             }
-            let targets: Vec<Id> = self
-                .entries
-                .iter()
-                .filter(|e| e.from.contains(id))
+            let targets: Vec<Id> = entries_of
+                .get(id.as_str())
+                .into_iter()
+                .flatten()
+                .filter_map(|&i| self.entries.get(i))
                 .map(|e| e.to.clone())
                 .collect();
             let reason = if targets.is_empty() {
