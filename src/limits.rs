@@ -99,14 +99,17 @@ impl<'a> Limits<'a> {
     /// [`MAX_TEXT_BYTES`]. The path is built only when there is an issue.
     pub(crate) fn text(&mut self, base: &str, key: impl std::fmt::Display, text: &str) {
         if text.len() > MAX_TEXT_BYTES {
-            self.issues.push(Issue::new(
-                pointer(base, key),
-                IssueKind::TextTooLong {
-                    length: text.len(),
-                    max: MAX_TEXT_BYTES,
-                },
-            ));
+            self.too_long(pointer(base, key), text);
         }
+    }
+
+    /// `text-too-long` at `path` for `text`.
+    fn too_long(&mut self, path: String, text: &str) {
+        let kind = IssueKind::TextTooLong {
+            length: text.len(),
+            max: MAX_TEXT_BYTES,
+        };
+        self.issues.push(Issue::new(path, kind));
     }
 
     /// [`Limits::text`] on an optional text.
@@ -219,11 +222,7 @@ impl<'a> Limits<'a> {
     /// `text-too-long` at `at` when `text` is over [`MAX_TEXT_BYTES`].
     fn text_at(&mut self, at: At<'_>, text: &str) {
         if text.len() > MAX_TEXT_BYTES {
-            let kind = IssueKind::TextTooLong {
-                length: text.len(),
-                max: MAX_TEXT_BYTES,
-            };
-            self.issues.push(Issue::new(at.render(), kind));
+            self.too_long(at.render(), text);
         }
     }
 
