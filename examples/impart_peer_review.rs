@@ -205,7 +205,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             .iter()
             .filter_map(|c| agreement.leaves.get(&c.id).and_then(|l| l.spread))
             .fold(0.0f64, f64::max);
-        let risk = report.risks().iter().any(|r| r.criterion == factor.id);
+        let risk = report.risks().iter().any(|r| *r.criterion == factor.id);
         println!(
             "  {:<28} {:>6} {:>8.2}  {}",
             factor.id.as_str(),

@@ -388,6 +388,23 @@ pub struct FrameworkRef {
 }
 
 impl FrameworkRef {
+    /// The reference that exactly `version` of framework `id` satisfies
+    /// (`=MAJOR.MINOR.PATCH`).
+    pub(crate) fn exact(id: Id, version: &Version) -> FrameworkRef {
+        FrameworkRef {
+            id,
+            version: VersionReq {
+                comparators: vec![semver::Comparator {
+                    op: semver::Op::Exact,
+                    major: version.major,
+                    minor: Some(version.minor),
+                    patch: Some(version.patch),
+                    pre: version.pre.clone(),
+                }],
+            },
+        }
+    }
+
     /// Whether `framework` has this id and a version that satisfies the
     /// requirement.
     pub fn matches(&self, framework: &Framework) -> bool {
@@ -491,18 +508,7 @@ impl Framework {
     /// A reference that this framework's exact version satisfies
     /// (`=MAJOR.MINOR.PATCH`); what an assessment made against it states.
     pub fn exact_ref(&self) -> FrameworkRef {
-        FrameworkRef {
-            id: self.id.clone(),
-            version: VersionReq {
-                comparators: vec![semver::Comparator {
-                    op: semver::Op::Exact,
-                    major: self.version.major,
-                    minor: Some(self.version.minor),
-                    patch: Some(self.version.patch),
-                    pre: self.version.pre.clone(),
-                }],
-            },
-        }
+        FrameworkRef::exact(self.id.clone(), &self.version)
     }
 
     /// A reference that accepts this framework and any later compatible

@@ -210,8 +210,9 @@ pub use review::{
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, LevelRef, RatingValue, Scale};
 pub use scoring::{
-    Counts, DenseRatings, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report,
-    ScaleMean, Scorer, Scratch,
+    Counts, DenseRatings, FacetDocument, FacetScore, Finding, FindingDocument, NoScore,
+    NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, Report, ReportDocument,
+    ReportedFramework, ScaleMean, ScaleMeanDocument, Scorer, Scratch,
 };
 
 /// The `indexmap` crate, whose `IndexMap` holds a framework's scales,

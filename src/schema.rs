@@ -25,7 +25,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 
-use crate::{Assessment, Framework, Mapping, PeerReview, Profile, Report};
+use crate::{Assessment, Framework, Mapping, PeerReview, Profile, ReportDocument};
 
 /// The stems of the committed files (`schemas/<stem>.schema.json`), which
 /// are also the `<kind>` of the schemas' ids.
@@ -111,8 +111,9 @@ pub fn peer_review() -> Schema {
     document::<PeerReview>(PEER_REVIEW)
 }
 
-/// The JSON Schema of a [`Report`] document: the result of
-/// [`Scorer::score`](crate::Scorer::score), as a report is read back.
+/// The JSON Schema of a [`Report`] document ([`ReportDocument`]): the
+/// result of [`Scorer::score`](crate::Scorer::score) as it is written, and
+/// read back with [`Scorer::read_report`](crate::Scorer::read_report).
 ///
 /// # Examples
 ///
@@ -121,7 +122,7 @@ pub fn peer_review() -> Schema {
 /// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Report"));
 /// ```
 pub fn report() -> Schema {
-    document::<Report>(REPORT)
+    document::<ReportDocument>(REPORT)
 }
 
 /// Every document type's schema with the stem of its committed file

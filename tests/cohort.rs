@@ -259,8 +259,10 @@ fn bad_reports_are_refused_and_change_nothing() {
         .unwrap();
     let mut json = serde_json::to_value(&report).unwrap();
     json["nodes"][1]["score"] = json!(1.5);
-    let altered: Report = serde_json::from_value(json).unwrap();
-    let err = cohort.push(&altered).unwrap_err();
+    // A report document is checked as it is read back.
+    let err = scorer
+        .read_report(serde_json::from_value(json).unwrap())
+        .unwrap_err();
     assert_eq!(codes_paths(&err), [("invalid-report", "/nodes/1/score")]);
     assert_eq!(
         err.issues()[0].kind,
@@ -274,15 +276,19 @@ fn bad_reports_are_refused_and_change_nothing() {
     for bad in [json!({ "level": 7 }), json!("met")] {
         let mut json = serde_json::to_value(&report).unwrap();
         json["nodes"][1]["rating"] = bad;
-        let altered: Report = serde_json::from_value(json).unwrap();
-        let err = cohort.push(&altered).unwrap_err();
+        // A report document is checked as it is read back.
+        let err = scorer
+            .read_report(serde_json::from_value(json).unwrap())
+            .unwrap_err();
         assert_eq!(codes_paths(&err), [("invalid-report", "/nodes/1/rating")]);
     }
     // Node 0 is group g1: it has no rating.
     let mut json = serde_json::to_value(&report).unwrap();
     json["nodes"][0]["rating"] = json!({ "level": 2 });
-    let altered: Report = serde_json::from_value(json).unwrap();
-    let err = cohort.push(&altered).unwrap_err();
+    // A report document is checked as it is read back.
+    let err = scorer
+        .read_report(serde_json::from_value(json).unwrap())
+        .unwrap_err();
     assert_eq!(codes_paths(&err), [("invalid-report", "/nodes/0/rating")]);
     assert_eq!(cohort.members(), 0);
 

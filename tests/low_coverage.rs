@@ -10,7 +10,8 @@ mod common;
 
 use assessment_model::catalog::good_practice;
 use assessment_model::{
-    Aggregation, Assessment, MissingPolicy, NoScore, Report, Scorer, ScoringRules, Subject,
+    Aggregation, Assessment, MissingPolicy, NoScore, Report, ReportDocument, Scorer, ScoringRules,
+    Subject,
 };
 use common::*;
 
@@ -68,7 +69,12 @@ fn four_of_the_36_good_practice_items_give_a_flagged_total_of_37_5() {
     );
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["low_coverage"], serde_json::json!(true));
-    assert_eq!(serde_json::from_value::<Report>(json).unwrap(), report);
+    assert_eq!(
+        scorer
+            .read_report(serde_json::from_value(json).unwrap())
+            .unwrap(),
+        report
+    );
 
     // The worked example rates all 36: no flag, no field, no line.
     let full = scorer.score(&good_practice::worked_example()).unwrap();
@@ -168,12 +174,13 @@ fn a_total_without_a_score_is_not_flagged() {
     assert!(report.is_qualitative());
     assert_eq!(report.total().coverage(), Some(0.0));
     assert!(!report.low_coverage());
-    // A report without the field reads as not flagged.
+    // A document without the field reads as not flagged; 1 of 4 rated is
+    // flagged by scoring, so reading such a document back refuses it.
     let mut json = serde_json::to_value(scorer.score(&first_met(&fw, 1)).unwrap()).unwrap();
     json.as_object_mut().unwrap().remove("low_coverage");
-    assert!(
-        !serde_json::from_value::<Report>(json)
-            .unwrap()
-            .low_coverage()
-    );
+    let document: ReportDocument = serde_json::from_value(json).unwrap();
+    assert!(!document.low_coverage);
+    let err = scorer.read_report(document).unwrap_err();
+    assert_eq!(err.issues()[0].code(), "invalid-report");
+    assert_eq!(err.issues()[0].path, "/low_coverage");
 }

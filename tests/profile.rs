@@ -323,8 +323,7 @@ mod scoring {
     fn scores(r: &Report) -> (String, String, String, String) {
         let nodes: Vec<_> = r
             .nodes()
-            .iter()
-            .map(|n| (n.id().to_string(), n.outcome().clone()))
+            .map(|n| (n.id().to_string(), n.outcome()))
             .collect();
         (
             format!("{:?}", r.total()),

@@ -597,7 +597,9 @@ fn a_schema_name_is_kept_and_ignored() {
     assert_eq!(report.schema(), None);
     let mut value = serde_json::to_value(&report).unwrap();
     value["$schema"] = serde_json::json!("urn:assessment-model:schema:report:1");
-    let read: assessment_model::Report = serde_json::from_value(value).unwrap();
+    let document: assessment_model::ReportDocument = serde_json::from_value(value).unwrap();
+    let scorer = assessment_model::Scorer::new(&framework).unwrap();
+    let read = scorer.read_report(document).unwrap();
     assert_eq!(read.schema(), Some("urn:assessment-model:schema:report:1"));
     assert!(
         serde_json::to_string(&read)

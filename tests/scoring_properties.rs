@@ -226,11 +226,7 @@ fn make_assessment(fw: &Framework, case: &Case, all_rated: bool) -> Assessment {
 }
 
 fn scores(r: &Report) -> Vec<(String, Option<f64>)> {
-    let mut v: Vec<_> = r
-        .nodes()
-        .iter()
-        .map(|n| (n.id().to_string(), n.score()))
-        .collect();
+    let mut v: Vec<_> = r.nodes().map(|n| (n.id().to_string(), n.score())).collect();
     v.push(("(total)".into(), r.total().score()));
     v
 }

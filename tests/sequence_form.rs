@@ -13,8 +13,8 @@
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use assessment_model::{
-    Assessment, CohortState, Framework, Issue, IssueKind, Mapping, PeerReview, Profile, Report,
-    from_deserializer,
+    Assessment, CohortState, Framework, Issue, IssueKind, Mapping, PeerReview, Profile,
+    ReportDocument, from_deserializer,
 };
 use serde::de::DeserializeOwned;
 
@@ -186,17 +186,17 @@ fn the_counts_of_a_report_node_written_as_an_array() {
     // stops at the node.
     let mut report = report_json();
     report["nodes"][0]["counts"] = serde_json::json!([1, 1, 0, 0]);
-    let issue = json_issue::<Report>(&report.to_string());
+    let issue = json_issue::<ReportDocument>(&report.to_string());
     assert_sequence_refused(&issue, "/nodes/0", "struct Counts");
     // Not flattened, the total's counts are reported where they are.
     let mut report = report_json();
     report["total"]["counts"] = serde_json::json!([1, 1, 0, 0]);
-    let issue = json_issue::<Report>(&report.to_string());
+    let issue = json_issue::<ReportDocument>(&report.to_string());
     assert_sequence_refused(&issue, "/total/counts", "struct Counts");
     let mut report = report_json();
     report["nodes"][0] = serde_json::json!(["a", "A", 1]);
-    let issue = json_issue::<Report>(&report.to_string());
-    assert_sequence_refused(&issue, "/nodes/0", "struct NodeScore");
+    let issue = json_issue::<ReportDocument>(&report.to_string());
+    assert_sequence_refused(&issue, "/nodes/0", "struct NodeDocument");
 }
 
 /// A small report, as JSON.
@@ -215,8 +215,8 @@ fn report_json() -> serde_json::Value {
     let report = scorer.score(&assessment).unwrap();
     let value = serde_json::to_value(&report).unwrap();
     // The object form parses back to the same report.
-    let back: Report = from_deserializer(&value).unwrap();
-    assert_eq!(back, report);
+    let back: ReportDocument = from_deserializer(&value).unwrap();
+    assert_eq!(scorer.read_report(back).unwrap(), report);
     value
 }
 
@@ -397,7 +397,7 @@ fn sweep_outputs(sweep: &mut Sweep, name: &str, framework: &Value, assessment: &
     let Ok(report) = scorer.score(&assessment) else {
         return;
     };
-    sweep.run::<Report>("report", name, &mut serde_json::to_value(&report).unwrap());
+    sweep.run::<ReportDocument>("report", name, &mut serde_json::to_value(&report).unwrap());
     let mut cohort = Cohort::new(&scorer);
     for attribute in assessment.subject.attributes.keys() {
         cohort = cohort.with_grouping(attribute.clone());

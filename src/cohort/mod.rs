@@ -8,7 +8,7 @@ mod state;
 mod synthesis;
 mod tally;
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
@@ -84,15 +84,13 @@ pub use tally::{CohortStats, LevelCount, NodeStats};
 #[derive(Debug, Clone)]
 pub struct Cohort {
     scorer: Scorer,
-    ids: Vec<Id>,
-    index: HashMap<Id, usize>,
-    /// Per node: the scale of a leaf, `None` for a group.
-    scales: Vec<Option<Id>>,
     /// Per node: the levels of a binary or ordinal leaf, in scale order.
     levels: Vec<Vec<RatingValue>>,
     all: Tally,
     /// Per declared attribute, per value (or [`Cohort::UNSPECIFIED`]).
     groups: IndexMap<String, IndexMap<String, Tally>>,
+    /// The entries of the report being pushed, kept to reuse the buffer.
+    entries: Vec<Entry>,
 }
 
 /// A criterion among the weakest of a cohort ([`Cohort::weakest`]).
@@ -118,36 +116,27 @@ impl Cohort {
     /// pushing assessments can score them.
     pub fn new(scorer: &Scorer) -> Cohort {
         let framework = scorer.framework();
-        let mut ids = Vec::new();
-        let mut levels = Vec::new();
-        let mut scales = Vec::new();
-        for (_, c) in framework.walk() {
-            ids.push(c.id.clone());
-            scales.push(c.scale.clone().filter(|_| c.is_leaf()));
-            let scale = c.scale.as_ref().and_then(|s| framework.scales.get(s));
-            levels.push(match (c.is_leaf(), scale) {
-                (true, Some(Scale::Binary { .. })) => vec![RatingValue::NotMet, RatingValue::Met],
-                (true, Some(Scale::Ordinal { levels, .. })) => levels
-                    .iter()
-                    .map(|l| RatingValue::Level(LevelRef::Value(l.value)))
-                    .collect(),
-                _ => Vec::new(),
-            });
-        }
-        let index = ids
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, id)| (id, i))
+        let levels: Vec<Vec<RatingValue>> = framework
+            .walk()
+            .map(|(_, c)| {
+                let scale = c.scale.as_ref().and_then(|s| framework.scales.get(s));
+                match (c.is_leaf(), scale) {
+                    (true, Some(Scale::Binary { .. })) => {
+                        vec![RatingValue::NotMet, RatingValue::Met]
+                    }
+                    (true, Some(Scale::Ordinal { levels, .. })) => levels
+                        .iter()
+                        .map(|l| RatingValue::Level(LevelRef::Value(l.value)))
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            })
             .collect();
-        let all = Tally::new(&levels);
         Cohort {
             scorer: scorer.clone(),
-            ids,
-            index,
-            scales,
+            all: Tally::new(&levels),
+            entries: Vec::with_capacity(levels.len()),
             levels,
-            all,
             groups: IndexMap::new(),
         }
     }
@@ -186,14 +175,12 @@ impl Cohort {
     ///
     /// # Errors
     ///
-    /// [`ValidationError`] with one issue, its path into the serialised
-    /// report: `framework-mismatch` at `/framework` when the report is of
-    /// another framework; `invalid-report` when its nodes are not the
-    /// framework's (at `/nodes` or `/nodes/<i>/id`), a score is not in
-    /// [0, 1] (`/nodes/<i>/score`, `/total/score`), a scale mean is not
-    /// finite, a leaf's rating is not on its scale or a group carries a
-    /// rating (`/nodes/<i>/rating`), or a risk names no criterion
-    /// (`/risks/<k>/criterion`). The cohort is then unchanged.
+    /// [`ValidationError`] with one issue: `framework-mismatch` at
+    /// `/framework` when the report is of another framework or version;
+    /// `invalid-report` at `/nodes` when it is of a framework with the same
+    /// id and version but other content. The cohort is then unchanged. A
+    /// report is checked when it is made ([`Scorer::score`]) or read back
+    /// ([`Scorer::read_report`]), so pushing checks nothing else.
     ///
     /// # Examples
     ///
@@ -216,10 +203,11 @@ impl Cohort {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn push(&mut self, report: &Report) -> Result<(), ValidationError> {
-        let (total, entries) = self
-            .entries(report)
+        self.same_framework(report)
             .map_err(|issue| ValidationError::new(vec![issue]))?;
-        self.all.add(&total, &entries);
+        let total = self.fill_entries(report);
+        let entries = &self.entries;
+        self.all.add(&total, entries);
         for (attribute, groups) in &mut self.groups {
             let value = report
                 .subject()
@@ -227,10 +215,10 @@ impl Cohort {
                 .get(attribute)
                 .map_or(Cohort::UNSPECIFIED, String::as_str);
             match groups.get_mut(value) {
-                Some(tally) => tally.add(&total, &entries),
+                Some(tally) => tally.add(&total, entries),
                 None => {
                     let mut tally = Tally::new(&self.levels);
-                    tally.add(&total, &entries);
+                    tally.add(&total, entries);
                     groups.insert(value.to_string(), tally);
                 }
             }
@@ -238,110 +226,63 @@ impl Cohort {
         Ok(())
     }
 
-    /// Checks `report` against the framework and turns it into one entry
-    /// per node, before anything is added.
-    fn entries(&self, report: &Report) -> Result<(Entry, Vec<Entry>), Issue> {
-        let framework = self.scorer.framework();
-        if let Some(issue) = report.framework().mismatch(framework, "/framework") {
-            return Err(issue);
+    /// Whether `report` is of this cohort's framework: the same compiled
+    /// framework, or an equal one.
+    fn same_framework(&self, report: &Report) -> Result<(), Issue> {
+        let (ours, theirs) = (self.scorer.shared(), &report.compiled);
+        if Arc::ptr_eq(ours, theirs) || ours.framework == theirs.framework {
+            return Ok(());
         }
-        let invalid =
-            |path: String, reason: String| Issue::new(path, IssueKind::InvalidReport { reason });
-        if report.nodes().len() != self.ids.len() {
-            return Err(invalid(
-                "/nodes".into(),
-                format!(
-                    "{} nodes, the framework has {}",
-                    report.nodes().len(),
-                    self.ids.len()
-                ),
-            ));
-        }
-        // Paths are built only when something is wrong.
-        let score_of = |path: &dyn Fn() -> String, s: Option<f64>| match s {
-            Some(x) if !(0.0..=1.0).contains(&x) => {
-                Err(invalid(path(), format!("score {x} is not in [0, 1]")))
-            }
-            _ => Ok(s),
-        };
-        let units_of = |path: &dyn Fn() -> String, u: Option<f64>| match u {
-            Some(x) if !x.is_finite() => {
-                Err(invalid(path(), format!("scale mean {x} is not finite")))
-            }
-            _ => Ok(u),
-        };
-        let mut entries = Vec::with_capacity(self.ids.len());
-        for (i, (node, (id, levels))) in report
-            .nodes()
-            .iter()
-            .zip(self.ids.iter().zip(&self.levels))
-            .enumerate()
-        {
-            let at = |field: &str| format!("/nodes/{i}/{field}");
-            if node.id() != id {
-                return Err(invalid(
-                    at("id"),
-                    format!("node `{}` where the framework has `{id}`", node.id()),
-                ));
-            }
+        Err(report
+            .framework()
+            .mismatch(&ours.framework, "/framework")
+            .unwrap_or_else(|| {
+                Issue::new(
+                    "/nodes",
+                    IssueKind::InvalidReport {
+                        reason: "a report of another framework with the same id and version".into(),
+                    },
+                )
+            }))
+    }
+
+    /// Turns `report` into one entry per node, in `self.entries`, and the
+    /// total's entry.
+    fn fill_entries(&mut self, report: &Report) -> Entry {
+        let c = self.scorer.compiled();
+        self.entries.clear();
+        for (node, levels) in report.nodes().zip(&self.levels) {
             let rating = node.rating();
-            let mut level = None;
-            if let Some(v) = rating {
-                let scale = self
-                    .scales
-                    .get(i)
-                    .and_then(Option::as_ref)
-                    .and_then(|s| framework.scales.get(s));
-                let fits = match scale {
-                    Some(scale) => *v == RatingValue::NotApplicable || scale.normalise(v).is_some(),
-                    None => false, // a group has no rating
-                };
-                if !fits {
-                    return Err(invalid(
-                        at("rating"),
-                        format!("rating {v} is not on the scale of `{id}`"),
-                    ));
-                }
-                // A level by id counts with the same level by value.
-                level = scale.and_then(|s| levels.iter().position(|l| s.same_rating(l, v)));
-            }
-            entries.push(Entry {
-                score: score_of(&|| at("score"), node.score())?,
-                units: units_of(
-                    &|| at("scale_mean/value"),
-                    node.outcome().scale_mean().map(|m| m.value),
-                )?,
+            // A level by id counts with the same level by value.
+            let level = rating.and_then(|v| {
+                let leaf = c.nodes.get(node.index())?.leaf as usize;
+                let (_, scale) = c.scale_of_leaf(leaf)?;
+                levels.iter().position(|l| scale.same_rating(l, v))
+            });
+            self.entries.push(Entry {
+                score: node.score(),
+                units: node.outcome().scale_mean().map(|m| m.value),
                 risk: false,
                 not_applicable: matches!(rating, Some(RatingValue::NotApplicable)),
                 level,
             });
         }
-        for (k, risk) in report.risks().iter().enumerate() {
-            let slot = self
-                .index
-                .get(&risk.criterion)
-                .and_then(|i| entries.get_mut(*i));
-            match slot {
-                Some(entry) => entry.risk = true,
-                None => {
-                    return Err(invalid(
-                        format!("/risks/{k}/criterion"),
-                        format!("no criterion `{}`", risk.criterion),
-                    ));
-                }
+        for &i in &report.risks {
+            if let Some(entry) = (i as usize)
+                .checked_sub(1)
+                .and_then(|k| self.entries.get_mut(k))
+            {
+                entry.risk = true;
             }
         }
-        let total = Entry {
-            score: score_of(&|| "/total/score".into(), report.total().score())?,
-            units: units_of(
-                &|| "/total/scale_mean/value".into(),
-                report.total().scale_mean().map(|m| m.value),
-            )?,
-            risk: !report.risks().is_empty(),
+        let total = report.total();
+        Entry {
+            score: total.score(),
+            units: total.scale_mean().map(|m| m.value),
+            risk: !report.risks.is_empty(),
             not_applicable: false,
             level: None,
-        };
-        Ok((total, entries))
+        }
     }
 
     /// Adds every member of `other`, as if its reports had been pushed into
@@ -362,7 +303,7 @@ impl Cohort {
         if a.id != b.id || a.version != b.version {
             return Err(one(state_mismatch(&b.id, &b.version, a)));
         }
-        if self.ids != other.ids {
+        if a != b {
             return Err(one(Issue::new("/all", IssueKind::InvalidState)));
         }
         let mine: Vec<&String> = self.groups.keys().collect();
@@ -393,7 +334,7 @@ impl Cohort {
 
     /// The statistics over every member.
     pub fn stats(&self) -> CohortStats {
-        self.all.stats(&self.ids, &self.levels)
+        self.all.stats(&self.scorer.compiled().ids, &self.levels)
     }
 
     /// The statistics per value of `attribute`, by value in ascending order
@@ -407,7 +348,10 @@ impl Cohort {
             keys.into_iter()
                 .filter_map(|k| {
                     let tally = groups.get(k)?;
-                    Some((k.clone(), tally.stats(&self.ids, &self.levels)))
+                    Some((
+                        k.clone(),
+                        tally.stats(&self.scorer.compiled().ids, &self.levels),
+                    ))
                 })
                 .collect(),
         )

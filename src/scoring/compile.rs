@@ -5,7 +5,7 @@
 use super::plan::MeanPlan;
 use crate::id_index::IdIndex;
 use crate::validate::Tree;
-use crate::{Aggregation, Criterion, Framework, Id, Scale};
+use crate::{Aggregation, Framework, FrameworkRef, Id, Scale};
 
 /// "No index": the root's parent, a group's leaf index.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -28,6 +28,8 @@ pub(crate) struct Node {
     pub aggregation: Aggregation,
     /// Whether it counts in its parent's aggregate.
     pub scored: bool,
+    /// Whether a low score is a risk (rule 8).
+    pub critical: bool,
     /// For a group whose children are all leaves: their leaf indices are
     /// `run_start..run_end` (contiguous in pre-order); otherwise both 0.
     pub run_start: u32,
@@ -100,6 +102,14 @@ pub(crate) struct Compiled {
     /// copy made once at compile time, so that checking an assessment
     /// walks no tree.
     pub ids: Vec<Id>,
+    /// Criterion titles, aligned with `ids`: what reports show, copied
+    /// once here so that a report copies none.
+    pub titles: Vec<String>,
+    /// The `not_applicable` reason each criterion itself declares (a
+    /// profile's), aligned with `ids`; `na_from` says whose a node shows.
+    pub reasons: Vec<Option<String>>,
+    /// The framework's id and exact version, as reports name it.
+    pub exact: FrameworkRef,
     /// Criterion id → position in `ids` (node index − 1); see
     /// [`Compiled::node_of`].
     pub index: IdIndex,
@@ -128,6 +138,7 @@ impl Compiled {
             weight: 1.0,
             aggregation: default_aggregation,
             scored: true,
+            critical: false,
             run_start: 0,
             run_end: 0,
             leaf_run: false,
@@ -192,6 +203,7 @@ impl Compiled {
                 weight: criterion.weight,
                 aggregation: criterion.aggregation.unwrap_or(default_aggregation),
                 scored: criterion.scored,
+                critical: criterion.critical,
                 run_start: 0,
                 run_end: 0,
                 leaf_run: false,
@@ -336,6 +348,16 @@ impl Compiled {
 
         let plan = MeanPlan::new(&nodes, &children, framework.rules.min_coverage);
         let ids = tree.nodes.iter().map(|n| n.criterion.id.clone()).collect();
+        let titles = tree
+            .nodes
+            .iter()
+            .map(|n| n.criterion.title.clone())
+            .collect();
+        let reasons = tree
+            .nodes
+            .iter()
+            .map(|n| n.criterion.not_applicable.clone())
+            .collect();
         let after = subtree_ends(&nodes);
         Compiled {
             framework: framework.clone(),
@@ -354,17 +376,13 @@ impl Compiled {
             leaf_facet,
             after,
             ids,
+            titles,
+            reasons,
+            exact: framework.exact_ref(),
             index: tree.ids,
             needs_flat,
             plan,
         }
-    }
-
-    /// The criteria in pre-order: node `i` (for `i ≥ 1`) is criterion
-    /// `i - 1`; node 0 is the framework itself. Made by one walk of the
-    /// tree, so that the compiled form keeps no copy of an id or a text.
-    pub(crate) fn criteria(&self) -> Vec<&Criterion> {
-        self.framework.walk().map(|(_, c)| c).collect()
     }
 
     /// The node index of the criterion with id `id`.
@@ -388,10 +406,21 @@ impl Compiled {
         self.ids.get(i.checked_sub(1)?)
     }
 
-    /// Node `i`'s criterion in `criteria` (from [`Compiled::criteria`]);
-    /// `None` for the root.
-    pub(crate) fn criterion<'a>(criteria: &[&'a Criterion], i: usize) -> Option<&'a Criterion> {
-        criteria.get(i.checked_sub(1)?).copied()
+    /// The title of node `i`: the framework's for the root.
+    pub(crate) fn title(&self, i: usize) -> &str {
+        match i.checked_sub(1) {
+            Some(p) => self.titles.get(p).map_or("", String::as_str),
+            None => &self.framework.title,
+        }
+    }
+
+    /// Why node `i` is not applicable by the framework (a profile): the
+    /// reason of the nearest criterion, itself or an ancestor, that has one.
+    pub(crate) fn reason(&self, i: usize) -> Option<&str> {
+        let from = self.na_from.get(i).copied().filter(|&f| f != NONE)?;
+        self.reasons
+            .get((from as usize).checked_sub(1)?)?
+            .as_deref()
     }
 
     /// The scale of leaf `leaf`.

@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use super::report::{NodeScore, Outcome, Report};
+use super::report::Report;
+use super::views::{NodeScore, Outcome};
 
 impl fmt::Display for Report {
     /// Prints one line per criterion (indented two spaces per level), then
@@ -25,38 +26,32 @@ impl fmt::Display for Report {
     /// a line under it, e.g. `low coverage: 4 of 36 applicable leaves rated
     /// (11%, below 50%): the total rests on little evidence`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let version = self.framework.version.to_string();
+        let framework = &self.compiled.framework;
         writeln!(
             f,
             "{} — {} {}",
-            self.subject.name,
-            self.framework.id,
-            version.trim_start_matches('=')
+            self.subject.name, framework.id, framework.version
         )?;
         writeln!(
             f,
             "{:<48} {:>7} {:>9}  {:<12} note",
             "criterion", "score", "coverage", "band"
         )?;
-        for node in &self.nodes {
+        for node in self.nodes() {
             write_node(f, node)?;
         }
-        let mut band = self
-            .band
-            .as_ref()
-            .map(|b| b.to_string())
-            .unwrap_or_default();
+        let mut band = self.band().map(|b| b.to_string()).unwrap_or_default();
         if self.band_capped {
             band.push_str(" (capped by a critical risk)");
         }
-        write_row(f, "TOTAL", &self.total, &band, String::new())?;
+        write_row(f, "TOTAL", self.total(), &band, String::new())?;
         if self.low_coverage {
-            write_low_coverage(f, &self.total)?;
+            write_low_coverage(f, self.total())?;
         }
         if self.qualitative {
             writeln!(f, "qualitative assessment: no scores")?;
         }
-        for risk in &self.risks {
+        for risk in self.risks() {
             writeln!(
                 f,
                 "risk: {} scores {:.1}, below {:.1}",
@@ -65,7 +60,7 @@ impl fmt::Display for Report {
                 risk.threshold * 100.0
             )?;
         }
-        for strength in &self.strengths {
+        for strength in self.strengths() {
             writeln!(
                 f,
                 "strength: {} scores {:.1}, at or above {:.1}",
@@ -92,10 +87,10 @@ impl fmt::Display for Report {
 
 /// The line under a total that has a score on little evidence. The
 /// percentage is rounded down, so it never reads as the threshold itself.
-fn write_low_coverage(f: &mut fmt::Formatter<'_>, total: &Outcome) -> fmt::Result {
-    let counts = total.counts;
+fn write_low_coverage(f: &mut fmt::Formatter<'_>, total: Outcome<'_>) -> fmt::Result {
+    let counts = total.counts();
     let applicable = counts.rated.saturating_add(counts.missing);
-    let share = total.coverage.map_or(0.0, |c| (c * 100.0).floor());
+    let share = total.coverage().map_or(0.0, |c| (c * 100.0).floor());
     writeln!(
         f,
         "low coverage: {} of {applicable} applicable leaves rated ({share:.0}%, below {:.0}%): \
@@ -105,45 +100,40 @@ fn write_low_coverage(f: &mut fmt::Formatter<'_>, total: &Outcome) -> fmt::Resul
     )
 }
 
-fn write_node(f: &mut fmt::Formatter<'_>, node: &NodeScore) -> fmt::Result {
-    let indent = "  ".repeat(node.depth.saturating_sub(1));
-    let mut label = format!("{indent}{}", node.title);
-    if !node.scored {
+fn write_node(f: &mut fmt::Formatter<'_>, node: NodeScore<'_>) -> fmt::Result {
+    let indent = "  ".repeat(node.depth().saturating_sub(1));
+    let mut label = format!("{indent}{}", node.title());
+    if !node.is_scored() {
         label.push_str(" (unscored)");
     }
-    let band = node
-        .outcome
-        .band
-        .as_ref()
-        .map(|b| b.to_string())
-        .unwrap_or_default();
+    let band = node.band().map(|b| b.to_string()).unwrap_or_default();
     let mut note = String::new();
-    if node.critical {
+    if node.is_critical() {
         note.push_str("critical");
     }
-    write_row(f, &label, &node.outcome, &band, note)
+    write_row(f, &label, node.outcome(), &band, note)
 }
 
 fn write_row(
     f: &mut fmt::Formatter<'_>,
     label: &str,
-    o: &Outcome,
+    o: Outcome<'_>,
     band: &str,
     mut note: String,
 ) -> fmt::Result {
     let label = truncate(label, 48);
     let score = o
-        .score
+        .score()
         .map(|x| format!("{:.1}", x * 100.0))
         .unwrap_or_else(|| "—".into());
-    if let Some(why) = o.no_score {
+    if let Some(why) = o.no_score() {
         if !note.is_empty() {
             note.push_str(", ");
         }
         note.push_str(why.describe());
     }
     let coverage = o
-        .coverage
+        .coverage()
         .map(|c| format!("{:.0}%", c * 100.0))
         .unwrap_or_else(|| "—".into());
     let line = format!("{label:<48} {score:>7} {coverage:>9}  {band:<12} {note}");

@@ -4,9 +4,7 @@
 
 use super::aggregate::{Mode, Scratch, leaf_outcome, why};
 use super::compile::{Compiled, NONE};
-use super::report::{
-    Counts, FacetScore, Finding, NoScore, NodeScore, Outcome, Report, ScaleMean, is_low_coverage,
-};
+use super::report::{Counts, Measured, NoScore, Report};
 use crate::ValidationError;
 use crate::{Aggregation, Assessment, Band, Direction, RatingValue, Scale, Scorer};
 
@@ -56,173 +54,170 @@ impl Scorer {
         let mode = c.mode(qualitative);
         c.evaluate(&binding.values, mode, &mut s);
         let means = c.unit_means(&binding.values, mode, &s);
-        let rules = &c.framework.rules;
-
-        let outcome = |i: usize| -> Outcome {
-            let leaf = c.nodes.get(i).map_or(NONE, |n| n.leaf);
-            let (x, code, applicable, rated) = if leaf == NONE {
-                let g = s.group(i);
-                (g.score, g.why, g.applicable, g.rated)
-            } else {
-                let v = binding
-                    .values
-                    .get(leaf as usize)
-                    .copied()
-                    .unwrap_or(f64::NAN);
-                leaf_outcome(v, mode)
-            };
-            let (applicable, rated) = (applicable as usize, rated as usize);
-            let leaves = c.leaf_count.get(i).copied().unwrap_or(0) as usize;
-            let score = if qualitative || x.is_nan() {
-                None
-            } else {
-                Some(x)
-            };
-            let no_score = match (score, code) {
-                (Some(_), _) => None,
-                (None, why::NOT_APPLICABLE) => Some(NoScore::NotApplicable),
-                (None, _) if qualitative => Some(NoScore::Qualitative),
-                (None, why::MISSING) => Some(NoScore::Missing),
-                (None, why::INSUFFICIENT_COVERAGE) => Some(NoScore::InsufficientCoverage),
-                (None, _) => Some(NoScore::NothingToAggregate),
-            };
-            let unit = c.unit_scale.get(i).copied().unwrap_or(NONE);
-            let mean = means.get(i).copied().unwrap_or(f64::NAN);
-            let scale_mean = if unit == NONE || mean.is_nan() || qualitative {
-                None
-            } else {
-                c.framework
-                    .scales
-                    .get_index(unit as usize)
-                    .and_then(|(id, scale)| {
-                        in_units(scale, mean).map(|value| ScaleMean {
-                            scale: id.clone(),
-                            value,
-                        })
-                    })
-            };
-            Outcome {
-                score,
-                no_score,
-                coverage: (applicable > 0).then(|| rated as f64 / applicable as f64),
-                counts: Counts {
-                    leaves,
-                    rated,
-                    not_applicable: leaves.saturating_sub(applicable),
-                    missing: applicable.saturating_sub(rated),
-                },
-                band: score
-                    .and_then(|x| band_of(&rules.bands, x))
-                    .map(|b| b.id.clone()),
-                scale_mean,
-            }
-        };
-
-        let criteria = c.criteria();
-        let mut nodes = Vec::with_capacity(c.nodes.len().saturating_sub(1));
-        let mut risks = Vec::new();
-        let mut strengths = Vec::new();
-        for ((i, node), criterion) in c.nodes.iter().enumerate().skip(1).zip(&criteria) {
-            let out = outcome(i);
-            let id = criterion.id.clone();
-            let critical = criterion.critical;
-            let rating_value = if node.leaf == NONE {
-                None
-            } else {
-                binding
-                    .rating
-                    .get(node.leaf as usize)
-                    .filter(|&&p| p != NONE)
-                    .and_then(|&p| assessment.ratings.get_index(p as usize))
-                    .map(|(_, r)| r)
-            };
-            let inherited = c.na_from.get(i).copied().unwrap_or(NONE) as usize;
-            let reason =
-                Compiled::criterion(&criteria, inherited).and_then(|c| c.not_applicable.clone());
-            let not_applicable = reason.or_else(|| {
-                rating_value
-                    .filter(|r| r.value == RatingValue::NotApplicable)
-                    .map(|r| {
-                        r.note
-                            .clone()
-                            .unwrap_or_else(|| "rated not applicable".into())
-                    })
-            });
-            if let Some(x) = out.score {
-                if let Some(t) = rules.risk_below {
-                    if critical && x < t {
-                        risks.push(Finding {
-                            criterion: id.clone(),
-                            score: x,
-                            threshold: t,
-                        });
-                    }
-                }
-                if let Some(t) = rules.strength_at {
-                    if x >= t {
-                        strengths.push(Finding {
-                            criterion: id.clone(),
-                            score: x,
-                            threshold: t,
-                        });
-                    }
-                }
-            }
-            nodes.push(NodeScore {
-                id,
-                title: criterion.title.clone(),
-                depth: c.depth.get(i).copied().unwrap_or(0) as usize,
-                leaf: node.leaf != NONE,
-                weight: node.weight,
-                scored: node.scored,
-                critical,
-                rating: rating_value.map(|r| unsigned_zero(r.value.clone())),
-                not_applicable,
-                outcome: out,
-            });
-        }
-
-        let total = outcome(0);
-        let uncapped = total.score.and_then(|x| band_of(&rules.bands, x));
-        let cap = rules
-            .critical_caps_band
-            .as_ref()
-            .filter(|_| !risks.is_empty())
-            .and_then(|id| rules.bands.iter().find(|b| b.id == *id));
-        let band = match (uncapped, cap) {
-            (Some(b), Some(cap)) if cap.from < b.from => Some(cap),
-            (b, _) => b,
-        };
-        let band_capped = band.map(|b| &b.id) != uncapped.map(|b| &b.id);
-
+        let measured: Vec<Measured> = (0..c.nodes.len())
+            .map(|i| c.measure(i, &binding.values, mode, &s, &means, qualitative))
+            .collect();
+        let (risks, strengths) = c.findings(&measured);
+        let (band, band_capped) = c.total_band(&measured, !risks.is_empty());
+        let total = measured.first();
+        let low_coverage =
+            total.is_some_and(|t| is_low_coverage(t, c.framework.rules.min_coverage));
+        let (ratings, notes) = c.carried_ratings(assessment, &binding.rating);
         Ok(Report {
+            compiled: self.shared().clone(),
             schema: None,
-            framework: c.framework.exact_ref(),
             subject: assessment.subject.clone(),
             qualitative,
-            band: band.map(|b| b.id.clone()),
+            band,
             band_capped,
-            low_coverage: is_low_coverage(&total, rules.min_coverage),
-            total,
-            nodes,
+            low_coverage,
+            facets: c.facet_views(&binding.values, !qualitative),
+            measured,
+            values: binding.values,
+            ratings,
+            notes,
             risks,
             strengths,
             findings: assessment.findings.clone(),
-            facets: c.facet_views(&binding.values, !qualitative),
         })
+    }
+}
+
+/// Whether `total` has a score below the coverage threshold: `min_coverage`
+/// where the framework sets one, else [`Report::LOW_COVERAGE`].
+fn is_low_coverage(total: &Measured, min_coverage: Option<f64>) -> bool {
+    let threshold = min_coverage.unwrap_or(Report::LOW_COVERAGE);
+    total.score.is_some() && total.coverage.is_some_and(|c| c < threshold)
+}
+
+impl Compiled {
+    /// What scoring measured at node `i`, from the evaluated pass `s`, the
+    /// unit means and the dense `values` (rules 2 to 7, 11 and 12).
+    fn measure(
+        &self,
+        i: usize,
+        values: &[f64],
+        mode: Mode,
+        s: &Scratch,
+        means: &[f64],
+        qualitative: bool,
+    ) -> Measured {
+        let leaf = self.nodes.get(i).map_or(NONE, |n| n.leaf);
+        let (x, code, applicable, rated) = if leaf == NONE {
+            let g = s.group(i);
+            (g.score, g.why, g.applicable, g.rated)
+        } else {
+            let v = values.get(leaf as usize).copied().unwrap_or(f64::NAN);
+            leaf_outcome(v, mode)
+        };
+        let (applicable, rated) = (applicable as usize, rated as usize);
+        let leaves = self.leaf_count.get(i).copied().unwrap_or(0) as usize;
+        let score = (!qualitative && !x.is_nan()).then_some(x);
+        let no_score = match (score, code) {
+            (Some(_), _) => None,
+            (None, why::NOT_APPLICABLE) => Some(NoScore::NotApplicable),
+            (None, _) if qualitative => Some(NoScore::Qualitative),
+            (None, why::MISSING) => Some(NoScore::Missing),
+            (None, why::INSUFFICIENT_COVERAGE) => Some(NoScore::InsufficientCoverage),
+            (None, _) => Some(NoScore::NothingToAggregate),
+        };
+        let mean = means.get(i).copied().unwrap_or(f64::NAN);
+        let scale_mean = self
+            .unit_scale
+            .get(i)
+            .filter(|&&u| u != NONE && !mean.is_nan() && !qualitative)
+            .and_then(|&u| self.framework.scales.get_index(u as usize))
+            .and_then(|(_, scale)| in_units(scale, mean));
+        let bands = &self.framework.rules.bands;
+        Measured {
+            score,
+            no_score,
+            coverage: (applicable > 0).then(|| rated as f64 / applicable as f64),
+            counts: Counts {
+                leaves,
+                rated,
+                not_applicable: leaves.saturating_sub(applicable),
+                missing: applicable.saturating_sub(rated),
+            },
+            band: score.and_then(|x| band_of(bands, x)),
+            scale_mean,
+        }
+    }
+
+    /// The node indices of the risks (critical criteria below `risk_below`)
+    /// and of the strengths (at or above `strength_at`), in definition
+    /// order (rule 8).
+    fn findings(&self, measured: &[Measured]) -> (Vec<u32>, Vec<u32>) {
+        let rules = &self.framework.rules;
+        let (mut risks, mut strengths) = (Vec::new(), Vec::new());
+        for (i, (node, m)) in (0u32..).zip(self.nodes.iter().zip(measured)).skip(1) {
+            let Some(x) = m.score else { continue };
+            if rules.risk_below.is_some_and(|t| node.critical && x < t) {
+                risks.push(i);
+            }
+            if rules.strength_at.is_some_and(|t| x >= t) {
+                strengths.push(i);
+            }
+        }
+        (risks, strengths)
+    }
+
+    /// The total's band, capped by `critical_caps_band` when there is a
+    /// risk, and whether the cap lowered it (rules 7 and 8).
+    fn total_band(&self, measured: &[Measured], any_risk: bool) -> (Option<u32>, bool) {
+        let rules = &self.framework.rules;
+        let uncapped = measured.first().and_then(|t| t.band);
+        let from = |b: u32| rules.bands.get(b as usize).map(|b| b.from);
+        let cap = rules
+            .critical_caps_band
+            .as_ref()
+            .filter(|_| any_risk)
+            .and_then(|id| rules.bands.iter().position(|b| b.id == *id))
+            .and_then(|b| u32::try_from(b).ok());
+        match (uncapped, cap) {
+            (Some(b), Some(cap)) if from(cap) < from(b) => (Some(cap), true),
+            (b, _) => (b, false),
+        }
+    }
+
+    /// Per leaf, the rating the assessment gives it (positions from the
+    /// binding), and the notes of the leaves rated not applicable.
+    fn carried_ratings(
+        &self,
+        assessment: &Assessment,
+        positions: &[u32],
+    ) -> (Vec<Option<RatingValue>>, Vec<(u32, String)>) {
+        let mut notes = Vec::new();
+        let ratings = positions
+            .iter()
+            .zip(&self.leaf_node)
+            .map(|(&p, &node)| {
+                let (_, r) = assessment
+                    .ratings
+                    .get_index(p as usize)
+                    .filter(|_| p != NONE)?;
+                if r.value == RatingValue::NotApplicable {
+                    if let Some(note) = &r.note {
+                        notes.push((node, note.clone()));
+                    }
+                }
+                Some(unsigned_zero(r.value.clone()))
+            })
+            .collect();
+        (ratings, notes)
     }
 }
 
 /// The band `score` falls in: the band with the highest `from` at or below
 /// it (rule 7).
-pub(crate) fn band_of(bands: &[Band], score: f64) -> Option<&Band> {
-    bands
-        .iter()
-        .filter(|b| b.from <= score)
-        .fold(None, |best: Option<&Band>, b| match best {
-            Some(x) if x.from >= b.from => Some(x),
-            _ => Some(b),
-        })
+pub(crate) fn band_of(bands: &[Band], score: f64) -> Option<u32> {
+    let mut best: Option<(u32, f64)> = None;
+    for (i, b) in (0u32..).zip(bands) {
+        if b.from <= score && best.is_none_or(|(_, from)| b.from > from) {
+            best = Some((i, b.from));
+        }
+    }
+    best.map(|(i, _)| i)
 }
 
 /// A normalised value in the units of `scale` (rule 11).
@@ -290,9 +285,9 @@ impl Compiled {
     /// Every facet value's score (rule 9): the weighted mean of the scores
     /// of the applicable rated leaves that carry it, weighted by effective
     /// weight; with `scores` false (a qualitative assessment), counts only.
-    fn facet_views(&self, values: &[f64], scores: bool) -> Vec<FacetScore> {
+    fn facet_views(&self, values: &[f64], scores: bool) -> Vec<Measured> {
         let mut out = Vec::new();
-        for ((facet_id, facet), leaf_values) in self.framework.facets.iter().zip(&self.leaf_facet) {
+        for (facet, leaf_values) in self.framework.facets.values().zip(&self.leaf_facet) {
             let k = facet.values.len();
             let mut acc = vec![(0.0f64, 0.0f64); k];
             let mut counts = vec![Counts::default(); k];
@@ -318,12 +313,14 @@ impl Compiled {
                     }
                 }
             }
-            for ((value_id, _), (a, cn)) in facet.values.iter().zip(acc.into_iter().zip(counts)) {
-                out.push(FacetScore {
-                    facet: facet_id.clone(),
-                    value: value_id.clone(),
+            for (a, cn) in acc.into_iter().zip(counts) {
+                out.push(Measured {
                     score: (scores && a.1 > 0.0).then(|| a.0 / a.1),
+                    no_score: None,
+                    coverage: None,
                     counts: cn,
+                    band: None,
+                    scale_mean: None,
                 });
             }
         }

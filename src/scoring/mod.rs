@@ -10,10 +10,13 @@ mod check;
 mod compile;
 mod dense;
 mod display;
+mod document;
 mod evaluate;
 mod plan;
 mod priorities;
+mod read;
 mod report;
+mod views;
 
 use std::sync::Arc;
 
@@ -21,9 +24,12 @@ use crate::{Framework, ValidationError};
 
 pub use aggregate::Scratch;
 pub use dense::DenseRatings;
-pub use report::{
-    Counts, FacetScore, Finding, NoScore, NodeScore, Outcome, Priority, Report, ScaleMean,
+pub use document::{
+    FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
+    ReportedFramework, ScaleMeanDocument,
 };
+pub use report::{Counts, NoScore, Priority, Report};
+pub use views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
 
 /// A framework validated and compiled for fast scoring: the proof of
 /// validity that scoring relies on ([SPEC](crate::spec) §6.1).
@@ -149,6 +155,11 @@ impl Scorer {
     }
 
     pub(crate) fn compiled(&self) -> &compile::Compiled {
+        &self.inner
+    }
+
+    /// The compiled framework as reports share it.
+    pub(crate) fn shared(&self) -> &Arc<compile::Compiled> {
         &self.inner
     }
 }

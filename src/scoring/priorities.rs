@@ -2,9 +2,10 @@
 //! maximum, the exact gain in the total if that leaf alone were raised to
 //! its maximum, by re-scoring.
 
-use super::aggregate::Scratch;
-use super::compile::NONE;
-use super::report::Priority;
+use super::aggregate::{Mode, Scratch};
+use super::compile::{Compiled, NONE};
+use super::dense::DenseRatings;
+use super::report::{Priority, Report};
 use crate::ValidationError;
 use crate::{Assessment, Scorer};
 
@@ -48,17 +49,65 @@ impl Scorer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn priorities(&self, assessment: &Assessment) -> Result<Vec<Priority>, ValidationError> {
-        let c = self.compiled();
-        let dense = self.bind(assessment)?;
-        if dense.is_qualitative() {
-            return Ok(Vec::new());
+        Ok(self.priorities_dense(&self.bind(assessment)?))
+    }
+
+    /// [`Scorer::priorities`] of ratings already bound ([`Scorer::bind`]):
+    /// no second check.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::catalog::good_practice;
+    /// use assessment_model::Scorer;
+    ///
+    /// let scorer = Scorer::new(&good_practice::criteria())?;
+    /// let dense = scorer.bind(&good_practice::worked_example())?;
+    /// let gains = scorer.priorities_dense(&dense);
+    /// assert_eq!(gains, scorer.priorities(&good_practice::worked_example())?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn priorities_dense(&self, ratings: &DenseRatings) -> Vec<Priority> {
+        self.compiled()
+            .priorities(ratings.values(), ratings.is_qualitative())
+    }
+}
+
+impl Report {
+    /// [`Scorer::priorities`] of the assessment this report scored, from
+    /// the ratings scoring bound: no second check.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::catalog::good_practice;
+    /// use assessment_model::Scorer;
+    ///
+    /// let scorer = Scorer::new(&good_practice::criteria())?;
+    /// let assessment = good_practice::worked_example();
+    /// let report = scorer.score(&assessment)?;
+    /// assert_eq!(report.priorities(), scorer.priorities(&assessment)?);
+    /// assert_eq!(report.priorities()[0].criterion, "q9-3");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn priorities(&self) -> Vec<Priority> {
+        self.compiled.priorities(&self.values, self.qualitative)
+    }
+}
+
+impl Compiled {
+    /// The priorities of dense `values` (rule 10): every applicable rated
+    /// leaf below its top, raised alone, its ancestors re-evaluated.
+    fn priorities(&self, values: &[f64], qualitative: bool) -> Vec<Priority> {
+        if qualitative {
+            return Vec::new();
         }
-        let mode = c.mode(false);
-        let mut values = dense.values().to_vec();
+        let mode = self.mode(false);
+        let mut values = values.to_vec();
         let mut s = Scratch::new();
-        c.evaluate(&values, mode, &mut s);
+        self.evaluate(&values, mode, &mut s);
         let Some(base) = s.group_score(0) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let mut out = Vec::new();
         for leaf in 0..values.len() {
@@ -66,20 +115,20 @@ impl Scorer {
             if !(0.0..1.0).contains(&current) {
                 continue;
             }
-            let Some(best) = c.scale_of_leaf(leaf).and_then(|(_, scale)| scale.best()) else {
+            let Some(best) = self.scale_of_leaf(leaf).and_then(|(_, scale)| scale.best()) else {
                 continue;
             };
-            let node = c.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
+            let node = self.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
             set(&mut values, leaf, 1.0);
-            reevaluate_path(c, node, &values, mode, &mut s);
+            self.reevaluate_path(node, &values, mode, &mut s);
             let raised = s.group_score(0);
             set(&mut values, leaf, current);
-            reevaluate_path(c, node, &values, mode, &mut s);
+            self.reevaluate_path(node, &values, mode, &mut s);
             let Some(raised) = raised else { continue };
             out.push((
                 leaf,
                 Priority {
-                    criterion: c.id(node).unwrap_or(&c.framework.id).clone(),
+                    criterion: self.id(node).unwrap_or(&self.framework.id).clone(),
                     current,
                     best,
                     gain: raised - base,
@@ -87,7 +136,17 @@ impl Scorer {
             ));
         }
         sort_by_gain(&mut out);
-        Ok(out.into_iter().map(|(_, p)| p).collect())
+        out.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// Re-evaluates each ancestor of leaf node `node`, bottom-up: the only
+    /// nodes whose result depends on the leaf's value.
+    fn reevaluate_path(&self, node: usize, values: &[f64], mode: Mode, s: &mut Scratch) {
+        let mut at = node;
+        while let Some(n) = self.nodes.get(at).filter(|n| n.parent != NONE) {
+            at = n.parent as usize;
+            self.eval_group(at, values, mode, s);
+        }
     }
 }
 
@@ -127,21 +186,5 @@ fn sort_by_gain(priorities: &mut [(usize, Priority)]) {
 fn set(values: &mut [f64], i: usize, x: f64) {
     if let Some(v) = values.get_mut(i) {
         *v = x;
-    }
-}
-
-/// Re-evaluates each ancestor of leaf node `node`, bottom-up: the only
-/// nodes whose result depends on the leaf's value.
-fn reevaluate_path(
-    c: &super::compile::Compiled,
-    node: usize,
-    values: &[f64],
-    mode: super::aggregate::Mode,
-    s: &mut Scratch,
-) {
-    let mut at = node;
-    while let Some(n) = c.nodes.get(at).filter(|n| n.parent != NONE) {
-        at = n.parent as usize;
-        c.eval_group(at, values, mode, s);
     }
 }

@@ -1,16 +1,28 @@
 //! [`Report`]: the result of scoring one assessment — a score per node,
 //! coverage, counts, bands, findings and facet views ([SPEC](crate::spec)
 //! §3.10; rules §5.1 to §5.13).
+//!
+//! A report shares its scorer's compiled framework (one reference count)
+//! and holds only what scoring measured, by node index; ids, titles and
+//! weights come from the framework when a view asks for them.
+
+use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::compile::{Compiled, NONE};
+use super::views::{FacetScore, Finding, NodeScore, Outcome};
 use crate::{DeclaredFinding, FrameworkRef, Id, RatingValue, Subject};
 
 /// The result of scoring one assessment against one framework.
 ///
-/// Made by [`crate::Scorer::score`]. Nodes are listed in definition
-/// (pre-)order, so the same inputs give the same report, bit for bit
-/// (rule 13). Scores are in [0, 1]; [`Report`]'s `Display` shows them ×100.
+/// Made by [`crate::Scorer::score`], or read back from its JSON form with
+/// [`crate::Scorer::read_report`] (which checks it). Nodes are listed in
+/// definition (pre-)order, so the same inputs give the same report, bit for
+/// bit (rule 13). Scores are in [0, 1]; [`Report`]'s `Display` shows them
+/// ×100. Nodes, outcomes and findings are small views into the report,
+/// returned by value.
 ///
 /// # Examples
 ///
@@ -34,55 +46,51 @@ use crate::{DeclaredFinding, FrameworkRef, Id, RatingValue, Subject};
 /// assert_eq!(report.node("b").and_then(|n| n.score()), Some(1.0));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone)]
 pub struct Report {
-    /// The JSON Schema the document names (`"$schema"`), for editors.
-    /// Any string is accepted: it is kept on a round trip and otherwise
-    /// ignored (not checked, not scored). The committed schemas' ids are
-    /// `urn:assessment-model:schema:<kind>:1`.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub(crate) compiled: Arc<Compiled>,
+    /// The `"$schema"` of the document it was read from, if any.
     pub(crate) schema: Option<String>,
-    pub(crate) framework: FrameworkRef,
     pub(crate) subject: Subject,
     /// True when the assessment rates no applicable leaf (rule 12).
-    #[serde(default, skip_serializing_if = "is_false")]
     pub(crate) qualitative: bool,
-    pub(crate) total: Outcome,
-    /// The total's band after `critical_caps_band` (rule 8).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) band: Option<Id>,
-    /// Whether a critical risk lowered the total's band.
-    #[serde(default, skip_serializing_if = "is_false")]
+    /// The total's band (an index into the framework's bands) after
+    /// `critical_caps_band` (rule 8).
+    pub(crate) band: Option<u32>,
     pub(crate) band_capped: bool,
-    /// True when the total has a score but its coverage is below the
-    /// framework's `min_coverage`, or 0.5 where it sets none: the total
-    /// rests on little evidence ([`Report::low_coverage`]).
-    #[serde(default, skip_serializing_if = "is_false")]
     pub(crate) low_coverage: bool,
-    pub(crate) nodes: Vec<NodeScore>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(crate) risks: Vec<Finding>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(crate) strengths: Vec<Finding>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Per node index (0 is the total): what scoring measured.
+    pub(crate) measured: Vec<Measured>,
+    /// Per leaf: the dense value scoring bound ([`crate::DenseRatings`]'s
+    /// encoding), from which priorities are computed without a second check.
+    pub(crate) values: Vec<f64>,
+    /// Per leaf: the rating given, if any.
+    pub(crate) ratings: Vec<Option<RatingValue>>,
+    /// The note of each leaf rated not applicable with one, by node index.
+    pub(crate) notes: Vec<(u32, String)>,
+    /// Node indices of the risks and of the strengths, in definition order.
+    pub(crate) risks: Vec<u32>,
+    pub(crate) strengths: Vec<u32>,
     pub(crate) findings: Vec<DeclaredFinding>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(crate) facets: Vec<FacetScore>,
+    /// Per facet value, facets then values in definition order.
+    pub(crate) facets: Vec<Measured>,
 }
 
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_false(b: &bool) -> bool {
-    !*b
+/// What scoring measured at one node (or facet value): the numbers behind
+/// an [`Outcome`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Measured {
+    pub score: Option<f64>,
+    pub no_score: Option<NoScore>,
+    pub coverage: Option<f64>,
+    pub counts: Counts,
+    /// An index into the framework's bands.
+    pub band: Option<u32>,
+    /// The mean in the units of the node's unit scale (rule 11).
+    pub scale_mean: Option<f64>,
 }
 
 impl Report {
-    /// The `"$schema"` the report document names, when it was read from one
-    /// that names it; a report made by [`crate::Scorer::score`] names none.
-    pub fn schema(&self) -> Option<&str> {
-        self.schema.as_deref()
-    }
-
     /// The coverage below which a total that has a score is flagged as
     /// resting on little evidence ([`Report::low_coverage`]), when the
     /// framework sets no `min_coverage`: 0.5, half the applicable leaves.
@@ -93,6 +101,12 @@ impl Report {
     /// an interval of width `1 − c` (rule 15's bounds), so below a half
     /// what is not known weighs more than what is.
     pub const LOW_COVERAGE: f64 = 0.5;
+
+    /// The `"$schema"` the report document names, when it was read from one
+    /// that names it; a report made by [`crate::Scorer::score`] names none.
+    pub fn schema(&self) -> Option<&str> {
+        self.schema.as_deref()
+    }
 
     /// Whether the total has a score but its coverage is below the
     /// threshold: the framework's `min_coverage` where it sets one,
@@ -138,7 +152,12 @@ impl Report {
 
     /// The framework scored against: its id and exact version.
     pub fn framework(&self) -> &FrameworkRef {
-        &self.framework
+        &self.compiled.exact
+    }
+
+    /// The title of the framework scored against.
+    pub fn framework_title(&self) -> &str {
+        &self.compiled.framework.title
     }
 
     /// What was assessed.
@@ -156,15 +175,15 @@ impl Report {
 
     /// The outcome for the whole framework: the aggregate of the top-level
     /// criteria with the framework's default aggregation.
-    pub fn total(&self) -> &Outcome {
-        &self.total
+    pub fn total(&self) -> Outcome<'_> {
+        Outcome::of(self, 0)
     }
 
     /// The total's band, after a critical risk has capped it when the
     /// framework sets `critical_caps_band` (rule 8). The uncapped band is
     /// `total().band()`.
     pub fn band(&self) -> Option<&Id> {
-        self.band.as_ref()
+        self.compiled.band_id(self.band)
     }
 
     /// Whether a critical risk lowered the total's band (rule 8).
@@ -173,28 +192,47 @@ impl Report {
     }
 
     /// The node of criterion `id` (a `&str` or an `&Id`), if the framework
-    /// has it. A linear search; to visit every node, iterate
-    /// [`Report::nodes`].
-    pub fn node(&self, id: impl AsRef<str>) -> Option<&NodeScore> {
-        let id = id.as_ref();
-        self.nodes.iter().find(|n| n.id == id)
+    /// has it: one lookup in the framework's index.
+    pub fn node(&self, id: impl AsRef<str>) -> Option<NodeScore<'_>> {
+        let i = self.compiled.node_of(id.as_ref())?;
+        NodeScore::of(self, i as usize)
     }
 
     /// Every criterion's node, in definition (pre-)order.
-    pub fn nodes(&self) -> &[NodeScore] {
-        &self.nodes
+    pub fn nodes(&self) -> impl ExactSizeIterator<Item = NodeScore<'_>> + Clone + '_ {
+        self.measured
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, measured)| NodeScore::new(self, i, measured))
     }
 
     /// The computed risks: critical criteria scoring below `risk_below`,
     /// in definition order (rule 8).
-    pub fn risks(&self) -> &[Finding] {
-        &self.risks
+    pub fn risks(&self) -> Vec<Finding<'_>> {
+        let threshold = self.compiled.framework.rules.risk_below;
+        self.findings_at(&self.risks, threshold)
     }
 
     /// The computed strengths: criteria scoring at or above `strength_at`,
     /// in definition order (rule 8).
-    pub fn strengths(&self) -> &[Finding] {
-        &self.strengths
+    pub fn strengths(&self) -> Vec<Finding<'_>> {
+        let threshold = self.compiled.framework.rules.strength_at;
+        self.findings_at(&self.strengths, threshold)
+    }
+
+    fn findings_at(&self, nodes: &[u32], threshold: Option<f64>) -> Vec<Finding<'_>> {
+        nodes
+            .iter()
+            .filter_map(|&i| {
+                let node = NodeScore::of(self, i as usize)?;
+                Some(Finding {
+                    criterion: node.id(),
+                    score: node.score()?,
+                    threshold: threshold?,
+                })
+            })
+            .collect()
     }
 
     /// The findings the assessor declared, carried through as given.
@@ -203,72 +241,90 @@ impl Report {
     }
 
     /// The score of facet value `value` of facet `facet` (rule 9).
-    pub fn facet(&self, facet: impl AsRef<str>, value: impl AsRef<str>) -> Option<&FacetScore> {
+    pub fn facet(&self, facet: impl AsRef<str>, value: impl AsRef<str>) -> Option<FacetScore<'_>> {
         let (facet, value) = (facet.as_ref(), value.as_ref());
-        self.facets
-            .iter()
+        self.facets()
+            .into_iter()
             .find(|f| f.facet == facet && f.value == value)
     }
 
     /// Every facet value's score: facets in definition order, then values
     /// in definition order (rule 9).
-    pub fn facets(&self) -> &[FacetScore] {
-        &self.facets
+    pub fn facets(&self) -> Vec<FacetScore<'_>> {
+        let facets = &self.compiled.framework.facets;
+        let values = facets
+            .iter()
+            .flat_map(|(facet, f)| f.values.keys().map(move |value| (facet, value)));
+        values
+            .zip(&self.facets)
+            .map(|((facet, value), m)| FacetScore {
+                facet,
+                value,
+                score: m.score,
+                counts: m.counts,
+            })
+            .collect()
+    }
+
+    /// The rating given at node `i`, when it is a leaf with one.
+    pub(crate) fn rating_at(&self, i: usize) -> Option<&RatingValue> {
+        let leaf = self.compiled.nodes.get(i)?.leaf;
+        if leaf == NONE {
+            return None;
+        }
+        self.ratings.get(leaf as usize)?.as_ref()
+    }
+
+    /// The note of node `i`'s not-applicable rating, if it has one.
+    pub(crate) fn note_at(&self, i: usize) -> Option<&str> {
+        let i = u32::try_from(i).ok()?;
+        let at = self.notes.binary_search_by_key(&i, |(n, _)| *n).ok()?;
+        self.notes.get(at).map(|(_, note)| note.as_str())
     }
 }
 
-/// The outcome of scoring one node (a criterion, or the whole framework):
-/// its score or why it has none, coverage, counts, band and the mean in
-/// scale units.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Outcome {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) score: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) no_score: Option<NoScore>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) coverage: Option<f64>,
-    pub(crate) counts: Counts,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) band: Option<Id>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) scale_mean: Option<ScaleMean>,
+impl PartialEq for Report {
+    /// Reports are equal when they say the same: the same JSON form
+    /// ([`Report::to_document`]). Reports that share their compiled
+    /// framework compare what was measured without building that form.
+    fn eq(&self, other: &Report) -> bool {
+        if !Arc::ptr_eq(&self.compiled, &other.compiled) {
+            return self.to_document() == other.to_document();
+        }
+        self.schema == other.schema
+            && self.subject == other.subject
+            && self.qualitative == other.qualitative
+            && self.band == other.band
+            && self.band_capped == other.band_capped
+            && self.low_coverage == other.low_coverage
+            && self.measured == other.measured
+            && self.ratings == other.ratings
+            && self.notes == other.notes
+            && self.risks == other.risks
+            && self.strengths == other.strengths
+            && self.findings == other.findings
+            && self.facets == other.facets
+    }
 }
 
-impl Outcome {
-    /// The normalised score in [0, 1], or `None` (see [`Outcome::no_score`]
-    /// for why).
-    pub fn score(&self) -> Option<f64> {
-        self.score
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("framework", self.framework())
+            .field("subject", &self.subject)
+            .field("total", &self.total())
+            .field("band", &self.band())
+            .field("nodes", &self.nodes().collect::<Vec<_>>())
+            .field("risks", &self.risks())
+            .finish_non_exhaustive()
     }
+}
 
-    /// Why there is no score, when there is none.
-    pub fn no_score(&self) -> Option<NoScore> {
-        self.no_score
-    }
-
-    /// Rated applicable leaves / applicable leaves below the node (rule 6);
-    /// `None` when no leaf below it is applicable. Missing ratings lower
-    /// coverage under every [`crate::MissingPolicy`].
-    pub fn coverage(&self) -> Option<f64> {
-        self.coverage
-    }
-
-    /// How many leaves below the node are rated, not applicable, missing.
-    pub fn counts(&self) -> Counts {
-        self.counts
-    }
-
-    /// The band the score falls in (rule 7), by id.
-    pub fn band(&self) -> Option<&Id> {
-        self.band.as_ref()
-    }
-
-    /// The mean in the units of the one ordinal or numeric scale that every
-    /// leaf below the node is rated on (rule 11).
-    pub fn scale_mean(&self) -> Option<&ScaleMean> {
-        self.scale_mean.as_ref()
+impl Compiled {
+    /// The id of band `band` (an index into the framework's bands).
+    pub(crate) fn band_id(&self, band: Option<u32>) -> Option<&Id> {
+        let bands = &self.framework.rules.bands;
+        bands.get(band? as usize).map(|b| &b.id)
     }
 }
 
@@ -288,13 +344,6 @@ pub struct Counts {
     pub not_applicable: usize,
     /// Applicable leaves without a rating.
     pub missing: usize,
-}
-
-/// Whether `total` has a score below the coverage threshold: `min_coverage`
-/// where the framework sets one, else [`Report::LOW_COVERAGE`].
-pub(crate) fn is_low_coverage(total: &Outcome, min_coverage: Option<f64>) -> bool {
-    let threshold = min_coverage.unwrap_or(Report::LOW_COVERAGE);
-    total.score.is_some() && total.coverage.is_some_and(|c| c < threshold)
 }
 
 /// Why a node has no score.
@@ -330,153 +379,6 @@ impl NoScore {
             NoScore::Qualitative => "qualitative assessment",
         }
     }
-}
-
-/// The mean of a node's ratings in its scale's own units (rule 11), e.g.
-/// "average importance 2.4 on 1-3".
-///
-/// Under `WeightedMean`, `Flat` and `FlatUnweighted` it is the node's score
-/// mapped back onto the scale; under the other aggregations it is the
-/// weighted arithmetic mean of the same children with the same weights.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct ScaleMean {
-    /// The scale's id.
-    pub scale: Id,
-    /// The mean, in the scale's units.
-    pub value: f64,
-}
-
-/// One criterion's place in a [`Report`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct NodeScore {
-    pub(crate) id: Id,
-    pub(crate) title: String,
-    pub(crate) depth: usize,
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub(crate) leaf: bool,
-    pub(crate) weight: f64,
-    pub(crate) scored: bool,
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub(crate) critical: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) rating: Option<RatingValue>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) not_applicable: Option<String>,
-    // serde buffers a flattened field's content: `keyed` keeps the structs
-    // in it objects there too (see `crate::parse::keyed`).
-    #[serde(flatten, deserialize_with = "crate::parse::keyed")]
-    pub(crate) outcome: Outcome,
-}
-
-impl NodeScore {
-    /// The criterion's id.
-    pub fn id(&self) -> &Id {
-        &self.id
-    }
-
-    /// The criterion's title.
-    pub fn title(&self) -> &str {
-        &self.title
-    }
-
-    /// Its depth: top-level criteria have depth 1.
-    pub fn depth(&self) -> usize {
-        self.depth
-    }
-
-    /// Whether it is a leaf.
-    pub fn is_leaf(&self) -> bool {
-        self.leaf
-    }
-
-    /// Its weight in its parent's aggregate.
-    pub fn weight(&self) -> f64 {
-        self.weight
-    }
-
-    /// Whether it counts in its parent's aggregate (rule 4).
-    pub fn is_scored(&self) -> bool {
-        self.scored
-    }
-
-    /// Whether a low score is a risk (rule 8).
-    pub fn is_critical(&self) -> bool {
-        self.critical
-    }
-
-    /// At a leaf: the rating given, if any.
-    pub fn rating(&self) -> Option<&RatingValue> {
-        self.rating.as_ref()
-    }
-
-    /// Why the criterion is not applicable, when the framework (a profile)
-    /// marks it or an ancestor so: the profile's reason. A leaf the
-    /// assessor rated not applicable gives the rating's note, or "rated
-    /// not applicable".
-    pub fn not_applicable(&self) -> Option<&str> {
-        self.not_applicable.as_deref()
-    }
-
-    /// The node's outcome: score, coverage, counts, band.
-    pub fn outcome(&self) -> &Outcome {
-        &self.outcome
-    }
-
-    /// The normalised score (shorthand for `outcome().score()`).
-    pub fn score(&self) -> Option<f64> {
-        self.outcome.score
-    }
-
-    /// The coverage (shorthand for `outcome().coverage()`).
-    pub fn coverage(&self) -> Option<f64> {
-        self.outcome.coverage
-    }
-
-    /// The leaf counts (shorthand for `outcome().counts()`).
-    pub fn counts(&self) -> Counts {
-        self.outcome.counts
-    }
-
-    /// The band (shorthand for `outcome().band()`).
-    pub fn band(&self) -> Option<&Id> {
-        self.outcome.band.as_ref()
-    }
-}
-
-/// A computed finding (rule 8): a risk or a strength, with the score and
-/// the threshold that made it one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct Finding {
-    /// The criterion.
-    pub criterion: Id,
-    /// Its score.
-    pub score: f64,
-    /// The threshold: `risk_below` for a risk, `strength_at` for a strength.
-    pub threshold: f64,
-}
-
-/// The score of one facet value (rule 9): the weighted mean of the scores
-/// of the applicable rated leaves that carry it, each weighted by its
-/// effective weight.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct FacetScore {
-    /// The facet's id.
-    pub facet: Id,
-    /// The value's id.
-    pub value: Id,
-    /// The score; `None` when no applicable rated leaf of positive
-    /// effective weight carries the value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub score: Option<f64>,
-    /// Leaf counts over the leaves that carry the value.
-    pub counts: Counts,
 }
 
 /// One improvement priority (rule 10): the exact gain in the total if this

@@ -1,0 +1,277 @@
+//! The JSON form of a [`Report`] ([`ReportDocument`], [SPEC](crate::spec)
+//! §3.10) and the way back: [`crate::Scorer::read_report`], which accepts a
+//! document only when it is what the scorer gives for its ratings.
+//!
+//! A report is written for a dashboard: each node names its parent, the
+//! framework its title and its version as `1.0.0`, and defaults
+//! (`weight: 1`, `scored: true`, `false` flags, empty lists) are left out.
+
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::report::{Counts, NoScore, Report};
+use super::views::{NodeScore, Outcome};
+use crate::{DeclaredFinding, Id, RatingValue, Subject};
+
+/// A [`Report`] as its JSON form holds it: plain data, for reading a
+/// report back ([`crate::Scorer::read_report`]) or for tools that process the
+/// JSON. [`Report`] serialises to this form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "Report"))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ReportDocument {
+    /// The JSON Schema the document names (`"$schema"`), for editors; kept
+    /// on a round trip, otherwise ignored.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The framework scored against.
+    pub framework: ReportedFramework,
+    /// What was assessed.
+    pub subject: Subject,
+    /// True when the assessment rates no applicable leaf (rule 12).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub qualitative: bool,
+    /// The outcome for the whole framework.
+    pub total: OutcomeDocument,
+    /// The total's band after `critical_caps_band` (rule 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<Id>,
+    /// Whether a critical risk lowered the total's band.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub band_capped: bool,
+    /// Whether the total rests on little evidence ([`Report::low_coverage`]).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub low_coverage: bool,
+    /// Every criterion, in definition (pre-)order.
+    pub nodes: Vec<NodeDocument>,
+    /// The computed risks (rule 8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<FindingDocument>,
+    /// The computed strengths (rule 8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strengths: Vec<FindingDocument>,
+    /// The findings the assessor declared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<DeclaredFinding>,
+    /// Every facet value's score (rule 9).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facets: Vec<FacetDocument>,
+}
+
+/// The framework a report is of: id, exact version (written `1.0.0`) and
+/// title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ReportedFramework {
+    /// The framework's id.
+    pub id: Id,
+    /// Its version.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SemVer"))]
+    pub version: semver::Version,
+    /// Its title.
+    pub title: String,
+}
+
+/// One criterion of a [`ReportDocument`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct NodeDocument {
+    /// The criterion's id.
+    pub id: Id,
+    /// Its parent's id; absent for a top-level criterion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Id>,
+    /// Its title.
+    pub title: String,
+    /// Its depth: top-level criteria have depth 1.
+    pub depth: usize,
+    /// Whether it is a leaf.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub leaf: bool,
+    /// Its weight in its parent's aggregate; 1 when absent.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub weight: f64,
+    /// Whether it counts in its parent's aggregate; true when absent.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub scored: bool,
+    /// Whether a low score is a risk.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub critical: bool,
+    /// At a leaf: the rating given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<RatingValue>,
+    /// Why it is not applicable (a profile's reason or the rating's note).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<String>,
+    /// What scoring measured.
+    // serde buffers a flattened field's content: `keyed` keeps the structs
+    // in it objects there too (see `crate::parse::keyed`).
+    #[serde(flatten, deserialize_with = "crate::parse::keyed")]
+    pub outcome: OutcomeDocument,
+}
+
+/// What scoring measured at one node of a [`ReportDocument`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct OutcomeDocument {
+    /// The normalised score in [0, 1].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// Why there is no score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_score: Option<NoScore>,
+    /// Rated applicable leaves / applicable leaves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<f64>,
+    /// Leaf counts.
+    pub counts: Counts,
+    /// The band, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<Id>,
+    /// The mean in scale units (rule 11).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_mean: Option<ScaleMeanDocument>,
+}
+
+/// A mean in a scale's units, in a [`ReportDocument`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ScaleMeanDocument {
+    /// The scale's id.
+    pub scale: Id,
+    /// The mean, in the scale's units.
+    pub value: f64,
+}
+
+/// A computed risk or strength, in a [`ReportDocument`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FindingDocument {
+    /// The criterion.
+    pub criterion: Id,
+    /// Its score.
+    pub score: f64,
+    /// The threshold that made it a finding.
+    pub threshold: f64,
+}
+
+/// A facet value's score, in a [`ReportDocument`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FacetDocument {
+    /// The facet's id.
+    pub facet: Id,
+    /// The value's id.
+    pub value: Id,
+    /// The score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// Leaf counts over the leaves that carry the value.
+    pub counts: Counts,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_true(b: &bool) -> bool {
+    *b
+}
+#[allow(clippy::trivially_copy_pass_by_ref, clippy::float_cmp)]
+fn is_one(x: &f64) -> bool {
+    *x == 1.0
+}
+fn one() -> f64 {
+    1.0
+}
+fn yes() -> bool {
+    true
+}
+
+impl Report {
+    /// The report's JSON form as plain data: what `serde` writes.
+    pub fn to_document(&self) -> ReportDocument {
+        let finding = |f: crate::Finding<'_>| FindingDocument {
+            criterion: f.criterion.clone(),
+            score: f.score,
+            threshold: f.threshold,
+        };
+        ReportDocument {
+            schema: self.schema.clone(),
+            framework: ReportedFramework {
+                id: self.compiled.framework.id.clone(),
+                version: self.compiled.framework.version.clone(),
+                title: self.compiled.framework.title.clone(),
+            },
+            subject: self.subject.clone(),
+            qualitative: self.qualitative,
+            total: outcome_document(self.total()),
+            band: self.band().cloned(),
+            band_capped: self.band_capped,
+            low_coverage: self.low_coverage,
+            nodes: self.nodes().map(node_document).collect(),
+            risks: self.risks().into_iter().map(finding).collect(),
+            strengths: self.strengths().into_iter().map(finding).collect(),
+            findings: self.findings.clone(),
+            facets: self
+                .facets()
+                .into_iter()
+                .map(|f| FacetDocument {
+                    facet: f.facet.clone(),
+                    value: f.value.clone(),
+                    score: f.score,
+                    counts: f.counts,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn node_document(node: NodeScore<'_>) -> NodeDocument {
+    NodeDocument {
+        id: node.id().clone(),
+        parent: node.parent().cloned(),
+        title: node.title().to_string(),
+        depth: node.depth(),
+        leaf: node.is_leaf(),
+        weight: node.weight(),
+        scored: node.is_scored(),
+        critical: node.is_critical(),
+        rating: node.rating().cloned(),
+        not_applicable: node.not_applicable().map(str::to_string),
+        outcome: outcome_document(node.outcome()),
+    }
+}
+
+fn outcome_document(outcome: Outcome<'_>) -> OutcomeDocument {
+    OutcomeDocument {
+        score: outcome.score(),
+        no_score: outcome.no_score(),
+        coverage: outcome.coverage(),
+        counts: outcome.counts(),
+        band: outcome.band().cloned(),
+        scale_mean: outcome.scale_mean().map(|m| ScaleMeanDocument {
+            scale: m.scale.clone(),
+            value: m.value,
+        }),
+    }
+}
+
+impl Serialize for Report {
+    /// Writes [`Report::to_document`].
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_document().serialize(serializer)
+    }
+}

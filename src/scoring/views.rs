@@ -1,0 +1,324 @@
+//! Views into a [`Report`]: a node ([`NodeScore`]), an outcome
+//! ([`Outcome`]), a mean in scale units ([`ScaleMean`]), a computed
+//! finding ([`Finding`]) and a facet value's score ([`FacetScore`]). Each
+//! is a few words, made on request, borrowing the report and its framework.
+
+use std::fmt;
+
+use super::compile::{Compiled, NONE};
+use super::report::{Counts, Measured, NoScore, Report};
+use crate::{Id, RatingValue};
+
+/// One criterion's place in a [`Report`]: what the framework says of it
+/// (id, parent, title, depth, weight) and what scoring measured.
+#[derive(Clone, Copy)]
+pub struct NodeScore<'r> {
+    report: &'r Report,
+    node: usize,
+    measured: &'r Measured,
+}
+
+impl<'r> NodeScore<'r> {
+    pub(crate) fn new(report: &'r Report, node: usize, measured: &'r Measured) -> NodeScore<'r> {
+        NodeScore {
+            report,
+            node,
+            measured,
+        }
+    }
+
+    /// Node `i` of `report` (`None` for the root and past the end).
+    pub(crate) fn of(report: &'r Report, i: usize) -> Option<NodeScore<'r>> {
+        let measured = report.measured.get(i).filter(|_| i > 0)?;
+        Some(NodeScore::new(report, i, measured))
+    }
+
+    fn compiled(&self) -> &'r Compiled {
+        &self.report.compiled
+    }
+
+    /// The node's index in the compiled framework (1 for the first criterion).
+    pub(crate) fn index(&self) -> usize {
+        self.node
+    }
+
+    /// The criterion's id.
+    pub fn id(&self) -> &'r Id {
+        let c = self.compiled();
+        c.id(self.node).unwrap_or(&c.framework.id)
+    }
+
+    /// The id of the criterion's parent; `None` for a top-level criterion.
+    pub fn parent(&self) -> Option<&'r Id> {
+        let c = self.compiled();
+        c.id(c.nodes.get(self.node)?.parent as usize)
+    }
+
+    /// The criterion's title.
+    pub fn title(&self) -> &'r str {
+        self.compiled().title(self.node)
+    }
+
+    /// Its depth: top-level criteria have depth 1.
+    pub fn depth(&self) -> usize {
+        self.compiled()
+            .depth
+            .get(self.node)
+            .map_or(0, |&d| d as usize)
+    }
+
+    /// Whether it is a leaf.
+    pub fn is_leaf(&self) -> bool {
+        self.compiled()
+            .nodes
+            .get(self.node)
+            .is_some_and(|n| n.leaf != NONE)
+    }
+
+    /// Its weight in its parent's aggregate.
+    pub fn weight(&self) -> f64 {
+        self.compiled()
+            .nodes
+            .get(self.node)
+            .map_or(0.0, |n| n.weight)
+    }
+
+    /// Whether it counts in its parent's aggregate (rule 4).
+    pub fn is_scored(&self) -> bool {
+        self.compiled()
+            .nodes
+            .get(self.node)
+            .is_some_and(|n| n.scored)
+    }
+
+    /// Whether a low score is a risk (rule 8).
+    pub fn is_critical(&self) -> bool {
+        self.compiled()
+            .nodes
+            .get(self.node)
+            .is_some_and(|n| n.critical)
+    }
+
+    /// At a leaf: the rating given, if any.
+    pub fn rating(&self) -> Option<&'r RatingValue> {
+        self.report.rating_at(self.node)
+    }
+
+    /// Why the criterion is not applicable, when the framework (a profile)
+    /// marks it or an ancestor so: the profile's reason. A leaf the
+    /// assessor rated not applicable gives the rating's note, or "rated
+    /// not applicable".
+    pub fn not_applicable(&self) -> Option<&'r str> {
+        self.compiled()
+            .reason(self.node)
+            .or_else(|| match self.rating() {
+                Some(RatingValue::NotApplicable) => Some(
+                    self.report
+                        .note_at(self.node)
+                        .unwrap_or("rated not applicable"),
+                ),
+                _ => None,
+            })
+    }
+
+    /// The node's outcome: score, coverage, counts, band.
+    pub fn outcome(&self) -> Outcome<'r> {
+        Outcome {
+            compiled: self.compiled(),
+            node: self.node,
+            measured: self.measured,
+        }
+    }
+
+    /// The normalised score (shorthand for `outcome().score()`).
+    pub fn score(&self) -> Option<f64> {
+        self.measured.score
+    }
+
+    /// The coverage (shorthand for `outcome().coverage()`).
+    pub fn coverage(&self) -> Option<f64> {
+        self.measured.coverage
+    }
+
+    /// The leaf counts (shorthand for `outcome().counts()`).
+    pub fn counts(&self) -> Counts {
+        self.measured.counts
+    }
+
+    /// The band (shorthand for `outcome().band()`).
+    pub fn band(&self) -> Option<&'r Id> {
+        self.compiled().band_id(self.measured.band)
+    }
+}
+
+impl PartialEq for NodeScore<'_> {
+    /// Nodes are equal when everything their accessors return is.
+    fn eq(&self, other: &Self) -> bool {
+        self.id() == other.id()
+            && self.parent() == other.parent()
+            && self.title() == other.title()
+            && self.depth() == other.depth()
+            && self.weight() == other.weight()
+            && self.is_leaf() == other.is_leaf()
+            && self.is_scored() == other.is_scored()
+            && self.is_critical() == other.is_critical()
+            && self.rating() == other.rating()
+            && self.not_applicable() == other.not_applicable()
+            && self.outcome() == other.outcome()
+    }
+}
+
+impl fmt::Debug for NodeScore<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NodeScore")
+            .field("id", self.id())
+            .field("title", &self.title())
+            .field("depth", &self.depth())
+            .field("rating", &self.rating())
+            .field("not_applicable", &self.not_applicable())
+            .field("outcome", &self.outcome())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The outcome of scoring one node (a criterion, or the whole framework):
+/// its score or why it has none, coverage, counts, band and the mean in
+/// scale units.
+#[derive(Clone, Copy)]
+pub struct Outcome<'r> {
+    compiled: &'r Compiled,
+    node: usize,
+    measured: &'r Measured,
+}
+
+impl<'r> Outcome<'r> {
+    /// The outcome of node `i` of `report` (0 is the total); a report
+    /// always measures its root.
+    pub(crate) fn of(report: &'r Report, i: usize) -> Outcome<'r> {
+        const UNMEASURED: Measured = Measured {
+            score: None,
+            no_score: None,
+            coverage: None,
+            counts: Counts {
+                leaves: 0,
+                rated: 0,
+                not_applicable: 0,
+                missing: 0,
+            },
+            band: None,
+            scale_mean: None,
+        };
+        Outcome {
+            compiled: &report.compiled,
+            node: i,
+            measured: report.measured.get(i).unwrap_or(&UNMEASURED),
+        }
+    }
+
+    /// The normalised score in [0, 1], or `None` (see [`Outcome::no_score`]
+    /// for why).
+    pub fn score(&self) -> Option<f64> {
+        self.measured.score
+    }
+
+    /// Why there is no score, when there is none.
+    pub fn no_score(&self) -> Option<NoScore> {
+        self.measured.no_score
+    }
+
+    /// Rated applicable leaves / applicable leaves below the node (rule 6);
+    /// `None` when no leaf below it is applicable. Missing ratings lower
+    /// coverage under every [`crate::MissingPolicy`].
+    pub fn coverage(&self) -> Option<f64> {
+        self.measured.coverage
+    }
+
+    /// How many leaves below the node are rated, not applicable, missing.
+    pub fn counts(&self) -> Counts {
+        self.measured.counts
+    }
+
+    /// The band the score falls in (rule 7), by id.
+    pub fn band(&self) -> Option<&'r Id> {
+        self.compiled.band_id(self.measured.band)
+    }
+
+    /// The mean in the units of the one ordinal or numeric scale that every
+    /// leaf below the node is rated on (rule 11).
+    pub fn scale_mean(&self) -> Option<ScaleMean<'r>> {
+        let value = self.measured.scale_mean?;
+        let unit = self.compiled.unit_scale.get(self.node).copied()?;
+        let (scale, _) = self.compiled.framework.scales.get_index(unit as usize)?;
+        Some(ScaleMean { scale, value })
+    }
+}
+
+impl PartialEq for Outcome<'_> {
+    /// Outcomes are equal when everything their accessors return is.
+    fn eq(&self, other: &Self) -> bool {
+        self.measured.score == other.measured.score
+            && self.measured.no_score == other.measured.no_score
+            && self.measured.coverage == other.measured.coverage
+            && self.measured.counts == other.measured.counts
+            && self.band() == other.band()
+            && self.scale_mean() == other.scale_mean()
+    }
+}
+
+impl fmt::Debug for Outcome<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Outcome")
+            .field("score", &self.score())
+            .field("no_score", &self.no_score())
+            .field("coverage", &self.coverage())
+            .field("counts", &self.counts())
+            .field("band", &self.band())
+            .field("scale_mean", &self.scale_mean())
+            .finish()
+    }
+}
+
+/// The mean of a node's ratings in its scale's own units (rule 11), e.g.
+/// "average importance 2.4 on 1-3".
+///
+/// Under `WeightedMean`, `Flat` and `FlatUnweighted` it is the node's score
+/// mapped back onto the scale; under the other aggregations it is the
+/// weighted arithmetic mean of the same children with the same weights.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct ScaleMean<'r> {
+    /// The scale's id.
+    pub scale: &'r Id,
+    /// The mean, in the scale's units.
+    pub value: f64,
+}
+
+/// A computed finding (rule 8): a risk or a strength, with the score and
+/// the threshold that made it one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct Finding<'r> {
+    /// The criterion.
+    pub criterion: &'r Id,
+    /// Its score.
+    pub score: f64,
+    /// The threshold: `risk_below` for a risk, `strength_at` for a strength.
+    pub threshold: f64,
+}
+
+/// The score of one facet value (rule 9): the weighted mean of the scores
+/// of the applicable rated leaves that carry it, each weighted by its
+/// effective weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct FacetScore<'r> {
+    /// The facet's id.
+    pub facet: &'r Id,
+    /// The value's id.
+    pub value: &'r Id,
+    /// The score; `None` when no applicable rated leaf of positive
+    /// effective weight carries the value.
+    pub score: Option<f64>,
+    /// Leaf counts over the leaves that carry the value.
+    pub counts: Counts,
+}
