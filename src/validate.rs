@@ -528,15 +528,9 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
                 pointer(&tree.path(first), "id"),
             ));
         }
-        let weight = criterion.weight;
-        if !(weight.is_finite() && weight >= 0.0) {
-            issues.push(Issue::new(
-                pointer(&at(), "weight"),
-                IssueKind::InvalidWeight {
-                    weight: weight.to_string(),
-                },
-            ));
-        }
+        issues.extend(invalid_weight(criterion.weight, || {
+            pointer(&at(), "weight")
+        }));
         for (facet, value) in &criterion.tags {
             let kind = match framework.facets.get(facet) {
                 None => IssueKind::UnknownFacet {
@@ -582,6 +576,20 @@ fn duplicate(at: &str, id: &Id, first: String) -> Issue {
             first,
         },
     )
+}
+
+/// An `invalid-weight` issue at `at` when `weight` is negative, NaN or
+/// infinite: the rule for a criterion's weight and for a profile's weight
+/// override alike. The path is built only when there is an issue.
+pub(crate) fn invalid_weight(weight: f64, at: impl FnOnce() -> String) -> Option<Issue> {
+    (!(weight.is_finite() && weight >= 0.0)).then(|| {
+        Issue::new(
+            at(),
+            IssueKind::InvalidWeight {
+                weight: weight.to_string(),
+            },
+        )
+    })
 }
 
 /// A `threshold-out-of-range` issue at `at` when `value` is set and not in
