@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use crate::id_index::IdIndex;
 use crate::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS, MAX_TEXT_BYTES};
 use crate::{
-    Criterion, Framework, Id, Issue, IssueKind, Scale, Severity, ValidationError, pointer,
+    Criterion, Framework, Id, Issue, IssueKind, Level, Scale, Severity, ValidationError, pointer,
 };
 
 /// The deepest tree a framework may have: top-level criteria are at depth 1,
@@ -316,26 +316,14 @@ fn check_header(framework: &Framework, issues: &mut Vec<Issue>) {
     limits.count("/provenance/derived_from", "derived_from", steps, MAX_ITEMS);
 }
 
+/// The scales: their count, then per scale its texts, whether a leaf uses
+/// it (`unused-scale`), and its levels or range.
 fn check_scales(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>) {
     let count = framework.scales.len();
     Limits::new(issues).count("/scales", "scales", count, MAX_ITEMS);
     for (i, (id, scale)) in framework.scales.iter().enumerate() {
         let at = pointer("/scales", id);
-        let (title, description) = match scale {
-            Scale::Binary { title, description }
-            | Scale::Ordinal {
-                title, description, ..
-            }
-            | Scale::Numeric {
-                title, description, ..
-            } => (title, description),
-        };
-        let mut limits = Limits::new(issues);
-        limits.opt_text(&at, "title", title.as_ref());
-        limits.opt_text(&at, "description", description.as_ref());
-        if let Scale::Numeric { unit, .. } = scale {
-            limits.opt_text(&at, "unit", unit.as_ref());
-        }
+        scale_texts(&at, scale, issues);
         if !tree.used_scales.get(i).copied().unwrap_or(false) {
             issues.push(Issue::new(
                 &at,
@@ -346,63 +334,91 @@ fn check_scales(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>)
         }
         match scale {
             Scale::Binary { .. } => {}
-            Scale::Ordinal { levels, .. } => {
-                let levels_at = pointer(&at, "levels");
-                if levels.len() < 2 {
-                    issues.push(Issue::new(
-                        &levels_at,
-                        IssueKind::TooFewLevels {
-                            count: levels.len(),
-                        },
-                    ));
-                }
-                if levels.len() > MAX_LEVELS {
-                    issues.push(Issue::new(
-                        &levels_at,
-                        IssueKind::TooManyLevels {
-                            count: levels.len(),
-                            max: MAX_LEVELS,
-                        },
-                    ));
-                }
-                let mut ids: HashMap<&str, usize> = HashMap::new();
-                let mut values: HashSet<i32> = HashSet::new();
-                for (i, level) in levels.iter().enumerate().take(MAX_LEVELS) {
-                    let level_at = pointer(&levels_at, i);
-                    let mut limits = Limits::new(issues);
-                    limits.text(&level_at, "label", &level.label);
-                    limits.opt_text(&level_at, "description", level.description.as_ref());
-                    if let Some(first) = ids.get(level.id.as_str()) {
-                        issues.push(duplicate(
-                            &level_at,
-                            &level.id,
-                            pointer(&pointer(&levels_at, first), "id"),
-                        ));
-                    } else {
-                        ids.insert(level.id.as_str(), i);
-                    }
-                    if !values.insert(level.value) {
-                        issues.push(Issue::new(
-                            pointer(&level_at, "value"),
-                            IssueKind::DuplicateLevelValue { value: level.value },
-                        ));
-                    }
-                }
-            }
-            Scale::Numeric { min, max, .. } => {
-                let kind = IssueKind::InvalidRange {
-                    min: min.to_string(),
-                    max: max.to_string(),
-                };
-                if !min.is_finite() {
-                    issues.push(Issue::new(pointer(&at, "min"), kind));
-                } else if !max.is_finite() {
-                    issues.push(Issue::new(pointer(&at, "max"), kind));
-                } else if min >= max {
-                    issues.push(Issue::new(at, kind));
-                }
-            }
+            Scale::Ordinal { levels, .. } => check_levels(&pointer(&at, "levels"), levels, issues),
+            Scale::Numeric { min, max, .. } => check_range(at, *min, *max, issues),
         }
+    }
+}
+
+/// The lengths of the texts of the scale at `at`: title, description and
+/// (on a numeric scale) unit.
+fn scale_texts(at: &str, scale: &Scale, issues: &mut Vec<Issue>) {
+    let (title, description) = match scale {
+        Scale::Binary { title, description }
+        | Scale::Ordinal {
+            title, description, ..
+        }
+        | Scale::Numeric {
+            title, description, ..
+        } => (title, description),
+    };
+    let mut limits = Limits::new(issues);
+    limits.opt_text(at, "title", title.as_ref());
+    limits.opt_text(at, "description", description.as_ref());
+    if let Scale::Numeric { unit, .. } = scale {
+        limits.opt_text(at, "unit", unit.as_ref());
+    }
+}
+
+/// The levels of an ordinal scale (at `levels_at`): how many (two to
+/// [`MAX_LEVELS`]), then per level (the first [`MAX_LEVELS`]) its texts, a
+/// repeated id and a repeated value.
+fn check_levels(levels_at: &str, levels: &[Level], issues: &mut Vec<Issue>) {
+    if levels.len() < 2 {
+        issues.push(Issue::new(
+            levels_at,
+            IssueKind::TooFewLevels {
+                count: levels.len(),
+            },
+        ));
+    }
+    if levels.len() > MAX_LEVELS {
+        issues.push(Issue::new(
+            levels_at,
+            IssueKind::TooManyLevels {
+                count: levels.len(),
+                max: MAX_LEVELS,
+            },
+        ));
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut values: HashSet<i32> = HashSet::new();
+    for (i, level) in levels.iter().enumerate().take(MAX_LEVELS) {
+        let level_at = pointer(levels_at, i);
+        let mut limits = Limits::new(issues);
+        limits.text(&level_at, "label", &level.label);
+        limits.opt_text(&level_at, "description", level.description.as_ref());
+        if let Some(first) = ids.get(level.id.as_str()) {
+            issues.push(duplicate(
+                &level_at,
+                &level.id,
+                pointer(&pointer(levels_at, first), "id"),
+            ));
+        } else {
+            ids.insert(level.id.as_str(), i);
+        }
+        if !values.insert(level.value) {
+            issues.push(Issue::new(
+                pointer(&level_at, "value"),
+                IssueKind::DuplicateLevelValue { value: level.value },
+            ));
+        }
+    }
+}
+
+/// The range of a numeric scale (at `at`): `invalid-range` at the first
+/// bound that is not finite, or at the scale when `min ≥ max`.
+fn check_range(at: String, min: f64, max: f64, issues: &mut Vec<Issue>) {
+    let kind = IssueKind::InvalidRange {
+        min: min.to_string(),
+        max: max.to_string(),
+    };
+    if !min.is_finite() {
+        issues.push(Issue::new(pointer(&at, "min"), kind));
+    } else if !max.is_finite() {
+        issues.push(Issue::new(pointer(&at, "max"), kind));
+    } else if min >= max {
+        issues.push(Issue::new(at, kind));
     }
 }
 
@@ -475,6 +491,8 @@ fn check_rules(framework: &Framework, issues: &mut Vec<Issue>) {
     }
 }
 
+/// The criteria: first the list as a whole (empty, every weight zero, too
+/// many criteria), then each criterion of the flattened tree in pre-order.
 fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>) {
     if framework.criteria.is_empty() {
         issues.push(Issue::new("/criteria", IssueKind::EmptyGroup));
@@ -491,79 +509,108 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
         ));
     }
     for (n, node) in (0u32..).zip(&tree.nodes) {
-        let criterion = node.criterion;
-        // Built only for a criterion with an issue.
-        let at = || tree.path(n);
-        if let Some(depth) = node.too_deep {
+        check_node(framework, tree, n, node, issues);
+    }
+}
+
+/// One criterion, node `n` of `tree`: too deep (and nothing else), then
+/// empty, its texts, a repeated id, its weight, its tags, its scale and its
+/// children's weights. Its path is built only when it has an issue.
+fn check_node(
+    framework: &Framework,
+    tree: &Tree<'_>,
+    n: u32,
+    node: &Node<'_>,
+    issues: &mut Vec<Issue>,
+) {
+    let criterion = node.criterion;
+    let at = || tree.path(n);
+    if let Some(depth) = node.too_deep {
+        issues.push(Issue::new(
+            at(),
+            IssueKind::TooDeep {
+                depth: depth as usize,
+                max: MAX_DEPTH,
+            },
+        ));
+        return;
+    }
+    if criterion.children.is_empty() && criterion.scale.is_none() {
+        issues.push(Issue::new(at(), IssueKind::EmptyGroup));
+    }
+    criterion_texts(criterion, at, issues);
+    if let Some(first) = node.first {
+        issues.push(duplicate(
+            &at(),
+            &criterion.id,
+            pointer(&tree.path(first), "id"),
+        ));
+    }
+    issues.extend(invalid_weight(criterion.weight, || {
+        pointer(&at(), "weight")
+    }));
+    tag_issues(framework, criterion, at, issues);
+    if let Some(scale) = &criterion.scale {
+        let scale_at = || pointer(&at(), "scale");
+        if node.scale.is_none() {
             issues.push(Issue::new(
-                at(),
-                IssueKind::TooDeep {
-                    depth: depth as usize,
-                    max: MAX_DEPTH,
+                scale_at(),
+                IssueKind::UnknownScale {
+                    scale: scale.to_string(),
                 },
             ));
-            continue;
         }
-        if criterion.children.is_empty() && criterion.scale.is_none() {
-            issues.push(Issue::new(at(), IssueKind::EmptyGroup));
+        if !criterion.children.is_empty() {
+            issues.push(Issue::new(scale_at(), IssueKind::ScaleOnGroup));
         }
-        let texts = [
-            Some(&criterion.title),
-            criterion.description.as_ref(),
-            criterion.not_applicable.as_ref(),
-            criterion.source.as_ref(),
-        ];
-        if texts.iter().flatten().any(|t| t.len() > MAX_TEXT_BYTES) {
-            let at = at();
-            let mut limits = Limits::new(issues);
-            limits.text(&at, "title", &criterion.title);
-            limits.opt_text(&at, "description", criterion.description.as_ref());
-            limits.opt_text(&at, "not_applicable", criterion.not_applicable.as_ref());
-            limits.opt_text(&at, "source", criterion.source.as_ref());
-        }
-        if let Some(first) = node.first {
-            issues.push(duplicate(
-                &at(),
-                &criterion.id,
-                pointer(&tree.path(first), "id"),
-            ));
-        }
-        issues.extend(invalid_weight(criterion.weight, || {
-            pointer(&at(), "weight")
-        }));
-        for (facet, value) in &criterion.tags {
-            let kind = match framework.facets.get(facet) {
-                None => IssueKind::UnknownFacet {
-                    facet: facet.to_string(),
-                },
-                Some(def) if !def.values.contains_key(value) => IssueKind::UnknownFacetValue {
-                    facet: facet.to_string(),
-                    value: value.to_string(),
-                },
-                Some(_) => continue,
-            };
-            issues.push(Issue::new(pointer(&pointer(&at(), "tags"), facet), kind));
-        }
-        if let Some(scale) = &criterion.scale {
-            let scale_at = || pointer(&at(), "scale");
-            if node.scale.is_none() {
-                issues.push(Issue::new(
-                    scale_at(),
-                    IssueKind::UnknownScale {
-                        scale: scale.to_string(),
-                    },
-                ));
-            }
-            if !criterion.children.is_empty() {
-                issues.push(Issue::new(scale_at(), IssueKind::ScaleOnGroup));
-            }
-        }
-        if !criterion.children.is_empty() && all_zero(&criterion.children) {
-            issues.push(Issue::new(
-                pointer(&at(), "children"),
-                IssueKind::AllWeightsZero,
-            ));
-        }
+    }
+    if !criterion.children.is_empty() && all_zero(&criterion.children) {
+        issues.push(Issue::new(
+            pointer(&at(), "children"),
+            IssueKind::AllWeightsZero,
+        ));
+    }
+}
+
+/// The lengths of a criterion's texts; its path (`at`) is built only when
+/// one is too long.
+fn criterion_texts(criterion: &Criterion, at: impl Fn() -> String, issues: &mut Vec<Issue>) {
+    let texts = [
+        Some(&criterion.title),
+        criterion.description.as_ref(),
+        criterion.not_applicable.as_ref(),
+        criterion.source.as_ref(),
+    ];
+    if texts.iter().flatten().any(|t| t.len() > MAX_TEXT_BYTES) {
+        let at = at();
+        let mut limits = Limits::new(issues);
+        limits.text(&at, "title", &criterion.title);
+        limits.opt_text(&at, "description", criterion.description.as_ref());
+        limits.opt_text(&at, "not_applicable", criterion.not_applicable.as_ref());
+        limits.opt_text(&at, "source", criterion.source.as_ref());
+    }
+}
+
+/// A criterion's tags against the framework's facets: `unknown-facet` or
+/// `unknown-facet-value` at `<at>/tags/<facet>`.
+fn tag_issues(
+    framework: &Framework,
+    criterion: &Criterion,
+    at: impl Fn() -> String,
+    issues: &mut Vec<Issue>,
+) {
+    for (facet, value) in &criterion.tags {
+        let kind = match framework.facets.get(facet) {
+            None => IssueKind::UnknownFacet {
+                facet: facet.to_string(),
+            },
+            Some(def) if !def.values.contains_key(value) => IssueKind::UnknownFacetValue {
+                facet: facet.to_string(),
+                value: value.to_string(),
+            },
+            Some(_) => continue,
+        };
+        issues.push(Issue::new(pointer(&pointer(&at(), "tags"), facet), kind));
     }
 }
 
