@@ -131,112 +131,58 @@ enum Decision {
     Disputed,
 }
 
-impl PeerReview {
-    /// Consolidates the peers' assessments into one by `method` (see
-    /// [`Consolidation`] for the rules per leaf), and measures their
-    /// agreement ([`Agreement`]).
-    ///
-    /// Nothing a peer wrote is lost, and all of it is attributed with the
-    /// peer's key in square brackets:
-    /// - on a leaf that gets a rating, every rating peer's evidence is kept
-    ///   with its `reference` prefixed `[peer] ` (or set to `[peer]`), and
-    ///   their notes become the rating's note, one line `[peer] note` each;
-    /// - on a leaf left unrated (no score, or a disagreement), the notes and
-    ///   evidence go into the leaf's narrative instead, as lines
-    ///   `[peer] note` and `[peer] evidence (kind): description (reference)`;
-    /// - narratives are joined per criterion as paragraphs `[peer] text`;
-    /// - the review's own findings (the visit report's) come first, as
-    ///   given, then every peer's declared findings with text `[peer] …`.
-    ///
-    /// # Errors
-    ///
-    /// - [`ReviewError::InvalidFramework`] when `framework` does not
-    ///   validate;
-    /// - [`ReviewError::Invalid`] when the review does not fit `framework`
-    ///   (every issue, with paths, from [`PeerReview::issues_against`]);
-    /// - [`ReviewError::Invalid`] for [`Consolidation::Mean`] with one
-    ///   `not-numeric` issue per leaf with scores on a binary or ordinal
-    ///   scale, at the first rating peer's rating of it
-    ///   (`/assessments/<peer>/ratings/<leaf>`).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::{Consolidation, Framework, PeerReview, RatingValue};
-    ///
-    /// let framework: Framework = serde_json::from_str(r#"{
-    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
-    ///     "scales": { "tick": { "type": "binary" } },
-    ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
-    /// }"#)?;
-    /// let review: PeerReview = serde_json::from_str(r#"{
-    ///     "framework": { "id": "tiny", "version": "^1" },
-    ///     "subject": { "name": "P" },
-    ///     "peers": { "p1": { "name": "One" }, "p2": { "name": "Two" } },
-    ///     "assessments": {
-    ///         "p1": { "framework": { "id": "tiny", "version": "^1" }, "subject": { "name": "P" },
-    ///                 "ratings": { "a": { "value": "met", "note": "Seen in the plan." } } },
-    ///         "p2": { "framework": { "id": "tiny", "version": "^1" }, "subject": { "name": "P" },
-    ///                 "ratings": { "a": { "value": "not_met" } } }
-    ///     }
-    /// }"#)?;
-    /// let result = review.consolidate(&framework, Consolidation::Median)?;
-    /// // Lower median of {not met, met}: not met.
-    /// assert_eq!(result.assessment.ratings["a"].value, RatingValue::NotMet);
-    /// assert_eq!(result.assessment.ratings["a"].note.as_deref(), Some("[p1] Seen in the plan."));
-    /// assert_eq!(result.agreement.leaves["a"].spread, Some(1.0));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn consolidate(
-        &self,
-        framework: &Framework,
-        method: Consolidation,
-    ) -> Result<Consolidated, ReviewError> {
-        framework
-            .validate()
-            .map_err(ReviewError::InvalidFramework)?;
-        self.validate(framework).map_err(ReviewError::Invalid)?;
+/// [`PeerReview::consolidate`]: checks the framework and the review, then
+/// consolidates leaf by leaf in the framework's definition order and
+/// gathers the narratives, findings and agreement.
+pub(super) fn consolidate(
+    review: &PeerReview,
+    framework: &Framework,
+    method: Consolidation,
+) -> Result<Consolidated, ReviewError> {
+    framework
+        .validate()
+        .map_err(ReviewError::InvalidFramework)?;
+    review.validate(framework).map_err(ReviewError::Invalid)?;
 
-        let mut outcome = Outcome::default();
-        for leaf in framework.leaves() {
-            let Some(scale_id) = &leaf.scale else {
-                continue;
-            };
-            let Some(scale) = framework.scales.get(scale_id) else {
-                continue;
-            };
-            outcome.leaf(self, method, &leaf.id, scale_id, scale);
-        }
-        if !outcome.not_numeric.is_empty() {
-            return Err(ReviewError::Invalid(ValidationError::new(
-                outcome.not_numeric,
-            )));
-        }
-
-        let mut assessment = Assessment::new(self.framework.clone(), self.subject.clone());
-        assessment.assessors = self.peers.values().cloned().collect();
-        assessment.ratings = outcome.ratings;
-        assessment.narratives = narratives(self, framework, outcome.leaf_notes);
-        assessment.findings = attributed_findings(self);
-        let scales = scale_agreements(framework, &outcome.units);
-        let full_agreement = agreement::full_agreement(outcome.leaves.values());
-        Ok(Consolidated {
-            method,
-            assessment,
-            disagreements: outcome.disagreements,
-            agreement: Agreement {
-                leaves: outcome.leaves,
-                full_agreement,
-                scales,
-            },
-        })
+    let mut outcome = LeafOutcomes::default();
+    for leaf in framework.leaves() {
+        let Some(scale_id) = &leaf.scale else {
+            continue;
+        };
+        let Some(scale) = framework.scales.get(scale_id) else {
+            continue;
+        };
+        outcome.leaf(review, method, &leaf.id, scale_id, scale);
     }
+    if !outcome.not_numeric.is_empty() {
+        return Err(ReviewError::Invalid(ValidationError::new(
+            outcome.not_numeric,
+        )));
+    }
+
+    let mut assessment = Assessment::new(review.framework.clone(), review.subject.clone());
+    assessment.assessors = review.peers.values().cloned().collect();
+    assessment.ratings = outcome.ratings;
+    assessment.narratives = narratives(review, framework, outcome.leaf_notes);
+    assessment.findings = attributed_findings(review);
+    let scales = scale_agreements(framework, &outcome.units);
+    let full_agreement = agreement::full_agreement(outcome.leaves.values());
+    Ok(Consolidated {
+        method,
+        assessment,
+        disagreements: outcome.disagreements,
+        agreement: Agreement {
+            leaves: outcome.leaves,
+            full_agreement,
+            scales,
+        },
+    })
 }
 
 /// What consolidation makes of the leaves, gathered leaf by leaf in the
 /// framework's order.
 #[derive(Default)]
-struct Outcome<'f> {
+struct LeafOutcomes<'f> {
     /// The consolidated ratings.
     ratings: IndexMap<Id, Rating>,
     /// The leaves left unrated because the peers disagree.
@@ -252,7 +198,7 @@ struct Outcome<'f> {
     not_numeric: Vec<Issue>,
 }
 
-impl<'f> Outcome<'f> {
+impl<'f> LeafOutcomes<'f> {
     /// Consolidates one leaf, rated on `scale` (`scale_id`): measures the
     /// peers' agreement on it, adds its unit to its scale's, and records
     /// what `method` decides (or why it cannot).
