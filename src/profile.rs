@@ -236,7 +236,7 @@ impl Profile {
         self.limit_issues(&mut issues);
         let known: HashSet<&str> = framework.walk().map(|(_, c)| c.id.as_str()).collect();
         self.entry_issues(&known, &mut issues);
-        let (criteria, kept) = self.tailor(framework, &mut issues);
+        let (criteria, kept) = self.tailor(framework, &known, &mut issues);
         self.overrides_on_removed(&known, &kept, &mut issues);
         if !issues.is_empty() {
             return Err(ProfileError::Invalid(ValidationError::new(issues)));
@@ -322,15 +322,17 @@ impl Profile {
         }
     }
 
-    /// Steps 2 to 4: the tailored top-level criteria and the ids kept. A
-    /// group left without children is an `emptied-group` (the framework
-    /// itself, under its id, when nothing is left at all).
-    fn tailor(
+    /// Steps 2 to 4 on `framework`, whose ids are `known`: the tailored
+    /// top-level criteria and the ids kept. A group left without children
+    /// is an `emptied-group` (the framework itself, under its id, when
+    /// nothing is left at all).
+    fn tailor<'f>(
         &self,
-        framework: &Framework,
+        framework: &'f Framework,
+        known: &HashSet<&'f str>,
         issues: &mut Vec<Issue>,
     ) -> (Vec<Criterion>, HashSet<String>) {
-        let plan = Plan::new(self, framework);
+        let plan = Plan::new(self, framework, known);
         let mut tailor = Tailor {
             profile: self,
             plan: &plan,
@@ -384,14 +386,11 @@ struct Plan<'p> {
 }
 
 impl<'p> Plan<'p> {
-    fn new(profile: &Profile, framework: &'p Framework) -> Plan<'p> {
-        let ids: HashMap<&str, &'p str> = framework
-            .walk()
-            .map(|(_, c)| (c.id.as_str(), c.id.as_str()))
-            .collect();
+    /// The plan of `profile` on `framework`, whose ids are `known`.
+    fn new(profile: &Profile, framework: &'p Framework, known: &HashSet<&'p str>) -> Plan<'p> {
         let mut excluded = IndexMap::new();
         for (i, s) in profile.exclude.iter().enumerate() {
-            if let Some(id) = ids.get(s.id.as_str()) {
+            if let Some(id) = known.get(s.id.as_str()) {
                 excluded.entry(*id).or_insert((s.subtree, i));
             }
         }
