@@ -6,8 +6,8 @@
 use indexmap::IndexMap;
 
 use crate::{
-    Derivation, DerivationKind, Framework, Id, Issue, IssueKind, ScoringRules, Severity,
-    ValidationError, pointer,
+    Criterion, Derivation, DerivationKind, Facet, Framework, Id, Issue, IssueKind, Provenance,
+    Scale, ScoringRules, Severity, ValidationError, pointer,
 };
 
 /// Composes `base` and `modules` into one framework, with the default id,
@@ -156,14 +156,55 @@ impl<'a> Composition<'a> {
 
     /// Composes; see [`compose`](crate::compose()).
     ///
+    /// The steps follow the rules of [`compose`]: requirements, criterion
+    /// ids, scales, facets and rules, then the assembled result and its own
+    /// validation. Every step adds its issues after the previous step's, so
+    /// the error lists them in that order.
+    ///
     /// # Errors
     ///
     /// [`ValidationError`] listing every problem at once.
     pub fn build(self) -> Result<Framework, ValidationError> {
+        let mut issues = self.unsatisfied_requirements();
+        let docs = self.documents();
+        colliding_ids(&docs, &mut issues);
+        let (scales, facets) = self.merge_definitions(&mut issues);
+        let (criteria, origin) = concatenated_criteria(&docs);
+        let base = self.base;
+        let last = self.modules.last().copied().unwrap_or(base);
+        let composed = Framework {
+            schema: None,
+            id: self.id.unwrap_or_else(|| last.id.clone()),
+            version: self.version.unwrap_or_else(|| last.version.clone()),
+            title: self.title.unwrap_or_else(|| last.title.clone()),
+            description: last.description.clone(),
+            provenance: provenance(base, &self.modules),
+            scales: scales.defs,
+            facets: facets.defs,
+            rules: base.rules.clone(),
+            requires: base.requires.clone(),
+            criteria,
+        };
+        let origins = Origins {
+            criteria: &origin,
+            scales: &scales.origin,
+            facets: &facets.origin,
+        };
+        result_issues(&composed, &origins, &mut issues);
+        if issues.is_empty() {
+            Ok(composed)
+        } else {
+            Err(ValidationError::new(issues))
+        }
+    }
+
+    /// `unsatisfied-requirement` for every entry of a module's `requires`
+    /// that neither the base nor a module listed before it satisfies; the
+    /// issue names what was found under the required id (or the base when
+    /// nothing has that id).
+    fn unsatisfied_requirements(&self) -> Vec<Issue> {
         let base = self.base;
         let mut issues = Vec::new();
-
-        // Requirements: satisfied by the base or an earlier module.
         for (m, module) in self.modules.iter().enumerate() {
             for (r, req) in module.requires.iter().enumerate() {
                 let earlier = std::iter::once(base).chain(self.modules.iter().take(m).copied());
@@ -185,84 +226,35 @@ impl<'a> Composition<'a> {
                 ));
             }
         }
+        issues
+    }
 
-        // Criterion ids: one namespace across base and modules.
-        let mut seen: IndexMap<&str, String> = IndexMap::new();
-        let docs = std::iter::once(("/base".to_string(), base)).chain(
-            self.modules
-                .iter()
-                .enumerate()
-                .map(|(m, f)| (format!("/modules/{m}"), *f)),
-        );
-        let docs: Vec<(String, &Framework)> = docs.collect();
-        for (prefix, doc) in &docs {
-            for (path, criterion) in paths(doc) {
-                let here = format!("{prefix}{path}/id");
-                match seen.get(criterion.id.as_str()) {
-                    // Duplicates inside one document are the validator's to
-                    // report (with paths into that document, mapped below).
-                    Some(first) if !first.starts_with(&format!("{prefix}/")) => {
-                        issues.push(Issue::new(
-                            here,
-                            IssueKind::DuplicateId {
-                                id: criterion.id.to_string(),
-                                first: first.clone(),
-                            },
-                        ));
-                    }
-                    Some(_) => {}
-                    None => {
-                        seen.insert(criterion.id.as_str(), here);
-                    }
-                }
-            }
-        }
+    /// The base and the modules in order, each with its path in the
+    /// composition document (`/base`, `/modules/0`, …).
+    fn documents(&self) -> Vec<(String, &'a Framework)> {
+        std::iter::once(("/base".to_string(), self.base))
+            .chain(
+                self.modules
+                    .iter()
+                    .enumerate()
+                    .map(|(m, f)| (format!("/modules/{m}"), *f)),
+            )
+            .collect()
+    }
 
-        // Scales and facets merge; rules must agree.
-        let mut scales = base.scales.clone();
-        let mut scale_origin: IndexMap<Id, String> = base
-            .scales
-            .keys()
-            .map(|k| (k.clone(), "/base".to_string()))
-            .collect();
-        let mut facets = base.facets.clone();
-        let mut facet_origin: IndexMap<Id, String> = base
-            .facets
-            .keys()
-            .map(|k| (k.clone(), "/base".to_string()))
-            .collect();
+    /// The result's scales and facets: the base's, then each module's new
+    /// ones, with a `conflicting-definition` for an id a module defines
+    /// differently, and for a module's `rules` that are neither the
+    /// defaults nor the base's. Module by module: its scales, its facets,
+    /// its rules.
+    fn merge_definitions(&self, issues: &mut Vec<Issue>) -> (Merged<Scale>, Merged<Facet>) {
+        let base = self.base;
+        let mut scales = Merged::of_base(&base.scales);
+        let mut facets = Merged::of_base(&base.facets);
         for (m, module) in self.modules.iter().enumerate() {
             let prefix = format!("/modules/{m}");
-            for (id, scale) in &module.scales {
-                match scales.get(id) {
-                    Some(existing) if existing != scale => issues.push(conflict(
-                        "scale",
-                        id,
-                        pointer(&pointer(&prefix, "scales"), id),
-                        &scale_origin,
-                    )),
-                    Some(_) => {}
-                    None => {
-                        scales.insert(id.clone(), scale.clone());
-                        scale_origin.insert(id.clone(), prefix.clone());
-                    }
-                }
-            }
-            for (id, facet) in &module.facets {
-                match facets.get(id) {
-                    Some(existing) if existing != facet => issues.push(conflict(
-                        "facet",
-                        id,
-                        pointer(&pointer(&prefix, "facets"), id),
-                        &facet_origin,
-                    )),
-                    Some(_) => {}
-                    None => {
-                        facets.insert(id.clone(), facet.clone());
-                        facet_origin.insert(id.clone(), prefix.clone());
-                    }
-                }
-            }
+            scales.add("scale", &prefix, &module.scales, issues);
+            facets.add("facet", &prefix, &module.facets, issues);
             if module.rules != ScoringRules::default() && module.rules != base.rules {
                 issues.push(Issue::new(
                     format!("{prefix}/rules"),
@@ -274,73 +266,157 @@ impl<'a> Composition<'a> {
                 ));
             }
         }
+        (scales, facets)
+    }
+}
 
-        // Assemble.
-        let last = self.modules.last().copied().unwrap_or(base);
-        let mut provenance = base.provenance.clone();
-        for module in &self.modules {
-            provenance
-                .notes
-                .extend(module.provenance.notes.iter().cloned());
-        }
-        provenance.derived_from.push(Derivation {
-            kind: DerivationKind::Base,
-            id: base.id.clone(),
-            version: Some(base.version.clone()),
-        });
-        let mut origin = Vec::new();
-        let mut criteria = Vec::new();
-        for (prefix, doc) in &docs {
-            for (i, c) in doc.criteria.iter().enumerate() {
-                origin.push(format!("{prefix}/criteria/{i}"));
-                criteria.push(c.clone());
-            }
-        }
-        for module in &self.modules {
-            provenance.derived_from.push(Derivation {
-                kind: DerivationKind::Module,
-                id: module.id.clone(),
-                version: Some(module.version.clone()),
-            });
-        }
-        let composed = Framework {
-            schema: None,
-            id: self.id.unwrap_or_else(|| last.id.clone()),
-            version: self.version.unwrap_or_else(|| last.version.clone()),
-            title: self.title.unwrap_or_else(|| last.title.clone()),
-            description: last.description.clone(),
-            provenance,
-            scales,
-            facets,
-            rules: base.rules.clone(),
-            requires: base.requires.clone(),
-            criteria,
-        };
-
-        // Validate the result; map its paths back to where each part came
-        // from, and skip the collisions already reported above.
-        for issue in composed.issues() {
-            if issue.severity() != Severity::Error {
-                continue;
-            }
-            let path = map_back(&issue.path, &origin, &scale_origin, &facet_origin);
-            let kind = match issue.kind {
-                IssueKind::DuplicateId { id, first } => {
-                    if issues.iter().any(|i| i.path == path) {
-                        continue;
-                    }
-                    let first = map_back(&first, &origin, &scale_origin, &facet_origin);
-                    IssueKind::DuplicateId { id, first }
+/// `duplicate-id` for every criterion whose id a criterion of an earlier
+/// document (the base or a module before it) already has: criteria share
+/// one namespace across the composition.
+fn colliding_ids(docs: &[(String, &Framework)], issues: &mut Vec<Issue>) {
+    let mut seen: IndexMap<&str, String> = IndexMap::new();
+    for (prefix, doc) in docs {
+        for (path, criterion) in paths(doc) {
+            let here = format!("{prefix}{path}/id");
+            match seen.get(criterion.id.as_str()) {
+                // Duplicates inside one document are the validator's to
+                // report (with paths into that document, mapped back by
+                // `result_issues`).
+                Some(first) if !first.starts_with(&format!("{prefix}/")) => {
+                    issues.push(Issue::new(
+                        here,
+                        IssueKind::DuplicateId {
+                            id: criterion.id.to_string(),
+                            first: first.clone(),
+                        },
+                    ));
                 }
-                kind => kind,
-            };
-            issues.push(Issue::new(path, kind));
+                Some(_) => {}
+                None => {
+                    seen.insert(criterion.id.as_str(), here);
+                }
+            }
         }
-        if issues.is_empty() {
-            Ok(composed)
-        } else {
-            Err(ValidationError::new(issues))
+    }
+}
+
+/// Scales (or facets) merged by id, each with the document that defined it
+/// first (`/base` or `/modules/<m>`).
+struct Merged<T> {
+    defs: IndexMap<Id, T>,
+    origin: IndexMap<Id, String>,
+}
+
+impl<T: Clone + PartialEq> Merged<T> {
+    /// The base's definitions.
+    fn of_base(defs: &IndexMap<Id, T>) -> Merged<T> {
+        Merged {
+            defs: defs.clone(),
+            origin: defs
+                .keys()
+                .map(|k| (k.clone(), "/base".to_string()))
+                .collect(),
         }
+    }
+
+    /// Adds the definitions of the document at `prefix`: a new id is taken,
+    /// the same definition again is one, a different one is a
+    /// `conflicting-definition` of `what` (`scale`, `facet`).
+    fn add(&mut self, what: &str, prefix: &str, defs: &IndexMap<Id, T>, issues: &mut Vec<Issue>) {
+        for (id, def) in defs {
+            match self.defs.get(id) {
+                Some(existing) if existing != def => issues.push(conflict(
+                    what,
+                    id,
+                    pointer(&pointer(prefix, format!("{what}s")), id),
+                    &self.origin,
+                )),
+                Some(_) => {}
+                None => {
+                    self.defs.insert(id.clone(), def.clone());
+                    self.origin.insert(id.clone(), prefix.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// The base's provenance, with each module's notes appended, then one
+/// [`DerivationKind::Base`] step and one [`DerivationKind::Module`] step
+/// per module, in order.
+fn provenance(base: &Framework, modules: &[&Framework]) -> Provenance {
+    let mut provenance = base.provenance.clone();
+    for module in modules {
+        provenance
+            .notes
+            .extend(module.provenance.notes.iter().cloned());
+    }
+    provenance.derived_from.push(Derivation {
+        kind: DerivationKind::Base,
+        id: base.id.clone(),
+        version: Some(base.version.clone()),
+    });
+    for module in modules {
+        provenance.derived_from.push(Derivation {
+            kind: DerivationKind::Module,
+            id: module.id.clone(),
+            version: Some(module.version.clone()),
+        });
+    }
+    provenance
+}
+
+/// Every document's top-level criteria, document by document, and for each
+/// the path it came from (`/modules/1/criteria/0`), by its position in the
+/// result.
+fn concatenated_criteria(docs: &[(String, &Framework)]) -> (Vec<Criterion>, Vec<String>) {
+    let mut origin = Vec::new();
+    let mut criteria = Vec::new();
+    for (prefix, doc) in docs {
+        for (i, c) in doc.criteria.iter().enumerate() {
+            origin.push(format!("{prefix}/criteria/{i}"));
+            criteria.push(c.clone());
+        }
+    }
+    (criteria, origin)
+}
+
+/// Where each part of the composed framework came from: by top-level
+/// criterion position, and by scale and facet id.
+struct Origins<'o> {
+    criteria: &'o [String],
+    scales: &'o IndexMap<Id, String>,
+    facets: &'o IndexMap<Id, String>,
+}
+
+impl Origins<'_> {
+    /// [`map_back`] with these origins.
+    fn map(&self, path: &str) -> String {
+        map_back(path, self.criteria, self.scales, self.facets)
+    }
+}
+
+/// The errors of the composed framework's own validation (warnings are
+/// left out), with their paths mapped back to the base or module each part
+/// came from. A `duplicate-id` at a path already reported (by
+/// [`colliding_ids`]) is skipped.
+fn result_issues(composed: &Framework, origins: &Origins<'_>, issues: &mut Vec<Issue>) {
+    for issue in composed.issues() {
+        if issue.severity() != Severity::Error {
+            continue;
+        }
+        let path = origins.map(&issue.path);
+        let kind = match issue.kind {
+            IssueKind::DuplicateId { id, first } => {
+                if issues.iter().any(|i| i.path == path) {
+                    continue;
+                }
+                let first = origins.map(&first);
+                IssueKind::DuplicateId { id, first }
+            }
+            kind => kind,
+        };
+        issues.push(Issue::new(path, kind));
     }
 }
 

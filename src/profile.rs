@@ -8,6 +8,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::limits::{Limits, MAX_CRITERIA};
+use crate::validate::invalid_weight;
 use crate::{
     Criterion, Derivation, DerivationKind, Framework, FrameworkRef, Id, Issue, IssueKind,
     MAX_DEPTH, ValidationError, pointer,
@@ -149,28 +150,6 @@ pub struct Profile {
     pub not_applicable: IndexMap<Id, String>,
 }
 
-impl Profile {
-    /// The limits of [`crate::limits`]: at most [`MAX_CRITERIA`] entries in
-    /// each list and map, every text at most [`crate::MAX_TEXT_BYTES`].
-    fn limit_issues(&self, issues: &mut Vec<Issue>) {
-        let mut limits = Limits::new(issues);
-        limits.text("", "title", &self.title);
-        limits.opt_text("", "description", self.description.as_ref());
-        for (key, count) in [
-            ("include", self.include.len()),
-            ("exclude", self.exclude.len()),
-            ("weights", self.weights.len()),
-            ("scored", self.scored.len()),
-            ("not_applicable", self.not_applicable.len()),
-        ] {
-            limits.count(&pointer("", key), key, count, MAX_CRITERIA);
-        }
-        for (id, reason) in self.not_applicable.iter().take(MAX_CRITERIA) {
-            limits.text("/not_applicable", id, reason);
-        }
-    }
-}
-
 /// One entry of a profile's `include` or `exclude` list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -250,24 +229,71 @@ impl Profile {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply(&self, framework: &Framework) -> Result<Framework, ProfileError> {
-        if let Some(issue) = self.framework.mismatch(framework, "/framework") {
+        if let Some(issue) = self.refusal(framework) {
             return Err(ProfileError::Invalid(ValidationError::new(vec![issue])));
         }
-        if let Some(depth) = framework.walk().map(|(d, _)| d).find(|d| *d > MAX_DEPTH) {
-            return Err(ProfileError::Invalid(ValidationError::new(vec![
-                Issue::new(
-                    "",
-                    IssueKind::TooDeep {
-                        depth,
-                        max: MAX_DEPTH,
-                    },
-                ),
-            ])));
-        }
-
         let mut issues = Vec::new();
         self.limit_issues(&mut issues);
         let known: HashSet<&str> = framework.walk().map(|(_, c)| c.id.as_str()).collect();
+        self.entry_issues(&known, &mut issues);
+        let (criteria, kept) = self.tailor(framework, &known, &mut issues);
+        self.overrides_on_removed(&known, &kept, &mut issues);
+        if !issues.is_empty() {
+            return Err(ProfileError::Invalid(ValidationError::new(issues)));
+        }
+
+        let mut tailored = framework.clone();
+        tailored.criteria = criteria;
+        tailored.provenance.derived_from.push(Derivation {
+            kind: DerivationKind::Profile,
+            id: self.id.clone(),
+            version: None,
+        });
+        tailored.validate().map_err(ProfileError::InvalidResult)?;
+        Ok(tailored)
+    }
+
+    /// The one issue that stops a profile before anything else is checked:
+    /// it tailors another framework (`framework-mismatch`), or the
+    /// framework is deeper than [`MAX_DEPTH`] (`too-deep`), which the
+    /// recursive rebuild must not meet.
+    fn refusal(&self, framework: &Framework) -> Option<Issue> {
+        if let Some(issue) = self.framework.mismatch(framework, "/framework") {
+            return Some(issue);
+        }
+        let depth = framework.walk().map(|(d, _)| d).find(|d| *d > MAX_DEPTH)?;
+        Some(Issue::new(
+            "",
+            IssueKind::TooDeep {
+                depth,
+                max: MAX_DEPTH,
+            },
+        ))
+    }
+    /// The limits of [`crate::limits`]: at most [`MAX_CRITERIA`] entries in
+    /// each list and map, every text at most [`crate::MAX_TEXT_BYTES`].
+    fn limit_issues(&self, issues: &mut Vec<Issue>) {
+        let mut limits = Limits::new(issues);
+        limits.text("", "title", &self.title);
+        limits.opt_text("", "description", self.description.as_ref());
+        for (key, count) in [
+            ("include", self.include.len()),
+            ("exclude", self.exclude.len()),
+            ("weights", self.weights.len()),
+            ("scored", self.scored.len()),
+            ("not_applicable", self.not_applicable.len()),
+        ] {
+            limits.count(&pointer("", key), key, count, MAX_CRITERIA);
+        }
+        for (id, reason) in self.not_applicable.iter().take(MAX_CRITERIA) {
+            limits.text("/not_applicable", id, reason);
+        }
+    }
+
+    /// The problems of the profile's entries on their own, in document
+    /// order: ids the framework does not define (`known` holds those it
+    /// does), invalid weights and blank not-applicable reasons.
+    fn entry_issues(&self, known: &HashSet<&str>, issues: &mut Vec<Issue>) {
         let unknown = |path: String, id: &Id| {
             (!known.contains(id.as_str()))
                 .then(|| Issue::new(path, IssueKind::UnknownCriterion { id: id.to_string() }))
@@ -280,14 +306,7 @@ impl Profile {
         }
         for (id, weight) in &self.weights {
             issues.extend(unknown(format!("/weights/{id}"), id));
-            if !weight.is_finite() || *weight < 0.0 {
-                issues.push(Issue::new(
-                    format!("/weights/{id}"),
-                    IssueKind::InvalidWeight {
-                        weight: weight.to_string(),
-                    },
-                ));
-            }
+            issues.extend(invalid_weight(*weight, || format!("/weights/{id}")));
         }
         for id in self.scored.keys() {
             issues.extend(unknown(format!("/scored/{id}"), id));
@@ -301,8 +320,19 @@ impl Profile {
                 ));
             }
         }
+    }
 
-        let plan = Plan::new(self, framework);
+    /// Steps 2 to 4 on `framework`, whose ids are `known`: the tailored
+    /// top-level criteria and the ids kept. A group left without children
+    /// is an `emptied-group` (the framework itself, under its id, when
+    /// nothing is left at all).
+    fn tailor<'f>(
+        &self,
+        framework: &'f Framework,
+        known: &HashSet<&'f str>,
+        issues: &mut Vec<Issue>,
+    ) -> (Vec<Criterion>, HashSet<String>) {
+        let plan = Plan::new(self, framework, known);
         let mut tailor = Tailor {
             profile: self,
             plan: &plan,
@@ -318,35 +348,30 @@ impl Profile {
                 },
             ));
         }
-        let kept = tailor.kept;
         issues.extend(tailor.issues);
+        (criteria, tailor.kept)
+    }
 
-        let removed = |id: &Id| known.contains(id.as_str()) && !kept.contains(id.as_str());
-        let on_removed = |path: String, id: &Id| {
-            Issue::new(path, IssueKind::OverrideOnRemoved { id: id.to_string() })
-        };
-        for id in self.weights.keys().filter(|id| removed(id)) {
-            issues.push(on_removed(format!("/weights/{id}"), id));
+    /// `override-on-removed` for every weight, `scored` and not-applicable
+    /// override of a criterion the framework defines (`known`) but the
+    /// profile removes (not in `kept`), in that order.
+    fn overrides_on_removed(
+        &self,
+        known: &HashSet<&str>,
+        kept: &HashSet<String>,
+        issues: &mut Vec<Issue>,
+    ) {
+        let overrides = (self.weights.keys().map(|id| ("weights", id)))
+            .chain(self.scored.keys().map(|id| ("scored", id)))
+            .chain(self.not_applicable.keys().map(|id| ("not_applicable", id)));
+        for (key, id) in overrides {
+            if known.contains(id.as_str()) && !kept.contains(id.as_str()) {
+                issues.push(Issue::new(
+                    format!("/{key}/{id}"),
+                    IssueKind::OverrideOnRemoved { id: id.to_string() },
+                ));
+            }
         }
-        for id in self.scored.keys().filter(|id| removed(id)) {
-            issues.push(on_removed(format!("/scored/{id}"), id));
-        }
-        for id in self.not_applicable.keys().filter(|id| removed(id)) {
-            issues.push(on_removed(format!("/not_applicable/{id}"), id));
-        }
-        if !issues.is_empty() {
-            return Err(ProfileError::Invalid(ValidationError::new(issues)));
-        }
-
-        let mut tailored = framework.clone();
-        tailored.criteria = criteria;
-        tailored.provenance.derived_from.push(Derivation {
-            kind: DerivationKind::Profile,
-            id: self.id.clone(),
-            version: None,
-        });
-        tailored.validate().map_err(ProfileError::InvalidResult)?;
-        Ok(tailored)
     }
 }
 
@@ -361,14 +386,11 @@ struct Plan<'p> {
 }
 
 impl<'p> Plan<'p> {
-    fn new(profile: &Profile, framework: &'p Framework) -> Plan<'p> {
-        let ids: HashMap<&str, &'p str> = framework
-            .walk()
-            .map(|(_, c)| (c.id.as_str(), c.id.as_str()))
-            .collect();
+    /// The plan of `profile` on `framework`, whose ids are `known`.
+    fn new(profile: &Profile, framework: &'p Framework, known: &HashSet<&'p str>) -> Plan<'p> {
         let mut excluded = IndexMap::new();
         for (i, s) in profile.exclude.iter().enumerate() {
-            if let Some(id) = ids.get(s.id.as_str()) {
+            if let Some(id) = known.get(s.id.as_str()) {
                 excluded.entry(*id).or_insert((s.subtree, i));
             }
         }

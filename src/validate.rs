@@ -13,9 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::id_index::IdIndex;
 use crate::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS, MAX_TEXT_BYTES};
-use crate::{
-    Criterion, Framework, Id, Issue, IssueKind, Scale, Severity, ValidationError, pointer,
-};
+use crate::{Criterion, Framework, Id, Issue, IssueKind, Level, Scale, Severity, pointer};
 
 /// The deepest tree a framework may have: top-level criteria are at depth 1,
 /// their children at depth 2, and so on.
@@ -30,111 +28,8 @@ use crate::{
 /// to this depth.
 pub const MAX_DEPTH: usize = 32;
 
-impl Framework {
-    /// Checks the framework and collects every issue, errors and warnings,
-    /// in document order (the order of the serialised document's fields),
-    /// each with a JSON Pointer that resolves in the serialised framework.
-    ///
-    /// | code | severity | path | when |
-    /// |---|---|---|---|
-    /// | `text-too-long` | error | `/title`, `/description`, `/provenance/…` | longer than [`crate::MAX_TEXT_BYTES`] (the same at every text below: titles, descriptions, labels, units, reasons, sources) |
-    /// | `too-many-items` | error | `/provenance/notes`, `/provenance/derived_from`, `/scales`, `/facets`, `/facets/<id>/values`, `/rules/bands`, `/requires` | more than [`crate::MAX_ITEMS`] entries |
-    /// | `unused-scale` | warning | `/scales/<id>` | no leaf is rated on the scale |
-    /// | `too-many-levels` | error | `/scales/<id>/levels` | an ordinal scale has more than [`crate::MAX_LEVELS`] levels |
-    /// | `too-few-levels` | error | `/scales/<id>/levels` | an ordinal scale has fewer than two levels |
-    /// | `duplicate-id` | error | `/scales/<id>/levels/<i>/id` | two levels of a scale share an id |
-    /// | `duplicate-level-value` | error | `/scales/<id>/levels/<i>/value` | two levels of a scale share a value |
-    /// | `invalid-range` | error | `/scales/<id>/min`, `…/max` or `/scales/<id>` | a bound is not finite, or `min ≥ max` (the whole scale) |
-    /// | `unused-facet-value` | warning | `/facets/<id>/values/<value>` | no criterion carries the tag |
-    /// | `threshold-out-of-range` | error | `/rules/min_coverage`, `/rules/bands/<i>/from`, `/rules/risk_below`, `/rules/strength_at` | outside [0, 1] or NaN |
-    /// | `duplicate-id` | error | `/rules/bands/<i>/id` | two bands share an id |
-    /// | `unordered-bands` | error | `/rules/bands/<i>/from` | not above the previous band's `from` |
-    /// | `unknown-band` | error | `/rules/critical_caps_band` | no band has that id |
-    /// | `empty-group` | error | `/criteria` | the framework has no criteria |
-    /// | `too-many-criteria` | error | `/criteria` | more than [`crate::MAX_CRITERIA`] criteria at any depth |
-    /// | `all-weights-zero` | warning | `/criteria` or `…/children` | every top-level criterion, or every child of a group, has weight 0 |
-    /// | `too-deep` | error | the criterion at depth [`MAX_DEPTH`] + 1 | the tree is deeper than [`MAX_DEPTH`]; its subtree is not checked further |
-    /// | `empty-group` | error | the criterion | it has neither children nor a scale |
-    /// | `duplicate-id` | error | `…/id` | another criterion (anywhere in the tree) has the id; `first` is the earlier one's path |
-    /// | `invalid-weight` | error | `…/weight` | negative, NaN or infinite |
-    /// | `unknown-facet` | error | `…/tags/<facet>` | the framework defines no such facet |
-    /// | `unknown-facet-value` | error | `…/tags/<facet>` | the facet defines no such value |
-    /// | `unknown-scale` | error | `…/scale` | the framework defines no such scale |
-    /// | `scale-on-group` | error | `…/scale` | a criterion has both children and a scale |
-    ///
-    /// A warning is reported but does not make [`Framework::validate`] fail.
-    /// `unknown-field`, `malformed-id` and `invalid-document` are found when
-    /// parsing (see [`crate::from_deserializer`]); `unsatisfied-requirement`
-    /// when composing modules.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::{Framework, Severity};
-    ///
-    /// let framework: Framework = serde_json::from_str(r#"{
-    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
-    ///     "scales": { "tick": { "type": "binary" }, "spare": { "type": "binary" } },
-    ///     "criteria": [
-    ///         { "id": "a", "title": "A", "scale": "tick", "weight": -1.0 }
-    ///     ]
-    /// }"#)?;
-    /// let issues = framework.issues();
-    /// let found: Vec<_> = issues.iter().map(|i| (i.code(), i.path.as_str(), i.severity())).collect();
-    /// assert_eq!(found, [
-    ///     ("unused-scale", "/scales/spare", Severity::Warning),
-    ///     ("invalid-weight", "/criteria/0/weight", Severity::Error),
-    /// ]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn issues(&self) -> Vec<Issue> {
-        issues(self, &Tree::new(self))
-    }
-
-    /// Checks the framework; fails when any issue is an error.
-    ///
-    /// Errors: `duplicate-id`, `unknown-scale`, `unknown-facet`,
-    /// `unknown-facet-value`, `invalid-weight`, `empty-group`,
-    /// `scale-on-group`, `too-few-levels`, `duplicate-level-value`,
-    /// `invalid-range`, `threshold-out-of-range`, `unordered-bands`,
-    /// `unknown-band`, `too-deep`. Warnings: `unused-scale`,
-    /// `unused-facet-value`, `all-weights-zero`. Where each is reported and
-    /// when is listed at [`Framework::issues`]; use `issues()` to see the
-    /// warnings of a framework that passes.
-    ///
-    /// # Errors
-    ///
-    /// [`ValidationError`] with every issue found (warnings included) when
-    /// at least one is of [`Severity::Error`].
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::Framework;
-    ///
-    /// let framework: Framework = serde_json::from_str(r#"{
-    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
-    ///     "scales": { "tick": { "type": "binary" } },
-    ///     "criteria": [
-    ///         { "id": "a", "title": "A", "scale": "tick" },
-    ///         { "id": "a", "title": "A again", "scale": "tock" }
-    ///     ]
-    /// }"#)?;
-    /// let err = framework.validate().unwrap_err();
-    /// let found: Vec<_> = err.issues().iter().map(|i| (i.code(), i.path.as_str())).collect();
-    /// assert_eq!(found, [
-    ///     ("duplicate-id", "/criteria/1/id"),
-    ///     ("unknown-scale", "/criteria/1/scale"),
-    /// ]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn validate(&self) -> Result<(), ValidationError> {
-        check(self, &Tree::new(self)).map_err(ValidationError::new)
-    }
-}
-
 /// Every issue of `framework`, whose tree is `tree`.
-fn issues(framework: &Framework, tree: &Tree<'_>) -> Vec<Issue> {
+pub(crate) fn issues(framework: &Framework, tree: &Tree<'_>) -> Vec<Issue> {
     let mut issues = Vec::new();
     check_header(framework, &mut issues);
     check_scales(framework, tree, &mut issues);
@@ -316,26 +211,14 @@ fn check_header(framework: &Framework, issues: &mut Vec<Issue>) {
     limits.count("/provenance/derived_from", "derived_from", steps, MAX_ITEMS);
 }
 
+/// The scales: their count, then per scale its texts, whether a leaf uses
+/// it (`unused-scale`), and its levels or range.
 fn check_scales(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>) {
     let count = framework.scales.len();
     Limits::new(issues).count("/scales", "scales", count, MAX_ITEMS);
     for (i, (id, scale)) in framework.scales.iter().enumerate() {
         let at = pointer("/scales", id);
-        let (title, description) = match scale {
-            Scale::Binary { title, description }
-            | Scale::Ordinal {
-                title, description, ..
-            }
-            | Scale::Numeric {
-                title, description, ..
-            } => (title, description),
-        };
-        let mut limits = Limits::new(issues);
-        limits.opt_text(&at, "title", title.as_ref());
-        limits.opt_text(&at, "description", description.as_ref());
-        if let Scale::Numeric { unit, .. } = scale {
-            limits.opt_text(&at, "unit", unit.as_ref());
-        }
+        scale_texts(&at, scale, issues);
         if !tree.used_scales.get(i).copied().unwrap_or(false) {
             issues.push(Issue::new(
                 &at,
@@ -346,63 +229,91 @@ fn check_scales(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>)
         }
         match scale {
             Scale::Binary { .. } => {}
-            Scale::Ordinal { levels, .. } => {
-                let levels_at = pointer(&at, "levels");
-                if levels.len() < 2 {
-                    issues.push(Issue::new(
-                        &levels_at,
-                        IssueKind::TooFewLevels {
-                            count: levels.len(),
-                        },
-                    ));
-                }
-                if levels.len() > MAX_LEVELS {
-                    issues.push(Issue::new(
-                        &levels_at,
-                        IssueKind::TooManyLevels {
-                            count: levels.len(),
-                            max: MAX_LEVELS,
-                        },
-                    ));
-                }
-                let mut ids: HashMap<&str, usize> = HashMap::new();
-                let mut values: HashSet<i32> = HashSet::new();
-                for (i, level) in levels.iter().enumerate().take(MAX_LEVELS) {
-                    let level_at = pointer(&levels_at, i);
-                    let mut limits = Limits::new(issues);
-                    limits.text(&level_at, "label", &level.label);
-                    limits.opt_text(&level_at, "description", level.description.as_ref());
-                    if let Some(first) = ids.get(level.id.as_str()) {
-                        issues.push(duplicate(
-                            &level_at,
-                            &level.id,
-                            pointer(&pointer(&levels_at, first), "id"),
-                        ));
-                    } else {
-                        ids.insert(level.id.as_str(), i);
-                    }
-                    if !values.insert(level.value) {
-                        issues.push(Issue::new(
-                            pointer(&level_at, "value"),
-                            IssueKind::DuplicateLevelValue { value: level.value },
-                        ));
-                    }
-                }
-            }
-            Scale::Numeric { min, max, .. } => {
-                let kind = IssueKind::InvalidRange {
-                    min: min.to_string(),
-                    max: max.to_string(),
-                };
-                if !min.is_finite() {
-                    issues.push(Issue::new(pointer(&at, "min"), kind));
-                } else if !max.is_finite() {
-                    issues.push(Issue::new(pointer(&at, "max"), kind));
-                } else if min >= max {
-                    issues.push(Issue::new(at, kind));
-                }
-            }
+            Scale::Ordinal { levels, .. } => check_levels(&pointer(&at, "levels"), levels, issues),
+            Scale::Numeric { min, max, .. } => check_range(at, *min, *max, issues),
         }
+    }
+}
+
+/// The lengths of the texts of the scale at `at`: title, description and
+/// (on a numeric scale) unit.
+fn scale_texts(at: &str, scale: &Scale, issues: &mut Vec<Issue>) {
+    let (title, description) = match scale {
+        Scale::Binary { title, description }
+        | Scale::Ordinal {
+            title, description, ..
+        }
+        | Scale::Numeric {
+            title, description, ..
+        } => (title, description),
+    };
+    let mut limits = Limits::new(issues);
+    limits.opt_text(at, "title", title.as_ref());
+    limits.opt_text(at, "description", description.as_ref());
+    if let Scale::Numeric { unit, .. } = scale {
+        limits.opt_text(at, "unit", unit.as_ref());
+    }
+}
+
+/// The levels of an ordinal scale (at `levels_at`): how many (two to
+/// [`MAX_LEVELS`]), then per level (the first [`MAX_LEVELS`]) its texts, a
+/// repeated id and a repeated value.
+fn check_levels(levels_at: &str, levels: &[Level], issues: &mut Vec<Issue>) {
+    if levels.len() < 2 {
+        issues.push(Issue::new(
+            levels_at,
+            IssueKind::TooFewLevels {
+                count: levels.len(),
+            },
+        ));
+    }
+    if levels.len() > MAX_LEVELS {
+        issues.push(Issue::new(
+            levels_at,
+            IssueKind::TooManyLevels {
+                count: levels.len(),
+                max: MAX_LEVELS,
+            },
+        ));
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut values: HashSet<i32> = HashSet::new();
+    for (i, level) in levels.iter().enumerate().take(MAX_LEVELS) {
+        let level_at = pointer(levels_at, i);
+        let mut limits = Limits::new(issues);
+        limits.text(&level_at, "label", &level.label);
+        limits.opt_text(&level_at, "description", level.description.as_ref());
+        if let Some(first) = ids.get(level.id.as_str()) {
+            issues.push(duplicate(
+                &level_at,
+                &level.id,
+                pointer(&pointer(levels_at, first), "id"),
+            ));
+        } else {
+            ids.insert(level.id.as_str(), i);
+        }
+        if !values.insert(level.value) {
+            issues.push(Issue::new(
+                pointer(&level_at, "value"),
+                IssueKind::DuplicateLevelValue { value: level.value },
+            ));
+        }
+    }
+}
+
+/// The range of a numeric scale (at `at`): `invalid-range` at the first
+/// bound that is not finite, or at the scale when `min ≥ max`.
+fn check_range(at: String, min: f64, max: f64, issues: &mut Vec<Issue>) {
+    let kind = IssueKind::InvalidRange {
+        min: min.to_string(),
+        max: max.to_string(),
+    };
+    if !min.is_finite() {
+        issues.push(Issue::new(pointer(&at, "min"), kind));
+    } else if !max.is_finite() {
+        issues.push(Issue::new(pointer(&at, "max"), kind));
+    } else if min >= max {
+        issues.push(Issue::new(at, kind));
     }
 }
 
@@ -475,6 +386,8 @@ fn check_rules(framework: &Framework, issues: &mut Vec<Issue>) {
     }
 }
 
+/// The criteria: first the list as a whole (empty, every weight zero, too
+/// many criteria), then each criterion of the flattened tree in pre-order.
 fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue>) {
     if framework.criteria.is_empty() {
         issues.push(Issue::new("/criteria", IssueKind::EmptyGroup));
@@ -491,85 +404,108 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
         ));
     }
     for (n, node) in (0u32..).zip(&tree.nodes) {
-        let criterion = node.criterion;
-        // Built only for a criterion with an issue.
-        let at = || tree.path(n);
-        if let Some(depth) = node.too_deep {
+        check_node(framework, tree, n, node, issues);
+    }
+}
+
+/// One criterion, node `n` of `tree`: too deep (and nothing else), then
+/// empty, its texts, a repeated id, its weight, its tags, its scale and its
+/// children's weights. Its path is built only when it has an issue.
+fn check_node(
+    framework: &Framework,
+    tree: &Tree<'_>,
+    n: u32,
+    node: &Node<'_>,
+    issues: &mut Vec<Issue>,
+) {
+    let criterion = node.criterion;
+    let at = || tree.path(n);
+    if let Some(depth) = node.too_deep {
+        issues.push(Issue::new(
+            at(),
+            IssueKind::TooDeep {
+                depth: depth as usize,
+                max: MAX_DEPTH,
+            },
+        ));
+        return;
+    }
+    if criterion.children.is_empty() && criterion.scale.is_none() {
+        issues.push(Issue::new(at(), IssueKind::EmptyGroup));
+    }
+    criterion_texts(criterion, at, issues);
+    if let Some(first) = node.first {
+        issues.push(duplicate(
+            &at(),
+            &criterion.id,
+            pointer(&tree.path(first), "id"),
+        ));
+    }
+    issues.extend(invalid_weight(criterion.weight, || {
+        pointer(&at(), "weight")
+    }));
+    tag_issues(framework, criterion, at, issues);
+    if let Some(scale) = &criterion.scale {
+        let scale_at = || pointer(&at(), "scale");
+        if node.scale.is_none() {
             issues.push(Issue::new(
-                at(),
-                IssueKind::TooDeep {
-                    depth: depth as usize,
-                    max: MAX_DEPTH,
-                },
-            ));
-            continue;
-        }
-        if criterion.children.is_empty() && criterion.scale.is_none() {
-            issues.push(Issue::new(at(), IssueKind::EmptyGroup));
-        }
-        let texts = [
-            Some(&criterion.title),
-            criterion.description.as_ref(),
-            criterion.not_applicable.as_ref(),
-            criterion.source.as_ref(),
-        ];
-        if texts.iter().flatten().any(|t| t.len() > MAX_TEXT_BYTES) {
-            let at = at();
-            let mut limits = Limits::new(issues);
-            limits.text(&at, "title", &criterion.title);
-            limits.opt_text(&at, "description", criterion.description.as_ref());
-            limits.opt_text(&at, "not_applicable", criterion.not_applicable.as_ref());
-            limits.opt_text(&at, "source", criterion.source.as_ref());
-        }
-        if let Some(first) = node.first {
-            issues.push(duplicate(
-                &at(),
-                &criterion.id,
-                pointer(&tree.path(first), "id"),
-            ));
-        }
-        let weight = criterion.weight;
-        if !(weight.is_finite() && weight >= 0.0) {
-            issues.push(Issue::new(
-                pointer(&at(), "weight"),
-                IssueKind::InvalidWeight {
-                    weight: weight.to_string(),
+                scale_at(),
+                IssueKind::UnknownScale {
+                    scale: scale.to_string(),
                 },
             ));
         }
-        for (facet, value) in &criterion.tags {
-            let kind = match framework.facets.get(facet) {
-                None => IssueKind::UnknownFacet {
-                    facet: facet.to_string(),
-                },
-                Some(def) if !def.values.contains_key(value) => IssueKind::UnknownFacetValue {
-                    facet: facet.to_string(),
-                    value: value.to_string(),
-                },
-                Some(_) => continue,
-            };
-            issues.push(Issue::new(pointer(&pointer(&at(), "tags"), facet), kind));
+        if !criterion.children.is_empty() {
+            issues.push(Issue::new(scale_at(), IssueKind::ScaleOnGroup));
         }
-        if let Some(scale) = &criterion.scale {
-            let scale_at = || pointer(&at(), "scale");
-            if node.scale.is_none() {
-                issues.push(Issue::new(
-                    scale_at(),
-                    IssueKind::UnknownScale {
-                        scale: scale.to_string(),
-                    },
-                ));
-            }
-            if !criterion.children.is_empty() {
-                issues.push(Issue::new(scale_at(), IssueKind::ScaleOnGroup));
-            }
-        }
-        if !criterion.children.is_empty() && all_zero(&criterion.children) {
-            issues.push(Issue::new(
-                pointer(&at(), "children"),
-                IssueKind::AllWeightsZero,
-            ));
-        }
+    }
+    if !criterion.children.is_empty() && all_zero(&criterion.children) {
+        issues.push(Issue::new(
+            pointer(&at(), "children"),
+            IssueKind::AllWeightsZero,
+        ));
+    }
+}
+
+/// The lengths of a criterion's texts; its path (`at`) is built only when
+/// one is too long.
+fn criterion_texts(criterion: &Criterion, at: impl Fn() -> String, issues: &mut Vec<Issue>) {
+    let texts = [
+        Some(&criterion.title),
+        criterion.description.as_ref(),
+        criterion.not_applicable.as_ref(),
+        criterion.source.as_ref(),
+    ];
+    if texts.iter().flatten().any(|t| t.len() > MAX_TEXT_BYTES) {
+        let at = at();
+        let mut limits = Limits::new(issues);
+        limits.text(&at, "title", &criterion.title);
+        limits.opt_text(&at, "description", criterion.description.as_ref());
+        limits.opt_text(&at, "not_applicable", criterion.not_applicable.as_ref());
+        limits.opt_text(&at, "source", criterion.source.as_ref());
+    }
+}
+
+/// A criterion's tags against the framework's facets: `unknown-facet` or
+/// `unknown-facet-value` at `<at>/tags/<facet>`.
+fn tag_issues(
+    framework: &Framework,
+    criterion: &Criterion,
+    at: impl Fn() -> String,
+    issues: &mut Vec<Issue>,
+) {
+    for (facet, value) in &criterion.tags {
+        let kind = match framework.facets.get(facet) {
+            None => IssueKind::UnknownFacet {
+                facet: facet.to_string(),
+            },
+            Some(def) if !def.values.contains_key(value) => IssueKind::UnknownFacetValue {
+                facet: facet.to_string(),
+                value: value.to_string(),
+            },
+            Some(_) => continue,
+        };
+        issues.push(Issue::new(pointer(&pointer(&at(), "tags"), facet), kind));
     }
 }
 
@@ -582,6 +518,20 @@ fn duplicate(at: &str, id: &Id, first: String) -> Issue {
             first,
         },
     )
+}
+
+/// An `invalid-weight` issue at `at` when `weight` is negative, NaN or
+/// infinite: the rule for a criterion's weight and for a profile's weight
+/// override alike. The path is built only when there is an issue.
+pub(crate) fn invalid_weight(weight: f64, at: impl FnOnce() -> String) -> Option<Issue> {
+    (!(weight.is_finite() && weight >= 0.0)).then(|| {
+        Issue::new(
+            at(),
+            IssueKind::InvalidWeight {
+                weight: weight.to_string(),
+            },
+        )
+    })
 }
 
 /// A `threshold-out-of-range` issue at `at` when `value` is set and not in

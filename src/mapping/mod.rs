@@ -292,6 +292,29 @@ impl<'f> Criteria<'f> {
     fn scale(&self, c: &Criterion) -> Option<&'f Scale> {
         c.scale.as_ref().and_then(|s| self.framework.scales.get(s))
     }
+
+    /// Why `id`, named at `path` on `side` of a mapping, cannot be mapped:
+    /// no such criterion, a group, or a leaf on an undefined scale (the
+    /// issue at the leaf's `scale`, in the `side` framework).
+    fn leaf_issue(&self, side: Side, path: String, id: &Id) -> Option<Issue> {
+        let node = self.get(id.as_str());
+        match node.map(|n| (n.path.as_str(), n.criterion)) {
+            None => Some(Issue::new(
+                path,
+                IssueKind::UnknownCriterion { id: id.to_string() },
+            )),
+            Some((_, c)) if !c.is_leaf() => {
+                Some(Issue::new(path, IssueKind::NotALeaf { id: id.to_string() }))
+            }
+            Some((p, c)) if self.scale(c).is_none() => Some(Issue::new(
+                format!("/{}{p}/scale", side.doc()),
+                IssueKind::UnknownScale {
+                    scale: c.scale.as_ref().map(Id::to_string).unwrap_or_default(),
+                },
+            )),
+            Some(_) => None,
+        }
+    }
 }
 
 impl Mapping {
@@ -431,33 +454,46 @@ impl Mapping {
         }
     }
 
+    /// Every problem of the mapping against `from` and `to`: limits,
+    /// framework mismatches, the entries, then the unmapped lists.
     fn issues(&self, from: &Framework, to: &Framework) -> Vec<Issue> {
         let mut issues = Vec::new();
         self.limit_issues(&mut issues);
         issues.extend(self.from.mismatch(from, "/mapping/from"));
         issues.extend(self.to.mismatch(to, "/mapping/to"));
         let (source, target) = (Criteria::new(from), Criteria::new(to));
-        let leaf = |criteria: &Criteria<'_>, doc: &str, path: String, id: &Id| -> Option<Issue> {
-            let node = criteria.get(id.as_str());
-            match node.map(|n| (n.path.as_str(), n.criterion)) {
-                None => Some(Issue::new(
-                    path,
-                    IssueKind::UnknownCriterion { id: id.to_string() },
-                )),
-                Some((_, c)) if !c.is_leaf() => {
-                    Some(Issue::new(path, IssueKind::NotALeaf { id: id.to_string() }))
+        let used = self.entry_issues(&source, &target, &mut issues);
+        for (key, unmapped, criteria, side) in [
+            ("unmapped_from", &self.unmapped_from, &source, Side::Source),
+            ("unmapped_to", &self.unmapped_to, &target, Side::Target),
+        ] {
+            for id in unmapped.keys() {
+                let path = format!("/mapping/{key}/{id}");
+                issues.extend(criteria.leaf_issue(side, path.clone(), id));
+                if let Some(i) = used.entry_of(side, id) {
+                    issues.push(Issue::new(
+                        path,
+                        IssueKind::DuplicateId {
+                            id: id.to_string(),
+                            first: format!("/mapping/entries/{i}/{}", side.key()),
+                        },
+                    ));
                 }
-                Some((p, c)) if criteria.scale(c).is_none() => Some(Issue::new(
-                    format!("/{doc}{p}/scale"),
-                    IssueKind::UnknownScale {
-                        scale: c.scale.as_ref().map(Id::to_string).unwrap_or_default(),
-                    },
-                )),
-                Some(_) => None,
             }
-        };
-        let mut targets: HashMap<&str, usize> = HashMap::new();
-        let mut sources: HashMap<&str, usize> = HashMap::new();
+        }
+        issues
+    }
+
+    /// The entries' problems, entry by entry: no source, each source and
+    /// the target not a leaf on a defined scale, a target already in an
+    /// earlier entry. Returns the first entry of each source and target id.
+    fn entry_issues<'m>(
+        &'m self,
+        source: &Criteria<'_>,
+        target: &Criteria<'_>,
+        issues: &mut Vec<Issue>,
+    ) -> Used<'m> {
+        let mut used = Used::default();
         for (i, e) in self.entries.iter().enumerate() {
             if e.from.is_empty() {
                 issues.push(Issue::new(
@@ -468,17 +504,13 @@ impl Mapping {
                 ));
             }
             for (j, id) in e.from.iter().enumerate() {
-                issues.extend(leaf(
-                    &source,
-                    "source",
-                    format!("/mapping/entries/{i}/from/{j}"),
-                    id,
-                ));
-                sources.entry(id.as_str()).or_insert(i);
+                let path = format!("/mapping/entries/{i}/from/{j}");
+                issues.extend(source.leaf_issue(Side::Source, path, id));
+                used.sources.entry(id.as_str()).or_insert(i);
             }
             let path = format!("/mapping/entries/{i}/to");
-            issues.extend(leaf(&target, "target", path.clone(), &e.to));
-            if let Some(first) = targets.get(e.to.as_str()) {
+            issues.extend(target.leaf_issue(Side::Target, path.clone(), &e.to));
+            if let Some(first) = used.targets.get(e.to.as_str()) {
                 issues.push(Issue::new(
                     path,
                     IssueKind::DuplicateId {
@@ -487,35 +519,54 @@ impl Mapping {
                     },
                 ));
             } else {
-                targets.insert(e.to.as_str(), i);
+                used.targets.insert(e.to.as_str(), i);
             }
         }
-        for id in self.unmapped_from.keys() {
-            let path = format!("/mapping/unmapped_from/{id}");
-            issues.extend(leaf(&source, "source", path.clone(), id));
-            if let Some(i) = sources.get(id.as_str()) {
-                issues.push(Issue::new(
-                    path,
-                    IssueKind::DuplicateId {
-                        id: id.to_string(),
-                        first: format!("/mapping/entries/{i}/from"),
-                    },
-                ));
-            }
+        used
+    }
+}
+
+/// The side of a mapping an id belongs to.
+#[derive(Clone, Copy)]
+enum Side {
+    /// The framework mapped from (`/source` in paths, an entry's `from`).
+    Source,
+    /// The framework mapped to (`/target` in paths, an entry's `to`).
+    Target,
+}
+
+impl Side {
+    /// The side's framework in the document of [`Mapping`]'s paths.
+    fn doc(self) -> &'static str {
+        match self {
+            Side::Source => "source",
+            Side::Target => "target",
         }
-        for id in self.unmapped_to.keys() {
-            let path = format!("/mapping/unmapped_to/{id}");
-            issues.extend(leaf(&target, "target", path.clone(), id));
-            if let Some(i) = targets.get(id.as_str()) {
-                issues.push(Issue::new(
-                    path,
-                    IssueKind::DuplicateId {
-                        id: id.to_string(),
-                        first: format!("/mapping/entries/{i}/to"),
-                    },
-                ));
-            }
+    }
+
+    /// The field of an entry that names this side's ids.
+    fn key(self) -> &'static str {
+        match self {
+            Side::Source => "from",
+            Side::Target => "to",
         }
-        issues
+    }
+}
+
+/// The first entry that uses each source and each target id.
+#[derive(Default)]
+struct Used<'m> {
+    sources: HashMap<&'m str, usize>,
+    targets: HashMap<&'m str, usize>,
+}
+
+impl Used<'_> {
+    /// The first entry using `id` on `side`.
+    fn entry_of(&self, side: Side, id: &Id) -> Option<usize> {
+        let map = match side {
+            Side::Source => &self.sources,
+            Side::Target => &self.targets,
+        };
+        map.get(id.as_str()).copied()
     }
 }

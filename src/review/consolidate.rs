@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use super::agreement::{self, Agreement};
+use super::agreement::{self, Agreement, LeafAgreement, ScaleAgreement};
 use crate::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, Framework, Id, Issue, IssueKind,
     PeerReview, Rating, RatingValue, Scale, ValidationError, pointer,
@@ -131,187 +131,181 @@ enum Decision {
     Disputed,
 }
 
-impl PeerReview {
-    /// Consolidates the peers' assessments into one by `method` (see
-    /// [`Consolidation`] for the rules per leaf), and measures their
-    /// agreement ([`Agreement`]).
-    ///
-    /// Nothing a peer wrote is lost, and all of it is attributed with the
-    /// peer's key in square brackets:
-    /// - on a leaf that gets a rating, every rating peer's evidence is kept
-    ///   with its `reference` prefixed `[peer] ` (or set to `[peer]`), and
-    ///   their notes become the rating's note, one line `[peer] note` each;
-    /// - on a leaf left unrated (no score, or a disagreement), the notes and
-    ///   evidence go into the leaf's narrative instead, as lines
-    ///   `[peer] note` and `[peer] evidence (kind): description (reference)`;
-    /// - narratives are joined per criterion as paragraphs `[peer] text`;
-    /// - the review's own findings (the visit report's) come first, as
-    ///   given, then every peer's declared findings with text `[peer] …`.
-    ///
-    /// # Errors
-    ///
-    /// - [`ReviewError::InvalidFramework`] when `framework` does not
-    ///   validate;
-    /// - [`ReviewError::Invalid`] when the review does not fit `framework`
-    ///   (every issue, with paths, from [`PeerReview::issues_against`]);
-    /// - [`ReviewError::Invalid`] for [`Consolidation::Mean`] with one
-    ///   `not-numeric` issue per leaf with scores on a binary or ordinal
-    ///   scale, at the first rating peer's rating of it
-    ///   (`/assessments/<peer>/ratings/<leaf>`).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::{Consolidation, Framework, PeerReview, RatingValue};
-    ///
-    /// let framework: Framework = serde_json::from_str(r#"{
-    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
-    ///     "scales": { "tick": { "type": "binary" } },
-    ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
-    /// }"#)?;
-    /// let review: PeerReview = serde_json::from_str(r#"{
-    ///     "framework": { "id": "tiny", "version": "^1" },
-    ///     "subject": { "name": "P" },
-    ///     "peers": { "p1": { "name": "One" }, "p2": { "name": "Two" } },
-    ///     "assessments": {
-    ///         "p1": { "framework": { "id": "tiny", "version": "^1" }, "subject": { "name": "P" },
-    ///                 "ratings": { "a": { "value": "met", "note": "Seen in the plan." } } },
-    ///         "p2": { "framework": { "id": "tiny", "version": "^1" }, "subject": { "name": "P" },
-    ///                 "ratings": { "a": { "value": "not_met" } } }
-    ///     }
-    /// }"#)?;
-    /// let result = review.consolidate(&framework, Consolidation::Median)?;
-    /// // Lower median of {not met, met}: not met.
-    /// assert_eq!(result.assessment.ratings["a"].value, RatingValue::NotMet);
-    /// assert_eq!(result.assessment.ratings["a"].note.as_deref(), Some("[p1] Seen in the plan."));
-    /// assert_eq!(result.agreement.leaves["a"].spread, Some(1.0));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn consolidate(
-        &self,
-        framework: &Framework,
+/// [`PeerReview::consolidate`]: checks the framework and the review, then
+/// consolidates leaf by leaf in the framework's definition order and
+/// gathers the narratives, findings and agreement.
+pub(super) fn consolidate(
+    review: &PeerReview,
+    framework: &Framework,
+    method: Consolidation,
+) -> Result<Consolidated, ReviewError> {
+    framework
+        .validate()
+        .map_err(ReviewError::InvalidFramework)?;
+    review.validate(framework).map_err(ReviewError::Invalid)?;
+
+    let mut outcome = LeafOutcomes::default();
+    for leaf in framework.leaves() {
+        let Some(scale_id) = &leaf.scale else {
+            continue;
+        };
+        let Some(scale) = framework.scales.get(scale_id) else {
+            continue;
+        };
+        outcome.leaf(review, method, &leaf.id, scale_id, scale);
+    }
+    if !outcome.not_numeric.is_empty() {
+        return Err(ReviewError::Invalid(ValidationError::new(
+            outcome.not_numeric,
+        )));
+    }
+
+    let mut assessment = Assessment::new(review.framework.clone(), review.subject.clone());
+    assessment.assessors = review.peers.values().cloned().collect();
+    assessment.ratings = outcome.ratings;
+    assessment.narratives = narratives(review, framework, outcome.leaf_notes);
+    assessment.findings = attributed_findings(review);
+    let scales = scale_agreements(framework, &outcome.units);
+    let full_agreement = agreement::full_agreement(outcome.leaves.values());
+    Ok(Consolidated {
+        method,
+        assessment,
+        disagreements: outcome.disagreements,
+        agreement: Agreement {
+            leaves: outcome.leaves,
+            full_agreement,
+            scales,
+        },
+    })
+}
+
+/// What consolidation makes of the leaves, gathered leaf by leaf in the
+/// framework's order.
+#[derive(Default)]
+struct LeafOutcomes<'f> {
+    /// The consolidated ratings.
+    ratings: IndexMap<Id, Rating>,
+    /// The leaves left unrated because the peers disagree.
+    disagreements: Vec<Disagreement>,
+    /// Each leaf's agreement.
+    leaves: IndexMap<Id, LeafAgreement>,
+    /// Alpha's units, by scale in the order the leaves first use them.
+    units: IndexMap<&'f Id, (&'f Scale, Units)>,
+    /// The notes and evidence of the leaves left unrated, for their
+    /// narratives.
+    leaf_notes: IndexMap<Id, Vec<String>>,
+    /// The `not-numeric` issues of [`Consolidation::Mean`].
+    not_numeric: Vec<Issue>,
+}
+
+impl<'f> LeafOutcomes<'f> {
+    /// Consolidates one leaf, rated on `scale` (`scale_id`): measures the
+    /// peers' agreement on it, adds its unit to its scale's, and records
+    /// what `method` decides (or why it cannot).
+    fn leaf(
+        &mut self,
+        review: &PeerReview,
         method: Consolidation,
-    ) -> Result<Consolidated, ReviewError> {
-        framework
-            .validate()
-            .map_err(ReviewError::InvalidFramework)?;
-        self.validate(framework).map_err(ReviewError::Invalid)?;
-
-        let mut assessment = Assessment::new(self.framework.clone(), self.subject.clone());
-        assessment.assessors = self.peers.values().cloned().collect();
-        let mut disagreements = Vec::new();
-        let mut leaves = IndexMap::new();
-        let mut units: IndexMap<&Id, (&Scale, Units)> = IndexMap::new();
-        let mut leaf_notes: IndexMap<Id, Vec<String>> = IndexMap::new();
-        let mut not_numeric = Vec::new();
-
-        for leaf in framework.leaves() {
-            let Some(scale_id) = &leaf.scale else {
-                continue;
-            };
-            let Some(scale) = framework.scales.get(scale_id) else {
-                continue;
-            };
-            let votes: Vec<Vote<'_>> = self
-                .assessments
-                .iter()
-                .filter_map(|(peer, a)| {
-                    a.ratings.get(&leaf.id).map(|rating| Vote {
-                        peer,
-                        rating,
-                        score: scale.normalise(&rating.value),
-                    })
-                })
-                .collect();
-
-            let pairs: Vec<(&RatingValue, Option<f64>)> =
-                votes.iter().map(|v| (&v.rating.value, v.score)).collect();
-            leaves.insert(leaf.id.clone(), agreement::leaf_agreement(scale, &pairs));
-            let unit = self
-                .assessments
-                .values()
-                .map(|a| {
-                    a.ratings
-                        .get(&leaf.id)
-                        .and_then(|r| agreement::coded(scale, &r.value))
-                })
-                .collect();
-            units
-                .entry(scale_id)
-                .or_insert((scale, Vec::new()))
-                .1
-                .push(unit);
-
-            let decision = match decide(method, &leaf.id, scale_id, scale, &votes) {
-                Ok(decision) => decision,
-                Err(issue) => {
-                    not_numeric.push(issue);
-                    continue;
-                }
-            };
-            match decision {
-                Decision::Rated(value) => {
-                    assessment
-                        .ratings
-                        .insert(leaf.id.clone(), attributed(value, &votes));
-                }
-                Decision::Disputed => {
-                    disagreements.push(Disagreement {
-                        leaf: leaf.id.clone(),
-                        ratings: votes
-                            .iter()
-                            .map(|v| (v.peer.clone(), v.rating.value.clone()))
-                            .collect(),
-                    });
-                    leaf_notes.insert(leaf.id.clone(), loose_notes(&votes));
-                }
-                Decision::Unrated => {
-                    leaf_notes.insert(leaf.id.clone(), loose_notes(&votes));
-                }
+        leaf: &Id,
+        scale_id: &'f Id,
+        scale: &'f Scale,
+    ) {
+        let votes = votes(review, leaf, scale);
+        let pairs: Vec<(&RatingValue, Option<f64>)> =
+            votes.iter().map(|v| (&v.rating.value, v.score)).collect();
+        self.leaves
+            .insert(leaf.clone(), agreement::leaf_agreement(scale, &pairs));
+        self.units
+            .entry(scale_id)
+            .or_insert((scale, Vec::new()))
+            .1
+            .push(unit(review, leaf, scale));
+        match decide(method, leaf, scale_id, scale, &votes) {
+            Ok(Decision::Rated(value)) => {
+                self.ratings.insert(leaf.clone(), attributed(value, &votes));
             }
+            Ok(Decision::Disputed) => {
+                self.disagreements.push(Disagreement {
+                    leaf: leaf.clone(),
+                    ratings: votes
+                        .iter()
+                        .map(|v| (v.peer.clone(), v.rating.value.clone()))
+                        .collect(),
+                });
+                self.leaf_notes.insert(leaf.clone(), loose_notes(&votes));
+            }
+            Ok(Decision::Unrated) => {
+                self.leaf_notes.insert(leaf.clone(), loose_notes(&votes));
+            }
+            Err(issue) => self.not_numeric.push(issue),
         }
-
-        if !not_numeric.is_empty() {
-            return Err(ReviewError::Invalid(ValidationError::new(not_numeric)));
-        }
-        assessment.narratives = narratives(self, framework, leaf_notes);
-        assessment.findings = self.findings.clone();
-        for (peer, a) in &self.assessments {
-            assessment
-                .findings
-                .extend(a.findings.iter().map(|f| DeclaredFinding {
-                    text: format!("[{peer}] {}", f.text),
-                    ..f.clone()
-                }));
-        }
-
-        let scales = framework
-            .scales
-            .iter()
-            .filter_map(|(id, _)| {
-                let (scale, units) = units.get(id)?;
-                // Scales in use: some peer gave a value on one of its leaves.
-                let used = units.iter().flatten().any(Option::is_some);
-                used.then(|| agreement::scale_agreement(id, scale, units))
-            })
-            .collect();
-        let full_agreement = agreement::full_agreement(leaves.values());
-        Ok(Consolidated {
-            method,
-            assessment,
-            disagreements,
-            agreement: Agreement {
-                leaves,
-                full_agreement,
-                scales,
-            },
-        })
     }
 }
 
-/// The consolidated rating of one leaf under `method`; the `not-numeric`
-/// issue for [`Consolidation::Mean`] on a leaf with scores on a scale that
-/// is not numeric.
+/// Every peer's rating of `leaf` (peers who left it unrated take no part),
+/// in the review's order, each with its score normalised on `scale`.
+fn votes<'r>(review: &'r PeerReview, leaf: &Id, scale: &Scale) -> Vec<Vote<'r>> {
+    review
+        .assessments
+        .iter()
+        .filter_map(|(peer, a)| {
+            a.ratings.get(leaf).map(|rating| Vote {
+                peer,
+                rating,
+                score: scale.normalise(&rating.value),
+            })
+        })
+        .collect()
+}
+
+/// Alpha's unit for `leaf`: every peer's coded value (`None` where a peer
+/// gave none), in the review's order.
+fn unit(review: &PeerReview, leaf: &Id, scale: &Scale) -> Vec<Option<f64>> {
+    review
+        .assessments
+        .values()
+        .map(|a| {
+            a.ratings
+                .get(leaf)
+                .and_then(|r| agreement::coded(scale, &r.value))
+        })
+        .collect()
+}
+
+/// The review's own findings as given, then every peer's declared
+/// findings with their text attributed (`[peer] …`).
+fn attributed_findings(review: &PeerReview) -> Vec<DeclaredFinding> {
+    let mut findings = review.findings.clone();
+    for (peer, a) in &review.assessments {
+        findings.extend(a.findings.iter().map(|f| DeclaredFinding {
+            text: format!("[{peer}] {}", f.text),
+            ..f.clone()
+        }));
+    }
+    findings
+}
+
+/// The agreement on each scale in use (some peer gave a value on one of its
+/// leaves), in the framework's order of scales.
+fn scale_agreements(
+    framework: &Framework,
+    units: &IndexMap<&Id, (&Scale, Units)>,
+) -> Vec<ScaleAgreement> {
+    framework
+        .scales
+        .iter()
+        .filter_map(|(id, _)| {
+            let (scale, units) = units.get(id)?;
+            let used = units.iter().flatten().any(Option::is_some);
+            used.then(|| agreement::scale_agreement(id, scale, units))
+        })
+        .collect()
+}
+
+/// The consolidated rating of one leaf under `method` (the rules common to
+/// every method first: no vote, unrated; no score, not applicable); the
+/// `not-numeric` issue for [`Consolidation::Mean`] on a leaf with scores on
+/// a scale that is not numeric.
 fn decide(
     method: Consolidation,
     leaf: &Id,
@@ -328,76 +322,13 @@ fn decide(
             Decision::Rated(RatingValue::NotApplicable)
         });
     }
-    let by_score = |a: &&Vote<'_>, b: &&Vote<'_>| {
-        let (x, y) = (a.score.unwrap_or(0.0), b.score.unwrap_or(0.0));
-        x.total_cmp(&y)
-    };
-    let numbers = || -> Vec<f64> {
-        scored
-            .iter()
-            .filter_map(|v| match v.rating.value {
-                RatingValue::Number(x) => Some(x),
-                _ => None,
-            })
-            .collect()
-    };
     let outcome = match method {
-        Consolidation::Median => match scale {
-            Scale::Numeric { .. } => {
-                let mut xs = numbers();
-                xs.sort_by(f64::total_cmp);
-                let k = xs.len() / 2;
-                let median = if xs.len() % 2 == 1 {
-                    xs.get(k).copied()
-                } else {
-                    match (xs.get(k.wrapping_sub(1)), xs.get(k)) {
-                        // a/2 + b/2 cannot overflow and stays in [a, b].
-                        (Some(a), Some(b)) => Some((a / 2.0 + b / 2.0).max(*a).min(*b)),
-                        _ => None,
-                    }
-                };
-                median.map_or(Decision::Unrated, |x| {
-                    Decision::Rated(RatingValue::Number(x))
-                })
-            }
-            Scale::Binary { .. } | Scale::Ordinal { .. } => {
-                let mut sorted = scored.clone();
-                // Stable: equal scores keep the peers' order.
-                sorted.sort_by(by_score);
-                sorted
-                    .get(sorted.len().saturating_sub(1) / 2)
-                    .map_or(Decision::Unrated, |v| {
-                        Decision::Rated(v.rating.value.clone())
-                    })
-            }
-        },
+        Consolidation::Median => median(scale, &scored),
         Consolidation::Mean => {
             if !matches!(scale, Scale::Numeric { .. }) {
-                let peer = scored
-                    .first()
-                    .map_or_else(String::new, |v| v.peer.to_string());
-                let at = pointer(&pointer(&pointer("/assessments", peer), "ratings"), leaf);
-                return Err(Issue::new(
-                    at,
-                    IssueKind::NotNumeric {
-                        id: leaf.to_string(),
-                        scale: scale_id.to_string(),
-                        scale_type: scale.kind().to_string(),
-                    },
-                ));
+                return Err(not_numeric(leaf, scale_id, scale, &scored));
             }
-            let xs = numbers();
-            if xs.is_empty() {
-                return Ok(Decision::Unrated);
-            }
-            let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
-            let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            #[allow(clippy::cast_precision_loss)]
-            let n = xs.len() as f64;
-            // The mean lies in [lo, hi]; clamping only undoes rounding, so
-            // the result stays on the scale.
-            let mean = xs.iter().map(|x| x / n).sum::<f64>().max(lo).min(hi);
-            Decision::Rated(RatingValue::Number(mean))
+            mean(&numbers(&scored))
         }
         Consolidation::Minimum => scored
             .iter()
@@ -418,6 +349,91 @@ fn decide(
         },
     };
     Ok(outcome)
+}
+
+/// Orders votes by normalised score (a vote without one counts as 0; the
+/// callers pass scored votes only).
+fn by_score(a: &&Vote<'_>, b: &&Vote<'_>) -> std::cmp::Ordering {
+    let (x, y) = (a.score.unwrap_or(0.0), b.score.unwrap_or(0.0));
+    x.total_cmp(&y)
+}
+
+/// The numbers among the scored votes, in the peers' order.
+fn numbers(scored: &[&Vote<'_>]) -> Vec<f64> {
+    scored
+        .iter()
+        .filter_map(|v| match v.rating.value {
+            RatingValue::Number(x) => Some(x),
+            _ => None,
+        })
+        .collect()
+}
+
+/// [`Consolidation::Median`] of the scored votes: on a numeric scale the
+/// middle number or the mean of the two middle ones; on a binary or
+/// ordinal scale the lower median by score, the first peer's among equals.
+fn median(scale: &Scale, scored: &[&Vote<'_>]) -> Decision {
+    match scale {
+        Scale::Numeric { .. } => {
+            let mut xs = numbers(scored);
+            xs.sort_by(f64::total_cmp);
+            let k = xs.len() / 2;
+            let median = if xs.len() % 2 == 1 {
+                xs.get(k).copied()
+            } else {
+                match (xs.get(k.wrapping_sub(1)), xs.get(k)) {
+                    // a/2 + b/2 cannot overflow and stays in [a, b].
+                    (Some(a), Some(b)) => Some((a / 2.0 + b / 2.0).max(*a).min(*b)),
+                    _ => None,
+                }
+            };
+            median.map_or(Decision::Unrated, |x| {
+                Decision::Rated(RatingValue::Number(x))
+            })
+        }
+        Scale::Binary { .. } | Scale::Ordinal { .. } => {
+            let mut sorted = scored.to_vec();
+            // Stable: equal scores keep the peers' order.
+            sorted.sort_by(by_score);
+            sorted
+                .get(sorted.len().saturating_sub(1) / 2)
+                .map_or(Decision::Unrated, |v| {
+                    Decision::Rated(v.rating.value.clone())
+                })
+        }
+    }
+}
+
+/// [`Consolidation::Mean`] of the numbers `xs`: unrated when there is none.
+fn mean(xs: &[f64]) -> Decision {
+    if xs.is_empty() {
+        return Decision::Unrated;
+    }
+    let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    #[allow(clippy::cast_precision_loss)]
+    let n = xs.len() as f64;
+    // The mean lies in [lo, hi]; clamping only undoes rounding, so
+    // the result stays on the scale.
+    let mean = xs.iter().map(|x| x / n).sum::<f64>().max(lo).min(hi);
+    Decision::Rated(RatingValue::Number(mean))
+}
+
+/// The `not-numeric` issue of [`Consolidation::Mean`] on `leaf`, at the
+/// first scoring peer's rating of it.
+fn not_numeric(leaf: &Id, scale_id: &Id, scale: &Scale, scored: &[&Vote<'_>]) -> Issue {
+    let peer = scored
+        .first()
+        .map_or_else(String::new, |v| v.peer.to_string());
+    let at = pointer(&pointer(&pointer("/assessments", peer), "ratings"), leaf);
+    Issue::new(
+        at,
+        IssueKind::NotNumeric {
+            id: leaf.to_string(),
+            scale: scale_id.to_string(),
+            scale_type: scale.kind().to_string(),
+        },
+    )
 }
 
 /// The rating `value` with every voter's evidence and notes, attributed.

@@ -12,7 +12,7 @@ mod validate;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{Assessment, DeclaredFinding, FrameworkRef, Id, IsoDate, Person, Subject};
+use crate::{Assessment, DeclaredFinding, Framework, FrameworkRef, Id, IsoDate, Person, Subject};
 
 pub use agreement::{Agreement, LeafAgreement, ScaleAgreement};
 pub use consolidate::{Consolidated, Consolidation, Disagreement, ReviewError};
@@ -144,6 +144,69 @@ impl PeerReview {
             feedback: Vec::new(),
             findings: Vec::new(),
         }
+    }
+
+    /// Consolidates the peers' assessments into one by `method` (see
+    /// [`Consolidation`] for the rules per leaf), and measures their
+    /// agreement ([`Agreement`]).
+    ///
+    /// Nothing a peer wrote is lost, and all of it is attributed with the
+    /// peer's key in square brackets:
+    /// - on a leaf that gets a rating, every rating peer's evidence is kept
+    ///   with its `reference` prefixed `[peer] ` (or set to `[peer]`), and
+    ///   their notes become the rating's note, one line `[peer] note` each;
+    /// - on a leaf left unrated (no score, or a disagreement), the notes and
+    ///   evidence go into the leaf's narrative instead, as lines
+    ///   `[peer] note` and `[peer] evidence (kind): description (reference)`;
+    /// - narratives are joined per criterion as paragraphs `[peer] text`;
+    /// - the review's own findings (the visit report's) come first, as
+    ///   given, then every peer's declared findings with text `[peer] …`.
+    ///
+    /// # Errors
+    ///
+    /// - [`ReviewError::InvalidFramework`] when `framework` does not
+    ///   validate;
+    /// - [`ReviewError::Invalid`] when the review does not fit `framework`
+    ///   (every issue, with paths, from [`PeerReview::issues_against`]);
+    /// - [`ReviewError::Invalid`] for [`Consolidation::Mean`] with one
+    ///   `not-numeric` issue per leaf with scores on a binary or ordinal
+    ///   scale, at the first rating peer's rating of it
+    ///   (`/assessments/<peer>/ratings/<leaf>`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Consolidation, Framework, PeerReview, RatingValue};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
+    /// }"#)?;
+    /// let review: PeerReview = serde_json::from_str(r#"{
+    ///     "framework": { "id": "tiny", "version": "^1" },
+    ///     "subject": { "name": "P" },
+    ///     "peers": { "p1": { "name": "One" }, "p2": { "name": "Two" } },
+    ///     "assessments": {
+    ///         "p1": { "framework": { "id": "tiny", "version": "^1" }, "subject": { "name": "P" },
+    ///                 "ratings": { "a": { "value": "met", "note": "Seen in the plan." } } },
+    ///         "p2": { "framework": { "id": "tiny", "version": "^1" }, "subject": { "name": "P" },
+    ///                 "ratings": { "a": { "value": "not_met" } } }
+    ///     }
+    /// }"#)?;
+    /// let result = review.consolidate(&framework, Consolidation::Median)?;
+    /// // Lower median of {not met, met}: not met.
+    /// assert_eq!(result.assessment.ratings["a"].value, RatingValue::NotMet);
+    /// assert_eq!(result.assessment.ratings["a"].note.as_deref(), Some("[p1] Seen in the plan."));
+    /// assert_eq!(result.agreement.leaves["a"].spread, Some(1.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn consolidate(
+        &self,
+        framework: &Framework,
+        method: Consolidation,
+    ) -> Result<Consolidated, ReviewError> {
+        consolidate::consolidate(self, framework, method)
     }
 }
 
