@@ -309,6 +309,7 @@ impl<'a> Composition<'a> {
             version: self.version.unwrap_or_else(|| last.version.clone()),
             title: self.title.unwrap_or_else(|| last.title.clone()),
             description: last.description.clone(),
+            language: base.language.clone(),
             provenance,
             scales,
             facets,

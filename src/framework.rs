@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 use semver::{Version, VersionReq};
 use serde::{Deserialize, Serialize};
 
-use crate::{Id, Scale, ScoringRules};
+use crate::{Id, LanguageTag, Scale, ScoringRules};
 
 /// A versioned definition of what is assessed: a tree of criteria with rated
 /// indicators at the leaves, the rating scales, classification facets and
@@ -59,6 +59,13 @@ pub struct Framework {
     /// What the framework is for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The language of its texts, a BCP 47 tag (SPEC §2.6): `en` when
+    /// left out, and left out when `en`, so frameworks written before the
+    /// field existed read and write as before. A
+    /// [`Localization`](crate::Localization) gives the texts in another
+    /// language.
+    #[serde(default, skip_serializing_if = "LanguageTag::is_en")]
+    pub language: LanguageTag,
     /// Where the framework comes from.
     #[serde(default, skip_serializing_if = "Provenance::is_empty")]
     pub provenance: Provenance,
@@ -362,6 +369,9 @@ pub enum DerivationKind {
     Module,
     /// A profile tailored the result.
     Profile,
+    /// A [`Localization`](crate::Localization) gave the result its texts
+    /// in another language.
+    Localization,
 }
 
 /// A reference to a framework by id and version requirement, as an
@@ -441,6 +451,7 @@ impl Framework {
             version,
             title: title.into(),
             description: None,
+            language: LanguageTag::en(),
             provenance: Provenance::default(),
             scales: IndexMap::new(),
             facets: IndexMap::new(),

@@ -164,6 +164,7 @@ mod id_index;
 mod issue;
 mod krippendorff;
 pub mod limits;
+mod localization;
 mod mapping;
 mod parse;
 mod profile;
@@ -196,6 +197,10 @@ pub use framework::{
 pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
+pub use localization::{
+    BandText, Coverage, FacetText, LanguageTag, LanguageTagError, LevelText, Localization,
+    Localized, LocalizedText, ScaleText, Step, TextKey, TitledText,
+};
 pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
 pub use mapping::{
     Carried, FindingNotCarried, Mapping, MappingEntry, NotCarried, NotCarriedReason, Relation,

@@ -25,7 +25,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 
-use crate::{Assessment, Framework, Mapping, PeerReview, Profile, Report};
+use crate::{Assessment, Framework, Localization, Mapping, PeerReview, Profile, Report};
 
 /// The stems of the committed files (`schemas/<stem>.schema.json`), which
 /// are also the `<kind>` of the schemas' ids.
@@ -35,6 +35,7 @@ const PROFILE: &str = "profile";
 const MAPPING: &str = "mapping";
 const PEER_REVIEW: &str = "peer-review";
 const REPORT: &str = "report";
+const LOCALIZATION: &str = "localization";
 
 /// The schema of a document of type `T`, as read: draft 2020-12,
 /// definitions under `$defs`, `$id` `urn:assessment-model:schema:<stem>:1`,
@@ -124,6 +125,21 @@ pub fn report() -> Schema {
     document::<Report>(REPORT)
 }
 
+/// The JSON Schema of a [`Localization`] document. Its `language` is any
+/// string here: the tag is checked by
+/// [`Localization::validate_for`](crate::Localization::validate_for), so
+/// that a malformed tag is reported with every other problem.
+///
+/// # Examples
+///
+/// ```
+/// let schema = assessment_model::schema::localization();
+/// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Localization"));
+/// ```
+pub fn localization() -> Schema {
+    document::<Localization>(LOCALIZATION)
+}
+
 /// Every document type's schema with the stem of its committed file
 /// (`schemas/<stem>.schema.json`), in a fixed order.
 ///
@@ -141,6 +157,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         (MAPPING, mapping()),
         (PEER_REVIEW, peer_review()),
         (REPORT, report()),
+        (LOCALIZATION, localization()),
     ]
 }
 
