@@ -20,8 +20,8 @@ use std::error::Error;
 
 use assessment_model::catalog::impart;
 use assessment_model::{
-    Assessment, LanguageTag, LevelRef, Localization, Localized, LocalizedText, RatingValue,
-    Scorer, Step, Subject, TextKey, from_deserializer,
+    Assessment, LanguageTag, LevelRef, Localization, Localized, LocalizedText, RatingValue, Scorer,
+    Step, Subject, TextKey, from_deserializer,
 };
 
 /// The example's own partial German localization of the core benchmark:
@@ -97,13 +97,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     let title = texts.get(TextKey::Title).ok_or("no title")?;
     println!("\nRequested {requested}; [de] = primary language, [en] = the benchmark's own\n");
     println!("{}", marked(&title));
-    let mut fell_back = 0;
+    let mut fell_back = 0usize;
     for (depth, criterion) in core.walk() {
         let text = texts
             .criterion_title(criterion.id.as_str())
             .ok_or("no criterion")?;
         if text.step == Step::Framework {
-            fell_back += 1;
+            fell_back = fell_back.saturating_add(1);
         }
         let indent = "  ".repeat(depth);
         println!("{indent}{}", marked(&text));

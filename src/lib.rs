@@ -208,11 +208,11 @@ pub use framework::{
 pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
+pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
 pub use localization::{
     BandText, Coverage, FacetText, LanguageTag, LanguageTagError, LevelText, Localization,
     Localized, LocalizedText, ScaleText, Step, TextKey, TitledText,
 };
-pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
 pub use mapping::{
     Carried, FindingNotCarried, Mapping, MappingEntry, NotCarried, NotCarriedReason, Relation,
     Translation, Unrated, rescale,

@@ -202,14 +202,16 @@ fn valid_localization(
         issues.iter().all(|i| i.code() == "untranslated-text"),
         "{file}: {issues:?}"
     );
-    assert_eq!(issues.len() as u64, translatable - translated, "{file}");
+    let left_out = translatable.checked_sub(translated).unwrap();
+    assert_eq!(issues.len() as u64, left_out, "{file}");
     let localized = localization.apply(framework).unwrap();
     let again = Scorer::new(&localized).unwrap().score(assessment).unwrap();
     // The same report but for the nodes' titles, which are the localized
     // ones.
     let untitled = |report: &assessment_model::Report| {
         let mut value = serde_json::to_value(report).unwrap();
-        for node in value["nodes"].as_array_mut().unwrap() {
+        let nodes = value.get_mut("nodes").and_then(Value::as_array_mut);
+        for node in nodes.unwrap() {
             node.as_object_mut().unwrap().remove("title");
         }
         value

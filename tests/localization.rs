@@ -111,7 +111,12 @@ fn a_framework_is_in_english_unless_it_says_otherwise_and_writes_en_as_before() 
     // Every built-in catalogue is in English, and its export is unchanged.
     for built_in in catalog::frameworks() {
         assert_eq!(built_in.language, LanguageTag::en(), "{}", built_in.id);
-        assert!(serde_json::to_value(&built_in).unwrap().get("language").is_none());
+        assert!(
+            serde_json::to_value(&built_in)
+                .unwrap()
+                .get("language")
+                .is_none()
+        );
     }
     // `en` written out is read, and left out again when written.
     let mut doc = serde_json::to_value(&framework).unwrap();
@@ -122,7 +127,10 @@ fn a_framework_is_in_english_unless_it_says_otherwise_and_writes_en_as_before() 
     doc["language"] = json!("de-at");
     let austrian: Framework = read(&doc).unwrap();
     assert_eq!(austrian.language.as_str(), "de-AT");
-    assert_eq!(serde_json::to_value(&austrian).unwrap()["language"], json!("de-AT"));
+    assert_eq!(
+        serde_json::to_value(&austrian).unwrap()["language"],
+        json!("de-AT")
+    );
 }
 
 #[test]
@@ -138,9 +146,8 @@ fn a_malformed_framework_language_is_one_issue_at_its_path() {
     }
     doc["language"] = json!("de_AT");
     let text = doc.to_string();
-    let err =
-        from_deserializer::<Framework, _>(&mut serde_json::Deserializer::from_str(&text))
-            .unwrap_err();
+    let err = from_deserializer::<Framework, _>(&mut serde_json::Deserializer::from_str(&text))
+        .unwrap_err();
     assert_eq!(
         err.issues()[0].to_string(),
         "error [malformed-language-tag] at /language: \"de_AT\" is not a well-formed language tag: \
@@ -212,18 +219,29 @@ fn the_coverage_of_a_partial_localization_is_exact() {
     let untranslated: Vec<(&str, String)> = issues
         .iter()
         .map(|i| match &i.kind {
-            assessment_model::IssueKind::UntranslatedText { text } => (i.path.as_str(), text.clone()),
+            assessment_model::IssueKind::UntranslatedText { text } => {
+                (i.path.as_str(), text.clone())
+            }
             other => panic!("unexpected {other:?}"),
         })
         .collect();
     let want = [
         ("", "/description"),
         ("/scales/grade", "/scales/grade/title"),
-        ("/scales/grade/levels/low", "/scales/grade/levels/low/description"),
+        (
+            "/scales/grade/levels/low",
+            "/scales/grade/levels/low/description",
+        ),
         ("/scales/grade/levels", "/scales/grade/levels/high/label"),
         ("/facets/control", "/facets/control/title"),
-        ("/facets/control/values", "/facets/control/values/outside/title"),
-        ("/facets/control/values", "/facets/control/values/outside/description"),
+        (
+            "/facets/control/values",
+            "/facets/control/values/outside/title",
+        ),
+        (
+            "/facets/control/values",
+            "/facets/control/values/outside/description",
+        ),
         ("/criteria", "/criteria/a-2/title"),
         ("/criteria", "/criteria/a-2/description"),
         ("/criteria", "/criteria/b/title"),
@@ -329,7 +347,10 @@ fn a_localization_of_another_framework_or_version_is_a_mismatch_only() {
         doc["framework"] = reference;
         doc["criteria"]["c-9"] = json!({ "title": "Unbekannt" });
         let issues = localization(&doc).issues_against(&framework);
-        assert_eq!(pairs(&issues), expected(&[("framework-mismatch", "/framework")]));
+        assert_eq!(
+            pairs(&issues),
+            expected(&[("framework-mismatch", "/framework")])
+        );
     }
     // The tag and the limits are checked all the same.
     let mut doc = german();
@@ -384,10 +405,18 @@ fn applying_gives_the_framework_in_the_language_with_the_rest_kept() {
     let control = &localized.facets["control"];
     assert_eq!(control.title, "Control");
     assert_eq!(control.values["inside"].title, "Innen");
-    let bands: Vec<&str> = localized.rules.bands.iter().map(|b| b.label.as_str()).collect();
+    let bands: Vec<&str> = localized
+        .rules
+        .bands
+        .iter()
+        .map(|b| b.label.as_str())
+        .collect();
     assert_eq!(bands, ["weak", "stark"]);
     let step = localized.provenance.derived_from.last().unwrap();
-    assert_eq!((step.kind, step.id.as_str(), step.version.as_ref()), (DerivationKind::Localization, "l10n-test-de", None));
+    assert_eq!(
+        (step.kind, step.id.as_str(), step.version.as_ref()),
+        (DerivationKind::Localization, "l10n-test-de", None)
+    );
 
     // Only texts, the language and that step differ.
     let mut back = localized.clone();
@@ -477,31 +506,60 @@ fn the_fallback_order_is_exact_then_primary_language_then_the_framework() {
     // 1. exact tag (de-AT has a title, and so has de: de-AT wins).
     assert_eq!(
         step(&texts, TextKey::Title),
-        ("Testrahmen (Österreich)".into(), "de-AT".into(), Step::Exact, false)
+        (
+            "Testrahmen (Österreich)".into(),
+            "de-AT".into(),
+            Step::Exact,
+            false
+        )
     );
     assert_eq!(
         step(&texts, TextKey::CriterionTitle("b")),
-        ("Anderer Punkt (AT)".into(), "de-AT".into(), Step::Exact, false)
+        (
+            "Anderer Punkt (AT)".into(),
+            "de-AT".into(),
+            Step::Exact,
+            false
+        )
     );
     // 2. primary language subtag, per field: de-AT has no a-1 and no area
     // description.
     assert_eq!(
         step(&texts, TextKey::CriterionTitle("a-1")),
-        ("Erster Punkt".into(), "de".into(), Step::PrimaryLanguage, true)
+        (
+            "Erster Punkt".into(),
+            "de".into(),
+            Step::PrimaryLanguage,
+            true
+        )
     );
     assert_eq!(
         step(&texts, TextKey::CriterionDescription("area")),
-        ("Der erste Bereich".into(), "de".into(), Step::PrimaryLanguage, true)
+        (
+            "Der erste Bereich".into(),
+            "de".into(),
+            Step::PrimaryLanguage,
+            true
+        )
     );
     assert_eq!(
         step(&texts, TextKey::LevelLabel("grade", "low")),
         ("niedrig".into(), "de".into(), Step::PrimaryLanguage, true)
     );
     // 3. the framework's own, per field: a-2 is in neither.
-    assert_eq!(step(&texts, TextKey::CriterionTitle("a-2")), own("Second item"));
-    assert_eq!(step(&texts, TextKey::CriterionDescription("a-2")), own("Graded"));
+    assert_eq!(
+        step(&texts, TextKey::CriterionTitle("a-2")),
+        own("Second item")
+    );
+    assert_eq!(
+        step(&texts, TextKey::CriterionDescription("a-2")),
+        own("Graded")
+    );
     assert_eq!(step(&texts, TextKey::BandLabel("weak")), own("weak"));
-    assert_eq!(step(&texts, TextKey::FacetValueTitle("control", "outside")), own("Outside"));
+    assert_eq!(
+        step(&texts, TextKey::FacetValueTitle("control", "outside")),
+        own("Outside")
+    );
     // No text where the framework has none, whatever a localization says.
     assert!(texts.get(TextKey::CriterionDescription("a-1")).is_none());
     assert!(texts.criterion_title("no-such-criterion").is_none());
@@ -525,7 +583,10 @@ fn a_request_of_a_primary_language_does_not_use_a_more_specific_localization() {
     // Another region of German: de-AT is not used, de is.
     let swiss = Localized::new(&framework, &[&at, &de], &tag("de-CH")).unwrap();
     assert_eq!(step(&swiss, TextKey::Title).2, Step::PrimaryLanguage);
-    assert_eq!(step(&swiss, TextKey::CriterionTitle("b")).2, Step::Framework);
+    assert_eq!(
+        step(&swiss, TextKey::CriterionTitle("b")).2,
+        Step::Framework
+    );
 }
 
 #[test]
@@ -543,7 +604,10 @@ fn a_request_of_the_frameworks_own_language_or_of_one_without_texts() {
         ("Test framework".into(), "en".into(), Step::Framework, true)
     );
     let none = Localized::new(&framework, &[], &tag("de")).unwrap();
-    assert_eq!(step(&none, TextKey::CriterionTitle("a-1")).2, Step::Framework);
+    assert_eq!(
+        step(&none, TextKey::CriterionTitle("a-1")).2,
+        Step::Framework
+    );
 }
 
 #[test]

@@ -553,7 +553,8 @@ proptest! {
 fn test_localization(fw: &Framework, mask: &[bool]) -> (assessment_model::Localization, usize) {
     use assessment_model::{LevelText, Localization, ScaleText, TitledText};
     let mut l = Localization::new(id("test-de"), fw.compatible_ref(), "de".parse().unwrap());
-    l.notes.push("Written for the crate's property tests.".into());
+    l.notes
+        .push("Written for the crate's property tests.".into());
     let mut flags = mask.iter().copied().cycle();
     let mut given = 0;
     for (_, c) in fw.walk() {

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use crate::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS};
 use crate::{Framework, Issue, IssueKind, Localization, Severity, ValidationError, pointer};
 
-use super::text::{self, Source, TextKey};
 use super::LanguageTag;
+use super::text::{self, Source, TextKey};
 
 /// How much of a framework a localization translates: of the
 /// `translatable` texts the framework has (its title, every description it
@@ -262,7 +262,12 @@ impl Localization {
                 issues.push(Issue::new(pointer("/criteria", c), kind));
             }
         }
-        let bands: HashSet<&str> = framework.rules.bands.iter().map(|b| b.id.as_str()).collect();
+        let bands: HashSet<&str> = framework
+            .rules
+            .bands
+            .iter()
+            .map(|b| b.id.as_str())
+            .collect();
         for b in self.bands.keys().filter(|b| !bands.contains(b.as_str())) {
             let kind = IssueKind::UnknownBand {
                 band: b.to_string(),
@@ -286,28 +291,44 @@ impl Localization {
         };
         match key {
             TextKey::Title | TextKey::Description => String::new(),
-            TextKey::ScaleTitle(s) | TextKey::ScaleDescription(s) => {
-                entry("scales", self.scales.contains_key(s), s, !self.scales.is_empty())
-            }
+            TextKey::ScaleTitle(s) | TextKey::ScaleDescription(s) => entry(
+                "scales",
+                self.scales.contains_key(s),
+                s,
+                !self.scales.is_empty(),
+            ),
             TextKey::LevelLabel(s, l) | TextKey::LevelDescription(s, l) => {
                 match self.scales.get(s) {
                     Some(scale) if scale.levels.contains_key(l) => text::level(s, l),
                     Some(scale) if !scale.levels.is_empty() => {
                         pointer(&pointer("/scales", s), "levels")
                     }
-                    _ => entry("scales", self.scales.contains_key(s), s, !self.scales.is_empty()),
+                    _ => entry(
+                        "scales",
+                        self.scales.contains_key(s),
+                        s,
+                        !self.scales.is_empty(),
+                    ),
                 }
             }
-            TextKey::FacetTitle(f) | TextKey::FacetDescription(f) => {
-                entry("facets", self.facets.contains_key(f), f, !self.facets.is_empty())
-            }
+            TextKey::FacetTitle(f) | TextKey::FacetDescription(f) => entry(
+                "facets",
+                self.facets.contains_key(f),
+                f,
+                !self.facets.is_empty(),
+            ),
             TextKey::FacetValueTitle(f, v) | TextKey::FacetValueDescription(f, v) => {
                 match self.facets.get(f) {
                     Some(facet) if facet.values.contains_key(v) => text::value(f, v),
                     Some(facet) if !facet.values.is_empty() => {
                         pointer(&pointer("/facets", f), "values")
                     }
-                    _ => entry("facets", self.facets.contains_key(f), f, !self.facets.is_empty()),
+                    _ => entry(
+                        "facets",
+                        self.facets.contains_key(f),
+                        f,
+                        !self.facets.is_empty(),
+                    ),
                 }
             }
             TextKey::CriterionTitle(c) | TextKey::CriterionDescription(c) => entry(
@@ -316,9 +337,12 @@ impl Localization {
                 c,
                 !self.criteria.is_empty(),
             ),
-            TextKey::BandLabel(b) => {
-                entry("bands", self.bands.contains_key(b), b, !self.bands.is_empty())
-            }
+            TextKey::BandLabel(b) => entry(
+                "bands",
+                self.bands.contains_key(b),
+                b,
+                !self.bands.is_empty(),
+            ),
         }
     }
 }

@@ -23,8 +23,8 @@ mod text;
 
 pub use check::Coverage;
 pub use localized::{Localized, LocalizedText, Step};
-pub use tag::{LanguageTag, LanguageTagError};
 pub(crate) use tag::MALFORMED_TAG;
+pub use tag::{LanguageTag, LanguageTagError};
 pub use text::TextKey;
 
 /// A framework's texts in one language: which framework it localizes,

@@ -268,9 +268,7 @@ fn check_characters(s: &str) -> Result<(), LanguageTagError> {
             '-' => {
                 run = 0;
                 let last = bytes.len().saturating_sub(1);
-                index == 0
-                    || index == last
-                    || bytes.get(index.saturating_sub(1)) == Some(&b'-')
+                index == 0 || index == last || bytes.get(index.saturating_sub(1)) == Some(&b'-')
             }
             _ => true,
         };
@@ -458,19 +456,53 @@ mod tests {
             ("-de", LanguageTagError::Character { index: 0, ch: '-' }),
             ("de--AT", LanguageTagError::Character { index: 3, ch: '-' }),
             ("de-ÄT", LanguageTagError::Character { index: 3, ch: 'Ä' }),
-            ("de-abcdefghi", LanguageTagError::Character { index: 11, ch: 'i' }),
+            (
+                "de-abcdefghi",
+                LanguageTagError::Character { index: 11, ch: 'i' },
+            ),
             ("en-GB-oed", misplaced("oed")),
             ("de-AT-DE", misplaced("de")),
             ("de-Latn-Latn", misplaced("latn")),
             ("abcde-abc", misplaced("abc")),
             ("zh-aaa-bbb-ccc-ddd", misplaced("ddd")),
-            ("de-u", LanguageTagError::EmptyExtension { singleton: "u".into() }),
-            ("de-x", LanguageTagError::EmptyExtension { singleton: "x".into() }),
-            ("de-u-x-a", LanguageTagError::EmptyExtension { singleton: "u".into() }),
-            ("de-u-a", LanguageTagError::EmptyExtension { singleton: "u".into() }),
-            ("de-u-co-u-nu", LanguageTagError::Repeated { subtag: "u".into() }),
-            ("de-u-co-t-a0-u-nu", LanguageTagError::Repeated { subtag: "u".into() }),
-            ("de-1996-1996", LanguageTagError::Repeated { subtag: "1996".into() }),
+            (
+                "de-u",
+                LanguageTagError::EmptyExtension {
+                    singleton: "u".into(),
+                },
+            ),
+            (
+                "de-x",
+                LanguageTagError::EmptyExtension {
+                    singleton: "x".into(),
+                },
+            ),
+            (
+                "de-u-x-a",
+                LanguageTagError::EmptyExtension {
+                    singleton: "u".into(),
+                },
+            ),
+            (
+                "de-u-a",
+                LanguageTagError::EmptyExtension {
+                    singleton: "u".into(),
+                },
+            ),
+            (
+                "de-u-co-u-nu",
+                LanguageTagError::Repeated { subtag: "u".into() },
+            ),
+            (
+                "de-u-co-t-a0-u-nu",
+                LanguageTagError::Repeated { subtag: "u".into() },
+            ),
+            (
+                "de-1996-1996",
+                LanguageTagError::Repeated {
+                    subtag: "1996".into(),
+                },
+            ),
         ] {
             assert_eq!(tag(given), Err(error), "{given}");
         }

@@ -105,17 +105,13 @@ impl Localization {
             TextKey::Title => self.title.as_ref(),
             TextKey::Description => self.description.as_ref(),
             TextKey::ScaleTitle(s) => self.scales.get(s).and_then(|t| t.title.as_ref()),
-            TextKey::ScaleDescription(s) => {
-                self.scales.get(s).and_then(|t| t.description.as_ref())
-            }
+            TextKey::ScaleDescription(s) => self.scales.get(s).and_then(|t| t.description.as_ref()),
             TextKey::LevelLabel(s, l) => self.level(s, l).and_then(|t| t.label.as_ref()),
             TextKey::LevelDescription(s, l) => {
                 self.level(s, l).and_then(|t| t.description.as_ref())
             }
             TextKey::FacetTitle(f) => self.facets.get(f).and_then(|t| t.title.as_ref()),
-            TextKey::FacetDescription(f) => {
-                self.facets.get(f).and_then(|t| t.description.as_ref())
-            }
+            TextKey::FacetDescription(f) => self.facets.get(f).and_then(|t| t.description.as_ref()),
             TextKey::FacetValueTitle(f, v) => self.value(f, v).and_then(|t| t.title.as_ref()),
             TextKey::FacetValueDescription(f, v) => {
                 self.value(f, v).and_then(|t| t.description.as_ref())
@@ -185,10 +181,7 @@ pub(crate) struct Source<'f> {
 
 impl<'f> Source<'f> {
     pub(crate) fn new(framework: &'f Framework) -> Source<'f> {
-        let criteria = framework
-            .walk()
-            .map(|(_, c)| (c.id.as_str(), c))
-            .collect();
+        let criteria = framework.walk().map(|(_, c)| (c.id.as_str(), c)).collect();
         Source {
             framework,
             criteria,
