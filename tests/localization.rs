@@ -648,3 +648,60 @@ fn an_invalid_localization_is_refused_with_paths_under_its_index() {
         ])
     );
 }
+
+// ----- paths, and the fuzz seeds -----
+
+/// Every issue's path resolves in the localization as written, including
+/// the nearest objects of the untranslated texts.
+#[test]
+fn every_issue_path_resolves_in_the_localization() {
+    let framework = framework();
+    let mut doc = german();
+    doc["language"] = json!("de_DE");
+    doc["criteria"]["c-9"] = json!({ "title": "Unbekannt" });
+    doc["facets"]["control"]["values"]["elsewhere"] = json!({});
+    for document in [
+        doc,
+        german(),
+        json!({
+            "id": "empty", "framework": { "id": "l10n-test", "version": "*" }, "language": "de"
+        }),
+    ] {
+        let l = localization(&document);
+        let issues = l.issues_against(&framework);
+        assert!(!issues.is_empty());
+        let written = serde_json::to_value(&l).unwrap();
+        for issue in &issues {
+            assert!(written.pointer(&issue.path).is_some(), "{issue}");
+        }
+    }
+}
+
+/// The seeds of the `localization_json` fuzz target reach the applying
+/// and lookup paths: the German one of the IMPART core and the
+/// good-practice one validate for their frameworks.
+#[test]
+fn the_valid_fuzz_seeds_validate_for_their_frameworks() {
+    let read_seed = |name: &str| -> Localization {
+        let path = format!(
+            "{}/tests/seeds/localization_json/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        localization(&serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap())
+    };
+    let core = catalog::impart::core();
+    let coverage = read_seed("impart-core-de.json")
+        .validate_for(&core)
+        .unwrap();
+    assert_eq!((coverage.translated, coverage.translatable), (16, 46));
+    let gp = catalog::good_practice::criteria();
+    let coverage = read_seed("good-practice-fr.json")
+        .validate_for(&gp)
+        .unwrap();
+    assert!(coverage.translated > 0 && !coverage.is_complete());
+    assert!(
+        read_seed("impart-core-broken.json")
+            .validate_for(&core)
+            .is_err()
+    );
+}

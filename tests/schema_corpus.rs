@@ -192,6 +192,7 @@ fn documents() -> Vec<Document> {
         ("profile_json", Kind::Profile),
         ("mapping_json", Kind::Mapping),
         ("review_json", Kind::PeerReview),
+        ("localization_json", Kind::Localization),
     ] {
         for (name, data) in corpus::files(&format!("tests/seeds/{target}"), "") {
             let Ok(text) = String::from_utf8(data) else {

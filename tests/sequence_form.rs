@@ -474,7 +474,7 @@ fn every_object_of_every_committed_document_as_an_array_is_refused() {
     }
 
     type Run = fn(&mut Sweep, &str, &mut Value);
-    let seeds: [(&str, Run); 5] = [
+    let seeds: [(&str, Run); 6] = [
         ("framework_json", |s, n, d| {
             s.run::<Framework>("framework", n, d)
         }),
@@ -485,6 +485,9 @@ fn every_object_of_every_committed_document_as_an_array_is_refused() {
         ("mapping_json", |s, n, d| s.run::<Mapping>("mapping", n, d)),
         ("review_json", |s, n, d| {
             s.run::<PeerReview>("peer review", n, d)
+        }),
+        ("localization_json", |s, n, d| {
+            s.run::<Localization>("localization", n, d)
         }),
     ];
     for (dir, run) in seeds {
