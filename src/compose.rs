@@ -33,7 +33,8 @@ use crate::{
 /// * **Identity.** Unless [`Composition::id`], [`Composition::version`] or
 ///   [`Composition::title`] say otherwise, the result takes the id, version,
 ///   title and description of the **last module** (the thematic benchmark is
-///   named by its module), or of the base when there is no module.
+///   named by its module), or of the base when there is no module. Its
+///   `language` is the base's ([SPEC](crate::spec) §7.1).
 /// * **Provenance.** The result keeps the base's provenance (network,
 ///   document, year, notes, earlier derivations), appends each module's
 ///   notes, then records one [`DerivationKind::Base`] step for the base and
@@ -178,6 +179,7 @@ impl<'a> Composition<'a> {
             version: self.version.unwrap_or_else(|| last.version.clone()),
             title: self.title.unwrap_or_else(|| last.title.clone()),
             description: last.description.clone(),
+            language: base.language.clone(),
             provenance: provenance(base, &self.modules),
             scales: scales.defs,
             facets: facets.defs,

@@ -6,7 +6,7 @@ use semver::{Version, VersionReq};
 use serde::{Deserialize, Serialize};
 
 use crate::validate::Tree;
-use crate::{Id, Issue, Scale, ScoringRules, ValidationError};
+use crate::{Id, Issue, LanguageTag, Scale, ScoringRules, ValidationError};
 
 /// A versioned definition of what is assessed: a tree of criteria with rated
 /// indicators at the leaves, the rating scales, classification facets and
@@ -60,6 +60,13 @@ pub struct Framework {
     /// What the framework is for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The language of its texts, a BCP 47 tag (SPEC §2.6): `en` when
+    /// left out, and left out when `en`, so frameworks written before the
+    /// field existed read and write as before. A
+    /// [`Localization`](crate::Localization) gives the texts in another
+    /// language.
+    #[serde(default, skip_serializing_if = "LanguageTag::is_en")]
+    pub language: LanguageTag,
     /// Where the framework comes from.
     #[serde(default, skip_serializing_if = "Provenance::is_empty")]
     pub provenance: Provenance,
@@ -363,6 +370,9 @@ pub enum DerivationKind {
     Module,
     /// A profile tailored the result.
     Profile,
+    /// A [`Localization`](crate::Localization) gave the result its texts
+    /// in another language.
+    Localization,
 }
 
 /// A reference to a framework by id and version requirement, as an
@@ -459,6 +469,7 @@ impl Framework {
             version,
             title: title.into(),
             description: None,
+            language: LanguageTag::en(),
             provenance: Provenance::default(),
             scales: IndexMap::new(),
             facets: IndexMap::new(),

@@ -452,6 +452,35 @@ issue_kinds! {
         found: Vec<String>,
     } = "grouping-mismatch", Error, "the cohort is grouped by {expected:?}, this one by {found:?}";
 
+    // ----- localizations -----
+    /// A string where a language tag is expected is not a well-formed BCP
+    /// 47 tag ([`crate::LanguageTag`]).
+    MalformedLanguageTag {
+        /// The string.
+        value: String,
+        /// Why it is not a tag.
+        reason: String,
+    } = "malformed-language-tag", Error, "{value:?} is not a well-formed language tag: {reason}";
+    /// A localization names a level that the scale does not define (a
+    /// binary or numeric scale has no levels).
+    UnknownLevel {
+        /// The scale id.
+        scale: String,
+        /// The level id.
+        level: String,
+    } = "unknown-level", Error, "scale `{scale}` has no level `{level}`";
+    /// A translated text that is empty or only white space.
+    BlankTranslation = "blank-translation", Error, "a translated text must not be blank";
+    /// A translation of a text the framework does not have (a description
+    /// it does not give, a scale without a title): it is not used.
+    NoSourceText = "no-source-text", Warning, "the framework has no text here to translate, so this translation is not used";
+    /// A text of the framework that a localization does not translate.
+    UntranslatedText {
+        /// Where in the localization its translation would go (a JSON
+        /// Pointer, e.g. `/criteria/migrant-voice/description`).
+        text: String,
+    } = "untranslated-text", Warning, "no translation of {text}";
+
 }
 
 /// A document did not pass: every issue found, errors and warnings, in

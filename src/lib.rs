@@ -65,6 +65,14 @@
 //! - **Tailoring and crosswalks.** [`compose`] joins a base framework and
 //!   its modules; a [`Profile`] selects, drops or reweights criteria; a
 //!   [`Mapping`] carries an assessment from one framework to another.
+//! - **Languages.** A framework declares its [`language`](Framework::language)
+//!   (a BCP 47 [`LanguageTag`], `en` by default). A [`Localization`] gives
+//!   its texts in another language as a document of its own, checked with
+//!   [`Localization::validate_for`] (every problem, and its exact
+//!   [`Coverage`]) and applied with [`Localization::apply`]; [`Localized`]
+//!   looks each text up in a requested language with the fallback exact tag,
+//!   primary language, the framework's own ([SPEC](crate::spec) §3.12,
+//!   §6.6, §7.6).
 //! - **Peer review.** A [`PeerReview`] gathers several peers' assessments of
 //!   one subject and consolidates them, with their agreement.
 //! - **Catalogues.** [`catalog`] ships the frameworks of the sources, word
@@ -126,20 +134,23 @@
 //! | [`FindingKind`] | yes | peer-review practice also records recommendations and observations |
 //! | [`Relation`] | yes | crosswalk vocabularies (SKOS, SSSOM) know more relations than the four here |
 //! | [`Consolidation`] | yes | other ways to combine peers' ratings (mode, trimmed mean) may be added |
-//! | [`DerivationKind`] | yes | new ways of making a framework (a localisation overlay) add steps |
+//! | [`DerivationKind`] | yes | new ways of making a framework add steps (as [`DerivationKind::Localization`] was added) |
+//! | [`TextKey`] | yes | grows with the texts a framework has |
+//! | [`Step`] | yes | a finer fallback (RFC 4647's progressive truncation, `zh-Hant-TW` → `zh-Hant`) may add a step |
 //! | [`MeasurementLevel`] | yes | Krippendorff's alpha has more difference functions (ratio, circular) |
-//! | [`EvidenceKind`], [`IssueKind`] and every error enum | yes | marked from the start: new kinds of evidence and of problems are expected |
+//! | [`EvidenceKind`], [`IssueKind`] and every error enum ([`LanguageTagError`]…) | yes | marked from the start: new kinds of evidence and of problems are expected |
 //! | [`Severity`] | no | two levels are the validation contract: errors fail, warnings do not. A third level would change what passing means, a breaking change in any case |
 //! | [`Direction`] | no | a numeric range has two ends |
 //! | catalogue enums ([`catalog::impart::Theme`], [`catalog::profint::Domain`]…) | no | they enumerate a published source; a new edition of a source is a new catalogue |
-//! | document structs: [`Framework`], [`Criterion`], [`Facet`], [`FacetValue`], [`Provenance`], [`Derivation`], [`Level`], [`ScoringRules`], [`Band`], [`Assessment`], [`Subject`], [`Person`], [`Rating`], [`Evidence`], [`DeclaredFinding`], [`Profile`], [`Mapping`], [`MappingEntry`], [`PeerReview`], [`ContextDocuments`], [`BaselineReport`], [`StudyVisit`], [`Counterpart`] | yes | the serialised form gains optional fields in minor releases (a document's `$schema`, new rules); a new optional field must not break code that builds documents. Each has a constructor taking its required fields, or `Default` |
-//! | result structs: [`Counts`], [`ScaleMean`], [`Finding`], [`FacetScore`], [`Priority`], [`CohortStats`], [`NodeStats`], [`LevelCount`], [`CommonRisk`], [`Synthesis`], [`Weakness`], [`Agreement`], [`LeafAgreement`], [`ScaleAgreement`], [`Consolidated`], [`Disagreement`], [`Translation`], [`Carried`], [`NotCarried`], [`Unrated`] | yes | the crate makes them and users read them; new measures are added as fields |
+//! | document structs: [`Framework`], [`Criterion`], [`Facet`], [`FacetValue`], [`Provenance`], [`Derivation`], [`Level`], [`ScoringRules`], [`Band`], [`Assessment`], [`Subject`], [`Person`], [`Rating`], [`Evidence`], [`DeclaredFinding`], [`Profile`], [`Mapping`], [`MappingEntry`], [`PeerReview`], [`ContextDocuments`], [`BaselineReport`], [`StudyVisit`], [`Counterpart`], [`Localization`], [`TitledText`], [`ScaleText`], [`LevelText`], [`FacetText`], [`BandText`] | yes | the serialised form gains optional fields in minor releases (a document's `$schema`, new rules); a new optional field must not break code that builds documents. Each has a constructor taking its required fields, or `Default` |
+//! | result structs: [`Counts`], [`ScaleMean`], [`Finding`], [`FacetScore`], [`Priority`], [`CohortStats`], [`NodeStats`], [`LevelCount`], [`CommonRisk`], [`Synthesis`], [`Weakness`], [`Agreement`], [`LeafAgreement`], [`ScaleAgreement`], [`Consolidated`], [`Disagreement`], [`Translation`], [`Carried`], [`NotCarried`], [`Unrated`], [`Coverage`], [`LocalizedText`] | yes | the crate makes them and users read them; new measures are added as fields |
 //! | [`FrameworkRef`] | no | an id and a version requirement are the whole of a reference |
 //! | [`Selection`] | no | an id and whether the subtree comes with it are the whole of a selection |
 //! | [`Issue`] | no | a path and a kind are the whole of an issue; what an issue says grows in [`IssueKind`] |
 //!
 //! Structs with private fields ([`Report`], [`NodeScore`], [`Outcome`],
-//! [`Scorer`], [`Cohort`], [`Id`]…) grow without breaking anyone.
+//! [`Scorer`], [`Cohort`], [`Id`], [`LanguageTag`], [`Localized`]…) grow
+//! without breaking anyone.
 //!
 //! # Features
 //!
@@ -164,6 +175,7 @@ mod id_index;
 mod issue;
 mod krippendorff;
 pub mod limits;
+mod localization;
 mod mapping;
 mod parse;
 mod profile;
@@ -197,6 +209,10 @@ pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
 pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
+pub use localization::{
+    BandText, Coverage, FacetText, LanguageTag, LanguageTagError, LevelText, Localization,
+    Localized, LocalizedText, ScaleText, Step, TextKey, TitledText,
+};
 pub use mapping::{
     Carried, FindingNotCarried, Mapping, MappingEntry, NotCarried, NotCarriedReason, Relation,
     Translation, Unrated, rescale,

@@ -104,7 +104,7 @@ impl<'a> Limits<'a> {
     }
 
     /// `text-too-long` at `path` for `text`.
-    fn too_long(&mut self, path: String, text: &str) {
+    pub(crate) fn too_long(&mut self, path: String, text: &str) {
         let kind = IssueKind::TextTooLong {
             length: text.len(),
             max: MAX_TEXT_BYTES,

@@ -5,12 +5,13 @@
 //! document tree the error is (serde_json gives a line and column, other
 //! formats less) nor what kind of problem it is. This entry point tracks the
 //! path while deserialising (with `serde_path_to_error`) and classifies the
-//! failure into one of four stable codes:
+//! failure into one of five stable codes:
 //!
 //! | code | when |
 //! |---|---|
 //! | `unknown-field` | a key the format does not define (definitions deny unknown fields) |
 //! | `malformed-id` | a string where an [`Id`] is expected is not a valid id |
+//! | `malformed-language-tag` | a framework's `language` is not a well-formed BCP 47 tag ([`LanguageTag`](crate::LanguageTag)) |
 //! | `duplicate-id` | a key given twice in one map (JSON allows it; the model's maps reject it rather than keep only the last value) |
 //! | `invalid-document` | anything else: bad syntax, a wrong type, a struct written as an array (the positional form, see below), a missing field, an unknown enum value, nesting beyond the parser's limit |
 //!
@@ -30,6 +31,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_path_to_error::Segment;
 
 use crate::id::MALFORMED_ID;
+use crate::localization::MALFORMED_TAG;
 use crate::{Id, Issue, IssueKind, ValidationError, pointer};
 
 mod keyed;
@@ -73,7 +75,8 @@ pub(crate) use keyed::keyed;
 /// # Errors
 ///
 /// [`ValidationError`] holding exactly one issue, of code `unknown-field`,
-/// `malformed-id`, `duplicate-id` or `invalid-document`.
+/// `malformed-id`, `malformed-language-tag`, `duplicate-id` or
+/// `invalid-document`.
 ///
 /// # Examples
 ///
@@ -171,6 +174,9 @@ fn classify(message: &str) -> IssueKind {
     if let Some(kind) = malformed_id(message) {
         return kind;
     }
+    if let Some(kind) = malformed_language_tag(message) {
+        return kind;
+    }
     if let Some(field) = unknown_field(message) {
         return IssueKind::UnknownField { field };
     }
@@ -206,6 +212,21 @@ fn malformed_id(message: &str) -> Option<IssueKind> {
             let value = unquote(literal)?;
             let reason = Id::new(value.as_str()).err()?.to_string();
             Some(IssueKind::MalformedId { value, reason })
+        })
+}
+
+/// Recognises the message of [`LanguageTag`](crate::LanguageTag)'s
+/// `Deserialize`, `malformed language tag "<value>": <reason>`, as
+/// [`malformed_id`] does an id's.
+fn malformed_language_tag(message: &str) -> Option<IssueKind> {
+    message
+        .match_indices(MALFORMED_TAG)
+        .take(16)
+        .find_map(|(at, _)| {
+            let literal = message.get(at.saturating_add(MALFORMED_TAG.len())..)?;
+            let value = unquote(literal)?;
+            let reason = crate::LanguageTag::new(&value).err()?.to_string();
+            Some(IssueKind::MalformedLanguageTag { value, reason })
         })
 }
 

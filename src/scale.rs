@@ -561,6 +561,37 @@ impl Scale {
         }
     }
 
+    /// The scale's texts: title, description and (ordinal) levels, for a
+    /// localization to read and replace.
+    pub(crate) fn texts(&self) -> (Option<&str>, Option<&str>, &[Level]) {
+        match self {
+            Scale::Binary { title, description }
+            | Scale::Numeric {
+                title, description, ..
+            } => (title.as_deref(), description.as_deref(), &[]),
+            Scale::Ordinal {
+                title,
+                description,
+                levels,
+            } => (title.as_deref(), description.as_deref(), levels),
+        }
+    }
+
+    /// [`Scale::texts`], to replace them.
+    pub(crate) fn texts_mut(&mut self) -> (&mut Option<String>, &mut Option<String>, &mut [Level]) {
+        match self {
+            Scale::Binary { title, description }
+            | Scale::Numeric {
+                title, description, ..
+            } => (title, description, &mut []),
+            Scale::Ordinal {
+                title,
+                description,
+                levels,
+            } => (title, description, levels),
+        }
+    }
+
     /// A short name of the scale's type: `"binary"`, `"ordinal"` or `"numeric"`.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -25,7 +25,9 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 
-use crate::{Assessment, Framework, Mapping, PeerReview, Profile, ReportDocument};
+use crate::{
+    Assessment, Framework, Localization, Mapping, PeerReview, Profile, ReportDocument,
+};
 
 /// The stems of the committed files (`schemas/<stem>.schema.json`), which
 /// are also the `<kind>` of the schemas' ids.
@@ -35,6 +37,7 @@ const PROFILE: &str = "profile";
 const MAPPING: &str = "mapping";
 const PEER_REVIEW: &str = "peer-review";
 const REPORT: &str = "report";
+const LOCALIZATION: &str = "localization";
 
 /// The schema of a document of type `T`, as read: draft 2020-12,
 /// definitions under `$defs`, `$id` `urn:assessment-model:schema:<stem>:1`,
@@ -125,6 +128,21 @@ pub fn report() -> Schema {
     document::<ReportDocument>(REPORT)
 }
 
+/// The JSON Schema of a [`Localization`] document. Its `language` is any
+/// string here: the tag is checked by
+/// [`Localization::validate_for`](crate::Localization::validate_for), so
+/// that a malformed tag is reported with every other problem.
+///
+/// # Examples
+///
+/// ```
+/// let schema = assessment_model::schema::localization();
+/// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Localization"));
+/// ```
+pub fn localization() -> Schema {
+    document::<Localization>(LOCALIZATION)
+}
+
 /// Every document type's schema with the stem of its committed file
 /// (`schemas/<stem>.schema.json`), in a fixed order.
 ///
@@ -142,6 +160,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         (MAPPING, mapping()),
         (PEER_REVIEW, peer_review()),
         (REPORT, report()),
+        (LOCALIZATION, localization()),
     ]
 }
 

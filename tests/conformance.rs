@@ -10,8 +10,8 @@
 use std::collections::BTreeSet;
 
 use assessment_model::{
-    Assessment, Consolidation, Framework, Issue, IssueKind, Mapping, PeerReview, Profile, Scorer,
-    compose, from_deserializer,
+    Assessment, Consolidation, Framework, Issue, IssueKind, Localization, Mapping, PeerReview,
+    Profile, Scorer, compose, from_deserializer,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -103,6 +103,10 @@ fn issues_of(file: &str, envelope: &Value) -> Vec<Issue> {
             };
             result.map_or_else(Vec::new, |e| e.issues().to_vec())
         }
+        "localization" => match parse::<Localization>(&doc) {
+            Ok(l) => l.issues_against(&framework()),
+            Err(issues) => issues,
+        },
         "composition" => {
             let base: Framework = part(&doc, "base", file);
             let modules: Vec<Framework> = part(&doc, "modules", file);
@@ -162,7 +166,62 @@ fn valid_documents_validate_and_score_as_expected() {
             let got = report.band().map(|b| b.to_string());
             assert_eq!(got.as_deref(), band.as_str(), "{file}: band");
         }
+        if doc.get("localization").is_some() {
+            valid_localization(file, &doc, &framework, &assessment, &report);
+        }
     }
+}
+
+/// A valid file's `localization`: no errors, its only warnings the
+/// untranslated texts (as many as `expected_coverage` leaves out), that
+/// coverage exactly, and the localized framework scores the assessment to
+/// the same report.
+fn valid_localization(
+    file: &str,
+    doc: &Value,
+    framework: &Framework,
+    assessment: &Assessment,
+    report: &assessment_model::Report,
+) {
+    let localization: Localization = part(doc, "localization", file);
+    let coverage = localization
+        .validate_for(framework)
+        .unwrap_or_else(|e| panic!("{file}: localization: {e}"));
+    let expected = &doc["expected_coverage"];
+    let (translated, translatable) = (
+        expected["translated"].as_u64().unwrap(),
+        expected["translatable"].as_u64().unwrap(),
+    );
+    assert_eq!(
+        (coverage.translated as u64, coverage.translatable as u64),
+        (translated, translatable),
+        "{file}: coverage"
+    );
+    let issues = localization.issues_against(framework);
+    assert!(
+        issues.iter().all(|i| i.code() == "untranslated-text"),
+        "{file}: {issues:?}"
+    );
+    let left_out = translatable.checked_sub(translated).unwrap();
+    assert_eq!(issues.len() as u64, left_out, "{file}");
+    let localized = localization.apply(framework).unwrap();
+    let again = Scorer::new(&localized).unwrap().score(assessment).unwrap();
+    // The same report but for the titles (the framework's and the
+    // nodes'), which are the localized ones.
+    let untitled = |report: &assessment_model::Report| {
+        let mut value = serde_json::to_value(report).unwrap();
+        value["framework"].as_object_mut().unwrap().remove("title");
+        let nodes = value.get_mut("nodes").and_then(Value::as_array_mut);
+        for node in nodes.unwrap() {
+            node.as_object_mut().unwrap().remove("title");
+        }
+        value
+    };
+    assert_eq!(
+        untitled(&again),
+        untitled(report),
+        "{file}: the localized framework scores differently"
+    );
 }
 
 #[test]

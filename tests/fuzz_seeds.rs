@@ -83,6 +83,11 @@ fn profile_json_seeds() {
 }
 
 #[test]
+fn localization_json_seeds() {
+    run("localization_json", fuzzing::localization_json);
+}
+
+#[test]
 fn mapping_json_seeds() {
     run("mapping_json", fuzzing::mapping_json);
 }

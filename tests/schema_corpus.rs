@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use assessment_model::{
-    Assessment, Framework, Issue, Mapping, PeerReview, Profile, from_deserializer,
+    Assessment, Framework, Issue, Localization, Mapping, PeerReview, Profile, from_deserializer,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -35,6 +35,7 @@ enum Kind {
     Profile,
     Mapping,
     PeerReview,
+    Localization,
 }
 
 impl Kind {
@@ -45,6 +46,7 @@ impl Kind {
             Kind::Profile => "profile",
             Kind::Mapping => "mapping",
             Kind::PeerReview => "peer-review",
+            Kind::Localization => "localization",
         }
     }
 
@@ -63,6 +65,7 @@ impl Kind {
             Kind::Profile => read::<Profile>(text),
             Kind::Mapping => read::<Mapping>(text),
             Kind::PeerReview => read::<PeerReview>(text),
+            Kind::Localization => read::<Localization>(text),
         }
     }
 }
@@ -96,6 +99,7 @@ fn envelope_kind(kind: &str) -> Option<Kind> {
         "assessment" => Some(Kind::Assessment),
         "profile" => Some(Kind::Profile),
         "peer_review" => Some(Kind::PeerReview),
+        "localization" => Some(Kind::Localization),
         _ => None,
     }
 }
@@ -110,6 +114,7 @@ fn envelope_documents(file: &str, envelope: &Value) -> Vec<Document> {
     for (key, kind) in [
         ("framework", Kind::Framework),
         ("assessment", Kind::Assessment),
+        ("localization", Kind::Localization),
     ] {
         if let Some(value) = envelope.get(key) {
             part(key, kind, value);
@@ -187,6 +192,7 @@ fn documents() -> Vec<Document> {
         ("profile_json", Kind::Profile),
         ("mapping_json", Kind::Mapping),
         ("review_json", Kind::PeerReview),
+        ("localization_json", Kind::Localization),
     ] {
         for (name, data) in corpus::files(&format!("tests/seeds/{target}"), "") {
             let Ok(text) = String::from_utf8(data) else {
@@ -210,6 +216,7 @@ fn validators() -> BTreeMap<Kind, jsonschema::Validator> {
         Kind::Profile,
         Kind::Mapping,
         Kind::PeerReview,
+        Kind::Localization,
     ]
     .into_iter()
     .map(|kind| (kind, validator::validator(kind.stem())))
@@ -257,6 +264,7 @@ fn every_document_the_crate_reads_names_its_schema_and_validates() {
         (Kind::Profile, 10),
         (Kind::Mapping, 15),
         (Kind::PeerReview, 8),
+        (Kind::Localization, 7),
     ] {
         let n = checked.get(&kind).copied().unwrap_or(0);
         assert!(n >= at_least, "{n} {kind:?} documents checked");

@@ -542,3 +542,76 @@ proptest! {
         }
     }
 }
+
+/// A localization of `fw` written for this test (German-looking prefixes,
+/// not a translation): the criteria, level labels and facet values whose
+/// position in `mask` (cycled) is true; how many texts it gives.
+fn test_localization(fw: &Framework, mask: &[bool]) -> (assessment_model::Localization, usize) {
+    use assessment_model::{LevelText, Localization, ScaleText, TitledText};
+    let mut l = Localization::new(id("test-de"), fw.compatible_ref(), "de".parse().unwrap());
+    l.notes
+        .push("Written for the crate's property tests.".into());
+    let mut flags = mask.iter().copied().cycle();
+    let mut given = 0;
+    for (_, c) in fw.walk() {
+        if flags.next().unwrap() {
+            l.criteria
+                .insert(c.id.clone(), TitledText::title(format!("[de] {}", c.title)));
+            given += 1;
+        }
+    }
+    for (scale_id, scale) in &fw.scales {
+        if let assessment_model::Scale::Ordinal { levels, .. } = scale {
+            let mut text = ScaleText::default();
+            for level in levels {
+                if flags.next().unwrap() {
+                    let label = LevelText::label(format!("[de] {}", level.label));
+                    text.levels.insert(level.id.clone(), label);
+                    given += 1;
+                }
+            }
+            l.scales.insert(scale_id.clone(), text);
+        }
+    }
+    for (facet_id, facet) in &fw.facets {
+        let mut text = assessment_model::FacetText::default();
+        for (value_id, value) in &facet.values {
+            if flags.next().unwrap() {
+                let title = TitledText::title(format!("[de] {}", value.title));
+                text.values.insert(value_id.clone(), title);
+                given += 1;
+            }
+        }
+        l.facets.insert(facet_id.clone(), text);
+    }
+    (l, given)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Issue 18 (SPEC §7.6): applying a localization changes texts and the
+    /// language only, so no score, coverage, band or risk moves.
+    #[test]
+    fn applying_a_localization_changes_no_score(
+        case in case(),
+        mask in prop::collection::vec(any::<bool>(), 1..12),
+    ) {
+        let fw = make_framework(&case);
+        let (localization, given) = test_localization(&fw, &mask);
+        let coverage = localization.validate_for(&fw).unwrap();
+        prop_assert_eq!(coverage.translated, given);
+        let localized = localization.apply(&fw).unwrap();
+        prop_assert_eq!(localized.language.as_str(), "de");
+        let a = make_assessment(&fw, &case, false);
+        let before = Scorer::new(&fw).unwrap().score(&a).unwrap();
+        let after = Scorer::new(&localized).unwrap().score(&a).unwrap();
+        for (x, y) in scores(&before).into_iter().zip(scores(&after)) {
+            prop_assert_eq!(&x.0, &y.0);
+            prop_assert_eq!(x.1.map(f64::to_bits), y.1.map(f64::to_bits));
+        }
+        prop_assert_eq!(before.total().coverage(), after.total().coverage());
+        prop_assert_eq!(before.total().band(), after.total().band());
+        prop_assert_eq!(before.risks(), after.risks());
+    }
+}

@@ -13,8 +13,8 @@
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use assessment_model::{
-    Assessment, CohortState, Framework, Issue, IssueKind, Mapping, PeerReview, Profile,
-    ReportDocument, from_deserializer,
+    Assessment, CohortState, Framework, Issue, IssueKind, Localization, Mapping, PeerReview,
+    Profile, ReportDocument, from_deserializer,
 };
 use serde::de::DeserializeOwned;
 
@@ -431,6 +431,9 @@ fn every_object_of_every_committed_document_as_an_array_is_refused() {
         let mut envelope = json(&text).unwrap();
         sweep.run::<Framework>("framework", &name, &mut envelope["framework"]);
         sweep.run::<Assessment>("assessment", &name, &mut envelope["assessment"]);
+        if envelope.get("localization").is_some() {
+            sweep.run::<Localization>("localization", &name, &mut envelope["localization"]);
+        }
         sweep_outputs(
             &mut sweep,
             &name,
@@ -451,6 +454,7 @@ fn every_object_of_every_committed_document_as_an_array_is_refused() {
             "assessment" => sweep.run::<Assessment>("assessment", &name, doc),
             "profile" => sweep.run::<Profile>("profile", &name, doc),
             "peer_review" => sweep.run::<PeerReview>("peer review", &name, doc),
+            "localization" => sweep.run::<Localization>("localization", &name, doc),
             "mapping" | "translation" => {
                 sweep.run::<Mapping>("mapping", &name, &mut doc["mapping"]);
                 sweep.run::<Framework>("framework", &name, &mut doc["source"]);
@@ -470,7 +474,7 @@ fn every_object_of_every_committed_document_as_an_array_is_refused() {
     }
 
     type Run = fn(&mut Sweep, &str, &mut Value);
-    let seeds: [(&str, Run); 5] = [
+    let seeds: [(&str, Run); 6] = [
         ("framework_json", |s, n, d| {
             s.run::<Framework>("framework", n, d)
         }),
@@ -481,6 +485,9 @@ fn every_object_of_every_committed_document_as_an_array_is_refused() {
         ("mapping_json", |s, n, d| s.run::<Mapping>("mapping", n, d)),
         ("review_json", |s, n, d| {
             s.run::<PeerReview>("peer review", n, d)
+        }),
+        ("localization_json", |s, n, d| {
+            s.run::<Localization>("localization", n, d)
         }),
     ];
     for (dir, run) in seeds {
@@ -505,6 +512,7 @@ fn every_object_of_every_committed_document_as_an_array_is_refused() {
             "assessment",
             "cohort state",
             "framework",
+            "localization",
             "mapping",
             "peer review",
             "profile",

@@ -113,7 +113,12 @@ fn the_scoring_rules_are_sections_5_1_to_5_13() {
 fn listed_codes(spec: &str) -> Vec<(String, String)> {
     let start = spec.find("### §6.5 ").expect("SPEC.md has §6.5");
     let section = &spec[start..];
-    let end = section.find("\n## ").unwrap_or(section.len());
+    // The section ends at the next heading, a section's or a chapter's.
+    let end = ["\n## ", "\n### "]
+        .iter()
+        .filter_map(|heading| section.find(heading))
+        .min()
+        .unwrap_or(section.len());
     section[..end]
         .lines()
         .filter_map(|line| {

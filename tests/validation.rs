@@ -721,12 +721,19 @@ fn the_error_says_what_and_where() {
     );
 }
 
-/// The design names three warnings (a scale that nothing uses, a facet
-/// value that tags nothing, every weight of a group 0); every other kind
-/// is an error.
+/// The design names three warnings of a framework (a scale that nothing
+/// uses, a facet value that tags nothing, every weight of a group 0), and
+/// SPEC §6.6 two of a localization (a translation of a text the framework
+/// lacks, a text left untranslated); every other kind is an error.
 #[test]
 fn severities_are_as_documented() {
-    let warnings = ["unused-scale", "unused-facet-value", "all-weights-zero"];
+    let warnings = [
+        "unused-scale",
+        "unused-facet-value",
+        "all-weights-zero",
+        "no-source-text",
+        "untranslated-text",
+    ];
     for code in IssueKind::CODES {
         let expected = if warnings.contains(code) {
             Severity::Warning

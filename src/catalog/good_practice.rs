@@ -124,6 +124,7 @@ pub fn criteria() -> Framework {
              a good practice checklist whose items are met or not met."
                 .to_owned(),
         ),
+        language: crate::LanguageTag::en(),
         provenance: Provenance {
             network: None,
             document: Some(DOCUMENT.to_owned()),

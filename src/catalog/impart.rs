@@ -200,6 +200,7 @@ pub fn core_with_scale(scale: Scale) -> Framework {
              project or programme?"
                 .to_owned(),
         ),
+        language: crate::LanguageTag::en(),
         provenance: provenance(),
         scales: [(id(SCALE), scale)].into_iter().collect(),
         facets: indexmap::IndexMap::new(),

@@ -20,6 +20,12 @@
 //! country of the worked example), its description, provenance or `source`
 //! says so.
 //!
+//! Every catalogue is in English (`language` `en`), the language of its
+//! sources, and none comes with a [`Localization`](crate::Localization):
+//! the sources give no translation, and the crate does not make one up.
+//! A translator can deliver one as a document of its own
+//! ([SPEC](crate::spec) §3.12).
+//!
 //! # Examples
 //!
 //! ```

@@ -8,7 +8,8 @@
 //!
 //! - nothing panics, whatever the bytes (the fuzzer catches panics);
 //! - a parse failure is one issue of code `invalid-document`,
-//!   `unknown-field`, `malformed-id` or `duplicate-id`;
+//!   `unknown-field`, `malformed-id`, `malformed-language-tag` or
+//!   `duplicate-id`;
 //! - every issue's path resolves in the serialised document;
 //! - a framework validates exactly when [`Scorer::new`] accepts it;
 //! - an assessment is scored exactly when [`Scorer::check`] finds nothing;
@@ -29,16 +30,17 @@ use std::sync::OnceLock;
 
 use assessment_model::catalog::{crosswalk, good_practice, profint};
 use assessment_model::{
-    Assessment, Consolidation, DeclaredFinding, FindingKind, Framework, Issue, Level, Mapping,
-    PeerReview, Profile, RatingValue, Scale, Scorer, Subject, ValidationError, catalog,
-    from_deserializer,
+    Assessment, Consolidation, DeclaredFinding, FindingKind, Framework, Issue, Level, Localization,
+    Localized, Mapping, PeerReview, Profile, RatingValue, Scale, Scorer, Subject, ValidationError,
+    catalog, from_deserializer,
 };
 
 /// The codes [`from_deserializer`] may report.
-const PARSE_CODES: [&str; 4] = [
+const PARSE_CODES: [&str; 5] = [
     "invalid-document",
     "unknown-field",
     "malformed-id",
+    "malformed-language-tag",
     "duplicate-id",
 ];
 
@@ -390,6 +392,48 @@ pub fn profile_json(data: &[u8]) {
                 score_and_check(&scorer, &assessment_from(framework, data, 1));
             }
             Err(err) => paths_resolve(&profile, err.issues()),
+        }
+    }
+}
+
+// ----- localizations -----
+
+/// JSON bytes → localization → checked against every known framework;
+/// where it validates, applied (the localized framework is valid, in the
+/// localization's language, and scores the framework's assessments to the
+/// same totals) and looked up in its own language (every criterion has a
+/// title).
+pub fn localization_json(data: &[u8]) {
+    let Some(localization) = parse_json::<Localization>(data) else {
+        return;
+    };
+    for (framework, scorer) in known() {
+        let issues = localization.issues_against(framework);
+        paths_resolve(&localization, &issues);
+        let Ok(coverage) = localization.validate_for(framework) else {
+            assert!(localization.apply(framework).is_err());
+            continue;
+        };
+        assert!(coverage.translated <= coverage.translatable);
+        let localized = localization
+            .apply(framework)
+            .expect("a valid localization applies");
+        let tag = localization.tag().expect("a valid localization has a tag");
+        assert_eq!(localized.language, tag);
+        let localized_scorer = Scorer::new(&localized).expect("a localized framework is valid");
+        let assessment = assessment_from(framework, data, 0);
+        if let (Ok(a), Ok(b)) = (
+            scorer.score(&assessment),
+            localized_scorer.score(&assessment),
+        ) {
+            assert_eq!(
+                a.total().score().map(f64::to_bits),
+                b.total().score().map(f64::to_bits)
+            );
+        }
+        let texts = Localized::new(framework, &[&localization], &tag).expect("valid");
+        for (_, c) in framework.walk() {
+            assert!(texts.criterion_title(c.id.as_str()).is_some());
         }
     }
 }

@@ -10,13 +10,14 @@ use jsonschema::{Draft, Validator};
 use serde_json::{Value, json};
 
 /// The stems of the committed schemas (`schemas/<stem>.schema.json`).
-pub const STEMS: [&str; 6] = [
+pub const STEMS: [&str; 7] = [
     "framework",
     "assessment",
     "profile",
     "mapping",
     "peer-review",
     "report",
+    "localization",
 ];
 
 /// The committed schema `schemas/<stem>.schema.json`.

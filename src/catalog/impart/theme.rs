@@ -177,6 +177,7 @@ pub fn module(
             theme.title(),
             theme.twg()
         )),
+        language: crate::LanguageTag::en(),
         provenance: Provenance {
             network: Some(NETWORK.to_owned()),
             document: Some(DOCUMENT.to_owned()),

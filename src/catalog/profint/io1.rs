@@ -70,6 +70,7 @@ pub fn success_factors_io1() -> Framework {
              phase of the PROFINT project (IO1), from which the interview grids were produced."
                 .to_owned(),
         ),
+        language: crate::LanguageTag::en(),
         provenance: provenance(vec![
             "Factors are Figure 1's wording verbatim, without their numbers; factor 2's \
              \"are subjects learning processes\" and factor 4's closing colon are kept as given."

@@ -166,6 +166,7 @@ pub fn success_factors_io2() -> Framework {
              each in one of the model's four parts (the crate's reading)."
                 .to_owned(),
         ),
+        language: crate::LanguageTag::en(),
         provenance: provenance(vec![
             "Factors are Figure 4's wording verbatim, in its order, without their numbers; the \
              values of the facet part are the contents' titles of sections 5.1 to 5.4."

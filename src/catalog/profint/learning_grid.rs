@@ -158,6 +158,7 @@ pub fn learning_grid() -> Framework {
              5 learning domains."
                 .to_owned(),
         ),
+        language: crate::LanguageTag::en(),
         provenance: provenance(vec![
             "Appendix E is not reproduced in the source: the 22 proposals' wording is unknown, \
              so they are titled Proposal 1 to Proposal 22."
