@@ -25,9 +25,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 
-use crate::{
-    Assessment, Framework, Localization, Mapping, PeerReview, Profile, ReportDocument,
-};
+use crate::{Assessment, Framework, Localization, Mapping, PeerReview, Profile, ReportDocument};
 
 /// The stems of the committed files (`schemas/<stem>.schema.json`), which
 /// are also the `<kind>` of the schemas' ids.
