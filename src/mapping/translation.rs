@@ -9,8 +9,7 @@ use super::narratives::Placement;
 use super::{Criteria, Mapping, MappingEntry, Relation, rescale};
 use crate::limits::Limits;
 use crate::{
-    Assessment, Evidence, Framework, Id, Issue, IssueKind, Rating, RatingValue, Scale,
-    ValidationError,
+    Assessment, Evidence, Framework, Id, Rating, RatingValue, Scale, Scorer, ValidationError,
 };
 
 /// The result of [`Mapping::translate`]: the new assessment and an account
@@ -268,61 +267,27 @@ impl Mapping {
     ) -> Result<Translation, ValidationError> {
         let mut issues = self.issues(from, to);
         Limits::new(&mut issues).assessment("/assessment", assessment);
-        issues.extend(assessment.framework.mismatch(from, "/assessment/framework"));
         let source = Criteria::new(from);
         let target = Criteria::new(to);
+        // The one check of an assessment is the compiled framework's; an
+        // invalid source framework has none, and its problems are reported.
+        let scorer = match Scorer::new(from) {
+            Ok(scorer) => scorer,
+            Err(err) => return Err(err.under("/from")),
+        };
+        let compiled = scorer.compiled();
+        issues.extend(compiled.assessment_issues(assessment, "/assessment"));
         let mut scores: HashMap<&str, Option<f64>> = HashMap::new(); // None = not applicable
         for (id, rating) in &assessment.ratings {
-            let path = format!("/assessment/ratings/{id}");
-            let Some(c) = source.get(id.as_str()).map(|n| n.criterion) else {
-                issues.push(Issue::new(
-                    path,
-                    IssueKind::UnknownCriterion { id: id.to_string() },
-                ));
-                continue;
+            let scale = source
+                .get(id.as_str())
+                .and_then(|n| source.scale(n.criterion));
+            let score = match &rating.value {
+                RatingValue::NotApplicable => Some(None),
+                value => scale.and_then(|s| s.normalise(value)).map(Some),
             };
-            if !c.is_leaf() {
-                issues.push(Issue::new(
-                    path,
-                    IssueKind::RatingOnGroup { id: id.to_string() },
-                ));
-                continue;
-            }
-            let Some(scale) = source.scale(c) else {
-                continue; // reported by `issues` when mapped; unscorable otherwise
-            };
-            if rating.value == RatingValue::NotApplicable {
-                scores.insert(id.as_str(), None);
-            } else if let Some(s) = scale.normalise(&rating.value) {
-                scores.insert(id.as_str(), Some(s));
-            } else {
-                issues.push(Issue::new(
-                    format!("{path}/value"),
-                    IssueKind::RatingOffScale {
-                        id: id.to_string(),
-                        value: rating.value.to_string(),
-                        scale: c.scale.as_ref().map(Id::to_string).unwrap_or_default(),
-                        expected: scale.admits(),
-                    },
-                ));
-            }
-        }
-        for id in assessment.narratives.keys() {
-            if !source.by_id.contains_key(id.as_str()) {
-                issues.push(Issue::new(
-                    format!("/assessment/narratives/{id}"),
-                    IssueKind::UnknownCriterion { id: id.to_string() },
-                ));
-            }
-        }
-        for (i, finding) in assessment.findings.iter().enumerate() {
-            if let Some(id) = finding.criterion.as_ref() {
-                if !source.by_id.contains_key(id.as_str()) {
-                    issues.push(Issue::new(
-                        format!("/assessment/findings/{i}/criterion"),
-                        IssueKind::UnknownCriterion { id: id.to_string() },
-                    ));
-                }
+            if let Some(score) = score {
+                scores.insert(id.as_str(), score);
             }
         }
         if !issues.is_empty() {

@@ -1,13 +1,8 @@
 //! The checks of a [`PeerReview`]: on its own ([`PeerReview::issues`]) and
 //! against the framework its peers rated ([`PeerReview::issues_against`]).
 
-use std::collections::HashMap;
-
 use crate::limits::{Limits, MAX_ITEMS, MAX_PEERS};
-use crate::{
-    Assessment, Criterion, DeclaredFinding, Framework, Issue, IssueKind, PeerReview, RatingValue,
-    Scale, Severity, ValidationError, pointer,
-};
+use crate::{Framework, Issue, IssueKind, PeerReview, Scorer, Severity, ValidationError, pointer};
 
 impl PeerReview {
     /// Checks the rules that span the review's fields and collects every
@@ -64,17 +59,29 @@ impl PeerReview {
     /// - every narrative and finding names a criterion of `framework`
     ///   (`unknown-criterion`).
     ///
-    /// The framework itself is assumed valid (see [`Framework::validate`]).
+    /// The assessments are checked by the framework's compiled checker, the
+    /// one [`Scorer::score`] runs, so a problem has the same code and text
+    /// here as when scoring (at paths under `/assessments/<peer>`). When
+    /// `framework` itself is invalid ([`Framework::validate`]), its own
+    /// issues (paths into the framework) come instead of those checks.
     pub fn issues_against(&self, framework: &Framework) -> Vec<Issue> {
         let mut issues = self.issues();
-        let index: HashMap<&str, &Criterion> =
-            framework.walk().map(|(_, c)| (c.id.as_str(), c)).collect();
         issues.extend(self.framework.mismatch(framework, "/framework"));
+        // The one check of an assessment is the compiled framework's; an
+        // invalid framework has none, and its own problems are reported.
+        let scorer = match Scorer::new(framework) {
+            Ok(scorer) => scorer,
+            Err(err) => {
+                issues.extend(err.into_issues());
+                return issues;
+            }
+        };
+        let compiled = scorer.compiled();
         for (key, assessment) in &self.assessments {
             let base = pointer("/assessments", key);
-            check_assessment(&base, assessment, framework, &index, &mut issues);
+            issues.extend(compiled.assessment_issues(assessment, &base));
         }
-        check_findings("", &self.findings, &index, &mut issues);
+        issues.extend(compiled.finding_issues(&self.findings, "/findings"));
         issues
     }
 
@@ -147,88 +154,4 @@ impl PeerReview {
         }
         limits.findings("", &self.findings);
     }
-}
-
-fn check_assessment(
-    base: &str,
-    assessment: &Assessment,
-    framework: &Framework,
-    index: &HashMap<&str, &Criterion>,
-    issues: &mut Vec<Issue>,
-) {
-    issues.extend(
-        assessment
-            .framework
-            .mismatch(framework, &pointer(base, "framework")),
-    );
-    let ratings = pointer(base, "ratings");
-    for (id, rating) in &assessment.ratings {
-        let at = pointer(&ratings, id);
-        let Some(criterion) = index.get(id.as_str()) else {
-            issues.push(Issue::new(
-                at,
-                IssueKind::UnknownCriterion { id: id.to_string() },
-            ));
-            continue;
-        };
-        if !criterion.is_leaf() {
-            issues.push(Issue::new(
-                at,
-                IssueKind::RatingOnGroup { id: id.to_string() },
-            ));
-            continue;
-        }
-        let Some(scale_id) = &criterion.scale else {
-            continue;
-        };
-        let Some(scale) = framework.scales.get(scale_id) else {
-            continue;
-        };
-        if !on_scale(scale, &rating.value) {
-            issues.push(Issue::new(
-                pointer(&at, "value"),
-                IssueKind::RatingOffScale {
-                    id: id.to_string(),
-                    value: rating.value.to_string(),
-                    scale: scale_id.to_string(),
-                    expected: scale.admits(),
-                },
-            ));
-        }
-    }
-    let narratives = pointer(base, "narratives");
-    for id in assessment.narratives.keys() {
-        if !index.contains_key(id.as_str()) {
-            issues.push(Issue::new(
-                pointer(&narratives, id),
-                IssueKind::UnknownCriterion { id: id.to_string() },
-            ));
-        }
-    }
-    check_findings(base, &assessment.findings, index, issues);
-}
-
-fn check_findings(
-    base: &str,
-    findings: &[DeclaredFinding],
-    index: &HashMap<&str, &Criterion>,
-    issues: &mut Vec<Issue>,
-) {
-    let list = pointer(base, "findings");
-    for (i, finding) in findings.iter().enumerate() {
-        if let Some(id) = &finding.criterion {
-            if !index.contains_key(id.as_str()) {
-                issues.push(Issue::new(
-                    pointer(&pointer(&list, i), "criterion"),
-                    IssueKind::UnknownCriterion { id: id.to_string() },
-                ));
-            }
-        }
-    }
-}
-
-/// Whether `value` may rate a leaf on `scale`: a value the scale
-/// normalises, or not applicable (which every scale admits).
-pub(crate) fn on_scale(scale: &Scale, value: &RatingValue) -> bool {
-    matches!(value, RatingValue::NotApplicable) || scale.normalise(value).is_some()
 }

@@ -6,7 +6,8 @@ use super::aggregate::NOT_APPLICABLE;
 use super::compile::{Compiled, NONE};
 use crate::limits::Limits;
 use crate::{
-    Assessment, Issue, IssueKind, MissingPolicy, RatingValue, Scorer, ValidationError, pointer,
+    Assessment, DeclaredFinding, Id, Issue, IssueKind, MissingPolicy, RatingValue, Scorer,
+    ValidationError, pointer,
 };
 
 /// The outcome of binding: dense values, which rating each leaf took, and
@@ -25,16 +26,58 @@ pub(crate) struct Binding {
 }
 
 impl Compiled {
-    /// Checks `assessment` and binds its ratings to leaf indices.
+    /// Checks `assessment` and binds its ratings to leaf indices: the one
+    /// check of an assessment against the framework ([SPEC](crate::spec)
+    /// §6.3), which scoring, priorities and the dense path run.
     pub(crate) fn bind(&self, assessment: &Assessment) -> Binding {
-        let fw = &self.framework;
         let mut issues = Vec::new();
-        issues.extend(assessment.framework.mismatch(fw, "/framework"));
+        issues.extend(assessment.framework.mismatch(&self.framework, "/framework"));
         Limits::new(&mut issues).assessment("", assessment);
+        let (values, rating) = self.bind_ratings(assessment, &mut issues);
+        self.check_references(assessment, &mut issues);
+        // Rule 12: an assessment that rates no applicable leaf (only
+        // narratives, findings, perhaps "not applicable" marks) is
+        // qualitative; it is reported without scores.
+        let qualitative = !values.iter().any(|v| *v >= 0.0);
+        if self.framework.rules.missing == MissingPolicy::Error && !qualitative {
+            self.check_missing(&values, &mut issues);
+        }
+        Binding {
+            values,
+            rating,
+            issues,
+            qualitative,
+        }
+    }
+
+    /// The problems of `assessment` against the framework that do not
+    /// depend on where it is used: the framework reference, its ratings
+    /// and the criteria its narratives and findings name, at paths under
+    /// `base` (an assessment inside a peer review or a translation). The
+    /// limits and the missing policy are the caller's: scoring applies
+    /// both ([`Compiled::bind`]).
+    pub(crate) fn assessment_issues(&self, assessment: &Assessment, base: &str) -> Vec<Issue> {
+        let mut issues = Vec::new();
+        issues.extend(assessment.framework.mismatch(&self.framework, "/framework"));
+        self.bind_ratings(assessment, &mut issues);
+        self.check_references(assessment, &mut issues);
+        for issue in &mut issues {
+            issue.path.insert_str(0, base);
+        }
+        issues
+    }
+
+    /// Binds each rating to its leaf: per leaf its normalised value (NaN
+    /// when missing, [`NOT_APPLICABLE`]) and the position of its rating;
+    /// unknown ids, ratings on groups and ratings off scale go to `issues`.
+    fn bind_ratings(
+        &self,
+        assessment: &Assessment,
+        issues: &mut Vec<Issue>,
+    ) -> (Vec<f64>, Vec<u32>) {
         let leaves = self.leaves();
         let mut values = vec![f64::NAN; leaves];
         let mut rating = vec![NONE; leaves];
-
         for (leaf, &node) in self.leaf_node.iter().enumerate() {
             if self.na_from.get(node as usize).is_some_and(|&n| n != NONE) {
                 if let Some(v) = values.get_mut(leaf) {
@@ -46,42 +89,12 @@ impl Compiled {
         // the one rated last before hashing the id.
         let mut next_leaf = 0usize;
         for (pos, (id, r)) in assessment.ratings.iter().enumerate() {
-            let path = || pointer("/ratings", id);
             let guess = self.leaf_node.get(next_leaf).map_or(0, |&n| n as usize);
-            let node = self.node_of_near(id.as_str(), guess);
-            let Some(node) = node else {
-                issues.push(Issue::new(
-                    path(),
-                    IssueKind::UnknownCriterion { id: id.to_string() },
-                ));
+            let Some(leaf) = self.rated_leaf(id, guess, issues) else {
                 continue;
             };
-            let leaf = self.nodes.get(node as usize).map_or(NONE, |n| n.leaf);
             next_leaf = (leaf as usize).saturating_add(1);
-            if leaf == NONE {
-                issues.push(Issue::new(
-                    path(),
-                    IssueKind::RatingOnGroup { id: id.to_string() },
-                ));
-                continue;
-            }
-            let Some((scale_id, scale)) = self.scale_of_leaf(leaf as usize) else {
-                continue;
-            };
-            let normalised = match r.value {
-                RatingValue::NotApplicable => Some(NOT_APPLICABLE),
-                ref v => scale.normalise(v),
-            };
-            let Some(x) = normalised else {
-                issues.push(Issue::new(
-                    pointer(&path(), "value"),
-                    IssueKind::RatingOffScale {
-                        id: id.to_string(),
-                        value: r.value.to_string(),
-                        scale: scale_id.to_string(),
-                        expected: scale.admits(),
-                    },
-                ));
+            let Some(x) = self.normalised(leaf as usize, id, &r.value, issues) else {
                 continue;
             };
             if let (Some(v), Some(p)) =
@@ -94,6 +107,63 @@ impl Compiled {
                 *p = u32::try_from(pos).unwrap_or(NONE);
             }
         }
+        (values, rating)
+    }
+
+    /// The leaf index that rating `id` rates, trying node `guess` first;
+    /// `unknown-criterion` or `rating-on-group` when it rates none.
+    fn rated_leaf(&self, id: &Id, guess: usize, issues: &mut Vec<Issue>) -> Option<u32> {
+        let path = || pointer("/ratings", id);
+        let Some(node) = self.node_of_near(id.as_str(), guess) else {
+            issues.push(Issue::new(
+                path(),
+                IssueKind::UnknownCriterion { id: id.to_string() },
+            ));
+            return None;
+        };
+        let leaf = self.nodes.get(node as usize).map_or(NONE, |n| n.leaf);
+        if leaf == NONE {
+            issues.push(Issue::new(
+                path(),
+                IssueKind::RatingOnGroup { id: id.to_string() },
+            ));
+            return None;
+        }
+        Some(leaf)
+    }
+
+    /// `value` normalised on leaf `leaf`'s scale (rule 1), or
+    /// [`NOT_APPLICABLE`]; `rating-off-scale` when the scale does not
+    /// admit it.
+    fn normalised(
+        &self,
+        leaf: usize,
+        id: &Id,
+        value: &RatingValue,
+        issues: &mut Vec<Issue>,
+    ) -> Option<f64> {
+        let (scale_id, scale) = self.scale_of_leaf(leaf)?;
+        let normalised = match value {
+            RatingValue::NotApplicable => Some(NOT_APPLICABLE),
+            v => scale.normalise(v),
+        };
+        if normalised.is_none() {
+            issues.push(Issue::new(
+                pointer(&pointer("/ratings", id), "value"),
+                IssueKind::RatingOffScale {
+                    id: id.to_string(),
+                    value: value.to_string(),
+                    scale: scale_id.to_string(),
+                    expected: scale.admits(),
+                },
+            ));
+        }
+        normalised
+    }
+
+    /// `unknown-criterion` for every narrative and finding that names no
+    /// criterion.
+    fn check_references(&self, assessment: &Assessment, issues: &mut Vec<Issue>) {
         let mut next_node = 1usize;
         for id in assessment.narratives.keys() {
             if let Some(node) = self.node_of_near(id.as_str(), next_node) {
@@ -105,38 +175,40 @@ impl Compiled {
                 ));
             }
         }
-        for (i, finding) in assessment.findings.iter().enumerate() {
-            if let Some(id) = &finding.criterion {
-                if self.node_of(id.as_str()).is_none() {
+        issues.extend(self.finding_issues(&assessment.findings, "/findings"));
+    }
+
+    /// `unknown-criterion` at `<list>/<i>/criterion` for every finding
+    /// that names no criterion.
+    pub(crate) fn finding_issues<'a>(
+        &'a self,
+        findings: &'a [DeclaredFinding],
+        list: &'a str,
+    ) -> impl Iterator<Item = Issue> + 'a {
+        findings.iter().enumerate().filter_map(move |(i, finding)| {
+            let id = finding.criterion.as_ref()?;
+            self.node_of(id.as_str()).is_none().then(|| {
+                Issue::new(
+                    pointer(&pointer(list, i), "criterion"),
+                    IssueKind::UnknownCriterion { id: id.to_string() },
+                )
+            })
+        })
+    }
+
+    /// One `missing-rating` at `/ratings` per applicable leaf without a
+    /// rating (rule 3, [`MissingPolicy::Error`]).
+    fn check_missing(&self, values: &[f64], issues: &mut Vec<Issue>) {
+        for (leaf, v) in values.iter().enumerate() {
+            if v.is_nan() {
+                let node = self.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
+                if let Some(id) = self.id(node) {
                     issues.push(Issue::new(
-                        pointer(&pointer("/findings", i), "criterion"),
-                        IssueKind::UnknownCriterion { id: id.to_string() },
+                        "/ratings",
+                        IssueKind::MissingRating { id: id.to_string() },
                     ));
                 }
             }
-        }
-        // Rule 12: an assessment that rates no applicable leaf (only
-        // narratives, findings, perhaps "not applicable" marks) is
-        // qualitative; it is reported without scores.
-        let qualitative = !values.iter().any(|v| *v >= 0.0);
-        if fw.rules.missing == MissingPolicy::Error && !qualitative {
-            for (leaf, v) in values.iter().enumerate() {
-                if v.is_nan() {
-                    let node = self.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
-                    if let Some(id) = self.id(node) {
-                        issues.push(Issue::new(
-                            "/ratings",
-                            IssueKind::MissingRating { id: id.to_string() },
-                        ));
-                    }
-                }
-            }
-        }
-        Binding {
-            values,
-            rating,
-            issues,
-            qualitative,
         }
     }
 }
