@@ -20,6 +20,7 @@ mod documents;
 mod errors;
 mod report;
 mod scorer;
+mod tailoring;
 
 /// The extension module `assessment_model._assessment_model`; the package's
 /// `__init__.py` re-exports what is public.
@@ -33,5 +34,6 @@ fn _assessment_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ISSUE_CODES", assessment_model::IssueKind::CODES.to_vec())?;
     m.add("NOT_APPLICABLE", batch::NOT_APPLICABLE)?;
     catalog::register(m)?;
+    tailoring::register(m)?;
     Ok(())
 }

@@ -18,8 +18,8 @@ pub(crate) struct PyReport {
 #[pymethods]
 impl PyReport {
     /// The total as a dict: `score` and `coverage` (floats in [0, 1] or
-    /// `None`) and `band` (the band's id after `critical_caps_band`, or
-    /// `None`).
+    /// `None`) and `band` (the id of the band the score falls in, before
+    /// `critical_caps_band`; `Report.band` is after it), or `None`.
     #[getter]
     fn total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let total = self.inner.total();
@@ -28,6 +28,15 @@ impl PyReport {
         dict.set_item("coverage", total.coverage())?;
         dict.set_item("band", total.band().map(ToString::to_string))?;
         Ok(dict)
+    }
+
+    /// The total's band after a critical risk has capped it
+    /// (`critical_caps_band`), or `None`: the report document's `band`.
+    #[getter]
+    fn band(&self) -> PyResult<Option<String>> {
+        let doc = serde_json::to_value(&self.inner)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        Ok(doc.get("band").and_then(|b| b.as_str()).map(str::to_owned))
     }
 
     /// The node of criterion `id` as a dict (as in `to_dict()["nodes"]`:

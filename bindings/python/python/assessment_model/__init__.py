@@ -24,6 +24,12 @@ from ._assessment_model import (
     Framework,
     Report,
     Scorer,
+    apply_profile,
+    check_mapping,
+    compose,
+    consolidate,
+    review_issues,
+    translate,
 )
 from ._errors import Error, ScoreError, ValidationError
 from . import catalog
@@ -39,5 +45,11 @@ __all__ = [
     "ScoreError",
     "Scorer",
     "ValidationError",
+    "apply_profile",
     "catalog",
+    "check_mapping",
+    "compose",
+    "consolidate",
+    "review_issues",
+    "translate",
 ]
