@@ -130,3 +130,35 @@ def test_catalogues_validate_and_score():
 def test_issue_codes_are_the_crates():
     assert "duplicate-id" in am.ISSUE_CODES
     assert len(set(am.ISSUE_CODES)) == len(am.ISSUE_CODES)
+
+
+def test_every_public_name_is_documented_and_typed():
+    import inspect
+    import pathlib
+
+    stubs = (pathlib.Path(am.__file__).parent / "_assessment_model.pyi").read_text()
+    assert (pathlib.Path(am.__file__).parent / "py.typed").exists()
+    for name in am.__all__:
+        obj = getattr(am, name)
+        if inspect.isclass(obj) or callable(obj):
+            assert obj.__doc__, name
+        if name not in ("Error", "ScoreError", "ValidationError", "catalog"):
+            assert name in stubs, name
+        if inspect.isclass(obj) and obj.__module__.startswith("assessment_model._assessment"):
+            for attr, member in vars(obj).items():
+                if not attr.startswith("_"):
+                    assert member.__doc__, f"{name}.{attr}"
+                    assert attr in stubs, f"{name}.{attr}"
+
+
+def test_objects_pickle(scorer):
+    import pickle
+
+    worked = catalog.good_practice.worked_example()
+    assert pickle.loads(pickle.dumps(worked)) == worked
+    assert pickle.loads(pickle.dumps(scorer.framework)) == scorer.framework
+    again = pickle.loads(pickle.dumps(scorer))
+    assert again.score(worked).total == scorer.score(worked).total
+    assert am.Framework.from_dict(scorer.framework.to_dict()) == scorer.framework
+    assert am.Framework.from_json(scorer.framework.to_json()) == scorer.framework
+    assert am.Assessment.from_dict(worked.to_dict()) == worked
