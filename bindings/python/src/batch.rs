@@ -51,7 +51,9 @@ impl Codec {
         match self {
             Codec::Binary if x == 1.0 => RatingValue::Met,
             Codec::Binary if x == 0.0 => RatingValue::NotMet,
-            Codec::Ordinal if x.fract() == 0.0 && x >= f64::from(i32::MIN) && x <= f64::from(i32::MAX) => {
+            Codec::Ordinal
+                if x.fract() == 0.0 && x >= f64::from(i32::MIN) && x <= f64::from(i32::MAX) =>
+            {
                 #[allow(clippy::cast_possible_truncation)] // integral and in range, checked above
                 let value = x as i32;
                 RatingValue::Level(LevelRef::Value(value))
@@ -96,7 +98,9 @@ pub(crate) fn totals<'py>(
         )));
     }
     if not_applicable.is_nan() {
-        return Err(PyValueError::new_err("not_applicable must not be NaN (NaN means missing)"));
+        return Err(PyValueError::new_err(
+            "not_applicable must not be NaN (NaN means missing)",
+        ));
     }
     if let Some(id) = leaves
         .iter()
@@ -125,10 +129,16 @@ pub(crate) fn totals<'py>(
                 }
             }));
             match scorer.bind_leaves(&row_ratings) {
-                Ok(dense) => totals.push(scorer.total_dense(&dense, &mut scratch).unwrap_or(f64::NAN)),
+                Ok(dense) => {
+                    totals.push(scorer.total_dense(&dense, &mut scratch).unwrap_or(f64::NAN))
+                }
                 Err(e) => {
                     totals.push(f64::NAN);
-                    issues.extend(e.into_issues().into_iter().map(|issue| (format!("/{i}"), issue)));
+                    issues.extend(
+                        e.into_issues()
+                            .into_iter()
+                            .map(|issue| (format!("/{i}"), issue)),
+                    );
                 }
             }
         }

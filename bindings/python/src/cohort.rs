@@ -84,7 +84,10 @@ impl PyCohort {
     /// The risks shared by at least `min_share` of the members, as dicts;
     /// raises `ValidationError` when `min_share` is not in [0, 1].
     fn common_risks<'py>(&self, py: Python<'py>, min_share: f64) -> PyResult<Bound<'py, PyAny>> {
-        let risks = self.inner.common_risks(min_share).or_raise(py, Class::Validation)?;
+        let risks = self
+            .inner
+            .common_risks(min_share)
+            .or_raise(py, Class::Validation)?;
         to_object(py, &risks)
     }
 
@@ -98,7 +101,11 @@ impl PyCohort {
     /// raises `ValidationError` when the state does not parse or does not
     /// fit the framework.
     #[staticmethod]
-    fn from_state(py: Python<'_>, scorer: &PyScorer, state: &Bound<'_, PyAny>) -> PyResult<PyCohort> {
+    fn from_state(
+        py: Python<'_>,
+        scorer: &PyScorer,
+        state: &Bound<'_, PyAny>,
+    ) -> PyResult<PyCohort> {
         let state: CohortState = from_object(state).or_raise(py, Class::Validation)?;
         let inner = Cohort::from_state(&scorer.inner, state).or_raise(py, Class::Validation)?;
         Ok(PyCohort { inner })

@@ -12,7 +12,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// A `T` from a Python object (a dict for a document).
-pub(crate) fn from_object<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Result<T, ValidationError> {
+pub(crate) fn from_object<T: DeserializeOwned>(
+    obj: &Bound<'_, PyAny>,
+) -> Result<T, ValidationError> {
     from_deserializer(&mut Depythonizer::from_object(obj))
 }
 
@@ -49,6 +51,5 @@ pub(crate) fn to_object<'py, T: Serialize + ?Sized>(
 
 /// `value` as JSON text.
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> PyResult<String> {
-    serde_json::to_string(value)
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+    serde_json::to_string(value).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
 }

@@ -97,7 +97,11 @@ impl PyFramework {
     }
 
     fn __repr__(&self) -> String {
-        format!("Framework(id={:?}, version={:?})", self.inner.id.as_str(), self.inner.version.to_string())
+        format!(
+            "Framework(id={:?}, version={:?})",
+            self.inner.id.as_str(),
+            self.inner.version.to_string()
+        )
     }
 
     /// Pickles as its JSON text (for multiprocessing, Dask, Spark, Ray).

@@ -52,14 +52,18 @@ impl PyScorer {
     /// building a report: the same number as `score(a).total["score"]`.
     fn total(&self, assessment: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
         let py = assessment.py();
-        with_assessment(assessment, |a| self.inner.total(a).or_raise(py, Class::Score))
+        with_assessment(assessment, |a| {
+            self.inner.total(a).or_raise(py, Class::Score)
+        })
     }
 
     /// Raises `ScoreError` with every problem of the assessment against
     /// this framework; returns `None` when it can be scored.
     fn validate(&self, assessment: &Bound<'_, PyAny>) -> PyResult<()> {
         let py = assessment.py();
-        with_assessment(assessment, |a| self.inner.validate(a).or_raise(py, Class::Score))
+        with_assessment(assessment, |a| {
+            self.inner.validate(a).or_raise(py, Class::Score)
+        })
     }
 
     /// Improvement priorities: for each rated leaf below its best rating,
@@ -111,7 +115,11 @@ impl PyScorer {
 
     fn __repr__(&self) -> String {
         let f = self.inner.framework();
-        format!("Scorer(framework={:?}, version={:?})", f.id.as_str(), f.version.to_string())
+        format!(
+            "Scorer(framework={:?}, version={:?})",
+            f.id.as_str(),
+            f.version.to_string()
+        )
     }
 
     /// Pickles as its framework (compiled again on unpickling).
