@@ -3,8 +3,8 @@
 //! lookup.
 
 use super::aggregate::{Mode, NOT_APPLICABLE, Scratch};
-use super::compile::Compiled;
-use crate::{Assessment, MissingPolicy, Scorer};
+use super::compile::{Compiled, NONE};
+use crate::{Assessment, Issue, IssueKind, MissingPolicy, RatingValue, Scorer, pointer};
 
 use crate::ValidationError;
 
@@ -95,6 +95,100 @@ impl Scorer {
         Ok(DenseRatings {
             values: binding.values,
             qualitative: binding.qualitative,
+        })
+    }
+
+    /// Binds ratings given by position — one per leaf in definition order
+    /// ([`crate::Framework::leaves`]), `None` for a leaf without a rating —
+    /// as [`Scorer::bind`] binds an assessment's: each normalised on its
+    /// leaf's scale by [`crate::Scale::normalise`], a leaf the framework
+    /// marks not applicable kept so, rules 3 and 12 applied. For callers
+    /// that hold ratings as a table rather than as [`Assessment`]s (the
+    /// Python binding's batch path); the totals have the same bits as
+    /// those of the assessment with the same ratings.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError`] with every problem: `invalid-document` at the
+    /// root when `ratings` does not have one entry per leaf;
+    /// `rating-off-scale` at `/{leaf index}`; `missing-rating` at
+    /// `/{leaf index}` under [`MissingPolicy::Error`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Framework, RatingValue, Scorer, Scratch};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "a", "title": "First", "scale": "tick" },
+    ///         { "id": "b", "title": "Second", "scale": "tick" }
+    ///     ]
+    /// }"#)?;
+    /// let scorer = Scorer::new(&framework)?;
+    /// let dense = scorer.bind_leaves(&[Some(RatingValue::Met), Some(RatingValue::NotMet)])?;
+    /// assert_eq!(scorer.total_dense(&dense, &mut Scratch::new()), Some(0.5));
+    /// let off = scorer.bind_leaves(&[Some(RatingValue::Number(2.0)), None]).unwrap_err();
+    /// assert_eq!(off.issues()[0].path, "/0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn bind_leaves(
+        &self,
+        ratings: &[Option<RatingValue>],
+    ) -> Result<DenseRatings, ValidationError> {
+        let c = self.compiled();
+        if ratings.len() != c.leaves() {
+            let message = format!("{} ratings for {} leaves", ratings.len(), c.leaves());
+            let kind = IssueKind::InvalidDocument { message };
+            return Err(ValidationError::new(vec![Issue::new("", kind)]));
+        }
+        let mut issues = Vec::new();
+        let mut values = Vec::with_capacity(ratings.len());
+        for (leaf, rating) in ratings.iter().enumerate() {
+            let node = c.leaf_node.get(leaf).map_or(0, |&n| n as usize);
+            let marked = c.na_from.get(node).is_some_and(|&n| n != NONE);
+            let normalised = match rating {
+                None => Some(f64::NAN),
+                Some(RatingValue::NotApplicable) => Some(NOT_APPLICABLE),
+                Some(v) => c.scale_of_leaf(leaf).and_then(|(_, s)| s.normalise(v)),
+            };
+            match (normalised, rating) {
+                (Some(_), _) if marked => values.push(NOT_APPLICABLE),
+                (Some(x), _) => values.push(x),
+                (None, Some(value)) => {
+                    values.push(f64::NAN);
+                    if let (Some(id), Some((scale_id, scale))) = (c.id(node), c.scale_of_leaf(leaf))
+                    {
+                        let kind = IssueKind::RatingOffScale {
+                            id: id.to_string(),
+                            value: value.to_string(),
+                            scale: scale_id.to_string(),
+                            expected: scale.admits(),
+                        };
+                        issues.push(Issue::new(pointer("", leaf), kind));
+                    }
+                }
+                (None, None) => values.push(f64::NAN),
+            }
+        }
+        let qualitative = !values.iter().any(|v| *v >= 0.0);
+        if c.framework.rules.missing == MissingPolicy::Error && !qualitative {
+            for (leaf, v) in values.iter().enumerate() {
+                let node = c.leaf_node.get(leaf).map_or(0, |&n| n as usize);
+                if let (true, Some(id)) = (v.is_nan(), c.id(node)) {
+                    let kind = IssueKind::MissingRating { id: id.to_string() };
+                    issues.push(Issue::new(pointer("", leaf), kind));
+                }
+            }
+        }
+        if !issues.is_empty() {
+            return Err(ValidationError::new(issues));
+        }
+        Ok(DenseRatings {
+            values,
+            qualitative,
         })
     }
 

@@ -1,0 +1,55 @@
+"""Assessment frameworks for migrant and refugee integration programmes
+(IMPART, PROFINT, good-practice criteria): validation and exact scoring,
+by the Rust crate ``assessment-model``.
+
+>>> from assessment_model import Scorer, catalog
+>>> scorer = Scorer(catalog.good_practice.criteria())
+>>> report = scorer.score(catalog.good_practice.worked_example())
+>>> round(report.total["score"], 4)
+0.8611
+
+Documents (frameworks, assessments, cohort states) are read from dicts or
+JSON text and written back as dicts; every problem is raised as a
+``ValidationError`` or ``ScoreError`` whose ``errors()`` lists each issue
+with its code and JSON Pointer. ``Scorer.totals`` scores a 2-D numpy array
+of ratings at once, without the GIL. Every object is safe to pickle, so
+the package runs as it is on Dask, Spark or Ray workers.
+"""
+
+from ._assessment_model import (
+    ISSUE_CODES,
+    NOT_APPLICABLE,
+    Assessment,
+    Cohort,
+    Framework,
+    Report,
+    Scorer,
+    apply_profile,
+    check_mapping,
+    compose,
+    consolidate,
+    review_issues,
+    translate,
+)
+from ._errors import Error, ScoreError, ValidationError
+from . import catalog
+
+__all__ = [
+    "Assessment",
+    "Cohort",
+    "Error",
+    "Framework",
+    "ISSUE_CODES",
+    "NOT_APPLICABLE",
+    "Report",
+    "ScoreError",
+    "Scorer",
+    "ValidationError",
+    "apply_profile",
+    "catalog",
+    "check_mapping",
+    "compose",
+    "consolidate",
+    "review_issues",
+    "translate",
+]

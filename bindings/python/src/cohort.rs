@@ -1,0 +1,117 @@
+//! `Cohort`: statistics over many reports, mergeable across partitions.
+
+use assessment_model::{Cohort, CohortState};
+use pyo3::prelude::*;
+
+use crate::convert::{from_object, to_object};
+use crate::documents::with_assessment;
+use crate::errors::{Class, OrRaise};
+use crate::report::PyReport;
+use crate::scorer::PyScorer;
+
+/// Statistics over the reports of one framework: per node the mean,
+/// standard deviation, median, range, risk and not-applicable counts and
+/// level distributions; optionally grouped by a subject attribute.
+///
+/// Cohorts built on partitions merge into the cohort of the whole
+/// (`merge`), and `state()` / `Cohort.from_state()` carry one between
+/// processes as a plain dict. A cohort is mutable: share it between
+/// threads only behind a lock (PyO3 raises `RuntimeError` on a concurrent
+/// borrow rather than corrupting it).
+#[pyclass(name = "Cohort", module = "assessment_model")]
+pub(crate) struct PyCohort {
+    inner: Cohort,
+}
+
+#[pymethods]
+impl PyCohort {
+    /// An empty cohort of `scorer`'s framework, grouped by the subject
+    /// attribute `grouping` when given.
+    #[new]
+    #[pyo3(signature = (scorer, grouping=None))]
+    fn new(scorer: &PyScorer, grouping: Option<String>) -> PyCohort {
+        let cohort = Cohort::new(&scorer.inner);
+        let inner = match grouping {
+            Some(attribute) => cohort.with_grouping(attribute),
+            None => cohort,
+        };
+        PyCohort { inner }
+    }
+
+    /// Adds a report; raises `ScoreError` when it is not a report of this
+    /// cohort's framework (the cohort is then unchanged).
+    fn push(&mut self, py: Python<'_>, report: &PyReport) -> PyResult<()> {
+        self.inner.push(&report.inner).or_raise(py, Class::Score)
+    }
+
+    /// Scores an assessment and adds its report.
+    fn push_assessment(&mut self, assessment: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = assessment.py();
+        with_assessment(assessment, |a| {
+            self.inner.push_assessment(a).or_raise(py, Class::Score)
+        })
+    }
+
+    /// Adds every member of `other` (a cohort of the same framework and
+    /// grouping); raises `ScoreError` otherwise.
+    fn merge(&mut self, py: Python<'_>, other: &Bound<'_, PyCohort>) -> PyResult<()> {
+        let other = other.try_borrow()?;
+        self.inner.merge(&other.inner).or_raise(py, Class::Score)
+    }
+
+    /// The number of members.
+    #[getter]
+    fn members(&self) -> u64 {
+        self.inner.members()
+    }
+
+    /// The statistics as a plain dict (`members`, `total`, `nodes`).
+    fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, &self.inner.stats())
+    }
+
+    /// The statistics of each group, by the grouping attribute's value;
+    /// `None` when the cohort is not grouped by `attribute`.
+    fn stats_by<'py>(&self, py: Python<'py>, attribute: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, &self.inner.stats_by(attribute))
+    }
+
+    /// The `k` leaves with the lowest mean score, as dicts.
+    fn weakest<'py>(&self, py: Python<'py>, k: usize) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, &self.inner.weakest(k))
+    }
+
+    /// The risks shared by at least `min_share` of the members, as dicts;
+    /// raises `ValidationError` when `min_share` is not in [0, 1].
+    fn common_risks<'py>(&self, py: Python<'py>, min_share: f64) -> PyResult<Bound<'py, PyAny>> {
+        let risks = self
+            .inner
+            .common_risks(min_share)
+            .or_raise(py, Class::Validation)?;
+        to_object(py, &risks)
+    }
+
+    /// The cohort's state as a plain dict (picklable, JSON-serialisable):
+    /// `Cohort.from_state(scorer, state)` gives the cohort back.
+    fn state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, &self.inner.state())
+    }
+
+    /// The cohort a `state()` dict describes, of `scorer`'s framework;
+    /// raises `ValidationError` when the state does not parse or does not
+    /// fit the framework.
+    #[staticmethod]
+    fn from_state(
+        py: Python<'_>,
+        scorer: &PyScorer,
+        state: &Bound<'_, PyAny>,
+    ) -> PyResult<PyCohort> {
+        let state: CohortState = from_object(state).or_raise(py, Class::Validation)?;
+        let inner = Cohort::from_state(&scorer.inner, state).or_raise(py, Class::Validation)?;
+        Ok(PyCohort { inner })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Cohort(members={})", self.inner.members())
+    }
+}

@@ -1,0 +1,89 @@
+//! `Report`: what scoring an assessment gives, read through the crate's
+//! accessors and its serialised form.
+
+use assessment_model::Report;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert::{to_json, to_object};
+
+/// A scored assessment: the total, a score, coverage and band per node,
+/// risks, strengths, findings and facet views. `str(report)` is the
+/// crate's text rendering; `to_dict()` the report document.
+#[pyclass(name = "Report", module = "assessment_model", frozen)]
+pub(crate) struct PyReport {
+    pub(crate) inner: Report,
+}
+
+#[pymethods]
+impl PyReport {
+    /// The total as a dict: `score` and `coverage` (floats in [0, 1] or
+    /// `None`) and `band` (the id of the band the score falls in, before
+    /// `critical_caps_band`; `Report.band` is after it), or `None`.
+    #[getter]
+    fn total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let total = self.inner.total();
+        let dict = PyDict::new(py);
+        dict.set_item("score", total.score())?;
+        dict.set_item("coverage", total.coverage())?;
+        dict.set_item("band", total.band().map(ToString::to_string))?;
+        Ok(dict)
+    }
+
+    /// The total's band after a critical risk has capped it
+    /// (`critical_caps_band`), or `None`: the report document's `band`.
+    #[getter]
+    fn band(&self) -> PyResult<Option<String>> {
+        let doc = serde_json::to_value(&self.inner)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        Ok(doc.get("band").and_then(|b| b.as_str()).map(str::to_owned))
+    }
+
+    /// The node of criterion `id` as a dict (as in `to_dict()["nodes"]`:
+    /// `id`, `title`, `depth`, `weight`, `score`, `coverage`, `band`,
+    /// `counts`…), or `None` when the framework has no such criterion.
+    fn node<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        if self.inner.node(id).is_none() {
+            return Ok(None);
+        }
+        let doc = to_object(py, &self.inner)?;
+        for node in doc.get_item("nodes")?.try_iter()? {
+            let node = node?;
+            if node.get_item("id")?.extract::<String>()? == id {
+                return Ok(Some(node));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The risks (critical criteria, and those below `risk_below`) as
+    /// dicts, in definition order.
+    #[getter]
+    fn risks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, self.inner.risks())
+    }
+
+    /// The report document as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, &self.inner)
+    }
+
+    /// The report document as JSON text.
+    fn to_json(&self) -> PyResult<String> {
+        to_json(&self.inner)
+    }
+
+    fn __str__(&self) -> String {
+        self.inner.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        let total = self.inner.total();
+        let show = |x: Option<f64>| x.map_or_else(|| "None".to_owned(), |x| format!("{x:?}"));
+        format!(
+            "Report(score={}, coverage={})",
+            show(total.score()),
+            show(total.coverage())
+        )
+    }
+}

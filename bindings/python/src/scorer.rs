@@ -1,0 +1,132 @@
+//! `Scorer`: a framework validated and compiled once, scoring assessments
+//! into reports, totals and priorities.
+
+use assessment_model::Scorer;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::convert::to_object;
+use crate::documents::{PyFramework, with_assessment};
+use crate::errors::{Class, OrRaise};
+use crate::report::PyReport;
+
+/// A framework validated and compiled for scoring. Immutable and safe to
+/// share between threads; cheap to copy (the compiled form is shared).
+///
+/// `Scorer(framework)` raises `ValidationError` when the framework has an
+/// error. Every method taking an assessment takes an `Assessment`, a dict
+/// or JSON text; one that does not parse raises `ValidationError`, one that
+/// does not fit the framework `ScoreError`.
+#[pyclass(name = "Scorer", module = "assessment_model", frozen)]
+#[derive(Clone)]
+pub(crate) struct PyScorer {
+    pub(crate) inner: Scorer,
+}
+
+#[pymethods]
+impl PyScorer {
+    #[new]
+    fn new(py: Python<'_>, framework: &PyFramework) -> PyResult<PyScorer> {
+        let inner = Scorer::new(&framework.inner).or_raise(py, Class::Validation)?;
+        Ok(PyScorer { inner })
+    }
+
+    /// The framework this scorer was compiled from.
+    #[getter]
+    fn framework(&self) -> PyFramework {
+        PyFramework {
+            inner: self.inner.framework().clone(),
+        }
+    }
+
+    /// Scores an assessment into a `Report`.
+    fn score(&self, assessment: &Bound<'_, PyAny>) -> PyResult<PyReport> {
+        let py = assessment.py();
+        with_assessment(assessment, |a| {
+            let inner = self.inner.score(a).or_raise(py, Class::Score)?;
+            Ok(PyReport { inner })
+        })
+    }
+
+    /// The total score alone (`None` when the total has no score), without
+    /// building a report: the same number as `score(a).total["score"]`.
+    fn total(&self, assessment: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+        let py = assessment.py();
+        with_assessment(assessment, |a| {
+            self.inner.total(a).or_raise(py, Class::Score)
+        })
+    }
+
+    /// Raises `ScoreError` with every problem of the assessment against
+    /// this framework; returns `None` when it can be scored.
+    fn validate(&self, assessment: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = assessment.py();
+        with_assessment(assessment, |a| {
+            self.inner.validate(a).or_raise(py, Class::Score)
+        })
+    }
+
+    /// Improvement priorities: for each rated leaf below its best rating,
+    /// the exact gain in the total from raising it to the best, best
+    /// first, as dicts.
+    fn priorities<'py>(&self, assessment: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = assessment.py();
+        with_assessment(assessment, |a| {
+            let priorities = self.inner.priorities(a).or_raise(py, Class::Score)?;
+            to_object(py, &priorities)
+        })
+    }
+
+    /// The total of each row of a 2-D float64 array of raw ratings, one
+    /// row per assessment and one column per leaf in the order of
+    /// `leaf_ids()`: binary 1.0 met / 0.0 not met, ordinal a level's value,
+    /// numeric the number; NaN for no rating; `not_applicable` (default
+    /// `NOT_APPLICABLE`, minus infinity) for not applicable. Returns a 1-D
+    /// float64 array, NaN where a total has no score. Bit for bit the
+    /// totals of `score()`; the GIL is released while scoring.
+    ///
+    /// Raises `ValueError` for a wrong number of columns or a
+    /// `not_applicable` code that is a rating of some leaf, and
+    /// `ScoreError` with every off-scale value (path `/row/column`).
+    #[pyo3(signature = (ratings, not_applicable = crate::batch::NOT_APPLICABLE))]
+    fn totals<'py>(
+        &self,
+        ratings: &Bound<'py, PyAny>,
+        not_applicable: f64,
+    ) -> PyResult<Bound<'py, numpy::PyArray1<f64>>> {
+        crate::batch::totals(&self.inner, ratings, not_applicable)
+    }
+
+    /// The ids of the leaves in definition order: the columns of the
+    /// array `totals` takes.
+    fn leaf_ids(&self) -> Vec<String> {
+        self.inner
+            .framework()
+            .leaves()
+            .map(|c| c.id.to_string())
+            .collect()
+    }
+
+    /// The number of leaves (the number of columns `totals` takes).
+    #[getter]
+    fn leaf_count(&self) -> usize {
+        self.inner.leaf_count()
+    }
+
+    fn __repr__(&self) -> String {
+        let f = self.inner.framework();
+        format!(
+            "Scorer(framework={:?}, version={:?})",
+            f.id.as_str(),
+            f.version.to_string()
+        )
+    }
+
+    /// Pickles as its framework (compiled again on unpickling).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let framework = Bound::new(py, slf.get().framework())?;
+        let args = PyTuple::new(py, [framework])?;
+        PyTuple::new(py, [py.get_type::<PyScorer>().into_any(), args.into_any()])
+    }
+}
