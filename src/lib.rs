@@ -153,6 +153,7 @@
 // feature it needs. `doc_cfg` took in the former `doc_auto_cfg`.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod analysis;
 mod assessment;
 mod builder;
 mod cohort;
@@ -180,6 +181,10 @@ pub mod versioning;
 
 pub mod catalog;
 
+pub use analysis::{
+    Bounds, Leverage, MemberUncertainty, NodeBounds, Sensitivity, Spread, UncertainInput,
+    Uncertainty, UncertaintyReport, UncertaintySpec,
+};
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };

@@ -5,14 +5,14 @@
 //! The rules and where the crate's policy differs from OpenSCAP's are
 //! documented on [`Scorer`].
 
-mod aggregate;
+pub(crate) mod aggregate;
 mod check;
-mod compile;
+pub(crate) mod compile;
 mod dense;
 mod display;
 mod evaluate;
 mod plan;
-mod priorities;
+pub(crate) mod priorities;
 mod report;
 
 use std::sync::Arc;

@@ -1,0 +1,730 @@
+//! [`Uncertainty`]: scores and ranks of a cohort under uncertain weights
+//! and aggregation methods, with Sobol' sensitivity indices
+//! ([SPEC](crate::spec) §8.3, rule 16).
+//!
+//! Each sample is one point of the Saltelli design (see `sobol.rs`): a
+//! value in (0, 1) per uncertain input, mapped to a weight factor
+//! `1 + f·(2x − 1)` or to a method (`x` in the `m`-th of `m` equal parts
+//! picks the `m`-th method). Every member is scored at every point by the
+//! core's aggregation pass with the perturbed weights passed in
+//! (`scoring::aggregate::Weights`), on its ratings bound once.
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::rng::Rng;
+use super::sobol::{Point, saltelli};
+use crate::scoring::aggregate::{Mode, Own, Scratch, Weights};
+use crate::scoring::compile::Compiled;
+use crate::{
+    Aggregation, Assessment, FrameworkRef, Id, Issue, IssueKind, Scorer, ValidationError, pointer,
+};
+
+/// What is uncertain ([SPEC](crate::spec) §8.3): noise on weights, per tree
+/// level and per criterion, and a choice among aggregation methods.
+///
+/// Every weight given a noise fraction `f` is one uncertain input: in each
+/// sample it becomes `w·(1 + u)`, `u` uniform in (−f, f), independently of
+/// the others. The methods, when given, are one more input: each sample
+/// applies one of them, each equally likely, to every group (per-criterion
+/// overrides included).
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Aggregation, UncertaintySpec};
+///
+/// let spec = UncertaintySpec::new()
+///     .level(1, 0.25)
+///     .methods([Aggregation::WeightedMean, Aggregation::GeometricMean]);
+/// assert_eq!(spec.levels[&1], 0.25);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UncertaintySpec {
+    /// Tree level (1 = top-level criteria) → the noise fraction `f` in
+    /// [0, 1] of every weight at that level.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub levels: IndexMap<usize, f64>,
+    /// Criterion id → the noise fraction of its weight, in [0, 1]; it takes
+    /// the place of its level's.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub criteria: IndexMap<Id, f64>,
+    /// The aggregation methods to choose among; empty: the framework's own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<Aggregation>,
+}
+
+impl UncertaintySpec {
+    /// Nothing uncertain.
+    pub fn new() -> UncertaintySpec {
+        UncertaintySpec::default()
+    }
+
+    /// Every weight at tree level `level` gets noise fraction `fraction`.
+    pub fn level(mut self, level: usize, fraction: f64) -> UncertaintySpec {
+        self.levels.insert(level, fraction);
+        self
+    }
+
+    /// Criterion `id`'s weight gets noise fraction `fraction`.
+    pub fn criterion(mut self, id: Id, fraction: f64) -> UncertaintySpec {
+        self.criteria.insert(id, fraction);
+        self
+    }
+
+    /// The methods to choose among.
+    pub fn methods(mut self, methods: impl IntoIterator<Item = Aggregation>) -> UncertaintySpec {
+        self.methods = methods.into_iter().collect();
+        self
+    }
+}
+
+/// One uncertain input, in the order the indices are reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "input", rename_all = "snake_case", deny_unknown_fields)]
+pub enum UncertainInput {
+    /// A criterion's weight, with its noise fraction.
+    Weight {
+        /// The criterion.
+        criterion: Id,
+        /// `f`: the weight varies by a factor in (1 − f, 1 + f).
+        fraction: f64,
+    },
+    /// The choice of aggregation method.
+    Method {
+        /// The methods chosen among.
+        methods: Vec<Aggregation>,
+    },
+}
+
+/// The median and the 5th and 95th percentiles of a quantity over the
+/// samples (nearest rank: the `p`-th percentile of `n` sorted values is
+/// the `⌈p·n/100⌉`-th).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Spread<T> {
+    /// The 5th percentile.
+    pub p05: T,
+    /// The median (50th percentile).
+    pub median: T,
+    /// The 95th percentile.
+    pub p95: T,
+}
+
+/// The first-order and total-effect Sobol' index of one input; `None` when
+/// the output does not vary at all.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Sensitivity {
+    /// `S_i`: the share of the variance due to this input alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_order: Option<f64>,
+    /// `S_Ti`: the share due to this input, interactions included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_effect: Option<f64>,
+}
+
+/// One member's scores and ranks under the uncertainty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MemberUncertainty {
+    /// The subject's name.
+    pub subject: String,
+    /// The total with the framework's own weights and methods (as
+    /// [`Scorer::score`] gives it); `None` when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nominal_score: Option<f64>,
+    /// The rank of the nominal score among the members with one (1 = the
+    /// highest; ties share the smallest rank: 1, 2, 2, 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nominal_rank: Option<usize>,
+    /// The total over the samples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<Spread<f64>>,
+    /// The rank over the samples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<Spread<usize>>,
+    /// Per input (in the order of [`UncertaintyReport::inputs`]): its
+    /// indices on this member's total.
+    pub sensitivity: Vec<Sensitivity>,
+}
+
+/// The result of [`Uncertainty::run`] ([SPEC](crate::spec) §8.3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UncertaintyReport {
+    /// The framework (exact version).
+    pub framework: FrameworkRef,
+    /// The seed of the generator.
+    pub seed: u64,
+    /// `N`: the rows of each Saltelli matrix; the spreads are over the `N`
+    /// rows of the first.
+    pub samples: usize,
+    /// The scorings per member: `N·(d + 2)` for `d` inputs.
+    pub evaluations: usize,
+    /// The uncertain inputs, `d` of them.
+    pub inputs: Vec<UncertainInput>,
+    /// The members, in the order given.
+    pub members: Vec<MemberUncertainty>,
+    /// Per input: its indices on the ranks' mean shift, the mean over the
+    /// ranked members of `|rank − nominal rank|`.
+    pub rank_shift: Vec<Sensitivity>,
+}
+
+/// The analysis, as a by-value builder: [`Uncertainty::new`], then
+/// [`Uncertainty::seed`] and [`Uncertainty::samples`], then
+/// [`Uncertainty::run`].
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Aggregation, Assessment, Framework, RatingValue, Scorer, Subject};
+/// use assessment_model::{Uncertainty, UncertaintySpec};
+///
+/// let framework: Framework = serde_json::from_str(r#"{
+///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+///     "scales": { "tick": { "type": "binary" } },
+///     "criteria": [
+///         { "id": "a", "title": "First", "scale": "tick" },
+///         { "id": "b", "title": "Second", "scale": "tick" }
+///     ]
+/// }"#)?;
+/// let scorer = Scorer::new(&framework)?;
+/// let mut p = Assessment::new(framework.exact_ref(), Subject::new("P"));
+/// p.rate("a", RatingValue::Met)?;
+/// p.rate("b", RatingValue::NotMet)?;
+/// let mut q = Assessment::new(framework.exact_ref(), Subject::new("Q"));
+/// q.rate("a", RatingValue::NotMet)?;
+/// q.rate("b", RatingValue::Met)?;
+/// let spec = UncertaintySpec::new().level(1, 0.5);
+/// let ua = Uncertainty::new(&scorer, spec).seed(7).samples(1000).run(&[p, q])?;
+/// // Nominally tied at 0.5, both rank 1; a heavier `a` lifts P, a heavier `b` Q.
+/// assert_eq!(ua.members[0].nominal_rank, Some(1));
+/// assert_eq!(ua.members[1].nominal_rank, Some(1));
+/// assert_eq!(ua.evaluations, 1000 * (2 + 2));
+/// let p_spread = ua.members[0].score.unwrap();
+/// assert!(p_spread.p05 < 0.5 && p_spread.p95 > 0.5);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Uncertainty<'a> {
+    scorer: &'a Scorer,
+    spec: UncertaintySpec,
+    seed: u64,
+    samples: usize,
+}
+
+impl<'a> Uncertainty<'a> {
+    /// The analysis of `spec` on `scorer`'s framework, with seed 0 and
+    /// 1,000 samples until set.
+    pub fn new(scorer: &'a Scorer, spec: UncertaintySpec) -> Uncertainty<'a> {
+        Uncertainty {
+            scorer,
+            spec,
+            seed: 0,
+            samples: 1000,
+        }
+    }
+
+    /// The generator's seed (xoshiro256** seeded by SplitMix64): the same
+    /// seed gives bit-identical results.
+    pub fn seed(mut self, seed: u64) -> Uncertainty<'a> {
+        self.seed = seed;
+        self
+    }
+
+    /// `N`, the rows of each Saltelli matrix (`N·(d + 2)` scorings per
+    /// member for `d` inputs).
+    pub fn samples(mut self, samples: usize) -> Uncertainty<'a> {
+        self.samples = samples;
+        self
+    }
+
+    /// Scores every member of `assessments` at every sample point and
+    /// reports the spreads and indices.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError`] with every problem in the spec (a noise fraction
+    /// outside [0, 1]: `threshold-out-of-range` at `/levels/<level>` or
+    /// `/criteria/<id>`; an unknown criterion: `unknown-criterion`; a level
+    /// with no criterion, 0 included: `too-deep`) or in the assessments
+    /// (as [`Scorer::score`] finds them, each path prefixed with
+    /// `/<index of the assessment>`).
+    pub fn run(self, assessments: &[Assessment]) -> Result<UncertaintyReport, ValidationError> {
+        let c = self.scorer.compiled();
+        let inputs = inputs(c, &self.spec)?;
+        let members = bind_all(self.scorer, assessments)?;
+        let model = Model::new(c, &self.spec, &inputs, members);
+        Ok(model.run(self.seed, self.samples, assessments, inputs))
+    }
+}
+
+/// Where one weight input acts: its position in `children`, its leaf (or
+/// `NONE`), its weight and fraction.
+#[derive(Debug, Clone, Copy)]
+struct Knob {
+    pos: usize,
+    leaf: u32,
+    weight: f64,
+    fraction: f64,
+}
+
+/// The spec's inputs, checked: the weight inputs in definition order,
+/// then the method.
+fn inputs(c: &Compiled, spec: &UncertaintySpec) -> Result<Vec<UncertainInput>, ValidationError> {
+    let mut issues = Vec::new();
+    let depth = c.depth.iter().copied().max().unwrap_or(0) as usize;
+    let fraction_ok = |f: f64| (0.0..=1.0).contains(&f);
+    for (&level, &f) in &spec.levels {
+        let at = pointer("/levels", level);
+        if !fraction_ok(f) {
+            let value = f.to_string();
+            issues.push(Issue::new(
+                at.clone(),
+                IssueKind::ThresholdOutOfRange { value },
+            ));
+        }
+        if level == 0 || level > depth {
+            let kind = IssueKind::TooDeep {
+                depth: level,
+                max: depth,
+            };
+            issues.push(Issue::new(at, kind));
+        }
+    }
+    for (id, &f) in &spec.criteria {
+        let at = pointer("/criteria", id);
+        if !fraction_ok(f) {
+            let value = f.to_string();
+            issues.push(Issue::new(
+                at.clone(),
+                IssueKind::ThresholdOutOfRange { value },
+            ));
+        }
+        if c.node_of(id.as_str()).is_none() {
+            let kind = IssueKind::UnknownCriterion { id: id.to_string() };
+            issues.push(Issue::new(at, kind));
+        }
+    }
+    if !issues.is_empty() {
+        return Err(ValidationError::new(issues));
+    }
+    let mut out = Vec::new();
+    for i in 1..c.nodes.len() {
+        let Some(id) = c.id(i) else { continue };
+        let level = c.depth.get(i).copied().unwrap_or(0) as usize;
+        let f = spec.criteria.get(id).or_else(|| spec.levels.get(&level));
+        if let Some(&fraction) = f {
+            out.push(UncertainInput::Weight {
+                criterion: id.clone(),
+                fraction,
+            });
+        }
+    }
+    if !spec.methods.is_empty() {
+        out.push(UncertainInput::Method {
+            methods: spec.methods.clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// Every assessment bound to dense values, with its name; issues prefixed
+/// by the assessment's index.
+fn bind_all(
+    scorer: &Scorer,
+    assessments: &[Assessment],
+) -> Result<Vec<(Vec<f64>, bool)>, ValidationError> {
+    let mut issues = Vec::new();
+    let mut out = Vec::with_capacity(assessments.len());
+    for (i, a) in assessments.iter().enumerate() {
+        match scorer.bind(a) {
+            Ok(dense) => out.push((dense.values().to_vec(), dense.is_qualitative())),
+            Err(e) => issues.extend(e.into_issues().into_iter().map(|is| {
+                let path = format!("{}{}", pointer("", i), is.path);
+                Issue::new(path, is.kind)
+            })),
+        }
+    }
+    if issues.is_empty() {
+        Ok(out)
+    } else {
+        Err(ValidationError::new(issues))
+    }
+}
+
+/// The cohort's model: sample point → every member's total.
+struct Model<'c> {
+    c: &'c Compiled,
+    knobs: Vec<Knob>,
+    methods: Vec<Aggregation>,
+    /// Per member: dense values, whether qualitative.
+    members: Vec<(Vec<f64>, bool)>,
+    /// Working weights, aligned with `children`, and per leaf.
+    slot_w: Vec<f64>,
+    leaf_w: Vec<[f64; 3]>,
+    scratch: Scratch,
+}
+
+impl<'c> Model<'c> {
+    fn new(
+        c: &'c Compiled,
+        spec: &UncertaintySpec,
+        inputs: &[UncertainInput],
+        members: Vec<(Vec<f64>, bool)>,
+    ) -> Model<'c> {
+        let knobs = inputs
+            .iter()
+            .filter_map(|input| {
+                let UncertainInput::Weight {
+                    criterion,
+                    fraction,
+                } = input
+                else {
+                    return None;
+                };
+                let node = c.node_of(criterion.as_str())?;
+                let pos = c.children.iter().position(|&ch| ch == node)?;
+                let slot = c.slots.get(pos)?;
+                Some(Knob {
+                    pos,
+                    leaf: slot.leaf,
+                    weight: slot.weight,
+                    fraction: *fraction,
+                })
+            })
+            .collect();
+        Model {
+            c,
+            knobs,
+            methods: spec.methods.clone(),
+            members,
+            slot_w: c.slots.iter().map(|s| s.weight).collect(),
+            leaf_w: c.leaf_weights.clone(),
+            scratch: Scratch::new(),
+        }
+    }
+
+    /// Every member's total at sample point `x` (NaN for none).
+    fn eval(&mut self, x: &[f64], out: &mut [f64]) {
+        for (knob, &xi) in self.knobs.iter().zip(x) {
+            let w = knob.weight * (1.0 + knob.fraction * (2.0 * xi - 1.0));
+            if let Some(s) = self.slot_w.get_mut(knob.pos) {
+                *s = w;
+            }
+            if let Some(lw) = self.leaf_w.get_mut(knob.leaf as usize) {
+                // Only a leaf that counts (scored, weight > 0) has weights
+                // here, and noise keeps a positive weight positive.
+                if lw[0] > 0.0 {
+                    *lw = [w, w, 1.0];
+                }
+            }
+        }
+        let aggregation = x.get(self.knobs.len()).and_then(|&xm| {
+            let m = self.methods.len();
+            let pick = ((xm * m as f64) as usize).min(m.saturating_sub(1));
+            self.methods.get(pick).copied()
+        });
+        let p = Weights {
+            slot: &self.slot_w,
+            leaf: &self.leaf_w,
+            aggregation,
+        };
+        for ((values, qualitative), y) in self.members.iter().zip(out.iter_mut()) {
+            *y = if *qualitative {
+                f64::NAN
+            } else {
+                let mode = self.c.mode(false);
+                self.c.evaluate_with(values, mode, &mut self.scratch, &p);
+                self.scratch.group_score(0).unwrap_or(f64::NAN)
+            };
+        }
+    }
+
+    /// Every member's total with the framework's own weights and methods.
+    fn nominal(&mut self) -> Vec<f64> {
+        let mode: Mode = self.c.mode(false);
+        let c = self.c;
+        let scratch = &mut self.scratch;
+        self.members
+            .iter()
+            .map(|(values, qualitative)| {
+                if *qualitative {
+                    return f64::NAN;
+                }
+                c.evaluate_with(values, mode, scratch, &Own);
+                scratch.group_score(0).unwrap_or(f64::NAN)
+            })
+            .collect()
+    }
+
+    fn run(
+        mut self,
+        seed: u64,
+        n: usize,
+        assessments: &[Assessment],
+        inputs: Vec<UncertainInput>,
+    ) -> UncertaintyReport {
+        let m = self.members.len();
+        let d = inputs.len();
+        let nominal = self.nominal();
+        let nominal_rank = ranks(&nominal);
+        // Per member, the totals and ranks at the rows of A.
+        let mut scores = vec![Vec::with_capacity(n); m];
+        let mut rank_rows = vec![Vec::with_capacity(n); m];
+        let mut rank_buf = vec![0usize; m];
+        let mut rng = Rng::new(seed);
+        // Outputs: every member's total, then the ranks' mean shift.
+        let sums = saltelli(d, m.saturating_add(1), n, &mut rng, |point, x, out| {
+            let (totals, shift) = out.split_at_mut(m);
+            self.eval(x, totals);
+            ranks_into(totals, &mut rank_buf);
+            if let Some(y) = shift.first_mut() {
+                *y = mean_shift(&rank_buf, &nominal_rank);
+            }
+            if let Point::A(_) = point {
+                for (k, (&t, &r)) in totals.iter().zip(&rank_buf).enumerate() {
+                    if let (Some(s), Some(rr)) = (scores.get_mut(k), rank_rows.get_mut(k)) {
+                        if !t.is_nan() {
+                            s.push(t);
+                            rr.push(r);
+                        }
+                    }
+                }
+            }
+        });
+        let to_sensitivity = |o: usize| -> Vec<Sensitivity> {
+            sums.indices(o)
+                .into_iter()
+                .map(|(first_order, total_effect)| Sensitivity {
+                    first_order,
+                    total_effect,
+                })
+                .collect()
+        };
+        let members = (0..m)
+            .map(|k| MemberUncertainty {
+                subject: assessments
+                    .get(k)
+                    .map_or_else(String::new, |a| a.subject.name.clone()),
+                nominal_score: nominal.get(k).copied().filter(|t| !t.is_nan()),
+                nominal_rank: nominal_rank.get(k).copied().filter(|&r| r > 0),
+                score: scores.get_mut(k).and_then(|s| spread(s, f64::total_cmp)),
+                rank: rank_rows.get_mut(k).and_then(|r| spread(r, Ord::cmp)),
+                sensitivity: to_sensitivity(k),
+            })
+            .collect();
+        UncertaintyReport {
+            framework: self.c.framework.exact_ref(),
+            seed,
+            samples: n,
+            evaluations: n.saturating_mul(d.saturating_add(2)),
+            inputs,
+            members,
+            rank_shift: to_sensitivity(m),
+        }
+    }
+}
+
+/// Ranks of `totals` (1 = the highest; ties share the smallest rank;
+/// 0 for a member without a score, NaN).
+fn ranks(totals: &[f64]) -> Vec<usize> {
+    let mut out = vec![0; totals.len()];
+    ranks_into(totals, &mut out);
+    out
+}
+
+/// [`ranks`] into `out`.
+fn ranks_into(totals: &[f64], out: &mut [usize]) {
+    let mut order: Vec<usize> = (0..totals.len())
+        .filter(|&k| totals.get(k).is_some_and(|t| !t.is_nan()))
+        .collect();
+    let at = |k: usize| totals.get(k).copied().unwrap_or(f64::NAN);
+    order.sort_by(|&a, &b| at(b).total_cmp(&at(a)));
+    out.iter_mut().for_each(|r| *r = 0);
+    let mut rank = 0;
+    let mut prev = f64::NAN;
+    for (place, &k) in (1usize..).zip(&order) {
+        if at(k) != prev {
+            rank = place;
+            prev = at(k);
+        }
+        if let Some(r) = out.get_mut(k) {
+            *r = rank;
+        }
+    }
+}
+
+/// The mean of `|rank − nominal|` over the members ranked in both.
+fn mean_shift(ranks: &[usize], nominal: &[usize]) -> f64 {
+    let (mut sum, mut n) = (0.0, 0u32);
+    for (&r, &r0) in ranks.iter().zip(nominal) {
+        if r > 0 && r0 > 0 {
+            sum += r.abs_diff(r0) as f64;
+            n = n.saturating_add(1);
+        }
+    }
+    if n > 0 { sum / f64::from(n) } else { f64::NAN }
+}
+
+/// The nearest-rank percentiles of `values` (sorted in place); `None` when
+/// empty.
+fn spread<T: Copy>(
+    values: &mut [T],
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Option<Spread<T>> {
+    values.sort_by(&cmp);
+    let n = values.len();
+    let at = |p: usize| {
+        let rank = p.saturating_mul(n).div_ceil(100).max(1);
+        values.get(rank.saturating_sub(1)).copied()
+    };
+    Some(Spread {
+        p05: at(5)?,
+        median: at(50)?,
+        p95: at(95)?,
+    })
+}
+
+/// The name of a method as its serialised form gives it.
+fn method_name(a: Aggregation) -> &'static str {
+    match a {
+        Aggregation::WeightedMean => "weighted_mean",
+        Aggregation::Flat => "flat",
+        Aggregation::FlatUnweighted => "flat_unweighted",
+        Aggregation::GeometricMean => "geometric_mean",
+        Aggregation::HarmonicMean => "harmonic_mean",
+        Aggregation::Minimum => "minimum",
+        Aggregation::All => "all",
+    }
+}
+
+impl fmt::Display for UncertainInput {
+    /// `weight of <id> ±25%`, or `method: weighted_mean | geometric_mean`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UncertainInput::Weight {
+                criterion,
+                fraction,
+            } => write!(f, "weight of {criterion} ±{}%", fraction * 100.0),
+            UncertainInput::Method { methods } => {
+                let names: Vec<&str> = methods.iter().map(|&a| method_name(a)).collect();
+                write!(f, "method: {}", names.join(" | "))
+            }
+        }
+    }
+}
+
+impl fmt::Display for UncertaintyReport {
+    /// A table of the members (nominal score and rank, then the median and
+    /// 5th-95th percentile of each, scores ×100), then the inputs by their
+    /// total effect on the ranks' mean shift, largest first (at most ten):
+    ///
+    /// ```text
+    /// uncertainty — tiny 1.0.0: 2 members, 2 inputs, 1000 samples (4000 scorings each), seed 7
+    /// member                     score   median  5%-95%          rank  median  5%-95%
+    /// P                           50.0     49.9  [38.1, 61.5]       1       1  [1, 2]
+    /// Q                           50.0     50.1  [38.5, 61.9]       1       1  [1, 2]
+    /// what moves the ranks (S_i, S_Ti of the mean rank shift):
+    ///   weight of a ±50%                        0.50  0.50
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let version = self.framework.version.to_string();
+        writeln!(
+            f,
+            "uncertainty — {} {}: {} members, {} inputs, {} samples ({} scorings each), seed {}",
+            self.framework.id,
+            version.trim_start_matches('='),
+            self.members.len(),
+            self.inputs.len(),
+            self.samples,
+            self.evaluations,
+            self.seed
+        )?;
+        writeln!(
+            f,
+            "{:<24} {:>8} {:>8}  {:<14} {:>5} {:>7}  5%-95%",
+            "member", "score", "median", "5%-95%", "rank", "median"
+        )?;
+        let pct = |x: Option<f64>| x.map_or_else(|| "—".into(), |x| format!("{:.1}", x * 100.0));
+        for m in &self.members {
+            let score_range = m.score.map_or_else(String::new, |s| {
+                format!("[{:.1}, {:.1}]", s.p05 * 100.0, s.p95 * 100.0)
+            });
+            let rank = m.nominal_rank.map_or_else(|| "—".into(), |r| r.to_string());
+            let (rank_median, rank_range) = m.rank.map_or_else(
+                || ("—".into(), String::new()),
+                |r| (r.median.to_string(), format!("[{}, {}]", r.p05, r.p95)),
+            );
+            writeln!(
+                f,
+                "{:<24} {:>8} {:>8}  {:<14} {:>5} {:>7}  {}",
+                m.subject,
+                pct(m.nominal_score),
+                pct(m.score.map(|s| s.median)),
+                score_range,
+                rank,
+                rank_median,
+                rank_range
+            )?;
+        }
+        let mut order: Vec<(&UncertainInput, &Sensitivity)> =
+            self.inputs.iter().zip(&self.rank_shift).collect();
+        order.sort_by(|a, b| {
+            let key = |s: &Sensitivity| s.total_effect.unwrap_or(f64::NEG_INFINITY);
+            key(b.1).total_cmp(&key(a.1))
+        });
+        if order.iter().any(|(_, s)| s.total_effect.is_some()) {
+            writeln!(
+                f,
+                "what moves the ranks (S_i, S_Ti of the mean rank shift):"
+            )?;
+            let ix = |x: Option<f64>| x.map_or_else(|| "—".into(), |x| format!("{x:.2}"));
+            for (input, s) in order.into_iter().take(10) {
+                let name = input.to_string();
+                writeln!(
+                    f,
+                    "  {name:<38} {:>5} {:>5}",
+                    ix(s.first_order),
+                    ix(s.total_effect)
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_share_the_smallest_rank() {
+        assert_eq!(ranks(&[0.5, 0.9, 0.5, 0.1]), vec![2, 1, 2, 4]);
+        assert_eq!(ranks(&[0.3, f64::NAN, 0.3]), vec![1, 0, 1]);
+    }
+
+    #[test]
+    fn nearest_rank_percentiles() {
+        // n = 20: the 5th percentile is the 1st value, the median the
+        // 10th, the 95th percentile the 19th.
+        let mut v: Vec<usize> = (1..=20).rev().collect();
+        let s = spread(&mut v, Ord::cmp).unwrap_or(Spread {
+            p05: 0,
+            median: 0,
+            p95: 0,
+        });
+        assert_eq!((s.p05, s.median, s.p95), (1, 10, 19));
+        assert_eq!(spread::<usize>(&mut [], Ord::cmp), None);
+    }
+}
