@@ -88,6 +88,81 @@ fn zero_noise_and_one_method_collapse_every_interval() {
     }
 }
 
+/// Where a sample changes only the upper groups (here the total alone),
+/// the analysis re-scores only those: the intervals still collapse to the
+/// very bits of the report.
+#[test]
+fn zero_noise_collapses_when_only_the_top_is_uncertain() {
+    let fw = good_practice::criteria();
+    let scorer = Scorer::new(&fw).unwrap();
+    let members = projects(&fw);
+    let spec = UncertaintySpec::new()
+        .level(1, 0.0)
+        .methods([Aggregation::WeightedMean])
+        .method_levels([0]);
+    let ua = run(&scorer, spec, 4, 100, &members);
+    for (m, a) in ua.members.iter().zip(&members) {
+        let t = scorer.score(a).unwrap().total().score().unwrap();
+        let s = m.score.unwrap();
+        assert_eq!((s.p05, s.median, s.p95), (t, t, t), "{}", m.subject);
+    }
+}
+
+/// The method at level 0 only: the total aggregates the groups by the
+/// chosen method, the groups keep theirs. The two totals a sample can give
+/// are those of the framework rewritten so, scored by `Scorer::score`.
+#[test]
+fn a_method_at_one_level_matches_the_rewritten_framework() {
+    let groups = vec![
+        group(
+            "g1",
+            1.0,
+            None,
+            vec![tick("a", 1.0), leaf_on("b", "imp", 2.0)],
+        ),
+        group(
+            "g2",
+            3.0,
+            None,
+            vec![leaf_on("c", "num", 1.0), tick("d", 1.0)],
+        ),
+    ];
+    let fw = framework(rules(Aggregation::WeightedMean), groups.clone());
+    let scorer = Scorer::new(&fw).unwrap();
+    let p = assess(
+        &fw,
+        &[("a", Met), ("b", L(2.into())), ("c", N(4.0)), ("d", NotMet)],
+    );
+    let spec = UncertaintySpec::new()
+        .methods([Aggregation::WeightedMean, Aggregation::HarmonicMean])
+        .method_levels([0]);
+    let ua = run(&scorer, spec, 2, 500, std::slice::from_ref(&p));
+    let mut harmonic = framework(
+        rules(Aggregation::HarmonicMean),
+        groups
+            .into_iter()
+            .map(|mut g| {
+                g.aggregation = Some(Aggregation::WeightedMean);
+                g
+            })
+            .collect(),
+    );
+    harmonic.rules.aggregation = Aggregation::HarmonicMean;
+    let h = Scorer::new(&harmonic)
+        .unwrap()
+        .score(&p)
+        .unwrap()
+        .total()
+        .score()
+        .unwrap();
+    let w = scorer.score(&p).unwrap().total().score().unwrap();
+    // g1 = (1 + 2·0.5) / 3 = 2/3, g2 = (0.4 + 0) / 2 = 0.2: the weighted
+    // total 0.3166…, the harmonic 4 / (1.5 + 15) = 0.2424…
+    assert!(h < w);
+    let s = ua.members[0].score.unwrap();
+    assert_eq!((s.p05, s.p95), (h, w));
+}
+
 #[test]
 fn ranks_tie_at_the_smallest() {
     let fw = framework(

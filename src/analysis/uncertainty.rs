@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::rng::Rng;
 use super::sobol::{Point, saltelli};
 use crate::scoring::aggregate::{Mode, Own, Scratch, Weights};
-use crate::scoring::compile::Compiled;
+use crate::scoring::compile::{Compiled, NONE};
 use crate::{
     Aggregation, Assessment, FrameworkRef, Id, Issue, IssueKind, Scorer, ValidationError, pointer,
 };
@@ -28,8 +28,9 @@ use crate::{
 /// Every weight given a noise fraction `f` is one uncertain input: in each
 /// sample it becomes `w·(1 + u)`, `u` uniform in (−f, f), independently of
 /// the others. The methods, when given, are one more input: each sample
-/// applies one of them, each equally likely, to every group (per-criterion
-/// overrides included).
+/// applies one of them, each equally likely, to the groups at
+/// `method_levels` (every group when empty), per-criterion overrides
+/// included.
 ///
 /// # Examples
 ///
@@ -56,6 +57,12 @@ pub struct UncertaintySpec {
     /// The aggregation methods to choose among; empty: the framework's own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub methods: Vec<Aggregation>,
+    /// The tree levels whose groups take the chosen method (0 = the total,
+    /// which aggregates the top-level criteria; 1 = the top-level groups);
+    /// empty: every group. A group of checklist items, say, can keep its
+    /// share of items met while the levels above change method.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub method_levels: Vec<usize>,
 }
 
 impl UncertaintySpec {
@@ -81,6 +88,12 @@ impl UncertaintySpec {
         self.methods = methods.into_iter().collect();
         self
     }
+
+    /// The tree levels whose groups take the chosen method.
+    pub fn method_levels(mut self, levels: impl IntoIterator<Item = usize>) -> UncertaintySpec {
+        self.method_levels = levels.into_iter().collect();
+        self
+    }
 }
 
 /// One uncertain input, in the order the indices are reported.
@@ -99,6 +112,9 @@ pub enum UncertainInput {
     Method {
         /// The methods chosen among.
         methods: Vec<Aggregation>,
+        /// The levels whose groups take it; empty: every group.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        levels: Vec<usize>,
     },
 }
 
@@ -316,6 +332,20 @@ fn inputs(c: &Compiled, spec: &UncertaintySpec) -> Result<Vec<UncertainInput>, V
             issues.push(Issue::new(at, kind));
         }
     }
+    let group_depth = (0..c.nodes.len())
+        .filter(|&i| c.nodes.get(i).is_some_and(|n| n.leaf == NONE))
+        .filter_map(|i| c.depth.get(i).copied())
+        .max()
+        .unwrap_or(0) as usize;
+    for (k, &level) in spec.method_levels.iter().enumerate() {
+        if level > group_depth {
+            let kind = IssueKind::TooDeep {
+                depth: level,
+                max: group_depth,
+            };
+            issues.push(Issue::new(pointer("/method_levels", k), kind));
+        }
+    }
     if !issues.is_empty() {
         return Err(ValidationError::new(issues));
     }
@@ -334,6 +364,7 @@ fn inputs(c: &Compiled, spec: &UncertaintySpec) -> Result<Vec<UncertainInput>, V
     if !spec.methods.is_empty() {
         out.push(UncertainInput::Method {
             methods: spec.methods.clone(),
+            levels: spec.method_levels.clone(),
         });
     }
     Ok(out)
@@ -370,11 +401,27 @@ struct Model<'c> {
     methods: Vec<Aggregation>,
     /// Per member: dense values, whether qualitative.
     members: Vec<(Vec<f64>, bool)>,
+    /// Per node: whether the chosen method applies (empty: everywhere).
+    at: Vec<bool>,
     /// Working weights, aligned with `children`, and per leaf.
     slot_w: Vec<f64>,
     leaf_w: Vec<[f64; 3]>,
+    /// The same in the mean plan's form `(per leaf, per slot)`, when the
+    /// framework has a plan.
+    plan_w: Option<(Vec<f64>, Vec<f64>)>,
+    /// The groups a sample can change (a perturbed weight's parent, a
+    /// group at a method level, and their ancestors), children first.
+    affected: Vec<u32>,
+    /// Per member, when the other groups are worth keeping: its pass with
+    /// the framework's own weights, of which a sample re-evaluates only
+    /// `affected`.
+    caches: Vec<Scratch>,
     scratch: Scratch,
 }
+
+/// At most this many node results (members × nodes, 56 bytes each) are
+/// kept between samples; beyond, every sample re-evaluates every group.
+const CACHE_LIMIT: usize = 1 << 20;
 
 impl<'c> Model<'c> {
     fn new(
@@ -383,7 +430,7 @@ impl<'c> Model<'c> {
         inputs: &[UncertainInput],
         members: Vec<(Vec<f64>, bool)>,
     ) -> Model<'c> {
-        let knobs = inputs
+        let knobs: Vec<Knob> = inputs
             .iter()
             .filter_map(|input| {
                 let UncertainInput::Weight {
@@ -404,13 +451,44 @@ impl<'c> Model<'c> {
                 })
             })
             .collect();
+        let at = if spec.method_levels.is_empty() {
+            Vec::new()
+        } else {
+            (0..c.nodes.len())
+                .map(|i| {
+                    let depth = c.depth.get(i).copied().unwrap_or(0) as usize;
+                    spec.method_levels.contains(&depth)
+                })
+                .collect()
+        };
+        let affected = affected_groups(c, &knobs, spec);
+        let flat_method = spec
+            .methods
+            .iter()
+            .any(|a| matches!(a, Aggregation::Flat | Aggregation::FlatUnweighted));
+        let cached = affected.len() < c.groups_rev.len()
+            && !flat_method
+            && members.len().saturating_mul(c.nodes.len()) <= CACHE_LIMIT;
+        let caches = if cached {
+            vec![Scratch::new(); members.len()]
+        } else {
+            Vec::new()
+        };
+        let plan_w = c.plan.as_ref().map(|plan| {
+            let (leaf, slot) = plan.weights();
+            (leaf.to_vec(), slot.to_vec())
+        });
         Model {
             c,
             knobs,
             methods: spec.methods.clone(),
             members,
+            at,
             slot_w: c.slots.iter().map(|s| s.weight).collect(),
             leaf_w: c.leaf_weights.clone(),
+            plan_w,
+            affected,
+            caches,
             scratch: Scratch::new(),
         }
     }
@@ -429,6 +507,16 @@ impl<'c> Model<'c> {
                     *lw = [w, w, 1.0];
                 }
             }
+            if let Some((leaf_w, slot_w)) = &mut self.plan_w {
+                for x in [slot_w.get_mut(knob.pos), leaf_w.get_mut(knob.leaf as usize)]
+                    .into_iter()
+                    .flatten()
+                {
+                    if *x > 0.0 {
+                        *x = w;
+                    }
+                }
+            }
         }
         let aggregation = x.get(self.knobs.len()).and_then(|&xm| {
             let m = self.methods.len();
@@ -439,33 +527,51 @@ impl<'c> Model<'c> {
             slot: &self.slot_w,
             leaf: &self.leaf_w,
             aggregation,
+            at: &self.at,
         };
-        for ((values, qualitative), y) in self.members.iter().zip(out.iter_mut()) {
+        let mode = self.c.mode(false);
+        // The mean plan gives the general pass's bits, faster, where it
+        // applies: every group a weighted mean, no `min_coverage`.
+        let plan = match (&self.c.plan, &self.plan_w, aggregation) {
+            (Some(plan), Some((l, s)), None | Some(Aggregation::WeightedMean)) => {
+                Some((plan, l, s))
+            }
+            _ => None,
+        };
+        for (k, ((values, qualitative), y)) in self.members.iter().zip(out.iter_mut()).enumerate() {
             *y = if *qualitative {
                 f64::NAN
+            } else if let Some(cache) = self.caches.get_mut(k) {
+                self.c
+                    .evaluate_groups_with(&self.affected, values, mode, cache, &p);
+                cache.group_score(0).unwrap_or(f64::NAN)
+            } else if let Some((plan, l, s)) = plan {
+                let slots = &mut self.scratch.slots;
+                plan.total_with(values, mode.missing_zero, slots, (l, s))
+                    .unwrap_or(f64::NAN)
             } else {
-                let mode = self.c.mode(false);
                 self.c.evaluate_with(values, mode, &mut self.scratch, &p);
                 self.scratch.group_score(0).unwrap_or(f64::NAN)
             };
         }
     }
 
-    /// Every member's total with the framework's own weights and methods.
+    /// Every member's total with the framework's own weights and methods
+    /// (which fills the members' caches).
     fn nominal(&mut self) -> Vec<f64> {
         let mode: Mode = self.c.mode(false);
         let c = self.c;
-        let scratch = &mut self.scratch;
-        self.members
-            .iter()
-            .map(|(values, qualitative)| {
-                if *qualitative {
-                    return f64::NAN;
-                }
-                c.evaluate_with(values, mode, scratch, &Own);
-                scratch.group_score(0).unwrap_or(f64::NAN)
-            })
-            .collect()
+        let mut out = Vec::with_capacity(self.members.len());
+        for (k, (values, qualitative)) in self.members.iter().enumerate() {
+            if *qualitative {
+                out.push(f64::NAN);
+                continue;
+            }
+            let scratch = self.caches.get_mut(k).unwrap_or(&mut self.scratch);
+            c.evaluate_with(values, mode, scratch, &Own);
+            out.push(scratch.group_score(0).unwrap_or(f64::NAN));
+        }
+        out
     }
 
     fn run(
@@ -483,12 +589,13 @@ impl<'c> Model<'c> {
         let mut scores = vec![Vec::with_capacity(n); m];
         let mut rank_rows = vec![Vec::with_capacity(n); m];
         let mut rank_buf = vec![0usize; m];
+        let mut order = Vec::with_capacity(m);
         let mut rng = Rng::new(seed);
         // Outputs: every member's total, then the ranks' mean shift.
         let sums = saltelli(d, m.saturating_add(1), n, &mut rng, |point, x, out| {
             let (totals, shift) = out.split_at_mut(m);
             self.eval(x, totals);
-            ranks_into(totals, &mut rank_buf);
+            ranks_into(totals, &mut rank_buf, &mut order);
             if let Some(y) = shift.first_mut() {
                 *y = mean_shift(&rank_buf, &nominal_rank);
             }
@@ -536,25 +643,61 @@ impl<'c> Model<'c> {
     }
 }
 
+/// The groups whose result a sample can change, children first: the
+/// parent of each perturbed weight, each group at a method level (every
+/// group when methods apply everywhere), and their ancestors.
+fn affected_groups(c: &Compiled, knobs: &[Knob], spec: &UncertaintySpec) -> Vec<u32> {
+    let mut hit = vec![false; c.nodes.len()];
+    let mut mark = |from: usize| {
+        let mut at = from;
+        while let Some(flag) = hit.get_mut(at) {
+            if *flag {
+                break;
+            }
+            *flag = true;
+            match c.nodes.get(at) {
+                Some(n) if n.parent != NONE => at = n.parent as usize,
+                _ => break,
+            }
+        }
+    };
+    for knob in knobs {
+        let child = c.children.get(knob.pos).copied().unwrap_or(0) as usize;
+        mark(c.nodes.get(child).map_or(0, |n| n.parent as usize));
+    }
+    if !spec.methods.is_empty() {
+        for &g in &c.groups_rev {
+            let depth = c.depth.get(g as usize).copied().unwrap_or(0) as usize;
+            if spec.method_levels.is_empty() || spec.method_levels.contains(&depth) {
+                mark(g as usize);
+            }
+        }
+    }
+    c.groups_rev
+        .iter()
+        .copied()
+        .filter(|&g| hit.get(g as usize).copied().unwrap_or(false))
+        .collect()
+}
+
 /// Ranks of `totals` (1 = the highest; ties share the smallest rank;
 /// 0 for a member without a score, NaN).
 fn ranks(totals: &[f64]) -> Vec<usize> {
     let mut out = vec![0; totals.len()];
-    ranks_into(totals, &mut out);
+    ranks_into(totals, &mut out, &mut Vec::new());
     out
 }
 
-/// [`ranks`] into `out`.
-fn ranks_into(totals: &[f64], out: &mut [usize]) {
-    let mut order: Vec<usize> = (0..totals.len())
-        .filter(|&k| totals.get(k).is_some_and(|t| !t.is_nan()))
-        .collect();
+/// [`ranks`] into `out`; `order` is working memory.
+fn ranks_into(totals: &[f64], out: &mut [usize], order: &mut Vec<usize>) {
+    order.clear();
+    order.extend((0..totals.len()).filter(|&k| totals.get(k).is_some_and(|t| !t.is_nan())));
     let at = |k: usize| totals.get(k).copied().unwrap_or(f64::NAN);
     order.sort_by(|&a, &b| at(b).total_cmp(&at(a)));
     out.iter_mut().for_each(|r| *r = 0);
     let mut rank = 0;
     let mut prev = f64::NAN;
-    for (place, &k) in (1usize..).zip(&order) {
+    for (place, &k) in (1usize..).zip(order.iter()) {
         if at(k) != prev {
             rank = place;
             prev = at(k);
@@ -617,9 +760,14 @@ impl fmt::Display for UncertainInput {
                 criterion,
                 fraction,
             } => write!(f, "weight of {criterion} ±{}%", fraction * 100.0),
-            UncertainInput::Method { methods } => {
+            UncertainInput::Method { methods, levels } => {
                 let names: Vec<&str> = methods.iter().map(|&a| method_name(a)).collect();
-                write!(f, "method: {}", names.join(" | "))
+                write!(f, "method: {}", names.join(" | "))?;
+                if !levels.is_empty() {
+                    let levels: Vec<String> = levels.iter().map(usize::to_string).collect();
+                    write!(f, " (levels {})", levels.join(", "))?;
+                }
+                Ok(())
             }
         }
     }
@@ -685,19 +833,12 @@ impl fmt::Display for UncertaintyReport {
             key(b.1).total_cmp(&key(a.1))
         });
         if order.iter().any(|(_, s)| s.total_effect.is_some()) {
-            writeln!(
-                f,
-                "what moves the ranks (S_i, S_Ti of the mean rank shift):"
-            )?;
+            writeln!(f, "what moves the ranks (indices of the mean rank shift):")?;
+            writeln!(f, "{:>7} {:>6}  input", "S_i", "S_Ti")?;
             let ix = |x: Option<f64>| x.map_or_else(|| "—".into(), |x| format!("{x:.2}"));
             for (input, s) in order.into_iter().take(10) {
-                let name = input.to_string();
-                writeln!(
-                    f,
-                    "  {name:<38} {:>5} {:>5}",
-                    ix(s.first_order),
-                    ix(s.total_effect)
-                )?;
+                let (s1, st) = (ix(s.first_order), ix(s.total_effect));
+                writeln!(f, "{s1:>7} {st:>6}  {input}")?;
             }
         }
         Ok(())

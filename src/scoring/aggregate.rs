@@ -121,8 +121,8 @@ pub(crate) trait Params {
     fn weight(&self, pos: usize, slot: &Slot) -> f64;
     /// Per leaf `[w_mean, w_flat, n_flat]`, as `Compiled::leaf_weights`.
     fn leaf_weights<'a>(&'a self, own: &'a [[f64; 3]]) -> &'a [[f64; 3]];
-    /// The aggregation of group `node`.
-    fn aggregation(&self, node: &Node) -> Aggregation;
+    /// The aggregation of group `node` (at index `i`).
+    fn aggregation(&self, i: usize, node: &Node) -> Aggregation;
     /// Whether flat sums are needed (`own`: the framework's answer).
     fn needs_flat(&self, own: bool) -> bool;
 }
@@ -140,7 +140,7 @@ impl Params for Own {
         own
     }
     #[inline(always)]
-    fn aggregation(&self, node: &Node) -> Aggregation {
+    fn aggregation(&self, _: usize, node: &Node) -> Aggregation {
         node.aggregation
     }
     #[inline(always)]
@@ -158,8 +158,12 @@ pub(crate) struct Weights<'a> {
     /// Per leaf `[w_mean, w_flat, n_flat]`, as `Compiled::leaf_weights`
     /// (0 where the leaf is unscored or weighs 0).
     pub leaf: &'a [[f64; 3]],
-    /// When set, every group aggregates so (per-criterion overrides too).
+    /// When set, the groups `at` names aggregate so (per-criterion
+    /// overrides too).
     pub aggregation: Option<Aggregation>,
+    /// Per node index: whether `aggregation` applies to it; empty: to
+    /// every group.
+    pub at: &'a [bool],
 }
 
 impl Params for Weights<'_> {
@@ -172,15 +176,18 @@ impl Params for Weights<'_> {
         self.leaf
     }
     #[inline(always)]
-    fn aggregation(&self, node: &Node) -> Aggregation {
-        self.aggregation.unwrap_or(node.aggregation)
+    fn aggregation(&self, i: usize, node: &Node) -> Aggregation {
+        match self.aggregation {
+            Some(a) if self.at.is_empty() || self.at.get(i).copied().unwrap_or(false) => a,
+            _ => node.aggregation,
+        }
     }
     #[inline(always)]
     fn needs_flat(&self, own: bool) -> bool {
-        match self.aggregation {
-            Some(a) => matches!(a, Aggregation::Flat | Aggregation::FlatUnweighted),
-            None => own,
-        }
+        own || matches!(
+            self.aggregation,
+            Some(Aggregation::Flat | Aggregation::FlatUnweighted)
+        )
     }
 }
 
@@ -200,8 +207,22 @@ impl Compiled {
         scratch: &mut Scratch,
         p: &P,
     ) {
+        self.evaluate_groups_with(&self.groups_rev, values, mode, scratch, p);
+    }
+
+    /// Re-evaluates only `groups` (children before parents), reading every
+    /// other group's result from `scratch` as an earlier pass left it: the
+    /// groups whose inputs `p` changes, and their ancestors.
+    pub(crate) fn evaluate_groups_with<P: Params>(
+        &self,
+        groups: &[u32],
+        values: &[f64],
+        mode: Mode,
+        scratch: &mut Scratch,
+        p: &P,
+    ) {
         scratch.fit(self.nodes.len());
-        for &g in &self.groups_rev {
+        for &g in groups {
             self.eval_group_with(g as usize, values, mode, scratch, p);
         }
     }
@@ -251,7 +272,7 @@ impl Compiled {
         let Some(node) = self.nodes.get(i) else {
             return;
         };
-        let (state, flat) = self.group_outcome(node, values, mode, s, p);
+        let (state, flat) = self.group_outcome(i, node, values, mode, s, p);
         if let Some(slot) = s.state.get_mut(i) {
             *slot = state;
         }
@@ -263,8 +284,10 @@ impl Compiled {
     }
 
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn group_outcome<P: Params>(
         &self,
+        i: usize,
         node: &Node,
         values: &[f64],
         mode: Mode,
@@ -273,7 +296,7 @@ impl Compiled {
     ) -> (State, [f64; 4]) {
         // One monomorphised loop per aggregation (and per need of flat
         // sums), so the per-child work has no dispatch.
-        let a = p.aggregation(node);
+        let a = p.aggregation(i, node);
         match (a, p.needs_flat(self.needs_flat)) {
             (Aggregation::WeightedMean, false) => {
                 self.gather::<Mean, false, P>(node, a, values, mode, s, p)
