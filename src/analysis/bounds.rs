@@ -2,28 +2,7 @@
 //! over the ways of rating the missing leaves, and each missing leaf's
 //! leverage on the total ([SPEC](crate::spec) §8.2, rule 15).
 //!
-//! # Why two passes are exact
-//!
-//! Fix every rating that is given. Every aggregation of rule 5 is
-//! non-decreasing in each included child's score: a weighted or flat mean
-//! has non-negative coefficients; `Π sᵢ^(wᵢ/Σw)` and `Σw / Σ(wᵢ/sᵢ)` grow
-//! with each `sᵢ` (and are 0 while any included `sᵢ` is 0, their least
-//! value); the minimum and `All` are monotone by definition. Which
-//! children are included does not depend on the values once every
-//! applicable leaf is rated and `min_coverage` is not applied (it depends
-//! on weights, `scored` flags and applicability only). A composition of
-//! non-decreasing functions is non-decreasing, so at every node the score
-//! of any completion lies between the score with every missing leaf at
-//! normalised 0 and the score with every missing leaf at normalised 1; and
-//! both of those are completions (every scale has a rating at 0 and at 1),
-//! so the bounds are attained. Each bound is one run of the core's
-//! aggregation pass over the filled-in values.
-//!
-//! The current score, under `Exclude`, leaves a missing child out of its
-//! parent; leaving a child out gives a value between the parent's score
-//! with that child at 0 and at 1 (for each aggregation above), so the
-//! current score lies inside the bounds too, wherever `min_coverage` does
-//! not cut a node out. Under `Zero` the current score is the lower bound.
+//! The argument that two passes are exact is on [`Bounds`].
 
 use std::fmt;
 
@@ -87,6 +66,30 @@ pub struct Leverage {
 }
 
 /// The result of [`Scorer::bounds`] ([SPEC](crate::spec) §8.2).
+///
+/// # Why two passes are exact
+///
+/// Fix every rating that is given. Every aggregation of [SPEC](crate::spec)
+/// §5.5 is
+/// non-decreasing in each included child's score: a weighted or flat mean
+/// has non-negative coefficients; `Π sᵢ^(wᵢ/Σw)` and `Σw / Σ(wᵢ/sᵢ)` grow
+/// with each `sᵢ` (and are 0 while any included `sᵢ` is 0, their least
+/// value); the minimum and `All` are monotone by definition. Which
+/// children are included does not depend on the values once every
+/// applicable leaf is rated and `min_coverage` is not applied (it depends
+/// on weights, `scored` flags and applicability only). A composition of
+/// non-decreasing functions is non-decreasing, so at every node the score
+/// of any completion lies between the score with every missing leaf at
+/// normalised 0 and the score with every missing leaf at normalised 1; and
+/// both of those are completions (every scale has a rating at 0 and at 1),
+/// so the bounds are attained. Each bound is one run of the core's
+/// aggregation pass over the filled-in values.
+///
+/// The current score, under `Exclude`, leaves a missing child out of its
+/// parent; leaving a child out gives a value between the parent's score
+/// with that child at 0 and at 1 (for each aggregation above), so the
+/// current score lies inside the bounds too, wherever `min_coverage` does
+/// not cut a node out. Under `Zero` the current score is the lower bound.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -173,8 +176,8 @@ impl Scorer {
     /// The bounds are exact: the lower bound is the score with every
     /// missing applicable leaf at its scale's minimum, the upper with
     /// every one at its maximum, both computed by the core's aggregation
-    /// pass with `min_coverage` not applied (see the [module
-    /// docs](self) for why no completion leaves them). A fully rated
+    /// pass with `min_coverage` not applied (see [`Bounds`] for why no
+    /// completion leaves them). A fully rated
     /// assessment has `lower == upper == current` everywhere.
     ///
     /// Where `min_coverage` cuts a node out, the report (and `current`)

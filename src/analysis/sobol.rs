@@ -11,9 +11,9 @@
 //! - `V = Σ (f(A) − f(B))² / 2N`, an unbiased estimate of the variance
 //!   (A and B are independent);
 //! - `S_i = 1 − Σ (f(B) − f(AB^i))² / (2N·V)` (Jansen's first-order
-//!   estimator, Saltelli et al. 2010, Table 2, (f));
-//! - `S_Ti = Σ (f(A) − f(AB^i))² / (2N·V)` (Jansen's total effect,
-//!   Table 2, (f)).
+//!   estimator);
+//! - `S_Ti = Σ (f(A) − f(AB^i))² / (2N·V)` (Jansen's total effect; both
+//!   as Saltelli et al. 2010, Table 2, list them).
 //!
 //! Estimating `V` from the same pairs means that an input the model
 //! ignores gets `S_i = S_Ti = 0` exactly (then `f(AB^i) = f(A)`), and an
@@ -159,8 +159,9 @@ mod tests {
     #[test]
     fn ishigami_matches_the_published_indices() {
         // Ishigami and Homma (1990), a = 7, b = 0.1, Xᵢ uniform on [−π, π];
-        // published values (Saltelli et al. 2008 §4.8; Sobol' and Levitan
-        // 1999): S = (0.3139, 0.4424, 0), ST = (0.5576, 0.4424, 0.2437).
+        // published values (Sobol' and Levitan 1999; Saltelli et al.,
+        // Global Sensitivity Analysis: The Primer, 2008):
+        // S = (0.3139, 0.4424, 0), ST = (0.5576, 0.4424, 0.2437).
         let f = |x: &[f64]| {
             let [x1, x2, x3] = [0, 1, 2].map(|i| PI * (2.0 * x[i] - 1.0));
             x1.sin() + 7.0 * x2.sin().powi(2) + 0.1 * x3.powi(4) * x1.sin()

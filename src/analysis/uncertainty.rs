@@ -779,13 +779,19 @@ impl fmt::Display for UncertaintyReport {
     /// total effect on the ranks' mean shift, largest first (at most ten):
     ///
     /// ```text
-    /// uncertainty — tiny 1.0.0: 2 members, 2 inputs, 1000 samples (4000 scorings each), seed 7
-    /// member                     score   median  5%-95%          rank  median  5%-95%
-    /// P                           50.0     49.9  [38.1, 61.5]       1       1  [1, 2]
-    /// Q                           50.0     50.1  [38.5, 61.9]       1       1  [1, 2]
-    /// what moves the ranks (S_i, S_Ti of the mean rank shift):
-    ///   weight of a ±50%                        0.50  0.50
+    /// uncertainty — tiny 1.0.0: 3 members, 2 inputs, 1000 samples (4000 scorings each), seed 7
+    /// member                      score   median  5%-95%          rank  median  5%-95%
+    /// P                            52.0     52.1  [46.3, 57.5]       1       1  [1, 2]
+    /// Q                            48.0     47.9  [42.5, 53.7]       2       2  [1, 2]
+    /// R                               —        —                     —       —
+    /// what moves the ranks (indices of the mean rank shift):
+    ///     S_i   S_Ti  input
+    ///    0.50   0.50  weight of a ±25%
+    ///    0.50   0.50  weight of b ±25%
     /// ```
+    ///
+    /// The inputs section is left out when the ranks' mean shift never
+    /// varies (no indices).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let version = self.framework.version.to_string();
         writeln!(
