@@ -11,9 +11,10 @@ mod bounds;
 mod rng;
 mod sobol;
 mod uncertainty;
+mod uncertainty_report;
 
 pub use bounds::{Bounds, Leverage, NodeBounds};
-pub use uncertainty::{
-    MemberUncertainty, Sensitivity, Spread, UncertainInput, Uncertainty, UncertaintyReport,
-    UncertaintySpec,
+pub use uncertainty::{Uncertainty, UncertaintySpec};
+pub use uncertainty_report::{
+    MemberUncertainty, Sensitivity, Spread, UncertainInput, UncertaintyReport,
 };
