@@ -62,6 +62,12 @@
 //!   an assessment into a [`Report`]: a score, coverage and band per node,
 //!   risks and strengths, facet views, and improvement [`Priority`]s.
 //!   A [`Cohort`] gathers statistics over many reports.
+//! - **Analysis.** [`Scorer::bounds`] gives every node's lowest and
+//!   highest score over the ways of rating the missing leaves, exactly,
+//!   and which missing leaves narrow the total most ([`Bounds`], SPEC
+//!   §8.2); [`Uncertainty`] scores and ranks a cohort under noisy weights
+//!   and alternative aggregation methods, with Sobol' sensitivity indices,
+//!   from an explicit seed ([`UncertaintyReport`], §8.3).
 //! - **Tailoring and crosswalks.** [`compose`] joins a base framework and
 //!   its modules; a [`Profile`] selects, drops or reweights criteria; a
 //!   [`Mapping`] carries an assessment from one framework to another.
@@ -164,6 +170,7 @@
 // feature it needs. `doc_cfg` took in the former `doc_auto_cfg`.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod analysis;
 mod assessment;
 mod builder;
 mod cohort;
@@ -192,6 +199,10 @@ pub mod versioning;
 
 pub mod catalog;
 
+pub use analysis::{
+    Bounds, Leverage, MemberUncertainty, NodeBounds, Sensitivity, Spread, UncertainInput,
+    Uncertainty, UncertaintyReport, UncertaintySpec,
+};
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };

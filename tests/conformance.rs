@@ -210,7 +210,11 @@ fn valid_localization(
     // nodes'), which are the localized ones.
     let untitled = |report: &assessment_model::Report| {
         let mut value = serde_json::to_value(report).unwrap();
-        value["framework"].as_object_mut().unwrap().remove("title");
+        value
+            .get_mut("framework")
+            .and_then(Value::as_object_mut)
+            .unwrap()
+            .remove("title");
         let nodes = value.get_mut("nodes").and_then(Value::as_array_mut);
         for node in nodes.unwrap() {
             node.as_object_mut().unwrap().remove("title");

@@ -6,7 +6,7 @@
 //! children's values straight from the dense values, so the pass touches
 //! each leaf once and stores results for groups only.
 
-use super::compile::{Compiled, NONE, Node};
+use super::compile::{Compiled, NONE, Node, Slot};
 use crate::Aggregation;
 
 /// Why a node has no score, as stored in the scratch arrays.
@@ -112,14 +112,118 @@ pub(crate) fn leaf_outcome(v: f64, mode: Mode) -> (f64, u8, u32, u32) {
     }
 }
 
+/// Where the pass reads each child's weight and each group's aggregation:
+/// the compiled framework's own ([`Own`]) or ones passed in
+/// ([`Weights`], the hook of the uncertainty analysis). Monomorphised, so
+/// the framework's own pass reads its arrays as before.
+pub(crate) trait Params {
+    /// The weight of the child in `slot`, at position `pos` of `children`.
+    fn weight(&self, pos: usize, slot: &Slot) -> f64;
+    /// Per leaf `[w_mean, w_flat, n_flat]`, as `Compiled::leaf_weights`.
+    fn leaf_weights<'a>(&'a self, own: &'a [[f64; 3]]) -> &'a [[f64; 3]];
+    /// The aggregation of group `node` (at index `i`).
+    fn aggregation(&self, i: usize, node: &Node) -> Aggregation;
+    /// Whether flat sums are needed (`own`: the framework's answer).
+    fn needs_flat(&self, own: bool) -> bool;
+}
+
+/// The compiled framework's own weights and aggregations.
+pub(crate) struct Own;
+
+impl Params for Own {
+    #[inline(always)]
+    fn weight(&self, _: usize, slot: &Slot) -> f64 {
+        slot.weight
+    }
+    #[inline(always)]
+    fn leaf_weights<'a>(&'a self, own: &'a [[f64; 3]]) -> &'a [[f64; 3]] {
+        own
+    }
+    #[inline(always)]
+    fn aggregation(&self, _: usize, node: &Node) -> Aggregation {
+        node.aggregation
+    }
+    #[inline(always)]
+    fn needs_flat(&self, own: bool) -> bool {
+        own
+    }
+}
+
+/// Weights (and optionally one aggregation for every group) passed in
+/// instead of read from the compiled framework.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Weights<'a> {
+    /// Aligned with `Compiled::slots` (and `children`): each child's weight.
+    pub slot: &'a [f64],
+    /// Per leaf `[w_mean, w_flat, n_flat]`, as `Compiled::leaf_weights`
+    /// (0 where the leaf is unscored or weighs 0).
+    pub leaf: &'a [[f64; 3]],
+    /// When set, the groups `at` names aggregate so (per-criterion
+    /// overrides too).
+    pub aggregation: Option<Aggregation>,
+    /// Per node index: whether `aggregation` applies to it; empty: to
+    /// every group.
+    pub at: &'a [bool],
+}
+
+impl Params for Weights<'_> {
+    #[inline(always)]
+    fn weight(&self, pos: usize, _: &Slot) -> f64 {
+        self.slot.get(pos).copied().unwrap_or(0.0)
+    }
+    #[inline(always)]
+    fn leaf_weights<'a>(&'a self, _: &'a [[f64; 3]]) -> &'a [[f64; 3]] {
+        self.leaf
+    }
+    #[inline(always)]
+    fn aggregation(&self, i: usize, node: &Node) -> Aggregation {
+        match self.aggregation {
+            Some(a) if self.at.is_empty() || self.at.get(i).copied().unwrap_or(false) => a,
+            _ => node.aggregation,
+        }
+    }
+    #[inline(always)]
+    fn needs_flat(&self, own: bool) -> bool {
+        own || matches!(
+            self.aggregation,
+            Some(Aggregation::Flat | Aggregation::FlatUnweighted)
+        )
+    }
+}
+
 impl Compiled {
     /// Runs the whole bottom-up pass: after it, `scratch` holds every
     /// group's result. `values` are the dense leaf values (a normalised
     /// score in [0, 1], NaN for missing, [`NOT_APPLICABLE`]).
     pub(crate) fn evaluate(&self, values: &[f64], mode: Mode, scratch: &mut Scratch) {
+        self.evaluate_with(values, mode, scratch, &Own);
+    }
+
+    /// [`Compiled::evaluate`] with the weights and aggregations of `p`.
+    pub(crate) fn evaluate_with<P: Params>(
+        &self,
+        values: &[f64],
+        mode: Mode,
+        scratch: &mut Scratch,
+        p: &P,
+    ) {
+        self.evaluate_groups_with(&self.groups_rev, values, mode, scratch, p);
+    }
+
+    /// Re-evaluates only `groups` (children before parents), reading every
+    /// other group's result from `scratch` as an earlier pass left it: the
+    /// groups whose inputs `p` changes, and their ancestors.
+    pub(crate) fn evaluate_groups_with<P: Params>(
+        &self,
+        groups: &[u32],
+        values: &[f64],
+        mode: Mode,
+        scratch: &mut Scratch,
+        p: &P,
+    ) {
         scratch.fit(self.nodes.len());
-        for &g in &self.groups_rev {
-            self.eval_group(g as usize, values, mode, scratch);
+        for &g in groups {
+            self.eval_group_with(g as usize, values, mode, scratch, p);
         }
     }
 
@@ -143,14 +247,36 @@ impl Compiled {
     /// Re-evaluates group `i` from its children.
     #[inline(always)]
     pub(crate) fn eval_group(&self, i: usize, values: &[f64], mode: Mode, s: &mut Scratch) {
+        self.eval_group_with(i, values, mode, s, &Own);
+    }
+
+    /// Re-evaluates each ancestor of node `node`, bottom-up: the only
+    /// nodes whose result depends on that node's value.
+    pub(crate) fn reevaluate_path(&self, node: usize, values: &[f64], mode: Mode, s: &mut Scratch) {
+        let mut at = node;
+        while let Some(n) = self.nodes.get(at).filter(|n| n.parent != NONE) {
+            at = n.parent as usize;
+            self.eval_group(at, values, mode, s);
+        }
+    }
+
+    #[inline(always)]
+    fn eval_group_with<P: Params>(
+        &self,
+        i: usize,
+        values: &[f64],
+        mode: Mode,
+        s: &mut Scratch,
+        p: &P,
+    ) {
         let Some(node) = self.nodes.get(i) else {
             return;
         };
-        let (state, flat) = self.group_outcome(node, values, mode, s);
+        let (state, flat) = self.group_outcome(i, node, values, mode, s, p);
         if let Some(slot) = s.state.get_mut(i) {
             *slot = state;
         }
-        if self.needs_flat {
+        if p.needs_flat(self.needs_flat) {
             if let Some(slot) = s.flat.get_mut(i) {
                 *slot = flat;
             }
@@ -158,47 +284,62 @@ impl Compiled {
     }
 
     #[inline(always)]
-    fn group_outcome(
+    #[allow(clippy::too_many_arguments)]
+    fn group_outcome<P: Params>(
         &self,
+        i: usize,
         node: &Node,
         values: &[f64],
         mode: Mode,
         s: &Scratch,
+        p: &P,
     ) -> (State, [f64; 4]) {
         // One monomorphised loop per aggregation (and per need of flat
         // sums), so the per-child work has no dispatch.
-        match (node.aggregation, self.needs_flat) {
-            (Aggregation::WeightedMean, false) => self.gather::<Mean, false>(node, values, mode, s),
-            (Aggregation::WeightedMean, true) => self.gather::<Mean, true>(node, values, mode, s),
+        let a = p.aggregation(i, node);
+        match (a, p.needs_flat(self.needs_flat)) {
+            (Aggregation::WeightedMean, false) => {
+                self.gather::<Mean, false, P>(node, a, values, mode, s, p)
+            }
+            (Aggregation::WeightedMean, true) => {
+                self.gather::<Mean, true, P>(node, a, values, mode, s, p)
+            }
             (Aggregation::Flat | Aggregation::FlatUnweighted, _) => {
-                self.gather::<Mean, true>(node, values, mode, s)
+                self.gather::<Mean, true, P>(node, a, values, mode, s, p)
             }
             (Aggregation::GeometricMean, false) => {
-                self.gather::<Geometric, false>(node, values, mode, s)
+                self.gather::<Geometric, false, P>(node, a, values, mode, s, p)
             }
             (Aggregation::GeometricMean, true) => {
-                self.gather::<Geometric, true>(node, values, mode, s)
+                self.gather::<Geometric, true, P>(node, a, values, mode, s, p)
             }
             (Aggregation::HarmonicMean, false) => {
-                self.gather::<Harmonic, false>(node, values, mode, s)
+                self.gather::<Harmonic, false, P>(node, a, values, mode, s, p)
             }
             (Aggregation::HarmonicMean, true) => {
-                self.gather::<Harmonic, true>(node, values, mode, s)
+                self.gather::<Harmonic, true, P>(node, a, values, mode, s, p)
             }
-            (Aggregation::Minimum, false) => self.gather::<Minimum, false>(node, values, mode, s),
-            (Aggregation::Minimum, true) => self.gather::<Minimum, true>(node, values, mode, s),
-            (Aggregation::All, false) => self.gather::<All, false>(node, values, mode, s),
-            (Aggregation::All, true) => self.gather::<All, true>(node, values, mode, s),
+            (Aggregation::Minimum, false) => {
+                self.gather::<Minimum, false, P>(node, a, values, mode, s, p)
+            }
+            (Aggregation::Minimum, true) => {
+                self.gather::<Minimum, true, P>(node, a, values, mode, s, p)
+            }
+            (Aggregation::All, false) => self.gather::<All, false, P>(node, a, values, mode, s, p),
+            (Aggregation::All, true) => self.gather::<All, true, P>(node, a, values, mode, s, p),
         }
     }
 
     #[inline(always)]
-    fn gather<F: Fold, const FLAT: bool>(
+    #[allow(clippy::too_many_arguments)]
+    fn gather<F: Fold, const FLAT: bool, P: Params>(
         &self,
         node: &Node,
+        aggregation: Aggregation,
         values: &[f64],
         mode: Mode,
         s: &Scratch,
+        p: &P,
     ) -> (State, [f64; 4]) {
         let mut applicable = 0u32;
         let mut rated = 0u32;
@@ -206,7 +347,8 @@ impl Compiled {
         let mut fold = F::default();
         if F::MEAN && node.leaf_run {
             let run = node.run_start as usize..node.run_end as usize;
-            if let (Some(vs), Some(ws)) = (values.get(run.clone()), self.leaf_weights.get(run)) {
+            let leaf_weights = p.leaf_weights(&self.leaf_weights);
+            if let (Some(vs), Some(ws)) = (values.get(run.clone()), leaf_weights.get(run)) {
                 // A group of leaves under a mean: branch-free sums over
                 // the contiguous leaf run. Excluded leaves add +0.0, which
                 // leaves every sum bit for bit as the general loop does.
@@ -231,16 +373,17 @@ impl Compiled {
                     }
                 }
                 fold.set_mean(acc, sum_w);
-                return self.finish(node, mode, applicable, rated, flat, &fold);
+                return self.finish(aggregation, mode, applicable, rated, flat, &fold);
             }
         }
-        for slot in self.slots_of(node) {
+        for (pos, slot) in (node.first_child as usize..).zip(self.slots_of(node)) {
+            let weight = p.weight(pos, slot);
             let (score, app, rat) = if slot.leaf != NONE {
                 let v = values.get(slot.leaf as usize).copied().unwrap_or(f64::NAN);
                 let (score, _, app, rat) = leaf_outcome(v, mode);
-                if FLAT && slot.scored && slot.weight > 0.0 && !score.is_nan() {
-                    flat[0] += slot.weight * score;
-                    flat[1] += slot.weight;
+                if FLAT && slot.scored && weight > 0.0 && !score.is_nan() {
+                    flat[0] += weight * score;
+                    flat[1] += weight;
                     flat[2] += score;
                     flat[3] += 1.0;
                 }
@@ -258,18 +401,18 @@ impl Compiled {
             };
             applicable = applicable.saturating_add(app);
             rated = rated.saturating_add(rat);
-            if slot.scored && slot.weight > 0.0 && !score.is_nan() {
-                fold.add(slot.weight, score);
+            if slot.scored && weight > 0.0 && !score.is_nan() {
+                fold.add(weight, score);
             }
         }
-        self.finish(node, mode, applicable, rated, flat, &fold)
+        self.finish(aggregation, mode, applicable, rated, flat, &fold)
     }
 
     /// A group's result from its gathered counts, flat sums and fold.
     #[inline(always)]
     fn finish<F: Fold>(
         &self,
-        node: &Node,
+        aggregation: Aggregation,
         mode: Mode,
         applicable: u32,
         rated: u32,
@@ -293,7 +436,7 @@ impl Compiled {
                 return none(why::INSUFFICIENT_COVERAGE);
             }
         }
-        let score = match node.aggregation {
+        let score = match aggregation {
             Aggregation::Flat => (flat[1] > 0.0).then(|| flat[0] / flat[1]),
             Aggregation::FlatUnweighted => (flat[3] > 0.0).then(|| flat[2] / flat[3]),
             _ => fold.finish(),

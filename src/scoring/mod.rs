@@ -5,15 +5,15 @@
 //! The rules and where the crate's policy differs from OpenSCAP's are
 //! documented on [`Scorer`].
 
-mod aggregate;
+pub(crate) mod aggregate;
 mod check;
-mod compile;
+pub(crate) mod compile;
 mod dense;
 mod display;
 mod document;
 mod evaluate;
 mod plan;
-mod priorities;
+pub(crate) mod priorities;
 mod read;
 mod report;
 mod views;

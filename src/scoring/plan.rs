@@ -122,20 +122,44 @@ impl MeanPlan {
         missing_zero: bool,
         slots: &mut Vec<f64>,
     ) -> Option<f64> {
+        self.total_with(values, missing_zero, slots, self.weights())
+    }
+
+    /// The plan's own weights `(per leaf, per slot)`: 0 where a child does
+    /// not count.
+    pub(crate) fn weights(&self) -> (&[f64], &[f64]) {
+        (&self.leaf_w, &self.slot_w)
+    }
+
+    /// [`MeanPlan::total`] with `weights` (in the form of
+    /// [`MeanPlan::weights`]) passed in: the hook of the uncertainty
+    /// analysis.
+    pub(crate) fn total_with(
+        &self,
+        values: &[f64],
+        missing_zero: bool,
+        slots: &mut Vec<f64>,
+        weights: (&[f64], &[f64]),
+    ) -> Option<f64> {
         let n = self.slot_w.len().saturating_add(1);
         if slots.len() != n {
             slots.clear();
             slots.resize(n, f64::NAN);
         }
         if missing_zero {
-            self.run::<true>(values, slots);
+            self.run::<true>(values, slots, weights);
         } else {
-            self.run::<false>(values, slots);
+            self.run::<false>(values, slots, weights);
         }
         slots.last().copied().filter(|t| !t.is_nan())
     }
 
-    fn run<const ZERO: bool>(&self, values: &[f64], slots: &mut [f64]) {
+    fn run<const ZERO: bool>(
+        &self,
+        values: &[f64],
+        slots: &mut [f64],
+        (leaf_w, slot_w): (&[f64], &[f64]),
+    ) {
         for &(leaf, slot) in &self.loose {
             let v = values.get(leaf as usize).copied().unwrap_or(f64::NAN);
             let x = if v >= 0.0 {
@@ -149,7 +173,7 @@ impl MeanPlan {
         }
         for step in &self.leaf_groups {
             let run = step.start as usize..step.end as usize;
-            let (vs, ws) = (values.get(run.clone()), self.leaf_w.get(run));
+            let (vs, ws) = (values.get(run.clone()), leaf_w.get(run));
             let (mut acc, mut sum_w) = (0.0, 0.0);
             for (&v, &w) in vs.unwrap_or(&[]).iter().zip(ws.unwrap_or(&[])) {
                 if v >= 0.0 {
@@ -163,7 +187,7 @@ impl MeanPlan {
         }
         for step in &self.slot_groups {
             let range = step.start as usize..step.end as usize;
-            let (xs, ws) = (slots.get(range.clone()), self.slot_w.get(range));
+            let (xs, ws) = (slots.get(range.clone()), slot_w.get(range));
             let (mut acc, mut sum_w) = (0.0, 0.0);
             for (&x, &w) in xs.unwrap_or(&[]).iter().zip(ws.unwrap_or(&[])) {
                 if !x.is_nan() {

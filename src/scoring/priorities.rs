@@ -2,8 +2,7 @@
 //! maximum, the exact gain in the total if that leaf alone were raised to
 //! its maximum, by re-scoring.
 
-use super::aggregate::{Mode, Scratch};
-use super::compile::{Compiled, NONE};
+use super::aggregate::Scratch;
 use super::dense::DenseRatings;
 use super::report::{Priority, Report};
 use crate::ValidationError;
@@ -95,7 +94,7 @@ impl Report {
     }
 }
 
-impl Compiled {
+impl super::compile::Compiled {
     /// The priorities of dense `values` (rule 10): every applicable rated
     /// leaf below its top, raised alone, its ancestors re-evaluated.
     fn priorities(&self, values: &[f64], qualitative: bool) -> Vec<Priority> {
@@ -135,18 +134,8 @@ impl Compiled {
                 },
             ));
         }
-        sort_by_gain(&mut out);
+        sort_by_gain(&mut out, |p| p.gain);
         out.into_iter().map(|(_, p)| p).collect()
-    }
-
-    /// Re-evaluates each ancestor of leaf node `node`, bottom-up: the only
-    /// nodes whose result depends on the leaf's value.
-    fn reevaluate_path(&self, node: usize, values: &[f64], mode: Mode, s: &mut Scratch) {
-        let mut at = node;
-        while let Some(n) = self.nodes.get(at).filter(|n| n.parent != NONE) {
-            at = n.parent as usize;
-            self.eval_group(at, values, mode, s);
-        }
     }
 }
 
@@ -154,29 +143,28 @@ impl Compiled {
 /// leaves gives gains that differ only in their last bits.
 const GAIN_TIE: f64 = 1e-12;
 
-/// Sorts `priorities` (each with its leaf index) by gain, largest first, with
-/// gains within [`GAIN_TIE`] of each other kept in definition order.
+/// Sorts `items` (each with its leaf index) by `gain`, largest first, with
+/// gains within [`GAIN_TIE`] of each other kept in definition order. The
+/// priorities and the bounds' leverages ([SPEC](crate::spec) §8.2) sort so.
 ///
 /// A tolerance is not transitive, so it cannot be a sort's comparison.
 /// Instead the gains are sorted exactly, then cut into runs wherever two
 /// neighbours differ by [`GAIN_TIE`] or more; each run (a chain of equal
 /// gains) goes back to definition order. Which run a gain lands in
 /// depends on the gains alone, not on the order they came in.
-fn sort_by_gain(priorities: &mut [(usize, Priority)]) {
+pub(crate) fn sort_by_gain<T>(items: &mut [(usize, T)], gain: impl Fn(&T) -> f64) {
     // The stable sort keeps definition order among bit-equal gains.
-    priorities.sort_by(|(_, a), (_, b)| b.gain.total_cmp(&a.gain));
+    items.sort_by(|(_, a), (_, b)| gain(b).total_cmp(&gain(a)));
     let mut start = 0;
-    while start < priorities.len() {
+    while start < items.len() {
         let mut end = start.saturating_add(1);
-        while let (Some(prev), Some(next)) =
-            (priorities.get(end.wrapping_sub(1)), priorities.get(end))
-        {
-            if prev.1.gain - next.1.gain >= GAIN_TIE {
+        while let (Some(prev), Some(next)) = (items.get(end.wrapping_sub(1)), items.get(end)) {
+            if gain(&prev.1) - gain(&next.1) >= GAIN_TIE {
                 break;
             }
             end = end.saturating_add(1);
         }
-        if let Some(run) = priorities.get_mut(start..end) {
+        if let Some(run) = items.get_mut(start..end) {
             run.sort_by_key(|&(leaf, _)| leaf);
         }
         start = end;

@@ -33,34 +33,27 @@ impl PyReport {
     /// The total's band after a critical risk has capped it
     /// (`critical_caps_band`), or `None`: the report document's `band`.
     #[getter]
-    fn band(&self) -> PyResult<Option<String>> {
-        let doc = serde_json::to_value(&self.inner)
-            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-        Ok(doc.get("band").and_then(|b| b.as_str()).map(str::to_owned))
+    fn band(&self) -> Option<String> {
+        self.inner.band().map(ToString::to_string)
     }
 
     /// The node of criterion `id` as a dict (as in `to_dict()["nodes"]`:
     /// `id`, `title`, `depth`, `weight`, `score`, `coverage`, `band`,
     /// `counts`…), or `None` when the framework has no such criterion.
     fn node<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        if self.inner.node(id).is_none() {
+        let Some(node) = self.inner.node(id) else {
             return Ok(None);
-        }
-        let doc = to_object(py, &self.inner)?;
-        for node in doc.get_item("nodes")?.try_iter()? {
-            let node = node?;
-            if node.get_item("id")?.extract::<String>()? == id {
-                return Ok(Some(node));
-            }
-        }
-        Ok(None)
+        };
+        let document = self.inner.to_document();
+        let found = document.nodes.get(node_position(&self.inner, node.id()));
+        found.map(|n| to_object(py, n)).transpose()
     }
 
     /// The risks (critical criteria, and those below `risk_below`) as
     /// dicts, in definition order.
     #[getter]
     fn risks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_object(py, self.inner.risks())
+        to_object(py, &self.inner.to_document().risks)
     }
 
     /// The report document as a dict.
@@ -86,4 +79,9 @@ impl PyReport {
             show(total.coverage())
         )
     }
+}
+
+/// The position of node `id` in the report's list of nodes.
+fn node_position(report: &Report, id: &assessment_model::Id) -> usize {
+    report.nodes().position(|n| n.id() == id).unwrap_or(usize::MAX)
 }

@@ -1,0 +1,357 @@
+//! [`Scorer::bounds`]: the lowest and highest score each node can reach
+//! over the ways of rating the missing leaves, and each missing leaf's
+//! leverage on the total ([SPEC](crate::spec) §8.2, rule 15).
+//!
+//! The argument that two passes are exact is on [`Bounds`].
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::scoring::aggregate::{Mode, Scratch};
+use crate::scoring::compile::Compiled;
+use crate::scoring::priorities::sort_by_gain;
+use crate::{
+    Assessment, FrameworkRef, Id, IssueKind, LevelRef, MissingPolicy, RatingValue, Scale, Scorer,
+    ValidationError,
+};
+
+/// The bounds of one node (or of the total): its lowest and highest score
+/// over every completion of the missing ratings, and its score as the
+/// assessment stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NodeBounds {
+    /// The criterion's id (for the total: the framework's id).
+    pub criterion: Id,
+    /// The depth in the tree: 0 for the total, 1 for top-level criteria.
+    pub depth: usize,
+    /// The score with every missing applicable leaf at its scale's minimum;
+    /// `None` when no completion gives the node a score (it is not
+    /// applicable, or has nothing to aggregate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lower: Option<f64>,
+    /// The score with every missing applicable leaf at its scale's maximum;
+    /// `None` exactly when `lower` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// The score [`Scorer::score`] gives now (missing policy and
+    /// `min_coverage` applied); `None` where the report has none, and
+    /// everywhere under [`MissingPolicy::Error`] while a rating is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<f64>,
+}
+
+impl NodeBounds {
+    /// `upper − lower`: how much the missing ratings leave open (0 when
+    /// the node is fully rated), `None` without bounds.
+    pub fn width(&self) -> Option<f64> {
+        Some(self.upper? - self.lower?)
+    }
+}
+
+/// How much rating one missing leaf would narrow the total's interval, at
+/// least, whatever rating it gets (rule 15).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Leverage {
+    /// The missing leaf's id.
+    pub criterion: Id,
+    /// The total's `upper − lower`, minus the largest such width left when
+    /// this leaf alone is rated, over its ratings: every level of an
+    /// ordinal scale, met and not met, the two ends of a numeric range.
+    pub leverage: f64,
+}
+
+/// The result of [`Scorer::bounds`] ([SPEC](crate::spec) §8.2).
+///
+/// # Why two passes are exact
+///
+/// Fix every rating that is given. Every aggregation of [SPEC](crate::spec)
+/// §5.5 is
+/// non-decreasing in each included child's score: a weighted or flat mean
+/// has non-negative coefficients; `Π sᵢ^(wᵢ/Σw)` and `Σw / Σ(wᵢ/sᵢ)` grow
+/// with each `sᵢ` (and are 0 while any included `sᵢ` is 0, their least
+/// value); the minimum and `All` are monotone by definition. Which
+/// children are included does not depend on the values once every
+/// applicable leaf is rated and `min_coverage` is not applied (it depends
+/// on weights, `scored` flags and applicability only). A composition of
+/// non-decreasing functions is non-decreasing, so at every node the score
+/// of any completion lies between the score with every missing leaf at
+/// normalised 0 and the score with every missing leaf at normalised 1; and
+/// both of those are completions (every scale has a rating at 0 and at 1),
+/// so the bounds are attained. Each bound is one run of the core's
+/// aggregation pass over the filled-in values.
+///
+/// The current score, under `Exclude`, leaves a missing child out of its
+/// parent; leaving a child out gives a value between the parent's score
+/// with that child at 0 and at 1 (for each aggregation above), so the
+/// current score lies inside the bounds too, wherever `min_coverage` does
+/// not cut a node out. Under `Zero` the current score is the lower bound.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Bounds {
+    /// The framework (exact version) the assessment was bounded against.
+    pub framework: FrameworkRef,
+    /// The total's bounds.
+    pub total: NodeBounds,
+    /// Every criterion's bounds, in definition (pre-)order.
+    pub nodes: Vec<NodeBounds>,
+    /// Every missing applicable leaf with its leverage, largest first
+    /// (leverages within 1e-12 of each other in definition order, as
+    /// priorities are); empty when the total has no bounds.
+    pub leverage: Vec<Leverage>,
+}
+
+impl Bounds {
+    /// The bounds of criterion `id`.
+    pub fn node(&self, id: impl AsRef<str>) -> Option<&NodeBounds> {
+        let id = id.as_ref();
+        self.nodes.iter().find(|n| n.criterion == *id)
+    }
+}
+
+/// The mode of both bounds: every applicable leaf has a value, and
+/// `min_coverage` is not applied.
+const FILLED: Mode = Mode {
+    missing_zero: false,
+    min_coverage: None,
+};
+
+/// The two filled-in value arrays (missing at 0, at 1) and their passes.
+struct Ends {
+    lo: Vec<f64>,
+    hi: Vec<f64>,
+    s_lo: Scratch,
+    s_hi: Scratch,
+}
+
+impl Ends {
+    fn new(c: &Compiled, values: &[f64]) -> Ends {
+        let fill = |x: f64| -> Vec<f64> {
+            values
+                .iter()
+                .map(|&v| if v.is_nan() { x } else { v })
+                .collect()
+        };
+        let (lo, hi) = (fill(0.0), fill(1.0));
+        let (mut s_lo, mut s_hi) = (Scratch::new(), Scratch::new());
+        c.evaluate(&lo, FILLED, &mut s_lo);
+        c.evaluate(&hi, FILLED, &mut s_hi);
+        Ends { lo, hi, s_lo, s_hi }
+    }
+
+    /// Sets leaf `leaf` (at node `node`) to `x` in both arrays and
+    /// re-evaluates its ancestors; returns the total's new width.
+    fn set(&mut self, c: &Compiled, leaf: usize, node: usize, x: (f64, f64)) -> Option<f64> {
+        if let (Some(lo), Some(hi)) = (self.lo.get_mut(leaf), self.hi.get_mut(leaf)) {
+            (*lo, *hi) = x;
+        }
+        c.reevaluate_path(node, &self.lo, FILLED, &mut self.s_lo);
+        c.reevaluate_path(node, &self.hi, FILLED, &mut self.s_hi);
+        Some(self.s_hi.group_score(0)? - self.s_lo.group_score(0)?)
+    }
+}
+
+/// The normalised values of every rating of `scale` that leverage tries:
+/// not met and met, every level, the two ends of a numeric range.
+fn rating_points(scale: &Scale) -> Vec<f64> {
+    match scale {
+        Scale::Ordinal { levels, .. } => levels
+            .iter()
+            .filter_map(|l| scale.normalise(&RatingValue::Level(LevelRef::Value(l.value))))
+            .collect(),
+        Scale::Binary { .. } | Scale::Numeric { .. } => vec![0.0, 1.0],
+    }
+}
+
+impl Scorer {
+    /// The lowest and highest score of every node over every way of rating
+    /// the missing leaves, with the current score, and per missing leaf its
+    /// leverage on the total ([SPEC](crate::spec) §8.2, rule 15).
+    ///
+    /// The bounds are exact: the lower bound is the score with every
+    /// missing applicable leaf at its scale's minimum, the upper with
+    /// every one at its maximum, both computed by the core's aggregation
+    /// pass with `min_coverage` not applied (see [`Bounds`] for why no
+    /// completion leaves them). A fully rated
+    /// assessment has `lower == upper == current` everywhere.
+    ///
+    /// Where `min_coverage` cuts a node out, the report (and `current`)
+    /// has no score there but the bounds still do: they say what the node
+    /// could score once rated. A parent then aggregates without that node
+    /// now, with it in the bounds, so its `current` may lie outside its
+    /// bounds.
+    ///
+    /// Under [`MissingPolicy::Error`] missing ratings are not an error
+    /// here (they are what the bounds are about), and `current` is `None`
+    /// while any is missing. An assessment that rates no applicable leaf
+    /// (rule 12) has bounds (0 and 1 where nothing is given) and no
+    /// current score.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError`] with every problem [`Scorer::validate`] finds
+    /// other than `missing-rating`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "a", "title": "First", "scale": "tick" },
+    ///         { "id": "b", "title": "Second", "scale": "tick" },
+    ///         { "id": "c", "title": "Third", "scale": "tick", "weight": 2.0 }
+    ///     ]
+    /// }"#)?;
+    /// let scorer = Scorer::new(&framework)?;
+    /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
+    /// assessment.rate("a", RatingValue::Met)?;
+    /// let bounds = scorer.bounds(&assessment)?;
+    /// // b and c missing: at least 1/4, at most 4/4; now 1 (b, c left out).
+    /// assert_eq!(bounds.total.lower, Some(0.25));
+    /// assert_eq!(bounds.total.upper, Some(1.0));
+    /// assert_eq!(bounds.total.current, Some(1.0));
+    /// // Rating c (weight 2) narrows the interval by 1/2, rating b by 1/4.
+    /// assert_eq!(bounds.leverage[0].criterion, "c");
+    /// assert_eq!(bounds.leverage[0].leverage, 0.5);
+    /// assert_eq!(bounds.leverage[1].leverage, 0.25);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn bounds(&self, assessment: &Assessment) -> Result<Bounds, ValidationError> {
+        let c = self.compiled();
+        let binding = c.bind(assessment);
+        let before = binding.issues.len();
+        let issues: Vec<_> = binding
+            .issues
+            .into_iter()
+            .filter(|i| !matches!(i.kind, IssueKind::MissingRating { .. }))
+            .collect();
+        if !issues.is_empty() {
+            return Err(ValidationError::new(issues));
+        }
+        let failed = before > 0 && c.framework.rules.missing == MissingPolicy::Error;
+        let values = binding.values;
+        let mut now = Scratch::new();
+        let mode = c.mode(binding.qualitative);
+        c.evaluate(&values, mode, &mut now);
+        let mut ends = Ends::new(c, &values);
+        let bounds_of = |i: usize, ends: &Ends| NodeBounds {
+            criterion: c.id(i).unwrap_or(&c.framework.id).clone(),
+            depth: c.depth.get(i).copied().unwrap_or(0) as usize,
+            lower: c.score_of(i, &ends.lo, FILLED, &ends.s_lo),
+            upper: c.score_of(i, &ends.hi, FILLED, &ends.s_hi),
+            current: c
+                .score_of(i, &values, mode, &now)
+                .filter(|_| !(failed || binding.qualitative)),
+        };
+        let total = bounds_of(0, &ends);
+        let nodes = (1..c.nodes.len()).map(|i| bounds_of(i, &ends)).collect();
+        let leverage = match total.width() {
+            Some(width) => leverages(c, &values, &mut ends, width),
+            None => Vec::new(),
+        };
+        Ok(Bounds {
+            framework: c.framework.exact_ref(),
+            total,
+            nodes,
+            leverage,
+        })
+    }
+}
+
+/// Every missing applicable leaf's leverage, sorted; `width` is the
+/// total's.
+fn leverages(c: &Compiled, values: &[f64], ends: &mut Ends, width: f64) -> Vec<Leverage> {
+    let mut out = Vec::new();
+    for (leaf, _) in values.iter().enumerate().filter(|(_, v)| v.is_nan()) {
+        let node = c.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
+        let Some((_, scale)) = c.scale_of_leaf(leaf) else {
+            continue;
+        };
+        let mut widest = f64::NEG_INFINITY;
+        for x in rating_points(scale) {
+            if let Some(w) = ends.set(c, leaf, node, (x, x)) {
+                widest = widest.max(w);
+            }
+        }
+        ends.set(c, leaf, node, (0.0, 1.0));
+        if widest.is_finite() {
+            let criterion = c.id(node).unwrap_or(&c.framework.id).clone();
+            let leverage = width - widest;
+            out.push((
+                leaf,
+                Leverage {
+                    criterion,
+                    leverage,
+                },
+            ));
+        }
+    }
+    sort_by_gain(&mut out, |l| l.leverage);
+    out.into_iter().map(|(_, l)| l).collect()
+}
+
+impl fmt::Display for Bounds {
+    /// One line per criterion (indented two spaces per level) with its
+    /// lower and upper bound and current score ×100, the total, then the
+    /// leaves to rate first:
+    ///
+    /// ```text
+    /// bounds — tiny 1.0.0
+    /// criterion                                        lower    upper  current
+    /// a                                                100.0    100.0    100.0
+    /// b                                                  0.0    100.0        —
+    /// TOTAL                                             50.0    100.0    100.0
+    /// rate first: b (narrows the total by 50.0)
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let version = self.framework.version.to_string();
+        let version = version.trim_start_matches('=');
+        writeln!(f, "bounds — {} {version}", self.framework.id)?;
+        writeln!(
+            f,
+            "{:<46} {:>8} {:>8} {:>8}",
+            "criterion", "lower", "upper", "current"
+        )?;
+        for node in &self.nodes {
+            let indent = "  ".repeat(node.depth.saturating_sub(1));
+            write_row(f, &format!("{indent}{}", node.criterion), node)?;
+        }
+        write_row(f, "TOTAL", &self.total)?;
+        let first: Vec<String> = self
+            .leverage
+            .iter()
+            .take(3)
+            .map(|l| {
+                format!(
+                    "{} (narrows the total by {:.1})",
+                    l.criterion,
+                    l.leverage * 100.0
+                )
+            })
+            .collect();
+        if !first.is_empty() {
+            writeln!(f, "rate first: {}", first.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+fn write_row(f: &mut fmt::Formatter<'_>, name: &str, b: &NodeBounds) -> fmt::Result {
+    let cell = |x: Option<f64>| x.map_or_else(|| "—".to_string(), |x| format!("{:.1}", x * 100.0));
+    writeln!(
+        f,
+        "{name:<46} {:>8} {:>8} {:>8}",
+        cell(b.lower),
+        cell(b.upper),
+        cell(b.current)
+    )
+}

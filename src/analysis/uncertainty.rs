@@ -1,0 +1,664 @@
+//! [`Uncertainty`]: scores and ranks of a cohort under uncertain weights
+//! and aggregation methods, with Sobol' sensitivity indices
+//! ([SPEC](crate::spec) §8.3, rule 16).
+//!
+//! Each sample is one point of the Saltelli design (see `sobol.rs`): a
+//! value in (0, 1) per uncertain input, mapped to a weight factor
+//! `1 + f·(2x − 1)` or to a method (`x` in the `m`-th of `m` equal parts
+//! picks the `m`-th method). Every member is scored at every point by the
+//! core's aggregation pass with the perturbed weights passed in
+//! (`scoring::aggregate::Weights`), on its ratings bound once.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::rng::Rng;
+use super::sobol::{Point, saltelli};
+use super::uncertainty_report::{
+    MemberUncertainty, Sensitivity, Spread, UncertainInput, UncertaintyReport,
+};
+use crate::scoring::aggregate::{Mode, Own, Scratch, Weights};
+use crate::scoring::compile::{Compiled, NONE};
+use crate::{Aggregation, Assessment, Id, Issue, IssueKind, Scorer, ValidationError, pointer};
+
+/// What is uncertain ([SPEC](crate::spec) §8.3): noise on weights, per tree
+/// level and per criterion, and a choice among aggregation methods.
+///
+/// Every weight given a noise fraction `f` is one uncertain input: in each
+/// sample it becomes `w·(1 + u)`, `u` uniform in (−f, f), independently of
+/// the others. The methods, when given, are one more input: each sample
+/// applies one of them, each equally likely, to the groups at
+/// `method_levels` (every group when empty), per-criterion overrides
+/// included.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Aggregation, UncertaintySpec};
+///
+/// let spec = UncertaintySpec::new()
+///     .level(1, 0.25)
+///     .methods([Aggregation::WeightedMean, Aggregation::GeometricMean]);
+/// assert_eq!(spec.levels[&1], 0.25);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UncertaintySpec {
+    /// Tree level (1 = top-level criteria) → the noise fraction `f` in
+    /// [0, 1] of every weight at that level.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub levels: IndexMap<usize, f64>,
+    /// Criterion id → the noise fraction of its weight, in [0, 1]; it takes
+    /// the place of its level's.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub criteria: IndexMap<Id, f64>,
+    /// The aggregation methods to choose among; empty: the framework's own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<Aggregation>,
+    /// The tree levels whose groups take the chosen method (0 = the total,
+    /// which aggregates the top-level criteria; 1 = the top-level groups);
+    /// empty: every group. A group of checklist items, say, can keep its
+    /// share of items met while the levels above change method.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub method_levels: Vec<usize>,
+}
+
+impl UncertaintySpec {
+    /// Nothing uncertain.
+    pub fn new() -> UncertaintySpec {
+        UncertaintySpec::default()
+    }
+
+    /// Every weight at tree level `level` gets noise fraction `fraction`.
+    pub fn level(mut self, level: usize, fraction: f64) -> UncertaintySpec {
+        self.levels.insert(level, fraction);
+        self
+    }
+
+    /// Criterion `id`'s weight gets noise fraction `fraction`.
+    pub fn criterion(mut self, id: Id, fraction: f64) -> UncertaintySpec {
+        self.criteria.insert(id, fraction);
+        self
+    }
+
+    /// The methods to choose among.
+    pub fn methods(mut self, methods: impl IntoIterator<Item = Aggregation>) -> UncertaintySpec {
+        self.methods = methods.into_iter().collect();
+        self
+    }
+
+    /// The tree levels whose groups take the chosen method.
+    pub fn method_levels(mut self, levels: impl IntoIterator<Item = usize>) -> UncertaintySpec {
+        self.method_levels = levels.into_iter().collect();
+        self
+    }
+}
+
+/// The analysis, as a by-value builder: [`Uncertainty::new`], then
+/// [`Uncertainty::seed`] and [`Uncertainty::samples`], then
+/// [`Uncertainty::run`].
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Aggregation, Assessment, Framework, RatingValue, Scorer, Subject};
+/// use assessment_model::{Uncertainty, UncertaintySpec};
+///
+/// let framework: Framework = serde_json::from_str(r#"{
+///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+///     "scales": { "tick": { "type": "binary" } },
+///     "criteria": [
+///         { "id": "a", "title": "First", "scale": "tick" },
+///         { "id": "b", "title": "Second", "scale": "tick" }
+///     ]
+/// }"#)?;
+/// let scorer = Scorer::new(&framework)?;
+/// let mut p = Assessment::new(framework.exact_ref(), Subject::new("P"));
+/// p.rate("a", RatingValue::Met)?;
+/// p.rate("b", RatingValue::NotMet)?;
+/// let mut q = Assessment::new(framework.exact_ref(), Subject::new("Q"));
+/// q.rate("a", RatingValue::NotMet)?;
+/// q.rate("b", RatingValue::Met)?;
+/// let spec = UncertaintySpec::new().level(1, 0.5);
+/// let ua = Uncertainty::new(&scorer, spec).seed(7).samples(1000).run(&[p, q])?;
+/// // Nominally tied at 0.5, both rank 1; a heavier `a` lifts P, a heavier `b` Q.
+/// assert_eq!(ua.members[0].nominal_rank, Some(1));
+/// assert_eq!(ua.members[1].nominal_rank, Some(1));
+/// assert_eq!(ua.evaluations, 1000 * (2 + 2));
+/// let p_spread = ua.members[0].score.unwrap();
+/// assert!(p_spread.p05 < 0.5 && p_spread.p95 > 0.5);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Uncertainty<'a> {
+    scorer: &'a Scorer,
+    spec: UncertaintySpec,
+    seed: u64,
+    samples: usize,
+}
+
+impl<'a> Uncertainty<'a> {
+    /// The analysis of `spec` on `scorer`'s framework, with seed 0 and
+    /// 1,000 samples until set.
+    pub fn new(scorer: &'a Scorer, spec: UncertaintySpec) -> Uncertainty<'a> {
+        Uncertainty {
+            scorer,
+            spec,
+            seed: 0,
+            samples: 1000,
+        }
+    }
+
+    /// The generator's seed (xoshiro256** seeded by SplitMix64): the same
+    /// seed gives bit-identical results.
+    pub fn seed(mut self, seed: u64) -> Uncertainty<'a> {
+        self.seed = seed;
+        self
+    }
+
+    /// `N`, the rows of each Saltelli matrix (`N·(d + 2)` scorings per
+    /// member for `d` inputs).
+    pub fn samples(mut self, samples: usize) -> Uncertainty<'a> {
+        self.samples = samples;
+        self
+    }
+
+    /// Scores every member of `assessments` at every sample point and
+    /// reports the spreads and indices.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError`] with every problem in the spec (a noise fraction
+    /// outside [0, 1]: `threshold-out-of-range` at `/levels/<level>` or
+    /// `/criteria/<id>`; an unknown criterion: `unknown-criterion`; a level
+    /// with no criterion, 0 included: `too-deep`) or in the assessments
+    /// (as [`Scorer::score`] finds them, each path prefixed with
+    /// `/<index of the assessment>`).
+    pub fn run(self, assessments: &[Assessment]) -> Result<UncertaintyReport, ValidationError> {
+        let c = self.scorer.compiled();
+        let inputs = inputs(c, &self.spec)?;
+        let members = bind_all(self.scorer, assessments)?;
+        let model = Model::new(c, &self.spec, &inputs, members);
+        Ok(model.run(self.seed, self.samples, assessments, inputs))
+    }
+}
+
+/// Where one weight input acts: its position in `children`, its leaf (or
+/// `NONE`), its weight and fraction.
+#[derive(Debug, Clone, Copy)]
+struct Knob {
+    pos: usize,
+    leaf: u32,
+    weight: f64,
+    fraction: f64,
+}
+
+/// The spec's inputs, checked: the weight inputs in definition order,
+/// then the method.
+fn inputs(c: &Compiled, spec: &UncertaintySpec) -> Result<Vec<UncertainInput>, ValidationError> {
+    let mut issues = Vec::new();
+    let depth = c.depth.iter().copied().max().unwrap_or(0) as usize;
+    let fraction_ok = |f: f64| (0.0..=1.0).contains(&f);
+    for (&level, &f) in &spec.levels {
+        let at = pointer("/levels", level);
+        if !fraction_ok(f) {
+            let value = f.to_string();
+            issues.push(Issue::new(
+                at.clone(),
+                IssueKind::ThresholdOutOfRange { value },
+            ));
+        }
+        if level == 0 || level > depth {
+            let kind = IssueKind::TooDeep {
+                depth: level,
+                max: depth,
+            };
+            issues.push(Issue::new(at, kind));
+        }
+    }
+    for (id, &f) in &spec.criteria {
+        let at = pointer("/criteria", id);
+        if !fraction_ok(f) {
+            let value = f.to_string();
+            issues.push(Issue::new(
+                at.clone(),
+                IssueKind::ThresholdOutOfRange { value },
+            ));
+        }
+        if c.node_of(id.as_str()).is_none() {
+            let kind = IssueKind::UnknownCriterion { id: id.to_string() };
+            issues.push(Issue::new(at, kind));
+        }
+    }
+    let group_depth = (0..c.nodes.len())
+        .filter(|&i| c.nodes.get(i).is_some_and(|n| n.leaf == NONE))
+        .filter_map(|i| c.depth.get(i).copied())
+        .max()
+        .unwrap_or(0) as usize;
+    for (k, &level) in spec.method_levels.iter().enumerate() {
+        if level > group_depth {
+            let kind = IssueKind::TooDeep {
+                depth: level,
+                max: group_depth,
+            };
+            issues.push(Issue::new(pointer("/method_levels", k), kind));
+        }
+    }
+    if !issues.is_empty() {
+        return Err(ValidationError::new(issues));
+    }
+    let mut out = Vec::new();
+    for i in 1..c.nodes.len() {
+        let Some(id) = c.id(i) else { continue };
+        let level = c.depth.get(i).copied().unwrap_or(0) as usize;
+        let f = spec.criteria.get(id).or_else(|| spec.levels.get(&level));
+        if let Some(&fraction) = f {
+            out.push(UncertainInput::Weight {
+                criterion: id.clone(),
+                fraction,
+            });
+        }
+    }
+    if !spec.methods.is_empty() {
+        out.push(UncertainInput::Method {
+            methods: spec.methods.clone(),
+            levels: spec.method_levels.clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// Every assessment bound to dense values, with its name; issues prefixed
+/// by the assessment's index.
+fn bind_all(
+    scorer: &Scorer,
+    assessments: &[Assessment],
+) -> Result<Vec<(Vec<f64>, bool)>, ValidationError> {
+    let mut issues = Vec::new();
+    let mut out = Vec::with_capacity(assessments.len());
+    for (i, a) in assessments.iter().enumerate() {
+        match scorer.bind(a) {
+            Ok(dense) => out.push((dense.values().to_vec(), dense.is_qualitative())),
+            Err(e) => issues.extend(e.into_issues().into_iter().map(|is| {
+                let path = format!("{}{}", pointer("", i), is.path);
+                Issue::new(path, is.kind)
+            })),
+        }
+    }
+    if issues.is_empty() {
+        Ok(out)
+    } else {
+        Err(ValidationError::new(issues))
+    }
+}
+
+/// The cohort's model: sample point → every member's total.
+struct Model<'c> {
+    c: &'c Compiled,
+    knobs: Vec<Knob>,
+    methods: Vec<Aggregation>,
+    /// Per member: dense values, whether qualitative.
+    members: Vec<(Vec<f64>, bool)>,
+    /// Per node: whether the chosen method applies (empty: everywhere).
+    at: Vec<bool>,
+    /// Working weights, aligned with `children`, and per leaf.
+    slot_w: Vec<f64>,
+    leaf_w: Vec<[f64; 3]>,
+    /// The same in the mean plan's form `(per leaf, per slot)`, when the
+    /// framework has a plan.
+    plan_w: Option<(Vec<f64>, Vec<f64>)>,
+    /// The groups a sample can change (a perturbed weight's parent, a
+    /// group at a method level, and their ancestors), children first.
+    affected: Vec<u32>,
+    /// Per member, when the other groups are worth keeping: its pass with
+    /// the framework's own weights, of which a sample re-evaluates only
+    /// `affected`.
+    caches: Vec<Scratch>,
+    scratch: Scratch,
+}
+
+/// At most this many node results (members × nodes, 56 bytes each) are
+/// kept between samples; beyond, every sample re-evaluates every group.
+const CACHE_LIMIT: usize = 1 << 20;
+
+impl<'c> Model<'c> {
+    fn new(
+        c: &'c Compiled,
+        spec: &UncertaintySpec,
+        inputs: &[UncertainInput],
+        members: Vec<(Vec<f64>, bool)>,
+    ) -> Model<'c> {
+        let knobs: Vec<Knob> = inputs
+            .iter()
+            .filter_map(|input| {
+                let UncertainInput::Weight {
+                    criterion,
+                    fraction,
+                } = input
+                else {
+                    return None;
+                };
+                let node = c.node_of(criterion.as_str())?;
+                let pos = c.children.iter().position(|&ch| ch == node)?;
+                let slot = c.slots.get(pos)?;
+                Some(Knob {
+                    pos,
+                    leaf: slot.leaf,
+                    weight: slot.weight,
+                    fraction: *fraction,
+                })
+            })
+            .collect();
+        let at = if spec.method_levels.is_empty() {
+            Vec::new()
+        } else {
+            (0..c.nodes.len())
+                .map(|i| {
+                    let depth = c.depth.get(i).copied().unwrap_or(0) as usize;
+                    spec.method_levels.contains(&depth)
+                })
+                .collect()
+        };
+        let affected = affected_groups(c, &knobs, spec);
+        let flat_method = spec
+            .methods
+            .iter()
+            .any(|a| matches!(a, Aggregation::Flat | Aggregation::FlatUnweighted));
+        let cached = affected.len() < c.groups_rev.len()
+            && !flat_method
+            && members.len().saturating_mul(c.nodes.len()) <= CACHE_LIMIT;
+        let caches = if cached {
+            vec![Scratch::new(); members.len()]
+        } else {
+            Vec::new()
+        };
+        let plan_w = c.plan.as_ref().map(|plan| {
+            let (leaf, slot) = plan.weights();
+            (leaf.to_vec(), slot.to_vec())
+        });
+        Model {
+            c,
+            knobs,
+            methods: spec.methods.clone(),
+            members,
+            at,
+            slot_w: c.slots.iter().map(|s| s.weight).collect(),
+            leaf_w: c.leaf_weights.clone(),
+            plan_w,
+            affected,
+            caches,
+            scratch: Scratch::new(),
+        }
+    }
+
+    /// Every member's total at sample point `x` (NaN for none).
+    fn eval(&mut self, x: &[f64], out: &mut [f64]) {
+        for (knob, &xi) in self.knobs.iter().zip(x) {
+            let w = knob.weight * (1.0 + knob.fraction * (2.0 * xi - 1.0));
+            if let Some(s) = self.slot_w.get_mut(knob.pos) {
+                *s = w;
+            }
+            if let Some(lw) = self.leaf_w.get_mut(knob.leaf as usize) {
+                // Only a leaf that counts (scored, weight > 0) has weights
+                // here, and noise keeps a positive weight positive.
+                if lw[0] > 0.0 {
+                    *lw = [w, w, 1.0];
+                }
+            }
+            if let Some((leaf_w, slot_w)) = &mut self.plan_w {
+                for x in [slot_w.get_mut(knob.pos), leaf_w.get_mut(knob.leaf as usize)]
+                    .into_iter()
+                    .flatten()
+                {
+                    if *x > 0.0 {
+                        *x = w;
+                    }
+                }
+            }
+        }
+        let aggregation = x.get(self.knobs.len()).and_then(|&xm| {
+            let m = self.methods.len();
+            let pick = ((xm * m as f64) as usize).min(m.saturating_sub(1));
+            self.methods.get(pick).copied()
+        });
+        let p = Weights {
+            slot: &self.slot_w,
+            leaf: &self.leaf_w,
+            aggregation,
+            at: &self.at,
+        };
+        let mode = self.c.mode(false);
+        // The mean plan gives the general pass's bits, faster, where it
+        // applies: every group a weighted mean, no `min_coverage`.
+        let plan = match (&self.c.plan, &self.plan_w, aggregation) {
+            (Some(plan), Some((l, s)), None | Some(Aggregation::WeightedMean)) => {
+                Some((plan, l, s))
+            }
+            _ => None,
+        };
+        for (k, ((values, qualitative), y)) in self.members.iter().zip(out.iter_mut()).enumerate() {
+            *y = if *qualitative {
+                f64::NAN
+            } else if let Some(cache) = self.caches.get_mut(k) {
+                self.c
+                    .evaluate_groups_with(&self.affected, values, mode, cache, &p);
+                cache.group_score(0).unwrap_or(f64::NAN)
+            } else if let Some((plan, l, s)) = plan {
+                let slots = &mut self.scratch.slots;
+                plan.total_with(values, mode.missing_zero, slots, (l, s))
+                    .unwrap_or(f64::NAN)
+            } else {
+                self.c.evaluate_with(values, mode, &mut self.scratch, &p);
+                self.scratch.group_score(0).unwrap_or(f64::NAN)
+            };
+        }
+    }
+
+    /// Every member's total with the framework's own weights and methods
+    /// (which fills the members' caches).
+    fn nominal(&mut self) -> Vec<f64> {
+        let mode: Mode = self.c.mode(false);
+        let c = self.c;
+        let mut out = Vec::with_capacity(self.members.len());
+        for (k, (values, qualitative)) in self.members.iter().enumerate() {
+            if *qualitative {
+                out.push(f64::NAN);
+                continue;
+            }
+            let scratch = self.caches.get_mut(k).unwrap_or(&mut self.scratch);
+            c.evaluate_with(values, mode, scratch, &Own);
+            out.push(scratch.group_score(0).unwrap_or(f64::NAN));
+        }
+        out
+    }
+
+    fn run(
+        mut self,
+        seed: u64,
+        n: usize,
+        assessments: &[Assessment],
+        inputs: Vec<UncertainInput>,
+    ) -> UncertaintyReport {
+        let m = self.members.len();
+        let d = inputs.len();
+        let nominal = self.nominal();
+        let nominal_rank = ranks(&nominal);
+        // Per member, the totals and ranks at the rows of A.
+        let mut scores = vec![Vec::new(); m];
+        let mut rank_rows = vec![Vec::new(); m];
+        let mut rank_buf = vec![0usize; m];
+        let mut order = Vec::with_capacity(m);
+        let mut rng = Rng::new(seed);
+        // Outputs: every member's total, then the ranks' mean shift.
+        let sums = saltelli(d, m.saturating_add(1), n, &mut rng, |point, x, out| {
+            let (totals, shift) = out.split_at_mut(m);
+            self.eval(x, totals);
+            ranks_into(totals, &mut rank_buf, &mut order);
+            if let Some(y) = shift.first_mut() {
+                *y = mean_shift(&rank_buf, &nominal_rank);
+            }
+            if let Point::A(_) = point {
+                for (k, (&t, &r)) in totals.iter().zip(&rank_buf).enumerate() {
+                    if let (Some(s), Some(rr)) = (scores.get_mut(k), rank_rows.get_mut(k)) {
+                        if !t.is_nan() {
+                            s.push(t);
+                            rr.push(r);
+                        }
+                    }
+                }
+            }
+        });
+        let to_sensitivity = |o: usize| -> Vec<Sensitivity> {
+            sums.indices(o)
+                .into_iter()
+                .map(|(first_order, total_effect)| Sensitivity {
+                    first_order,
+                    total_effect,
+                })
+                .collect()
+        };
+        let members = (0..m)
+            .map(|k| MemberUncertainty {
+                subject: assessments
+                    .get(k)
+                    .map_or_else(String::new, |a| a.subject.name.clone()),
+                nominal_score: nominal.get(k).copied().filter(|t| !t.is_nan()),
+                nominal_rank: nominal_rank.get(k).copied().filter(|&r| r > 0),
+                score: scores.get_mut(k).and_then(|s| spread(s, f64::total_cmp)),
+                rank: rank_rows.get_mut(k).and_then(|r| spread(r, Ord::cmp)),
+                sensitivity: to_sensitivity(k),
+            })
+            .collect();
+        UncertaintyReport {
+            framework: self.c.framework.exact_ref(),
+            seed,
+            samples: n,
+            evaluations: n.saturating_mul(d.saturating_add(2)),
+            inputs,
+            members,
+            rank_shift: to_sensitivity(m),
+        }
+    }
+}
+
+/// The groups whose result a sample can change, children first: the
+/// parent of each perturbed weight, each group at a method level (every
+/// group when methods apply everywhere), and their ancestors.
+fn affected_groups(c: &Compiled, knobs: &[Knob], spec: &UncertaintySpec) -> Vec<u32> {
+    let mut hit = vec![false; c.nodes.len()];
+    let mut mark = |from: usize| {
+        let mut at = from;
+        while let Some(flag) = hit.get_mut(at) {
+            if *flag {
+                break;
+            }
+            *flag = true;
+            match c.nodes.get(at) {
+                Some(n) if n.parent != NONE => at = n.parent as usize,
+                _ => break,
+            }
+        }
+    };
+    for knob in knobs {
+        let child = c.children.get(knob.pos).copied().unwrap_or(0) as usize;
+        mark(c.nodes.get(child).map_or(0, |n| n.parent as usize));
+    }
+    if !spec.methods.is_empty() {
+        for &g in &c.groups_rev {
+            let depth = c.depth.get(g as usize).copied().unwrap_or(0) as usize;
+            if spec.method_levels.is_empty() || spec.method_levels.contains(&depth) {
+                mark(g as usize);
+            }
+        }
+    }
+    c.groups_rev
+        .iter()
+        .copied()
+        .filter(|&g| hit.get(g as usize).copied().unwrap_or(false))
+        .collect()
+}
+
+/// Ranks of `totals` (1 = the highest; ties share the smallest rank;
+/// 0 for a member without a score, NaN).
+fn ranks(totals: &[f64]) -> Vec<usize> {
+    let mut out = vec![0; totals.len()];
+    ranks_into(totals, &mut out, &mut Vec::new());
+    out
+}
+
+/// [`ranks`] into `out`; `order` is working memory.
+fn ranks_into(totals: &[f64], out: &mut [usize], order: &mut Vec<usize>) {
+    order.clear();
+    order.extend((0..totals.len()).filter(|&k| totals.get(k).is_some_and(|t| !t.is_nan())));
+    let at = |k: usize| totals.get(k).copied().unwrap_or(f64::NAN);
+    order.sort_by(|&a, &b| at(b).total_cmp(&at(a)));
+    out.iter_mut().for_each(|r| *r = 0);
+    let mut rank = 0;
+    let mut prev = f64::NAN;
+    for (place, &k) in (1usize..).zip(order.iter()) {
+        if at(k) != prev {
+            rank = place;
+            prev = at(k);
+        }
+        if let Some(r) = out.get_mut(k) {
+            *r = rank;
+        }
+    }
+}
+
+/// The mean of `|rank − nominal|` over the members ranked in both.
+fn mean_shift(ranks: &[usize], nominal: &[usize]) -> f64 {
+    let (mut sum, mut n) = (0.0, 0u32);
+    for (&r, &r0) in ranks.iter().zip(nominal) {
+        if r > 0 && r0 > 0 {
+            sum += r.abs_diff(r0) as f64;
+            n = n.saturating_add(1);
+        }
+    }
+    if n > 0 { sum / f64::from(n) } else { f64::NAN }
+}
+
+/// The nearest-rank percentiles of `values` (sorted in place); `None` when
+/// empty.
+fn spread<T: Copy>(
+    values: &mut [T],
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Option<Spread<T>> {
+    values.sort_by(&cmp);
+    let n = values.len();
+    let at = |p: usize| {
+        let rank = p.saturating_mul(n).div_ceil(100).max(1);
+        values.get(rank.saturating_sub(1)).copied()
+    };
+    Some(Spread {
+        p05: at(5)?,
+        median: at(50)?,
+        p95: at(95)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_share_the_smallest_rank() {
+        assert_eq!(ranks(&[0.5, 0.9, 0.5, 0.1]), vec![2, 1, 2, 4]);
+        assert_eq!(ranks(&[0.3, f64::NAN, 0.3]), vec![1, 0, 1]);
+    }
+
+    #[test]
+    fn nearest_rank_percentiles() {
+        // n = 20: the 5th percentile is the 1st value, the median the
+        // 10th, the 95th percentile the 19th.
+        let mut v: Vec<usize> = (1..=20).rev().collect();
+        let s = spread(&mut v, Ord::cmp).unwrap_or(Spread {
+            p05: 0,
+            median: 0,
+            p95: 0,
+        });
+        assert_eq!((s.p05, s.median, s.p95), (1, 10, 19));
+        assert_eq!(spread::<usize>(&mut [], Ord::cmp), None);
+    }
+}
