@@ -233,6 +233,30 @@ fn bench_one(c: &mut Bench, name: &str, shape: Shape, weighted: bool) {
             );
         }
         if data == Data::Gaps {
+            let report = scorer.score(&a).unwrap();
+            assert_eq!(report.priorities(), scorer.priorities(&a).unwrap());
+            let values = dense.values();
+            let calls: [(&str, &dyn Fn()); 5] = [
+                ("score", &|| drop(black_box(scorer.score(black_box(&a))))),
+                ("total", &|| drop(black_box(scorer.total(black_box(&a))))),
+                ("bind", &|| drop(black_box(scorer.bind(black_box(&a))))),
+                ("check + priorities", &|| {
+                    drop(black_box(scorer.priorities(black_box(&a))))
+                }),
+                ("report.priorities", &|| {
+                    drop(black_box(black_box(&report).priorities()))
+                }),
+            ];
+            // A fastest round of 1,000 calls: on the small framework only.
+            for (what, call) in calls.into_iter().filter(|_| values.len() < 1000) {
+                min_ratio_of(&name, what, call, || hand_total(black_box(values), &hand));
+            }
+            c.bench_function(&format!("{name}/bind"), |b| {
+                b.iter(|| scorer.bind(black_box(&a)).unwrap())
+            });
+            c.bench_function(&format!("{name}/report_priorities"), |b| {
+                b.iter(|| black_box(&report).priorities())
+            });
             c.bench_function(&format!("{name}/score"), |b| {
                 b.iter(|| scorer.score(black_box(&a)).unwrap())
             });
@@ -252,7 +276,17 @@ fn bench_one(c: &mut Bench, name: &str, shape: Shape, weighted: bool) {
 /// The ratio of the dense path to the hand loop, robust to a busy
 /// machine: both run in alternation, 1,000 iterations per round, and the
 /// fastest round of each is compared (printed, not a criterion figure).
-fn min_ratio<A, B>(name: &str, mut dense: impl FnMut() -> A, mut hand: impl FnMut() -> B) {
+fn min_ratio<A, B>(name: &str, dense: impl FnMut() -> A, hand: impl FnMut() -> B) {
+    min_ratio_of(name, "total_dense", dense, hand);
+}
+
+/// [`min_ratio`] for any call `what`, against the hand loop.
+fn min_ratio_of<A, B>(
+    name: &str,
+    what: &str,
+    mut dense: impl FnMut() -> A,
+    mut hand: impl FnMut() -> B,
+) {
     let round = |f: &mut dyn FnMut()| {
         let start = std::time::Instant::now();
         for _ in 0..1000 {
@@ -270,7 +304,7 @@ fn min_ratio<A, B>(name: &str, mut dense: impl FnMut() -> A, mut hand: impl FnMu
         }));
     }
     eprintln!(
-        "{name}: fastest round: total_dense {:.1} ns, hand loop {:.1} ns, ratio {:.2}",
+        "{name}: fastest round: {what} {:.1} ns, hand loop {:.1} ns, ratio {:.2}",
         best_dense * 1e9,
         best_hand * 1e9,
         best_dense / best_hand

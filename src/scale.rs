@@ -453,9 +453,30 @@ impl Scale {
         let Scale::Ordinal { levels, .. } = self else {
             return None;
         };
+        levels.get(self.level_position(level)?)
+    }
+
+    /// The position of level `level` among an ordinal scale's levels.
+    fn level_position(&self, level: &LevelRef) -> Option<usize> {
+        let Scale::Ordinal { levels, .. } = self else {
+            return None;
+        };
         match level {
-            LevelRef::Value(v) => levels.iter().find(|l| l.value == *v),
-            LevelRef::Id(id) => levels.iter().find(|l| l.id == *id),
+            LevelRef::Value(v) => levels.iter().position(|l| l.value == *v),
+            LevelRef::Id(id) => levels.iter().position(|l| l.id == *id),
+        }
+    }
+
+    /// The position of `rating` among the scale's ratings in scale order:
+    /// not met 0 and met 1 on a binary scale, the level's position on an
+    /// ordinal one (by id or by value alike); `None` on a numeric scale and
+    /// for anything the scale does not rate so.
+    pub(crate) fn rating_position(&self, rating: &RatingValue) -> Option<usize> {
+        match (self, rating) {
+            (Scale::Binary { .. }, RatingValue::NotMet) => Some(0),
+            (Scale::Binary { .. }, RatingValue::Met) => Some(1),
+            (Scale::Ordinal { .. }, RatingValue::Level(level)) => self.level_position(level),
+            _ => None,
         }
     }
 

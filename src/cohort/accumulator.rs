@@ -26,7 +26,6 @@ pub(crate) struct Moments {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<f64>", into = "Vec<f64>")]
 pub(crate) struct Accumulator {
-    moments: Moments,
     /// Every value, in push order; sorted only when a median is asked for.
     values: Vec<f64>,
 }
@@ -148,29 +147,34 @@ impl Moments {
 impl Accumulator {
     /// How many values.
     pub(crate) fn count(&self) -> u64 {
-        self.moments.count
+        self.values.len() as u64
     }
 
-    /// Adds one finite value.
+    /// Adds one finite value: kept, and nothing else computed until the
+    /// statistics are asked for.
     pub(crate) fn push(&mut self, x: f64) {
-        self.moments.push(x);
         self.values.push(x);
     }
 
     /// Adds everything `other` holds.
     pub(crate) fn merge(&mut self, other: &Accumulator) {
-        self.moments.merge(&other.moments);
         self.values.extend_from_slice(&other.values);
     }
 
-    /// The statistics so far.
+    /// The statistics so far, from the values in ascending order: the
+    /// median, and the mean and deviation by two passes (Welford's
+    /// moments over the sorted values). The same values give the same
+    /// statistics whatever order they were pushed or merged in.
     pub(crate) fn summary(&self) -> Summary {
-        let m = &self.moments;
+        let mut sorted = self.values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let mut m = Moments::default();
+        for &x in &sorted {
+            m.push(x);
+        }
         if m.count == 0 {
             return Summary::default();
         }
-        let mut sorted = self.values.clone();
-        sorted.sort_by(f64::total_cmp);
         let k = sorted.len() / 2;
         let median = if sorted.len() % 2 == 1 {
             sorted.get(k).copied()

@@ -251,13 +251,15 @@ impl Cohort {
     fn fill_entries(&mut self, report: &Report) -> Entry {
         let c = self.scorer.compiled();
         self.entries.clear();
-        for (node, levels) in report.nodes().zip(&self.levels) {
+        for node in report.nodes() {
             let rating = node.rating();
-            // A level by id counts with the same level by value.
+            // `levels` lists each scale's ratings in scale order, so a
+            // rating's position on its scale is its level (by id or by
+            // value alike).
             let level = rating.and_then(|v| {
                 let leaf = c.nodes.get(node.index())?.leaf as usize;
                 let (_, scale) = c.scale_of_leaf(leaf)?;
-                levels.iter().position(|l| scale.same_rating(l, v))
+                scale.rating_position(v)
             });
             self.entries.push(Entry {
                 score: node.score(),
