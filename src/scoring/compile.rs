@@ -125,178 +125,20 @@ impl Compiled {
     /// tree too deep), reusing what validation resolved: each leaf's scale
     /// and the id index.
     pub(crate) fn new(framework: &Framework, tree: Tree<'_>) -> Compiled {
-        let facets_n = framework.facets.len();
-        let default_aggregation = framework.rules.aggregation;
-        let n = tree.nodes.len().saturating_add(1);
-
-        let mut nodes = Vec::with_capacity(n);
-        nodes.push(Node {
-            parent: NONE,
-            first_child: 0,
-            end_child: 0,
-            leaf: NONE,
-            weight: 1.0,
-            aggregation: default_aggregation,
-            scored: true,
-            critical: false,
-            run_start: 0,
-            run_end: 0,
-            leaf_run: false,
-        });
-        let mut depth = Vec::with_capacity(n);
-        depth.push(0u32);
-        let mut na_from = Vec::with_capacity(n);
-        na_from.push(NONE);
-        // Node index × facet → value index or NONE, row by row.
-        let mut facet_of: Vec<u32> = vec![NONE; facets_n];
-        let mut leaf_node = Vec::new();
-        let mut leaf_scale = Vec::new();
-
-        for (idx, node) in (1u32..).zip(&tree.nodes) {
-            let criterion = node.criterion;
-            // Parents come before their children in pre-order.
-            let parent = node.parent.map_or(0, |p| p.saturating_add(1));
-            let parent_depth = depth.get(parent as usize).copied().unwrap_or(0);
-            depth.push(parent_depth.saturating_add(1));
-            let parent_na = na_from.get(parent as usize).copied().unwrap_or(NONE);
-            na_from.push(if criterion.not_applicable.is_some() {
-                idx
-            } else {
-                parent_na
-            });
-
-            // This node's facet row starts as a copy of its parent's.
-            let row = (parent as usize).saturating_mul(facets_n);
-            let row = row..row.saturating_add(facets_n);
-            if row.end <= facet_of.len() {
-                facet_of.extend_from_within(row);
-            } else {
-                facet_of.resize(facet_of.len().saturating_add(facets_n), NONE);
-            }
-            let own_row = facet_of.len().saturating_sub(facets_n);
-            let facets = facet_of.get_mut(own_row..).unwrap_or_default();
-            for (facet, value) in &criterion.tags {
-                let fi = crate::id::position(&framework.facets, facet.as_str());
-                let vi = fi
-                    .and_then(|fi| framework.facets.get_index(fi))
-                    .and_then(|(_, f)| crate::id::position(&f.values, value.as_str()));
-                if let (Some(fi), Some(vi)) = (fi, vi) {
-                    if let Some(slot) = facets.get_mut(fi) {
-                        *slot = u32::try_from(vi).unwrap_or(NONE);
-                    }
-                }
-            }
-
-            let mut leaf = NONE;
-            if criterion.is_leaf() {
-                leaf = u32::try_from(leaf_node.len()).unwrap_or(NONE);
-                leaf_node.push(idx);
-                leaf_scale.push(LeafScale {
-                    scale: node.scale.unwrap_or(NONE),
-                });
-            }
-            nodes.push(Node {
-                parent,
-                first_child: 0,
-                end_child: 0,
-                leaf,
-                weight: criterion.weight,
-                aggregation: criterion.aggregation.unwrap_or(default_aggregation),
-                scored: criterion.scored,
-                critical: criterion.critical,
-                run_start: 0,
-                run_end: 0,
-                leaf_run: false,
-            });
-        }
-
+        let Layout {
+            mut nodes,
+            depth,
+            na_from,
+            facet_of,
+            leaf_node,
+            leaf_scale,
+        } = lay_out(framework, &tree);
+        let n = nodes.len();
         let children = link_children(&mut nodes);
-
-        // Bottom-up: leaf counts and the shared unit scale (rule 11).
-        const MIXED: u32 = NONE - 1;
-        let mut leaf_count = vec![0u32; n];
-        let mut unit_scale = vec![NONE; n];
-        for i in (0..n).rev() {
-            let Some(node) = nodes.get(i).copied() else {
-                continue;
-            };
-            if node.leaf != NONE {
-                set(&mut leaf_count, i, 1);
-                let si = leaf_scale.get(node.leaf as usize).map_or(NONE, |l| l.scale);
-                let unit = match framework.scales.get_index(si as usize) {
-                    Some((_, Scale::Ordinal { .. } | Scale::Numeric { .. })) => si,
-                    _ => MIXED,
-                };
-                set(&mut unit_scale, i, unit);
-            } else {
-                let mut count = 0u32;
-                let mut unit = NONE;
-                for &c in children
-                    .get(node.first_child as usize..node.end_child as usize)
-                    .unwrap_or(&[])
-                {
-                    count = count.saturating_add(leaf_count.get(c as usize).copied().unwrap_or(0));
-                    let cu = unit_scale.get(c as usize).copied().unwrap_or(MIXED);
-                    unit = if unit == NONE || unit == cu {
-                        cu
-                    } else {
-                        MIXED
-                    };
-                }
-                set(&mut leaf_count, i, count);
-                set(&mut unit_scale, i, unit);
-            }
-        }
-        for u in &mut unit_scale {
-            if *u == MIXED {
-                *u = NONE;
-            }
-        }
-
-        // Top-down: effective weights (rule 9).
-        let mut eff = vec![0.0f64; n];
-        set(&mut eff, 0, 1.0);
-        for i in 0..n {
-            let Some(node) = nodes.get(i).copied() else {
-                continue;
-            };
-            let kids = children
-                .get(node.first_child as usize..node.end_child as usize)
-                .unwrap_or(&[]);
-            let denom: f64 = kids
-                .iter()
-                .filter_map(|&c| nodes.get(c as usize))
-                .filter(|c| c.scored)
-                .map(|c| c.weight)
-                .sum();
-            let here = eff.get(i).copied().unwrap_or(0.0);
-            for &c in kids {
-                let Some(child) = nodes.get(c as usize) else {
-                    continue;
-                };
-                let share = if child.scored && denom > 0.0 {
-                    child.weight / denom
-                } else {
-                    0.0
-                };
-                set(&mut eff, c as usize, here * share);
-            }
-        }
-        let effective_weight = leaf_node
-            .iter()
-            .map(|&i| eff.get(i as usize).copied().unwrap_or(0.0))
-            .collect();
-        let leaf_facet = (0..facets_n)
-            .map(|f| {
-                leaf_node
-                    .iter()
-                    .map(|&i| {
-                        let at = (i as usize).saturating_mul(facets_n).saturating_add(f);
-                        facet_of.get(at).copied().unwrap_or(NONE)
-                    })
-                    .collect()
-            })
-            .collect();
+        let (leaf_count, unit_scale) =
+            leaf_counts_and_units(framework, &nodes, &children, &leaf_scale);
+        let effective_weight = effective_weights(&nodes, &children, &leaf_node);
+        let leaf_facet = leaf_facets(&facet_of, &leaf_node, framework.facets.len());
         let needs_flat = nodes.iter().any(|n| {
             n.leaf == NONE
                 && matches!(
@@ -305,34 +147,7 @@ impl Compiled {
                 )
         });
 
-        let slots: Vec<Slot> = children
-            .iter()
-            .map(|&c| {
-                let node = nodes.get(c as usize).copied();
-                Slot {
-                    node: c,
-                    leaf: node.map_or(NONE, |n| n.leaf),
-                    weight: node.map_or(0.0, |n| n.weight),
-                    scored: node.is_some_and(|n| n.scored),
-                }
-            })
-            .collect();
-        // Groups whose children are all leaves: their leaf run.
-        for node in nodes.iter_mut() {
-            let kids = slots
-                .get(node.first_child as usize..node.end_child as usize)
-                .unwrap_or(&[]);
-            if node.leaf == NONE && !kids.is_empty() && kids.iter().all(|k: &Slot| k.leaf != NONE) {
-                let first = kids.first().map_or(0, |k| k.leaf);
-                let last = kids.last().map_or(0, |k| k.leaf);
-                let contiguous = kids.iter().zip(first..).all(|(k, l)| k.leaf == l);
-                if contiguous {
-                    node.run_start = first;
-                    node.run_end = last.saturating_add(1);
-                    node.leaf_run = true;
-                }
-            }
-        }
+        let slots = slots_and_runs(&mut nodes, &children);
         let leaf_weights = leaf_node
             .iter()
             .map(|&i| match nodes.get(i as usize) {
@@ -449,6 +264,269 @@ impl Compiled {
     pub(crate) fn leaves(&self) -> usize {
         self.leaf_node.len()
     }
+}
+
+/// The tree laid out in pre-order, as the first pass over it gives it.
+struct Layout {
+    nodes: Vec<Node>,
+    depth: Vec<u32>,
+    na_from: Vec<u32>,
+    /// Node index × facet → value index or [`NONE`], row by row.
+    facet_of: Vec<u32>,
+    leaf_node: Vec<u32>,
+    leaf_scale: Vec<LeafScale>,
+}
+
+/// One walk of the validated tree: each node with its parent, depth,
+/// inherited not-applicable reason and facet values, and the leaves with
+/// their scales (children are linked afterwards).
+fn lay_out(framework: &Framework, tree: &Tree<'_>) -> Layout {
+    let facets_n = framework.facets.len();
+    let default_aggregation = framework.rules.aggregation;
+    let n = tree.nodes.len().saturating_add(1);
+
+    let mut nodes = Vec::with_capacity(n);
+    nodes.push(Node {
+        parent: NONE,
+        first_child: 0,
+        end_child: 0,
+        leaf: NONE,
+        weight: 1.0,
+        aggregation: default_aggregation,
+        scored: true,
+        critical: false,
+        run_start: 0,
+        run_end: 0,
+        leaf_run: false,
+    });
+    let mut depth = Vec::with_capacity(n);
+    depth.push(0u32);
+    let mut na_from = Vec::with_capacity(n);
+    na_from.push(NONE);
+    // Node index × facet → value index or NONE, row by row.
+    let mut facet_of: Vec<u32> = vec![NONE; facets_n];
+    let mut leaf_node = Vec::new();
+    let mut leaf_scale = Vec::new();
+
+    for (idx, node) in (1u32..).zip(&tree.nodes) {
+        let criterion = node.criterion;
+        // Parents come before their children in pre-order.
+        let parent = node.parent.map_or(0, |p| p.saturating_add(1));
+        let parent_depth = depth.get(parent as usize).copied().unwrap_or(0);
+        depth.push(parent_depth.saturating_add(1));
+        let parent_na = na_from.get(parent as usize).copied().unwrap_or(NONE);
+        na_from.push(if criterion.not_applicable.is_some() {
+            idx
+        } else {
+            parent_na
+        });
+
+        push_facet_row(framework, criterion, parent as usize, &mut facet_of);
+
+        let mut leaf = NONE;
+        if criterion.is_leaf() {
+            leaf = u32::try_from(leaf_node.len()).unwrap_or(NONE);
+            leaf_node.push(idx);
+            leaf_scale.push(LeafScale {
+                scale: node.scale.unwrap_or(NONE),
+            });
+        }
+        nodes.push(Node {
+            parent,
+            first_child: 0,
+            end_child: 0,
+            leaf,
+            weight: criterion.weight,
+            aggregation: criterion.aggregation.unwrap_or(default_aggregation),
+            scored: criterion.scored,
+            critical: criterion.critical,
+            run_start: 0,
+            run_end: 0,
+            leaf_run: false,
+        });
+    }
+
+    Layout {
+        nodes,
+        depth,
+        na_from,
+        facet_of,
+        leaf_node,
+        leaf_scale,
+    }
+}
+
+/// Appends node's row of facet values to `facet_of`: a copy of its
+/// parent's row (facet values are inherited, rule 9), with the values its
+/// own tags name.
+fn push_facet_row(
+    framework: &Framework,
+    criterion: &crate::Criterion,
+    parent: usize,
+    facet_of: &mut Vec<u32>,
+) {
+    let facets_n = framework.facets.len();
+    let row = parent.saturating_mul(facets_n);
+    let row = row..row.saturating_add(facets_n);
+    if row.end <= facet_of.len() {
+        facet_of.extend_from_within(row);
+    } else {
+        facet_of.resize(facet_of.len().saturating_add(facets_n), NONE);
+    }
+    let own_row = facet_of.len().saturating_sub(facets_n);
+    let facets = facet_of.get_mut(own_row..).unwrap_or_default();
+    for (facet, value) in &criterion.tags {
+        let fi = crate::id::position(&framework.facets, facet.as_str());
+        let vi = fi
+            .and_then(|fi| framework.facets.get_index(fi))
+            .and_then(|(_, f)| crate::id::position(&f.values, value.as_str()));
+        if let (Some(fi), Some(vi)) = (fi, vi) {
+            if let Some(slot) = facets.get_mut(fi) {
+                *slot = u32::try_from(vi).unwrap_or(NONE);
+            }
+        }
+    }
+}
+
+/// Per facet (in definition order), per leaf: its value index or [`NONE`],
+/// read off the node rows of `facet_of`.
+fn leaf_facets(facet_of: &[u32], leaf_node: &[u32], facets_n: usize) -> Vec<Vec<u32>> {
+    (0..facets_n)
+        .map(|f| {
+            leaf_node
+                .iter()
+                .map(|&i| {
+                    let at = (i as usize).saturating_mul(facets_n).saturating_add(f);
+                    facet_of.get(at).copied().unwrap_or(NONE)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Bottom-up: per node the number of leaves below it and the one ordinal
+/// or numeric scale every leaf below it is rated on, or [`NONE`] (rule 11).
+fn leaf_counts_and_units(
+    framework: &Framework,
+    nodes: &[Node],
+    children: &[u32],
+    leaf_scale: &[LeafScale],
+) -> (Vec<u32>, Vec<u32>) {
+    let n = nodes.len();
+    const MIXED: u32 = NONE - 1;
+    let mut leaf_count = vec![0u32; n];
+    let mut unit_scale = vec![NONE; n];
+    for i in (0..n).rev() {
+        let Some(node) = nodes.get(i).copied() else {
+            continue;
+        };
+        if node.leaf != NONE {
+            set(&mut leaf_count, i, 1);
+            let si = leaf_scale.get(node.leaf as usize).map_or(NONE, |l| l.scale);
+            let unit = match framework.scales.get_index(si as usize) {
+                Some((_, Scale::Ordinal { .. } | Scale::Numeric { .. })) => si,
+                _ => MIXED,
+            };
+            set(&mut unit_scale, i, unit);
+        } else {
+            let mut count = 0u32;
+            let mut unit = NONE;
+            for &c in children
+                .get(node.first_child as usize..node.end_child as usize)
+                .unwrap_or(&[])
+            {
+                count = count.saturating_add(leaf_count.get(c as usize).copied().unwrap_or(0));
+                let cu = unit_scale.get(c as usize).copied().unwrap_or(MIXED);
+                unit = if unit == NONE || unit == cu {
+                    cu
+                } else {
+                    MIXED
+                };
+            }
+            set(&mut leaf_count, i, count);
+            set(&mut unit_scale, i, unit);
+        }
+    }
+    for u in &mut unit_scale {
+        if *u == MIXED {
+            *u = NONE;
+        }
+    }
+
+    (leaf_count, unit_scale)
+}
+
+/// Top-down: each leaf's effective weight, the product of its and its
+/// ancestors' shares of their parents' scored weights (rule 9).
+fn effective_weights(nodes: &[Node], children: &[u32], leaf_node: &[u32]) -> Vec<f64> {
+    let n = nodes.len();
+    let mut eff = vec![0.0f64; n];
+    set(&mut eff, 0, 1.0);
+    for i in 0..n {
+        let Some(node) = nodes.get(i).copied() else {
+            continue;
+        };
+        let kids = children
+            .get(node.first_child as usize..node.end_child as usize)
+            .unwrap_or(&[]);
+        let denom: f64 = kids
+            .iter()
+            .filter_map(|&c| nodes.get(c as usize))
+            .filter(|c| c.scored)
+            .map(|c| c.weight)
+            .sum();
+        let here = eff.get(i).copied().unwrap_or(0.0);
+        for &c in kids {
+            let Some(child) = nodes.get(c as usize) else {
+                continue;
+            };
+            let share = if child.scored && denom > 0.0 {
+                child.weight / denom
+            } else {
+                0.0
+            };
+            set(&mut eff, c as usize, here * share);
+        }
+    }
+    leaf_node
+        .iter()
+        .map(|&i| eff.get(i as usize).copied().unwrap_or(0.0))
+        .collect()
+}
+
+/// The child slots (what a parent's aggregate reads of each child), and
+/// each group's run of leaf indices when its children are all leaves,
+/// contiguous in pre-order.
+fn slots_and_runs(nodes: &mut [Node], children: &[u32]) -> Vec<Slot> {
+    let slots: Vec<Slot> = children
+        .iter()
+        .map(|&c| {
+            let node = nodes.get(c as usize).copied();
+            Slot {
+                node: c,
+                leaf: node.map_or(NONE, |n| n.leaf),
+                weight: node.map_or(0.0, |n| n.weight),
+                scored: node.is_some_and(|n| n.scored),
+            }
+        })
+        .collect();
+    // Groups whose children are all leaves: their leaf run.
+    for node in nodes.iter_mut() {
+        let kids = slots
+            .get(node.first_child as usize..node.end_child as usize)
+            .unwrap_or(&[]);
+        if node.leaf == NONE && !kids.is_empty() && kids.iter().all(|k: &Slot| k.leaf != NONE) {
+            let first = kids.first().map_or(0, |k| k.leaf);
+            let last = kids.last().map_or(0, |k| k.leaf);
+            let contiguous = kids.iter().zip(first..).all(|(k, l)| k.leaf == l);
+            if contiguous {
+                node.run_start = first;
+                node.run_end = last.saturating_add(1);
+                node.leaf_run = true;
+            }
+        }
+    }
+    slots
 }
 
 fn set<T>(v: &mut [T], i: usize, x: T) {
