@@ -83,5 +83,8 @@ impl PyReport {
 
 /// The position of node `id` in the report's list of nodes.
 fn node_position(report: &Report, id: &assessment_model::Id) -> usize {
-    report.nodes().position(|n| n.id() == id).unwrap_or(usize::MAX)
+    report
+        .nodes()
+        .position(|n| n.id() == id)
+        .unwrap_or(usize::MAX)
 }
