@@ -107,9 +107,16 @@ fn reports() -> (Report, Report) {
 
 #[test]
 fn every_node_status_with_scores_and_deltas() {
+    type Row<'a> = (
+        &'a str,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        ProgressStatus,
+    );
     let (before, after) = reports();
     let p = Progress::between(&before, &after).unwrap();
-    let rows: Vec<(&str, Option<f64>, Option<f64>, Option<f64>, ProgressStatus)> = p
+    let rows: Vec<Row<'_>> = p
         .nodes
         .iter()
         .map(|n| {
