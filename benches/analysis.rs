@@ -1,6 +1,7 @@
-//! Analysis hot paths (SPEC.md §8): the bounds of a good-practice
-//! assessment with two thirds of its items missing, and an uncertainty run
-//! of 10,000 samples × 100 members against the good-practice criteria.
+//! Analysis hot paths (SPEC.md §8): the progress between two good-practice
+//! reports, the bounds of a good-practice assessment with two thirds of its
+//! items missing, and an uncertainty run of 10,000 samples × 100 members
+//! against the good-practice criteria.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 // Test code on fixed data: an index out of range or an overflow is a failure
 // of the test, not of the crate.
@@ -11,7 +12,8 @@ use std::time::Duration;
 
 use assessment_model::catalog::good_practice;
 use assessment_model::{
-    Aggregation, Assessment, Framework, RatingValue, Scorer, Subject, Uncertainty, UncertaintySpec,
+    Aggregation, Assessment, Framework, Progress, RatingValue, Scorer, Subject, Uncertainty,
+    UncertaintySpec,
 };
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -32,6 +34,19 @@ fn member(fw: &Framework, k: usize, every: usize) -> Assessment {
         a.rate(&leaf.id, v).unwrap();
     }
     a
+}
+
+/// The progress between two fully rated good-practice reports of
+/// different patterns (members 1 and 2): every node compared, the risks
+/// and the changed ratings listed.
+fn progress(c: &mut Criterion) {
+    let fw = good_practice::criteria();
+    let scorer = Scorer::new(&fw).unwrap();
+    let baseline = scorer.score(&member(&fw, 1, 1)).unwrap();
+    let current = scorer.score(&member(&fw, 2, 1)).unwrap();
+    c.bench_function("progress/good_practice_between", |b| {
+        b.iter(|| Progress::between(black_box(&baseline), black_box(&current)).unwrap())
+    });
 }
 
 fn benches(c: &mut Criterion) {
@@ -73,5 +88,5 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(analysis, benches);
+criterion_group!(analysis, progress, benches);
 criterion_main!(analysis);

@@ -62,7 +62,12 @@
 //!   an assessment into a [`Report`]: a score, coverage and band per node,
 //!   risks and strengths, facet views, and improvement [`Priority`]s.
 //!   A [`Cohort`] gathers statistics over many reports.
-//! - **Analysis.** [`Scorer::bounds`] gives every node's lowest and
+//! - **Analysis.** [`Progress`] says what changed between a baseline
+//!   report and a current one: per node the scores, the difference and
+//!   whether it improved, risks resolved, new and persisting, coverage and
+//!   the ratings that changed, across framework versions through a
+//!   [`Mapping`] (SPEC §8.1), and [`ProgressTally`] counts it over a
+//!   cohort. [`Scorer::bounds`] gives every node's lowest and
 //!   highest score over the ways of rating the missing leaves, exactly,
 //!   and which missing leaves narrow the total most ([`Bounds`], SPEC
 //!   §8.2); [`Uncertainty`] scores and ranks a cohort under noisy weights
@@ -200,8 +205,10 @@ pub mod versioning;
 pub mod catalog;
 
 pub use analysis::{
-    Bounds, Leverage, MemberUncertainty, NodeBounds, Sensitivity, Spread, UncertainInput,
-    Uncertainty, UncertaintyReport, UncertaintySpec,
+    Bounds, CarriedFrom, Leverage, MemberUncertainty, NodeBounds, NodeProgress, NodeTally,
+    PROGRESS_TOLERANCE, Progress, ProgressStatus, ProgressTally, RatingChange, RiskChange,
+    RiskStatus, Sensitivity, Spread, StatusCounts, UncertainInput, Uncertainty, UncertaintyReport,
+    UncertaintySpec,
 };
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,

@@ -112,7 +112,7 @@ pub fn peer_review() -> Schema {
     document::<PeerReview>(PEER_REVIEW)
 }
 
-/// The JSON Schema of a [`Report`] document ([`ReportDocument`]): the
+/// The JSON Schema of a [`Report`](crate::Report) document ([`ReportDocument`]): the
 /// result of [`Scorer::score`](crate::Scorer::score) as it is written, and
 /// read back with [`Scorer::read_report`](crate::Scorer::read_report).
 ///
