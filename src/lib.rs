@@ -244,8 +244,8 @@ pub use review::{
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, LevelRef, RatingValue, Scale};
 pub use scoring::{
-    Counts, DenseRatings, FacetDocument, FacetScore, Finding, FindingDocument, NoScore,
-    NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, Report, ReportDocument,
+    Counts, DenseRatings, FacetDocument, FacetScore, Finding, FindingDocument, LocalizedReport,
+    NoScore, NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, Report, ReportDocument,
     ReportedFramework, ScaleMean, ScaleMeanDocument, Scorer, Scratch,
 };
 

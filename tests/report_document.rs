@@ -195,3 +195,34 @@ fn a_rating_off_scale_in_a_document_gives_the_assessment_checks_reason() {
             .contains(&checked.issues()[0].kind.to_string())
     );
 }
+
+#[test]
+fn a_report_renders_in_a_language_with_its_fallbacks_marked() {
+    use assessment_model::{LanguageTag, Localization, Localized, TitledText};
+    let fw = framework();
+    let report = Scorer::new(&fw).unwrap().score(&assessment(&fw)).unwrap();
+    // A localization written for this test: one title in German.
+    let mut de = Localization::new(
+        "dash-de".parse().unwrap(),
+        fw.compatible_ref(),
+        "de".parse().unwrap(),
+    );
+    de.criteria
+        .insert("g".parse().unwrap(), TitledText::title("Gruppe"));
+    // Requested de-AT: no de-AT localization, so `de` serves (step 2), and
+    // what it lacks is the framework's English (step 3).
+    let texts = Localized::new(&fw, &[&de], &LanguageTag::new("de-AT").unwrap()).unwrap();
+    let table = report.display_in(&texts).to_string();
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[1],
+        "language: de-AT; a title not in de-AT is marked with its language"
+    );
+    assert!(lines[3].starts_with("Gruppe [de] "), "{table}");
+    assert!(lines[4].starts_with("  A [en] "), "{table}");
+    // Everything but the titles and the language line is the report's table.
+    let plain = report.to_string();
+    let plain: Vec<&str> = plain.lines().collect();
+    assert_eq!(lines.len(), plain.len() + 1);
+    assert_eq!(lines[7..], plain[6..]);
+}

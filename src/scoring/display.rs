@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::report::Report;
 use super::views::{NodeScore, Outcome};
+use crate::Localized;
 
 impl fmt::Display for Report {
     /// Prints one line per criterion (indented two spaces per level), then
@@ -26,19 +27,92 @@ impl fmt::Display for Report {
     /// a line under it, e.g. `low coverage: 4 of 36 applicable leaves rated
     /// (11%, below 50%): the total rests on little evidence`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_table(f, &|node| node.title().to_string(), None)
+    }
+}
+
+impl Report {
+    /// The report's table ([`Report`]'s `Display`) with the criterion titles
+    /// in the language of `texts`, by its fallback order ([SPEC](crate::spec)
+    /// §7.6): a title that fell back (to the primary language or to the
+    /// framework's own) is followed by its language in brackets
+    /// (`Needs assessment [en]`), and a line under the heading names the
+    /// requested language and says so. Scores, bands and ids are as in
+    /// the report.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{LanguageTag, Localization, Localized, Scorer, TitledText};
+    /// use assessment_model::catalog::good_practice;
+    ///
+    /// let framework = good_practice::criteria();
+    /// let report = Scorer::new(&framework)?.score(&good_practice::worked_example())?;
+    /// // A localization written for this example: one title in German.
+    /// let mut de = Localization::new("gp-de".parse()?, framework.compatible_ref(), "de".parse()?);
+    /// de.criteria.insert("q9-3".parse()?, TitledText::title("Beispieltitel"));
+    /// let texts = Localized::new(&framework, &[&de], &LanguageTag::new("de")?)?;
+    /// let table = report.display_in(&texts).to_string();
+    /// assert!(table.contains("Beispieltitel"));
+    /// assert!(table.lines().any(|l| l.contains("[en]")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn display_in<'r, 'l>(&'r self, texts: &'r Localized<'l>) -> LocalizedReport<'r, 'l> {
+        LocalizedReport {
+            report: self,
+            texts,
+        }
+    }
+}
+
+/// A [`Report`] rendered with its criterion titles in another language
+/// ([`Report::display_in`]).
+#[derive(Clone, Copy)]
+pub struct LocalizedReport<'r, 'l> {
+    report: &'r Report,
+    texts: &'r Localized<'l>,
+}
+
+impl fmt::Display for LocalizedReport<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let title = |node: NodeScore<'_>| match self.texts.criterion_title(node.id().as_str()) {
+            Some(t) if t.fallback => format!("{} [{}]", t.text, t.language),
+            Some(t) => t.text.to_string(),
+            None => node.title().to_string(),
+        };
+        let requested = self.texts.language();
+        let language = format!(
+            "language: {requested}; a title not in {requested} is marked with its language"
+        );
+        self.report.write_table(f, &title, Some(&language))
+    }
+}
+
+impl Report {
+    /// The table, each criterion's title from `title`, and a `language`
+    /// line under the heading when given.
+    fn write_table(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        title: &dyn Fn(NodeScore<'_>) -> String,
+        language: Option<&str>,
+    ) -> fmt::Result {
         let framework = &self.compiled.framework;
         writeln!(
             f,
             "{} — {} {}",
             self.subject.name, framework.id, framework.version
         )?;
+        if let Some(language) = language {
+            writeln!(f, "{language}")?;
+        }
         writeln!(
             f,
             "{:<48} {:>7} {:>9}  {:<12} note",
             "criterion", "score", "coverage", "band"
         )?;
         for node in self.nodes() {
-            write_node(f, node)?;
+            write_node(f, node, &title(node))?;
         }
         let mut band = self.band().map(|b| b.to_string()).unwrap_or_default();
         if self.band_capped {
@@ -100,9 +174,9 @@ fn write_low_coverage(f: &mut fmt::Formatter<'_>, total: Outcome<'_>) -> fmt::Re
     )
 }
 
-fn write_node(f: &mut fmt::Formatter<'_>, node: NodeScore<'_>) -> fmt::Result {
+fn write_node(f: &mut fmt::Formatter<'_>, node: NodeScore<'_>, title: &str) -> fmt::Result {
     let indent = "  ".repeat(node.depth().saturating_sub(1));
-    let mut label = format!("{indent}{}", node.title());
+    let mut label = format!("{indent}{title}");
     if !node.is_scored() {
         label.push_str(" (unscored)");
     }

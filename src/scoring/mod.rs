@@ -10,6 +10,7 @@ mod check;
 pub(crate) mod compile;
 mod dense;
 mod display;
+pub use display::LocalizedReport;
 mod document;
 mod evaluate;
 mod plan;
