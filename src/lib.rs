@@ -205,10 +205,10 @@ pub mod versioning;
 pub mod catalog;
 
 pub use analysis::{
-    Bounds, CarriedFrom, Leverage, MemberUncertainty, NodeBounds, NodeProgress, NodeTally,
-    PROGRESS_TOLERANCE, Progress, ProgressStatus, ProgressTally, RatingChange, RiskChange,
-    RiskStatus, Sensitivity, Spread, StatusCounts, UncertainInput, Uncertainty, UncertaintyReport,
-    UncertaintySpec,
+    Bounds, CarriedFrom, Leverage, LocalizedProgress, MemberUncertainty, NodeBounds, NodeProgress,
+    NodeTally, PROGRESS_TOLERANCE, Progress, ProgressStatus, ProgressTally, RatingChange,
+    RiskChange, RiskStatus, Sensitivity, Spread, StatusCounts, UncertainInput, Uncertainty,
+    UncertaintyReport, UncertaintySpec,
 };
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,

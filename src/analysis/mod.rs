@@ -23,7 +23,7 @@ pub use progress::{
     CarriedFrom, NodeProgress, PROGRESS_TOLERANCE, Progress, ProgressStatus, RatingChange,
     RiskChange, RiskStatus,
 };
-pub use progress_note::{NodeTally, ProgressTally, StatusCounts};
+pub use progress_note::{LocalizedProgress, NodeTally, ProgressTally, StatusCounts};
 pub use uncertainty::{Uncertainty, UncertaintySpec};
 pub use uncertainty_report::{
     MemberUncertainty, Sensitivity, Spread, UncertainInput, UncertaintyReport,

@@ -7,7 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::progress::{NodeProgress, Progress, ProgressStatus, RiskChange, RiskStatus};
-use crate::{FrameworkRef, Id, Issue, IssueKind, ValidationError};
+use crate::{FrameworkRef, Id, Issue, IssueKind, Localized, ValidationError};
 
 /// How many nodes the note lists as moved; the rest are counted.
 const MOVED_SHOWN: usize = 10;
@@ -50,9 +50,58 @@ impl fmt::Display for Progress {
     /// ratings changed: 1 (a)
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_note(f, &|n| n.title.clone(), None)
+    }
+}
+
+impl Progress {
+    /// The progress note ([`Progress`]'s `Display`) with the criterion
+    /// titles in the language of `texts`, by its fallback order
+    /// ([SPEC](crate::spec) §7.6), as [`crate::Report::display_in`] renders a
+    /// report: a title that fell back is marked with its language, and a
+    /// line under the heading names the requested language.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{LanguageTag, Localization, Localized, Progress, Scorer, TitledText};
+    /// use assessment_model::catalog::good_practice;
+    ///
+    /// let framework = good_practice::criteria();
+    /// let scorer = Scorer::new(&framework)?;
+    /// let before = scorer.score(&good_practice::worked_example())?;
+    /// let mut after = good_practice::worked_example();
+    /// after.rate("q9-3", assessment_model::RatingValue::Met)?;
+    /// let progress = Progress::between(&before, &scorer.score(&after)?)?;
+    /// // A localization written for this example: one title in German.
+    /// let mut de = Localization::new("gp-de".parse()?, framework.compatible_ref(), "de".parse()?);
+    /// de.criteria.insert("q9-3".parse()?, TitledText::title("Beispieltitel"));
+    /// let texts = Localized::new(&framework, &[&de], &LanguageTag::new("de")?)?;
+    /// let note = progress.display_in(&texts).to_string();
+    /// assert!(note.contains("q9-3 Beispieltitel:"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn display_in<'p, 'l>(&'p self, texts: &'p Localized<'l>) -> LocalizedProgress<'p, 'l> {
+        LocalizedProgress {
+            progress: self,
+            texts,
+        }
+    }
+
+    /// The note, each criterion's title from `title`, and a `language`
+    /// line under the heading when given.
+    fn write_note(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        title: &dyn Fn(&NodeProgress) -> String,
+        language: Option<&str>,
+    ) -> fmt::Result {
         let version = self.framework.version.to_string();
         let version = version.trim_start_matches('=');
         writeln!(f, "progress — {} {version}", self.framework.id)?;
+        if let Some(language) = language {
+            writeln!(f, "{language}")?;
+        }
         if let Some(c) = &self.carried {
             let from = c.from.version.to_string();
             let from = from.trim_start_matches('=');
@@ -63,7 +112,7 @@ impl fmt::Display for Progress {
             )?;
         }
         writeln!(f, "total: {}", movement(&self.total))?;
-        write_moved(f, &self.nodes)?;
+        write_moved(f, &self.nodes, title)?;
         for (status, label) in [
             (ProgressStatus::NewlyScored, "newly scored"),
             (ProgressStatus::NoLongerScored, "no longer scored"),
@@ -104,6 +153,22 @@ impl fmt::Display for Progress {
     }
 }
 
+/// A [`Progress`] note with its criterion titles in another language
+/// ([`Progress::display_in`]).
+#[derive(Clone, Copy)]
+pub struct LocalizedProgress<'p, 'l> {
+    progress: &'p Progress,
+    texts: &'p Localized<'l>,
+}
+
+impl fmt::Display for LocalizedProgress<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let title = |n: &NodeProgress| self.texts.marked_title(n.criterion.as_str(), &n.title);
+        let language = self.texts.language_line();
+        self.progress.write_note(f, &title, Some(&language))
+    }
+}
+
 /// The ids, comma-separated.
 fn ids<'a>(ids: impl Iterator<Item = &'a Id>) -> String {
     ids.map(Id::as_str).collect::<Vec<_>>().join(", ")
@@ -121,7 +186,11 @@ fn risk(r: &RiskChange) -> String {
 
 /// The improved and regressed nodes, largest |delta| first (a stable sort,
 /// so ties keep definition order).
-fn write_moved(f: &mut fmt::Formatter<'_>, nodes: &[NodeProgress]) -> fmt::Result {
+fn write_moved(
+    f: &mut fmt::Formatter<'_>,
+    nodes: &[NodeProgress],
+    title: &dyn Fn(&NodeProgress) -> String,
+) -> fmt::Result {
     let mut moved: Vec<(&NodeProgress, f64)> = nodes
         .iter()
         .filter(|n| {
@@ -138,7 +207,7 @@ fn write_moved(f: &mut fmt::Formatter<'_>, nodes: &[NodeProgress]) -> fmt::Resul
     }
     writeln!(f, "moved most:")?;
     for (n, _) in moved.iter().take(MOVED_SHOWN) {
-        writeln!(f, "  {} {}: {}", n.criterion, n.title, movement(n))?;
+        writeln!(f, "  {} {}: {}", n.criterion, title(n), movement(n))?;
     }
     let rest = moved.len().saturating_sub(MOVED_SHOWN);
     if rest > 0 {

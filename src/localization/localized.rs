@@ -172,4 +172,21 @@ impl<'a> Localized<'a> {
     pub fn criterion_title(&self, id: &str) -> Option<LocalizedText<'_>> {
         self.get(TextKey::CriterionTitle(id))
     }
+
+    /// Criterion `id`'s title as a rendered table or note shows it: by the
+    /// fallback order, followed by its language in brackets when it fell
+    /// back (`A [en]`); `own` when the framework has no such criterion.
+    pub(crate) fn marked_title(&self, id: &str, own: &str) -> String {
+        match self.criterion_title(id) {
+            Some(t) if t.fallback => format!("{} [{}]", t.text, t.language),
+            Some(t) => t.text.to_string(),
+            None => own.to_string(),
+        }
+    }
+
+    /// The line a rendered table or note carries under its heading.
+    pub(crate) fn language_line(&self) -> String {
+        let requested = &self.requested;
+        format!("language: {requested}; a title not in {requested} is marked with its language")
+    }
 }

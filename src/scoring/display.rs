@@ -75,15 +75,8 @@ pub struct LocalizedReport<'r, 'l> {
 
 impl fmt::Display for LocalizedReport<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let title = |node: NodeScore<'_>| match self.texts.criterion_title(node.id().as_str()) {
-            Some(t) if t.fallback => format!("{} [{}]", t.text, t.language),
-            Some(t) => t.text.to_string(),
-            None => node.title().to_string(),
-        };
-        let requested = self.texts.language();
-        let language = format!(
-            "language: {requested}; a title not in {requested} is marked with its language"
-        );
+        let title = |node: NodeScore<'_>| self.texts.marked_title(node.id().as_str(), node.title());
+        let language = self.texts.language_line();
         self.report.write_table(f, &title, Some(&language))
     }
 }
