@@ -117,15 +117,21 @@ pub struct Criterion {
     pub description: Option<String>,
     /// Its weight in its parent's aggregate: finite and ≥ 0, 1 by default.
     /// A criterion of weight 0 is reported but does not count.
-    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[serde(
+        default = "crate::parse::defaults::one",
+        skip_serializing_if = "crate::parse::defaults::is_one"
+    )]
     pub weight: f64,
     /// Whether it counts in its parent's aggregate (true by default). An
     /// unscored criterion (XCCDF role *unscored*) is still rated, validated
     /// and reported.
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    #[serde(
+        default = "crate::parse::defaults::yes",
+        skip_serializing_if = "crate::parse::defaults::is_true"
+    )]
     pub scored: bool,
     /// Whether a low score is a risk (IMPART: a risk of long-term failure).
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
     pub critical: bool,
     /// Facet tags: facet id → value id. A tag applies to the whole subtree
     /// unless a descendant sets another value of the same facet.
@@ -151,25 +157,6 @@ pub struct Criterion {
     /// In a group: the child criteria, in definition order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Criterion>,
-}
-
-fn one() -> f64 {
-    1.0
-}
-#[allow(clippy::trivially_copy_pass_by_ref, clippy::float_cmp)]
-fn is_one(w: &f64) -> bool {
-    *w == 1.0
-}
-fn yes() -> bool {
-    true
-}
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_true(b: &bool) -> bool {
-    *b
-}
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 impl Criterion {

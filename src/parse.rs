@@ -34,6 +34,7 @@ use crate::id::MALFORMED_ID;
 use crate::localization::MALFORMED_TAG;
 use crate::{Id, Issue, IssueKind, ValidationError, pointer};
 
+pub(crate) mod defaults;
 mod keyed;
 
 use keyed::Keyed;

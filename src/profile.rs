@@ -159,16 +159,11 @@ pub struct Selection {
     pub id: Id,
     /// Whether the entry covers the criterion's whole subtree (true, the
     /// default) or the criterion alone (see [`Profile`]).
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    #[serde(
+        default = "crate::parse::defaults::yes",
+        skip_serializing_if = "crate::parse::defaults::is_true"
+    )]
     pub subtree: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_true(b: &bool) -> bool {
-    *b
 }
 
 impl Selection {

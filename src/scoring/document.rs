@@ -30,7 +30,7 @@ pub struct ReportDocument {
     /// What was assessed.
     pub subject: Subject,
     /// True when the assessment rates no applicable leaf (rule 12).
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
     pub qualitative: bool,
     /// The outcome for the whole framework.
     pub total: OutcomeDocument,
@@ -38,10 +38,10 @@ pub struct ReportDocument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<Id>,
     /// Whether a critical risk lowered the total's band.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
     pub band_capped: bool,
     /// Whether the total rests on little evidence ([`Report::low_coverage`]).
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
     pub low_coverage: bool,
     /// Every criterion, in definition (pre-)order.
     pub nodes: Vec<NodeDocument>,
@@ -90,16 +90,22 @@ pub struct NodeDocument {
     /// Its depth: top-level criteria have depth 1.
     pub depth: usize,
     /// Whether it is a leaf.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
     pub leaf: bool,
     /// Its weight in its parent's aggregate; 1 when absent.
-    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[serde(
+        default = "crate::parse::defaults::one",
+        skip_serializing_if = "crate::parse::defaults::is_one"
+    )]
     pub weight: f64,
     /// Whether it counts in its parent's aggregate; true when absent.
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    #[serde(
+        default = "crate::parse::defaults::yes",
+        skip_serializing_if = "crate::parse::defaults::is_true"
+    )]
     pub scored: bool,
     /// Whether a low score is a risk.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
     pub critical: bool,
     /// At a leaf: the rating given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -179,25 +185,6 @@ pub struct FacetDocument {
     pub score: Option<f64>,
     /// Leaf counts over the leaves that carry the value.
     pub counts: Counts,
-}
-
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_true(b: &bool) -> bool {
-    *b
-}
-#[allow(clippy::trivially_copy_pass_by_ref, clippy::float_cmp)]
-fn is_one(x: &f64) -> bool {
-    *x == 1.0
-}
-fn one() -> f64 {
-    1.0
-}
-fn yes() -> bool {
-    true
 }
 
 impl Report {
