@@ -226,3 +226,26 @@ fn a_report_renders_in_a_language_with_its_fallbacks_marked() {
     assert_eq!(lines.len(), plain.len() + 1);
     assert_eq!(lines[7..], plain[6..]);
 }
+
+#[test]
+fn a_bad_rating_is_placed_at_its_own_node_not_at_a_shorter_id() {
+    let fw: Framework = serde_json::from_str(
+        r#"{ "id": "ids", "version": "1.0.0", "title": "Ids",
+             "scales": { "tick": { "type": "binary" } },
+             "criteria": [ { "id": "a", "title": "A", "scale": "tick" },
+                           { "id": "ab", "title": "AB", "scale": "tick" } ] }"#,
+    )
+    .unwrap();
+    let scorer = Scorer::new(&fw).unwrap();
+    let mut a = Assessment::new(fw.exact_ref(), Subject::new("P"));
+    a.rate("a", RatingValue::Met).unwrap();
+    a.rate("ab", RatingValue::Met).unwrap();
+    let mut value = serde_json::to_value(scorer.score(&a).unwrap()).unwrap();
+    value["nodes"][1]["rating"] = json!({ "level": 2 });
+    let document: ReportDocument = serde_json::from_value(value).unwrap();
+    let err = scorer.read_report(document).unwrap_err();
+    assert_eq!(
+        codes_paths(&err),
+        vec![("invalid-report", "/nodes/1/rating".to_string())]
+    );
+}

@@ -156,7 +156,14 @@ impl Scorer {
         let at = document
             .nodes
             .iter()
-            .position(|n| issue.path.starts_with(&pointer("/ratings", &n.id)))
+            .position(|n| {
+                let rating = pointer("/ratings", &n.id);
+                // The rating's own path or one below it, not a longer id's.
+                issue
+                    .path
+                    .strip_prefix(rating.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
             .map_or_else(
                 || "/nodes".to_string(),
                 |i| pointer(&pointer("/nodes", i), "rating"),
