@@ -2,7 +2,9 @@
 //! profiles, compositions, mappings and peer reviews, each read from a
 //! dict or JSON text, every problem raised as `ValidationError`.
 
-use assessment_model::{Consolidation, Framework, Mapping, PeerReview, Profile, ValidationError};
+use assessment_model::{
+    Consolidation, Framework, Localization, Mapping, PeerReview, Profile, ValidationError,
+};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
@@ -96,6 +98,24 @@ fn review_issues<'py>(
     errors::issue_list(py, &issues)
 }
 
+/// Every problem of a localization (a dict or JSON text) against
+/// `framework`, as issue dicts (untranslated texts are warnings); empty
+/// when it is complete and fits.
+#[pyfunction]
+fn localization_issues<'py>(
+    localization: &Bound<'py, PyAny>,
+    framework: &PyFramework,
+) -> PyResult<Bound<'py, PyList>> {
+    let py = localization.py();
+    let localization: Localization = parsed(localization)?;
+    let issues: Vec<(String, assessment_model::Issue)> = localization
+        .issues_against(&framework.inner)
+        .into_iter()
+        .map(|i| (String::new(), i))
+        .collect();
+    errors::issue_list(py, &issues)
+}
+
 /// Consolidates a peer review into one assessment by `method`
 /// (`"median"`, `"mean"`, `"minimum"` or `"consensus"`); the result
 /// (assessment and agreement) as a dict. Raises `ValidationError` with
@@ -122,6 +142,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_mapping, m)?)?;
     m.add_function(wrap_pyfunction!(translate, m)?)?;
     m.add_function(wrap_pyfunction!(review_issues, m)?)?;
+    m.add_function(wrap_pyfunction!(localization_issues, m)?)?;
     m.add_function(wrap_pyfunction!(consolidate, m)?)?;
     Ok(())
 }

@@ -98,6 +98,10 @@ def _checked(envelope):
             ways = [lambda: am.translate(doc["mapping"], doc["assessment"], source, target)]
         else:
             ways = [lambda: am.check_mapping(doc["mapping"], source, target)]
+    elif kind == "localization":
+        ways = [lambda: am.localization_issues(text, framework())]
+        if "document_text" not in envelope:
+            ways.append(lambda: am.localization_issues(doc, framework()))
     elif kind == "composition":
         base = Framework.from_dict(doc["base"])
         modules = [Framework.from_dict(m) for m in doc["modules"]]

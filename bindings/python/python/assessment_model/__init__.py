@@ -28,6 +28,7 @@ from ._assessment_model import (
     check_mapping,
     compose,
     consolidate,
+    localization_issues,
     review_issues,
     translate,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "check_mapping",
     "compose",
     "consolidate",
+    "localization_issues",
     "review_issues",
     "translate",
 ]
