@@ -90,11 +90,16 @@ fn review_issues<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let py = review.py();
     let review: PeerReview = parsed(review)?;
-    let issues: Vec<(String, assessment_model::Issue)> = review
-        .issues_against(&framework.inner)
-        .into_iter()
-        .map(|i| (String::new(), i))
-        .collect();
+    issue_dicts(py, review.issues_against(&framework.inner))
+}
+
+/// `issues` as the list of issue dicts the checks return.
+fn issue_dicts(
+    py: Python<'_>,
+    issues: Vec<assessment_model::Issue>,
+) -> PyResult<Bound<'_, PyList>> {
+    let issues: Vec<(String, assessment_model::Issue)> =
+        issues.into_iter().map(|i| (String::new(), i)).collect();
     errors::issue_list(py, &issues)
 }
 
@@ -108,12 +113,7 @@ fn localization_issues<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let py = localization.py();
     let localization: Localization = parsed(localization)?;
-    let issues: Vec<(String, assessment_model::Issue)> = localization
-        .issues_against(&framework.inner)
-        .into_iter()
-        .map(|i| (String::new(), i))
-        .collect();
-    errors::issue_list(py, &issues)
+    issue_dicts(py, localization.issues_against(&framework.inner))
 }
 
 /// Consolidates a peer review into one assessment by `method`
