@@ -190,6 +190,7 @@ pub mod limits;
 mod localization;
 mod mapping;
 mod parse;
+mod plan;
 mod profile;
 mod review;
 mod rules;
@@ -236,6 +237,10 @@ pub use mapping::{
     Translation, Unrated, rescale,
 };
 pub use parse::from_deserializer;
+pub use plan::{
+    Action, ActionPlan, ActionReview, ActionStatus, Answers, CriterionChange, Draft, Owner,
+    PlanReview, Verdict,
+};
 pub use profile::{Profile, ProfileError, Selection};
 pub use review::{
     Agreement, BaselineReport, Consolidated, Consolidation, ContextDocuments, Counterpart,
