@@ -481,6 +481,25 @@ issue_kinds! {
         text: String,
     } = "untranslated-text", Warning, "no translation of {text}";
 
+    // ----- action plans -----
+    /// An action answers a risk that the report does not contain.
+    UnknownRisk {
+        /// The criterion named as a risk.
+        id: String,
+    } = "unknown-risk", Error, "`{id}` is not a risk of the report";
+    /// An action answers a declared finding that the report does not have.
+    UnknownFinding {
+        /// The position named.
+        index: usize,
+        /// How many declared findings the report has.
+        count: usize,
+    } = "unknown-finding", Error, "no declared finding {index} (the report has {count})";
+    /// An action marked done without the date it was done.
+    MissingDoneDate {
+        /// The action's id.
+        id: String,
+    } = "missing-done-date", Error, "action `{id}` is done but has no `done` date";
+
 }
 
 /// A document did not pass: every issue found, errors and warnings, in

@@ -84,6 +84,12 @@
 //!   looks each text up in a requested language with the fallback exact tag,
 //!   primary language, the framework's own ([SPEC](crate::spec) §3.12,
 //!   §6.6, §7.6).
+//! - **Action plans.** An [`ActionPlan`] says what a subject will do about
+//!   a report's risks and priorities: actions with an [`Owner`], a due date
+//!   and an [`ActionStatus`], checked against the report with
+//!   [`ActionPlan::validate_against`], proposed from it with
+//!   [`ActionPlan::draft`], and reviewed against a later [`Progress`] with
+//!   [`ActionPlan::review`] (a [`Verdict`] per action; SPEC §3.13, §6.7).
 //! - **Peer review.** A [`PeerReview`] gathers several peers' assessments of
 //!   one subject and consolidates them, with their agreement.
 //! - **Catalogues.** [`catalog`] ships the frameworks of the sources, word
@@ -148,13 +154,15 @@
 //! | [`DerivationKind`] | yes | new ways of making a framework add steps (as [`DerivationKind::Localization`] was added) |
 //! | [`TextKey`] | yes | grows with the texts a framework has |
 //! | [`Step`] | yes | a finer fallback (RFC 4647's progressive truncation, `zh-Hant-TW` → `zh-Hant`) may add a step |
+//! | [`ActionStatus`], [`Answers`], [`Owner`], [`Verdict`] | yes | a plan may come to track more states (blocked), answer other things (a recommendation) or have other owners (a team); a review may distinguish more outcomes |
+//! | [`Draft`] | yes | drafting may gain options (which risks, a due date per action) |
 //! | [`MeasurementLevel`] | yes | Krippendorff's alpha has more difference functions (ratio, circular) |
 //! | [`EvidenceKind`], [`IssueKind`] and every error enum ([`LanguageTagError`]…) | yes | marked from the start: new kinds of evidence and of problems are expected |
 //! | [`Severity`] | no | two levels are the validation contract: errors fail, warnings do not. A third level would change what passing means, a breaking change in any case |
 //! | [`Direction`] | no | a numeric range has two ends |
 //! | catalogue enums ([`catalog::impart::Theme`], [`catalog::profint::Domain`]…) | no | they enumerate a published source; a new edition of a source is a new catalogue |
-//! | document structs: [`Framework`], [`Criterion`], [`Facet`], [`FacetValue`], [`Provenance`], [`Derivation`], [`Level`], [`ScoringRules`], [`Band`], [`Assessment`], [`Subject`], [`Person`], [`Rating`], [`Evidence`], [`DeclaredFinding`], [`Profile`], [`Mapping`], [`MappingEntry`], [`PeerReview`], [`ContextDocuments`], [`BaselineReport`], [`StudyVisit`], [`Counterpart`], [`Localization`], [`TitledText`], [`ScaleText`], [`LevelText`], [`FacetText`], [`BandText`] | yes | the serialised form gains optional fields in minor releases (a document's `$schema`, new rules); a new optional field must not break code that builds documents. Each has a constructor taking its required fields, or `Default` |
-//! | result structs: [`Counts`], [`ScaleMean`], [`Finding`], [`FacetScore`], [`Priority`], [`CohortStats`], [`NodeStats`], [`LevelCount`], [`CommonRisk`], [`Synthesis`], [`Weakness`], [`Agreement`], [`LeafAgreement`], [`ScaleAgreement`], [`Consolidated`], [`Disagreement`], [`Translation`], [`Carried`], [`NotCarried`], [`Unrated`], [`Coverage`], [`LocalizedText`] | yes | the crate makes them and users read them; new measures are added as fields |
+//! | document structs: [`Framework`], [`Criterion`], [`Facet`], [`FacetValue`], [`Provenance`], [`Derivation`], [`Level`], [`ScoringRules`], [`Band`], [`Assessment`], [`Subject`], [`Person`], [`Rating`], [`Evidence`], [`DeclaredFinding`], [`Profile`], [`Mapping`], [`MappingEntry`], [`PeerReview`], [`ContextDocuments`], [`BaselineReport`], [`StudyVisit`], [`Counterpart`], [`Localization`], [`TitledText`], [`ScaleText`], [`LevelText`], [`FacetText`], [`BandText`], [`ActionPlan`], [`Action`] | yes | the serialised form gains optional fields in minor releases (a document's `$schema`, new rules); a new optional field must not break code that builds documents. Each has a constructor taking its required fields, or `Default` |
+//! | result structs: [`Counts`], [`ScaleMean`], [`Finding`], [`FacetScore`], [`Priority`], [`CohortStats`], [`NodeStats`], [`LevelCount`], [`CommonRisk`], [`Synthesis`], [`Weakness`], [`Agreement`], [`LeafAgreement`], [`ScaleAgreement`], [`Consolidated`], [`Disagreement`], [`Translation`], [`Carried`], [`NotCarried`], [`Unrated`], [`Coverage`], [`LocalizedText`], [`PlanReview`], [`ActionReview`], [`CriterionChange`] | yes | the crate makes them and users read them; new measures are added as fields |
 //! | [`FrameworkRef`] | no | an id and a version requirement are the whole of a reference |
 //! | [`Selection`] | no | an id and whether the subtree comes with it are the whole of a selection |
 //! | [`Issue`] | no | a path and a kind are the whole of an issue; what an issue says grows in [`IssueKind`] |
@@ -190,6 +198,7 @@ pub mod limits;
 mod localization;
 mod mapping;
 mod parse;
+mod plan;
 mod profile;
 mod review;
 mod rules;
@@ -236,6 +245,10 @@ pub use mapping::{
     Translation, Unrated, rescale,
 };
 pub use parse::from_deserializer;
+pub use plan::{
+    Action, ActionPlan, ActionReview, ActionStatus, Answers, CriterionChange, Draft, Owner,
+    PlanReview, Verdict,
+};
 pub use profile::{Profile, ProfileError, Selection};
 pub use review::{
     Agreement, BaselineReport, Consolidated, Consolidation, ContextDocuments, Counterpart,

@@ -25,7 +25,9 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 
-use crate::{Assessment, Framework, Localization, Mapping, PeerReview, Profile, ReportDocument};
+use crate::{
+    ActionPlan, Assessment, Framework, Localization, Mapping, PeerReview, Profile, ReportDocument,
+};
 
 /// The stems of the committed files (`schemas/<stem>.schema.json`), which
 /// are also the `<kind>` of the schemas' ids.
@@ -36,6 +38,7 @@ const MAPPING: &str = "mapping";
 const PEER_REVIEW: &str = "peer-review";
 const REPORT: &str = "report";
 const LOCALIZATION: &str = "localization";
+const ACTION_PLAN: &str = "action-plan";
 
 /// The schema of a document of type `T`, as read: draft 2020-12,
 /// definitions under `$defs`, `$id` `urn:assessment-model:schema:<stem>:1`,
@@ -141,6 +144,21 @@ pub fn localization() -> Schema {
     document::<Localization>(LOCALIZATION)
 }
 
+/// The JSON Schema of an [`ActionPlan`] document ([SPEC](crate::spec)
+/// §3.13). Dates are strings of the form `YYYY-MM-DD`; the checks against
+/// a report (ids, risks, a done date) are
+/// [`ActionPlan::issues_against`](crate::ActionPlan::issues_against)'s.
+///
+/// # Examples
+///
+/// ```
+/// let schema = assessment_model::schema::action_plan();
+/// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("ActionPlan"));
+/// ```
+pub fn action_plan() -> Schema {
+    document::<ActionPlan>(ACTION_PLAN)
+}
+
 /// Every document type's schema with the stem of its committed file
 /// (`schemas/<stem>.schema.json`), in a fixed order.
 ///
@@ -159,6 +177,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         (PEER_REVIEW, peer_review()),
         (REPORT, report()),
         (LOCALIZATION, localization()),
+        (ACTION_PLAN, action_plan()),
     ]
 }
 

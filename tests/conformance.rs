@@ -10,8 +10,8 @@
 use std::collections::BTreeSet;
 
 use assessment_model::{
-    Assessment, Consolidation, Framework, Issue, IssueKind, Localization, Mapping, PeerReview,
-    Profile, Scorer, compose, from_deserializer,
+    ActionPlan, Assessment, Consolidation, Framework, Issue, IssueKind, Localization, Mapping,
+    PeerReview, Profile, Scorer, compose, from_deserializer,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -105,6 +105,14 @@ fn issues_of(file: &str, envelope: &Value) -> Vec<Issue> {
         }
         "localization" => match parse::<Localization>(&doc) {
             Ok(l) => l.issues_against(&framework()),
+            Err(issues) => issues,
+        },
+        "action_plan" => match parse::<ActionPlan>(&doc) {
+            Ok(plan) => {
+                let scorer = Scorer::new(&framework()).unwrap();
+                let assessment: Assessment = part(envelope, "assessment", file);
+                plan.issues_against(&scorer.score(&assessment).unwrap())
+            }
             Err(issues) => issues,
         },
         "composition" => {

@@ -18,7 +18,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use assessment_model::{
-    Assessment, Framework, Issue, Localization, Mapping, PeerReview, Profile, from_deserializer,
+    ActionPlan, Assessment, Framework, Issue, Localization, Mapping, PeerReview, Profile,
+    from_deserializer,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -36,6 +37,7 @@ enum Kind {
     Mapping,
     PeerReview,
     Localization,
+    ActionPlan,
 }
 
 impl Kind {
@@ -47,6 +49,7 @@ impl Kind {
             Kind::Mapping => "mapping",
             Kind::PeerReview => "peer-review",
             Kind::Localization => "localization",
+            Kind::ActionPlan => "action-plan",
         }
     }
 
@@ -66,6 +69,7 @@ impl Kind {
             Kind::Mapping => read::<Mapping>(text),
             Kind::PeerReview => read::<PeerReview>(text),
             Kind::Localization => read::<Localization>(text),
+            Kind::ActionPlan => read::<ActionPlan>(text),
         }
     }
 }
@@ -100,6 +104,7 @@ fn envelope_kind(kind: &str) -> Option<Kind> {
         "profile" => Some(Kind::Profile),
         "peer_review" => Some(Kind::PeerReview),
         "localization" => Some(Kind::Localization),
+        "action_plan" => Some(Kind::ActionPlan),
         _ => None,
     }
 }
@@ -217,6 +222,7 @@ fn validators() -> BTreeMap<Kind, jsonschema::Validator> {
         Kind::Mapping,
         Kind::PeerReview,
         Kind::Localization,
+        Kind::ActionPlan,
     ]
     .into_iter()
     .map(|kind| (kind, validator::validator(kind.stem())))
@@ -265,6 +271,7 @@ fn every_document_the_crate_reads_names_its_schema_and_validates() {
         (Kind::Mapping, 15),
         (Kind::PeerReview, 8),
         (Kind::Localization, 7),
+        (Kind::ActionPlan, 2),
     ] {
         let n = checked.get(&kind).copied().unwrap_or(0);
         assert!(n >= at_least, "{n} {kind:?} documents checked");

@@ -13,8 +13,8 @@
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use assessment_model::{
-    Assessment, CohortState, Framework, Issue, IssueKind, Localization, Mapping, PeerReview,
-    Profile, ReportDocument, from_deserializer,
+    ActionPlan, Assessment, CohortState, Framework, Issue, IssueKind, Localization, Mapping,
+    PeerReview, Profile, ReportDocument, from_deserializer,
 };
 use serde::de::DeserializeOwned;
 
@@ -455,6 +455,7 @@ fn every_object_of_every_committed_document_as_an_array_is_refused() {
             "profile" => sweep.run::<Profile>("profile", &name, doc),
             "peer_review" => sweep.run::<PeerReview>("peer review", &name, doc),
             "localization" => sweep.run::<Localization>("localization", &name, doc),
+            "action_plan" => sweep.run::<ActionPlan>("action plan", &name, doc),
             "mapping" | "translation" => {
                 sweep.run::<Mapping>("mapping", &name, &mut doc["mapping"]);
                 sweep.run::<Framework>("framework", &name, &mut doc["source"]);
@@ -509,6 +510,7 @@ fn every_object_of_every_committed_document_as_an_array_is_refused() {
     assert_eq!(
         kinds,
         [
+            "action plan",
             "assessment",
             "cohort state",
             "framework",

@@ -10,7 +10,7 @@ use jsonschema::{Draft, Validator};
 use serde_json::{Value, json};
 
 /// The stems of the committed schemas (`schemas/<stem>.schema.json`).
-pub const STEMS: [&str; 7] = [
+pub const STEMS: [&str; 8] = [
     "framework",
     "assessment",
     "profile",
@@ -18,6 +18,7 @@ pub const STEMS: [&str; 7] = [
     "peer-review",
     "report",
     "localization",
+    "action-plan",
 ];
 
 /// The committed schema `schemas/<stem>.schema.json`.
