@@ -177,7 +177,45 @@ fn valid_documents_validate_and_score_as_expected() {
         if doc.get("localization").is_some() {
             valid_localization(file, &doc, &framework, &assessment, &report);
         }
+        if doc.get("action_plan").is_some() {
+            valid_action_plan(file, &doc, &report);
+        }
     }
+}
+
+/// A valid file's `action_plan`: no issue against the report, the same
+/// document after a round trip, and `expected_draft` (each drafted action's
+/// criteria, answer and expected gain, in order) from `ActionPlan::draft`
+/// with as many top priorities as the list has actions without an answer.
+fn valid_action_plan(file: &str, doc: &Value, report: &assessment_model::Report) {
+    let plan: ActionPlan = part(doc, "action_plan", file);
+    assert_eq!(plan.issues_against(report), [], "{file}: action plan issues");
+    assert_eq!(
+        serde_json::to_value(&plan).unwrap(),
+        doc["action_plan"],
+        "{file}: the action plan's round trip"
+    );
+    let expected = doc["expected_draft"].as_array().unwrap();
+    let top = expected.iter().filter(|a| a.get("answers").is_none()).count();
+    let owner = assessment_model::Owner::Organisation("Org".into());
+    let options = assessment_model::Draft::new(owner, "2027-06-30".parse().unwrap()).top(top);
+    let drafted = ActionPlan::draft(report, &options);
+    let got: Vec<Value> = drafted
+        .actions
+        .iter()
+        .map(|a| {
+            let mut v = serde_json::json!({ "criteria": a.criteria });
+            if let Some(answers) = &a.answers {
+                v["answers"] = serde_json::to_value(answers).unwrap();
+            }
+            if let Some(gain) = a.expected_gain {
+                v["expected_gain"] = gain.into();
+            }
+            v
+        })
+        .collect();
+    assert_eq!(&got, expected, "{file}: the draft");
+    assert_eq!(drafted.issues_against(report), [], "{file}: the draft's issues");
 }
 
 /// A valid file's `localization`: no errors, its only warnings the

@@ -120,6 +120,7 @@ fn envelope_documents(file: &str, envelope: &Value) -> Vec<Document> {
         ("framework", Kind::Framework),
         ("assessment", Kind::Assessment),
         ("localization", Kind::Localization),
+        ("action_plan", Kind::ActionPlan),
     ] {
         if let Some(value) = envelope.get(key) {
             part(key, kind, value);

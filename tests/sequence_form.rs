@@ -434,6 +434,9 @@ fn every_object_of_every_committed_document_as_an_array_is_refused() {
         if envelope.get("localization").is_some() {
             sweep.run::<Localization>("localization", &name, &mut envelope["localization"]);
         }
+        if envelope.get("action_plan").is_some() {
+            sweep.run::<ActionPlan>("action plan", &name, &mut envelope["action_plan"]);
+        }
         sweep_outputs(
             &mut sweep,
             &name,

@@ -1,16 +1,19 @@
 //! [`ActionPlan`]: what a subject will do about a report's risks and
 //! priorities, by whom and by when, and whether it worked
 //! ([SPEC](crate::spec) §3.13). Its checks are in `validate.rs`, the draft
-//! and the review against a [`Progress`](crate::Progress) in `draft.rs`.
+//! in `draft.rs`, the review against a [`Progress`](crate::Progress) in
+//! `review.rs`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::{FrameworkRef, Id, IsoDate, Person, Subject};
 
 mod draft;
+mod review;
 mod validate;
 
-pub use draft::{ActionReview, CriterionChange, Draft, PlanReview, Verdict};
+pub use draft::Draft;
+pub use review::{ActionReview, CriterionChange, PlanReview, Verdict};
 
 /// A plan of action: the subject and framework it is for, and actions,
 /// each answering criteria of a report (and perhaps one of its risks or
