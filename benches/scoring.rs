@@ -327,6 +327,103 @@ fn good_practice_shaped(c: &mut Bench) {
     bench_one(c, "good_practice_36", shape, false);
 }
 
+/// The good-practice shape as constants: the areas' questions' numbers of
+/// items.
+const GOOD_PRACTICE: [&[usize]; 5] = [&[4, 3, 3], &[3, 4], &[3, 3], &[3, 4], &[3, 3]];
+
+/// A rating as one byte for [`byte_loop`].
+const NOT_MET: u8 = 0;
+const MET: u8 = 1;
+const MISSING: u8 = 2;
+const NOT_APPLICABLE: u8 = 3;
+
+/// The issue's baseline (issue 14): a hand-written loop over the ratings
+/// as bytes, the shape fixed at compile time, a mean at each level over
+/// what is rated. The strictest baseline a library with a shape read at
+/// run time can be held to.
+fn byte_loop(ratings: &[u8; 36]) -> Option<f64> {
+    let (mut leaf, mut total, mut areas) = (0, 0.0, 0.0);
+    for questions in GOOD_PRACTICE {
+        let (mut area, mut scored) = (0.0, 0.0);
+        for &n in questions {
+            let (mut met, mut rated) = (0u32, 0u32);
+            for &r in &ratings[leaf..leaf + n] {
+                if r <= MET {
+                    met += u32::from(r);
+                    rated += 1;
+                }
+            }
+            leaf += n;
+            if rated > 0 {
+                area += f64::from(met) / f64::from(rated);
+                scored += 1.0;
+            }
+        }
+        if scored > 0.0 {
+            total += area / scored;
+            areas += 1.0;
+        }
+    }
+    (areas > 0.0).then(|| total / areas)
+}
+
+/// The dense values `bind` gives as [`byte_loop`]'s bytes.
+fn as_bytes(values: &[f64]) -> [u8; 36] {
+    let mut out = [MISSING; 36];
+    for (b, &v) in out.iter_mut().zip(values) {
+        *b = match v {
+            v if v.is_nan() => MISSING,
+            v if v < 0.0 => NOT_APPLICABLE,
+            v if v == 1.0 => MET,
+            _ => NOT_MET,
+        };
+    }
+    out
+}
+
+/// Every everyday call against [`byte_loop`], after checking it gives the
+/// same bits as `score` on both data variants.
+fn good_practice_against_bytes(_: &mut Bench) {
+    let fw = build(
+        &Shape {
+            areas: GOOD_PRACTICE.iter().map(|q| q.to_vec()).collect(),
+        },
+        false,
+    );
+    let scorer = Scorer::new(&fw).unwrap();
+    let mut scratch = Scratch::new();
+    for (data, label) in [(Data::AllRated, "all_rated"), (Data::Gaps, "gaps")] {
+        let a = assessment(&fw, data);
+        let dense = scorer.bind(&a).unwrap();
+        let bytes = as_bytes(dense.values());
+        let full = scorer.score(&a).unwrap().total().score();
+        assert_eq!(byte_loop(&bytes).map(f64::to_bits), full.map(f64::to_bits));
+        let report = scorer.score(&a).unwrap();
+        let name = format!("good_practice_36/{label} (against the byte loop)");
+        let calls: [(&str, &mut dyn FnMut()); 6] = [
+            ("total_dense", &mut || {
+                black_box(scorer.total_dense(black_box(&dense), &mut scratch));
+            }),
+            ("score", &mut || {
+                drop(black_box(scorer.score(black_box(&a))))
+            }),
+            ("total", &mut || {
+                drop(black_box(scorer.total(black_box(&a))))
+            }),
+            ("bind", &mut || drop(black_box(scorer.bind(black_box(&a))))),
+            ("check + priorities", &mut || {
+                drop(black_box(scorer.priorities(black_box(&a))))
+            }),
+            ("report.priorities", &mut || {
+                drop(black_box(black_box(&report).priorities()))
+            }),
+        ];
+        for (what, call) in calls {
+            min_ratio_of(&name, what, call, || byte_loop(black_box(&bytes)));
+        }
+    }
+}
+
 fn generated_10k(c: &mut Bench) {
     let shape = Shape {
         areas: vec![vec![100; 10]; 10],
@@ -334,5 +431,10 @@ fn generated_10k(c: &mut Bench) {
     bench_one(c, "generated_10000", shape, true);
 }
 
-criterion_group!(benches, good_practice_shaped, generated_10k);
+criterion_group!(
+    benches,
+    good_practice_against_bytes,
+    good_practice_shaped,
+    generated_10k
+);
 criterion_main!(benches);

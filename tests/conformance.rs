@@ -189,14 +189,21 @@ fn valid_documents_validate_and_score_as_expected() {
 /// with as many top priorities as the list has actions without an answer.
 fn valid_action_plan(file: &str, doc: &Value, report: &assessment_model::Report) {
     let plan: ActionPlan = part(doc, "action_plan", file);
-    assert_eq!(plan.issues_against(report), [], "{file}: action plan issues");
+    assert_eq!(
+        plan.issues_against(report),
+        [],
+        "{file}: action plan issues"
+    );
     assert_eq!(
         serde_json::to_value(&plan).unwrap(),
         doc["action_plan"],
         "{file}: the action plan's round trip"
     );
     let expected = doc["expected_draft"].as_array().unwrap();
-    let top = expected.iter().filter(|a| a.get("answers").is_none()).count();
+    let top = expected
+        .iter()
+        .filter(|a| a.get("answers").is_none())
+        .count();
     let owner = assessment_model::Owner::Organisation("Org".into());
     let options = assessment_model::Draft::new(owner, "2027-06-30".parse().unwrap()).top(top);
     let drafted = ActionPlan::draft(report, &options);
@@ -215,7 +222,11 @@ fn valid_action_plan(file: &str, doc: &Value, report: &assessment_model::Report)
         })
         .collect();
     assert_eq!(&got, expected, "{file}: the draft");
-    assert_eq!(drafted.issues_against(report), [], "{file}: the draft's issues");
+    assert_eq!(
+        drafted.issues_against(report),
+        [],
+        "{file}: the draft's issues"
+    );
 }
 
 /// A valid file's `localization`: no errors, its only warnings the
