@@ -374,7 +374,7 @@ fn as_bytes(values: &[f64]) -> [u8; 36] {
         *b = match v {
             v if v.is_nan() => MISSING,
             v if v < 0.0 => NOT_APPLICABLE,
-            v if v == 1.0 => MET,
+            1.0 => MET,
             _ => NOT_MET,
         };
     }
