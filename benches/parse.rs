@@ -25,8 +25,10 @@ use serde::de::DeserializeOwned;
 
 #[path = "support/generated.rs"]
 mod generated;
+#[path = "support/rounds.rs"]
+mod rounds;
 
-fn compare<T>(c: &mut Criterion, name: &str, text: &str)
+fn compare<T>(c: &mut Criterion, name: &str, text: &str, check: impl Fn(&T) -> bool)
 where
     T: DeserializeOwned + PartialEq + std::fmt::Debug,
 {
@@ -38,6 +40,24 @@ where
     assert_eq!(plain, tracked);
     assert_eq!(plain, keyed);
 
+    let bare = || serde_json::from_str::<T>(black_box(text)).is_ok();
+    let parse = || {
+        let mut de = serde_json::Deserializer::from_str(black_box(text));
+        from_deserializer::<T, _>(&mut de)
+    };
+    assert!(parse().is_ok_and(|t| check(&t)));
+    rounds::fastest_ratio(
+        name,
+        ("from_deserializer", || parse().is_ok()),
+        ("serde_json", bare),
+    );
+    rounds::fastest_ratio(
+        name,
+        ("from_deserializer + check", || {
+            parse().is_ok_and(|t| check(&t))
+        }),
+        ("serde_json", bare),
+    );
     let mut group = c.benchmark_group(name);
     group.sample_size(20);
     group.bench_function("serde_json", |b| {
@@ -59,18 +79,25 @@ where
 }
 
 fn parse(c: &mut Criterion) {
+    let scorer =
+        assessment_model::Scorer::new(&assessment_model::catalog::good_practice::criteria())
+            .unwrap();
     compare::<Framework>(
         c,
         "parse/good_practice_criteria",
         include_str!("../catalogs/good-practice-criteria.json"),
+        |f| f.validate().is_ok(),
     );
     compare::<Assessment>(
         c,
         "parse/good_practice_worked_example",
         include_str!("../catalogs/good-practice-worked-example.json"),
+        |a| scorer.validate(a).is_ok(),
     );
     let generated = serde_json::to_string(&generated::framework(10_000)).unwrap();
-    compare::<Framework>(c, "parse/generated_10k", &generated);
+    compare::<Framework>(c, "parse/generated_10k", &generated, |f| {
+        f.validate().is_ok()
+    });
 }
 
 criterion_group!(benches, parse);

@@ -22,6 +22,9 @@ use assessment_model::{
 use criterion::{Criterion as Bench, criterion_group, criterion_main};
 use indexmap::IndexMap;
 
+#[path = "support/rounds.rs"]
+mod rounds;
+
 fn id(s: &str) -> Id {
     Id::new(s).unwrap()
 }
@@ -273,42 +276,14 @@ fn bench_one(c: &mut Bench, name: &str, shape: Shape, weighted: bool) {
     }
 }
 
-/// The ratio of the dense path to the hand loop, robust to a busy
-/// machine: both run in alternation, 1,000 iterations per round, and the
-/// fastest round of each is compared (printed, not a criterion figure).
+/// `total_dense` against the run-time-shape hand loop.
 fn min_ratio<A, B>(name: &str, dense: impl FnMut() -> A, hand: impl FnMut() -> B) {
     min_ratio_of(name, "total_dense", dense, hand);
 }
 
-/// [`min_ratio`] for any call `what`, against the hand loop.
-fn min_ratio_of<A, B>(
-    name: &str,
-    what: &str,
-    mut dense: impl FnMut() -> A,
-    mut hand: impl FnMut() -> B,
-) {
-    let round = |f: &mut dyn FnMut()| {
-        let start = std::time::Instant::now();
-        for _ in 0..1000 {
-            f();
-        }
-        start.elapsed().as_secs_f64() / 1000.0
-    };
-    let (mut best_dense, mut best_hand) = (f64::INFINITY, f64::INFINITY);
-    for _ in 0..100 {
-        best_dense = best_dense.min(round(&mut || {
-            black_box(dense());
-        }));
-        best_hand = best_hand.min(round(&mut || {
-            black_box(hand());
-        }));
-    }
-    eprintln!(
-        "{name}: fastest round: {what} {:.1} ns, hand loop {:.1} ns, ratio {:.2}",
-        best_dense * 1e9,
-        best_hand * 1e9,
-        best_dense / best_hand
-    );
+/// Any call `what` against the run-time-shape hand loop.
+fn min_ratio_of<A, B>(name: &str, what: &str, call: impl FnMut() -> A, hand: impl FnMut() -> B) {
+    rounds::fastest_ratio(name, (what, call), ("hand loop", hand));
 }
 
 fn good_practice_shaped(c: &mut Bench) {
@@ -419,7 +394,11 @@ fn good_practice_against_bytes(_: &mut Bench) {
             }),
         ];
         for (what, call) in calls {
-            min_ratio_of(&name, what, call, || byte_loop(black_box(&bytes)));
+            rounds::fastest_ratio(
+                &name,
+                (what, call),
+                ("byte loop", || byte_loop(black_box(&bytes))),
+            );
         }
     }
 }
