@@ -4,7 +4,7 @@
 //! Serde stops at the first error and its message says neither where in the
 //! document tree the error is (serde_json gives a line and column, other
 //! formats less) nor what kind of problem it is. This entry point tracks the
-//! path while deserialising (with `serde_path_to_error`) and classifies the
+//! path while deserialising (the `keyed` wrapper records it) and classifies the
 //! failure into one of five stable codes:
 //!
 //! | code | when |
@@ -28,7 +28,6 @@ use std::marker::PhantomData;
 
 use indexmap::IndexMap;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde_path_to_error::Segment;
 
 use crate::id::MALFORMED_ID;
 use crate::localization::MALFORMED_TAG;
@@ -36,9 +35,11 @@ use crate::{Id, Issue, IssueKind, ValidationError, pointer};
 
 pub(crate) mod defaults;
 mod keyed;
+mod track;
 
 use keyed::Keyed;
 pub(crate) use keyed::keyed;
+use track::{Segment, Track};
 
 /// Deserialises a `T` from `deserializer`; on failure, one [`Issue`] with a
 /// JSON Pointer to the offending value and the kind of problem.
@@ -128,34 +129,28 @@ where
     T: Deserialize<'de>,
     D: Deserializer<'de>,
 {
-    // The path tracker goes around `Keyed` as around any deserializer: a
-    // refused sequence is an error of the value at hand, so its path is
-    // the array's own.
-    serde_path_to_error::deserialize(Keyed(deserializer)).map_err(|err| {
+    let track = Track::default();
+    T::deserialize(Keyed::new(deserializer, &track)).map_err(|err| {
         let mut path = String::new();
-        let mut last_key: Option<&str> = None;
-        for segment in err.path() {
+        let mut last_key: Option<String> = None;
+        for segment in track.path() {
             match segment {
-                Segment::Seq { index } => {
+                Segment::Index(index) => {
                     path = pointer(&path, index);
                     last_key = None;
                 }
-                Segment::Map { key } => {
-                    path = pointer(&path, key);
+                Segment::Key(key) => {
+                    path = pointer(&path, &key);
                     last_key = Some(key);
                 }
-                Segment::Enum { variant } => {
-                    path = pointer(&path, variant);
-                    last_key = Some(variant);
-                }
                 // A key that is not a string: the path can go no deeper.
-                Segment::Unknown => break,
+                Segment::Opaque => break,
             }
         }
-        let message = err.inner().to_string();
+        let message = err.to_string();
         let mut kind = classify(&message);
         match &mut kind {
-            IssueKind::UnknownField { field } if last_key != Some(field.as_str()) => {
+            IssueKind::UnknownField { field } if last_key.as_deref() != Some(field.as_str()) => {
                 path = pointer(&path, field);
             }
             IssueKind::DuplicateId { id, first } => {

@@ -211,14 +211,15 @@ fn valid_action_plan(file: &str, doc: &Value, report: &assessment_model::Report)
         .actions
         .iter()
         .map(|a| {
-            let mut v = serde_json::json!({ "criteria": a.criteria });
+            let mut v = serde_json::Map::new();
+            v.insert("criteria".into(), serde_json::json!(a.criteria));
             if let Some(answers) = &a.answers {
-                v["answers"] = serde_json::to_value(answers).unwrap();
+                v.insert("answers".into(), serde_json::to_value(answers).unwrap());
             }
             if let Some(gain) = a.expected_gain {
-                v["expected_gain"] = gain.into();
+                v.insert("expected_gain".into(), gain.into());
             }
-            v
+            Value::Object(v)
         })
         .collect();
     assert_eq!(&got, expected, "{file}: the draft");

@@ -32,7 +32,13 @@
 //!
 //! Scalars are passed on unwrapped: their visitors take no struct, and
 //! parsing strings and numbers stays as fast as without the wrapper.
+//!
+//! The same wrappers record where an error is: each map, sequence and enum
+//! variant adds its step to a [`Track`] as an error of its content passes
+//! through (see `track.rs`), which is how [`crate::from_deserializer`]
+//! gives every error its JSON Pointer.
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{
@@ -40,21 +46,35 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
+use super::track::{CaptureKey, Key, Segment, Track};
+
 /// A deserializer under which no struct may be read from a sequence (see
-/// the module docs). Wraps any deserializer; a sequence where a struct is
-/// expected fails with `invalid type: sequence, expected struct <Name>`.
-pub(crate) struct Keyed<D>(pub(crate) D);
+/// the module docs), recording the path to an error in its [`Track`].
+/// Wraps any deserializer; a sequence where a struct is expected fails
+/// with `invalid type: sequence, expected struct <Name>`.
+pub(crate) struct Keyed<'t, D> {
+    de: D,
+    track: &'t Track,
+}
+
+impl<'t, D> Keyed<'t, D> {
+    #[inline]
+    pub(crate) fn new(de: D, track: &'t Track) -> Keyed<'t, D> {
+        Keyed { de, track }
+    }
+}
 
 /// Deserialises a `T` with [`Keyed`] around `deserializer`: used with
 /// `#[serde(deserialize_with)]` on the fields of buffered content (see the
 /// module docs), where serde's own deserializer would let a struct be an
-/// array again.
+/// array again. Serde's buffered content has no path of its own, so what
+/// this tracks is not used.
 pub(crate) fn keyed<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
     T: de::Deserialize<'de>,
 {
-    T::deserialize(Keyed(deserializer))
+    T::deserialize(Keyed::new(deserializer, &Track::default()))
 }
 
 /// Passes scalar requests on with the visitor as it is.
@@ -62,7 +82,7 @@ macro_rules! plain {
     ($($method:ident)*) => {$(
         #[inline]
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method(visitor)
+            self.de.$method(visitor)
         }
     )*};
 }
@@ -72,12 +92,12 @@ macro_rules! guarded {
     ($($method:ident)*) => {$(
         #[inline]
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method(Guard::new(visitor, Form::Value))
+            self.de.$method(Guard::new(visitor, Form::Value, self.track))
         }
     )*};
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<'_, D> {
     type Error = D::Error;
 
     plain! {
@@ -93,7 +113,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<D> {
 
     #[inline]
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_any(Guard::new(visitor, Form::Any))
+        self.de
+            .deserialize_any(Guard::new(visitor, Form::Any, self.track))
     }
 
     #[inline]
@@ -102,7 +123,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, visitor)
+        self.de.deserialize_unit_struct(name, visitor)
     }
 
     #[inline]
@@ -111,8 +132,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0
-            .deserialize_newtype_struct(name, Guard::new(visitor, Form::Value))
+        let visitor = Guard::new(visitor, Form::Value, self.track);
+        self.de.deserialize_newtype_struct(name, visitor)
     }
 
     #[inline]
@@ -121,8 +142,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0
-            .deserialize_tuple(len, Guard::new(visitor, Form::Value))
+        let visitor = Guard::new(visitor, Form::Value, self.track);
+        self.de.deserialize_tuple(len, visitor)
     }
 
     #[inline]
@@ -132,8 +153,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0
-            .deserialize_tuple_struct(name, len, Guard::new(visitor, Form::Value))
+        let visitor = Guard::new(visitor, Form::Value, self.track);
+        self.de.deserialize_tuple_struct(name, len, visitor)
     }
 
     #[inline]
@@ -143,8 +164,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0
-            .deserialize_struct(name, fields, Guard::new(visitor, Form::Struct))
+        let visitor = Guard::new(visitor, Form::Struct, self.track);
+        self.de.deserialize_struct(name, fields, visitor)
     }
 
     #[inline]
@@ -154,13 +175,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<D> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0
-            .deserialize_enum(name, variants, Guard::new(visitor, Form::Value))
+        let visitor = Guard::new(visitor, Form::Value, self.track);
+        self.de.deserialize_enum(name, variants, visitor)
     }
 
     #[inline]
     fn is_human_readable(&self) -> bool {
-        self.0.is_human_readable()
+        self.de.is_human_readable()
     }
 }
 
@@ -178,15 +199,20 @@ enum Form {
 
 /// A visitor passed on with everything it is handed wrapped in [`Keyed`]
 /// again, and a sequence refused where [`Form`] says so.
-struct Guard<V> {
+struct Guard<'t, V> {
     visitor: V,
     form: Form,
+    track: &'t Track,
 }
 
-impl<V> Guard<V> {
+impl<'t, V> Guard<'t, V> {
     #[inline]
-    fn new(visitor: V, form: Form) -> Guard<V> {
-        Guard { visitor, form }
+    fn new(visitor: V, form: Form, track: &'t Track) -> Guard<'t, V> {
+        Guard {
+            visitor,
+            form,
+            track,
+        }
     }
 }
 
@@ -200,7 +226,7 @@ macro_rules! visits {
     )*};
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Guard<V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for Guard<'_, V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -228,7 +254,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Guard<V> {
 
     #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
-        self.visitor.visit_some(Keyed(deserializer))
+        self.visitor
+            .visit_some(Keyed::new(deserializer, self.track))
     }
 
     #[inline]
@@ -236,7 +263,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Guard<V> {
         self,
         deserializer: D,
     ) -> Result<V::Value, D::Error> {
-        self.visitor.visit_newtype_struct(Keyed(deserializer))
+        self.visitor
+            .visit_newtype_struct(Keyed::new(deserializer, self.track))
     }
 
     #[inline]
@@ -249,17 +277,28 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Guard<V> {
         if refused {
             return Err(de::Error::invalid_type(Unexpected::Seq, &self.visitor));
         }
-        self.visitor.visit_seq(KeyedSeq(seq))
+        self.visitor.visit_seq(KeyedSeq {
+            seq,
+            track: self.track,
+            index: 0,
+        })
     }
 
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.visitor.visit_map(KeyedMap(map))
+        self.visitor.visit_map(KeyedMap {
+            map,
+            track: self.track,
+            key: Key::new(),
+        })
     }
 
     #[inline]
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
-        self.visitor.visit_enum(KeyedEnum(data))
+        self.visitor.visit_enum(KeyedEnum {
+            data,
+            track: self.track,
+        })
     }
 }
 
@@ -304,10 +343,15 @@ impl fmt::Write for Prefix {
     }
 }
 
-/// A sequence whose elements are read with [`Keyed`].
-struct KeyedSeq<A>(A);
+/// A sequence whose elements are read with [`Keyed`]; an element that
+/// fails adds its index to the path.
+struct KeyedSeq<'t, A> {
+    seq: A,
+    track: &'t Track,
+    index: usize,
+}
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for KeyedSeq<A> {
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for KeyedSeq<'_, A> {
     type Error = A::Error;
 
     #[inline]
@@ -315,20 +359,30 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for KeyedSeq<A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(KeyedSeed(seed))
+        let entered = Cell::new(false);
+        let seed = KeyedSeed::new(seed, self.track, Some(&entered));
+        let element = self.seq.next_element_seed(seed);
+        let index = self.index;
+        self.index = index.saturating_add(1);
+        settle_or_fail(self.track, element, &entered, || Segment::Index(index))
     }
 
     #[inline]
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.seq.size_hint()
     }
 }
 
-/// A map whose values are read with [`Keyed`]. Keys are passed on as they
-/// are: the model's keys are strings and ids, never structs.
-struct KeyedMap<A>(A);
+/// A map whose values are read with [`Keyed`]; a value that fails adds its
+/// key to the path. Keys are read as they are (the model's keys are
+/// strings and ids, never structs), their text kept for the path.
+struct KeyedMap<'t, 'de, A> {
+    map: A,
+    track: &'t Track,
+    key: Key<'de>,
+}
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for KeyedMap<A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for KeyedMap<'_, 'de, A> {
     type Error = A::Error;
 
     #[inline]
@@ -336,58 +390,115 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KeyedMap<A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(seed)
+        self.key.forget();
+        let key = self.map.next_key_seed(CaptureKey::new(seed, &mut self.key));
+        key.inspect_err(|_| self.track.fail(self.key.segment()))
     }
 
     #[inline]
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(KeyedSeed(seed))
+        let entered = Cell::new(false);
+        let seed = KeyedSeed::new(seed, self.track, Some(&entered));
+        let value = self.map.next_value_seed(seed);
+        settle_or_fail(self.track, value, &entered, || self.key.segment())
     }
 
     #[inline]
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.map.size_hint()
+    }
+}
+
+/// The end of reading a map's value or a sequence's element: read well,
+/// what an error below it recorded is forgotten; failed after its
+/// deserializer was handed over, it adds its `step` to the path.
+#[inline]
+fn settle_or_fail<T, E>(
+    track: &Track,
+    result: Result<T, E>,
+    entered: &Cell<bool>,
+    step: impl FnOnce() -> Segment,
+) -> Result<T, E> {
+    match result {
+        Ok(value) => {
+            track.settle();
+            Ok(value)
+        }
+        Err(err) => {
+            if entered.get() {
+                track.fail(step());
+            }
+            Err(err)
+        }
     }
 }
 
 /// An enum whose variant's content is read with [`Keyed`].
-struct KeyedEnum<A>(A);
+struct KeyedEnum<'t, A> {
+    data: A,
+    track: &'t Track,
+}
 
-impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for KeyedEnum<A> {
+impl<'de, 't, A: EnumAccess<'de>> EnumAccess<'de> for KeyedEnum<'t, A> {
     type Error = A::Error;
-    type Variant = KeyedVariant<A::Variant>;
+    type Variant = KeyedVariant<'t, 'de, A::Variant>;
 
     #[inline]
     fn variant_seed<T: DeserializeSeed<'de>>(
         self,
         seed: T,
-    ) -> Result<(T::Value, KeyedVariant<A::Variant>), A::Error> {
-        self.0
-            .variant_seed(seed)
-            .map(|(value, variant)| (value, KeyedVariant(variant)))
+    ) -> Result<(T::Value, Self::Variant), A::Error> {
+        let mut name = Key::new();
+        let (value, variant) = self.data.variant_seed(CaptureKey::new(seed, &mut name))?;
+        let variant = KeyedVariant {
+            variant,
+            track: self.track,
+            name,
+        };
+        Ok((value, variant))
     }
 }
 
 /// A variant's content, read with [`Keyed`]; a struct variant may not be a
-/// sequence.
-struct KeyedVariant<A>(A);
+/// sequence. Content that fails adds the variant's name to the path.
+struct KeyedVariant<'t, 'de, A> {
+    variant: A,
+    track: &'t Track,
+    name: Key<'de>,
+}
 
-impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for KeyedVariant<A> {
+/// `result`, with the variant's `name` added to the path of an error.
+#[inline]
+fn in_variant<T, E>(track: &Track, name: &Key<'_>, result: Result<T, E>) -> Result<T, E> {
+    result.inspect_err(|_| track.fail(name.segment()))
+}
+
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for KeyedVariant<'_, 'de, A> {
     type Error = A::Error;
 
     #[inline]
     fn unit_variant(self) -> Result<(), A::Error> {
-        self.0.unit_variant()
+        in_variant(self.track, &self.name, self.variant.unit_variant())
     }
 
     #[inline]
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.newtype_variant_seed(KeyedSeed(seed))
+        let seed = KeyedSeed::new(seed, self.track, None);
+        in_variant(
+            self.track,
+            &self.name,
+            self.variant.newtype_variant_seed(seed),
+        )
     }
 
     #[inline]
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        self.0.tuple_variant(len, Guard::new(visitor, Form::Value))
+        let visitor = Guard::new(visitor, Form::Value, self.track);
+        in_variant(
+            self.track,
+            &self.name,
+            self.variant.tuple_variant(len, visitor),
+        )
     }
 
     #[inline]
@@ -396,21 +507,40 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for KeyedVariant<A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        self.0
-            .struct_variant(fields, Guard::new(visitor, Form::Struct))
+        let visitor = Guard::new(visitor, Form::Struct, self.track);
+        let result = self.variant.struct_variant(fields, visitor);
+        in_variant(self.track, &self.name, result)
     }
 }
 
 /// A seed that deserialises from [`Keyed`] around the deserializer it is
-/// given.
-struct KeyedSeed<S>(S);
+/// given, noting in `entered` that it was given one.
+struct KeyedSeed<'t, 'e, S> {
+    seed: S,
+    track: &'t Track,
+    entered: Option<&'e Cell<bool>>,
+}
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeyedSeed<S> {
+impl<'t, 'e, S> KeyedSeed<'t, 'e, S> {
+    #[inline]
+    fn new(seed: S, track: &'t Track, entered: Option<&'e Cell<bool>>) -> Self {
+        KeyedSeed {
+            seed,
+            track,
+            entered,
+        }
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeyedSeed<'_, '_, S> {
     type Value = S::Value;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
-        self.0.deserialize(Keyed(deserializer))
+        if let Some(entered) = self.entered {
+            entered.set(true);
+        }
+        self.seed.deserialize(Keyed::new(deserializer, self.track))
     }
 }
 
