@@ -22,8 +22,12 @@ use assessment_model::{
 use criterion::{Criterion as Bench, criterion_group, criterion_main};
 use indexmap::IndexMap;
 
+#[path = "support/byte_loop.rs"]
+mod byte_loop;
 #[path = "support/rounds.rs"]
 mod rounds;
+
+use byte_loop::{GOOD_PRACTICE, as_bytes, byte_loop};
 
 fn id(s: &str) -> Id {
     Id::new(s).unwrap()
@@ -300,60 +304,6 @@ fn good_practice_shaped(c: &mut Bench) {
     assert_eq!(shape.areas.iter().map(Vec::len).sum::<usize>(), 11);
     assert_eq!(shape.areas.iter().flatten().sum::<usize>(), 36);
     bench_one(c, "good_practice_36", shape, false);
-}
-
-/// The good-practice shape as constants: the areas' questions' numbers of
-/// items.
-const GOOD_PRACTICE: [&[usize]; 5] = [&[4, 3, 3], &[3, 4], &[3, 3], &[3, 4], &[3, 3]];
-
-/// A rating as one byte for [`byte_loop`].
-const NOT_MET: u8 = 0;
-const MET: u8 = 1;
-const MISSING: u8 = 2;
-const NOT_APPLICABLE: u8 = 3;
-
-/// The issue's baseline (issue 14): a hand-written loop over the ratings
-/// as bytes, the shape fixed at compile time, a mean at each level over
-/// what is rated. The strictest baseline a library with a shape read at
-/// run time can be held to.
-fn byte_loop(ratings: &[u8; 36]) -> Option<f64> {
-    let (mut leaf, mut total, mut areas) = (0, 0.0, 0.0);
-    for questions in GOOD_PRACTICE {
-        let (mut area, mut scored) = (0.0, 0.0);
-        for &n in questions {
-            let (mut met, mut rated) = (0u32, 0u32);
-            for &r in &ratings[leaf..leaf + n] {
-                if r <= MET {
-                    met += u32::from(r);
-                    rated += 1;
-                }
-            }
-            leaf += n;
-            if rated > 0 {
-                area += f64::from(met) / f64::from(rated);
-                scored += 1.0;
-            }
-        }
-        if scored > 0.0 {
-            total += area / scored;
-            areas += 1.0;
-        }
-    }
-    (areas > 0.0).then(|| total / areas)
-}
-
-/// The dense values `bind` gives as [`byte_loop`]'s bytes.
-fn as_bytes(values: &[f64]) -> [u8; 36] {
-    let mut out = [MISSING; 36];
-    for (b, &v) in out.iter_mut().zip(values) {
-        *b = match v {
-            v if v.is_nan() => MISSING,
-            v if v < 0.0 => NOT_APPLICABLE,
-            1.0 => MET,
-            _ => NOT_MET,
-        };
-    }
-    out
 }
 
 /// Every everyday call against [`byte_loop`], after checking it gives the
