@@ -33,6 +33,17 @@ use crate::id::MALFORMED_ID;
 use crate::localization::MALFORMED_TAG;
 use crate::{Id, Issue, IssueKind, ValidationError, pointer};
 
+/// Visitor methods that pass a scalar on to the visitor in `self.$field`
+/// unchanged: the wrappers of `keyed` and `track` pass most visits on so.
+macro_rules! pass_visits {
+    ($field:ident: $($method:ident($ty:ty))*) => {$(
+        #[inline]
+        fn $method<E: serde::de::Error>(self, v: $ty) -> Result<V::Value, E> {
+            self.$field.$method(v)
+        }
+    )*};
+}
+
 pub(crate) mod defaults;
 mod keyed;
 mod track;

@@ -79,20 +79,21 @@ where
 
 /// Passes scalar requests on with the visitor as it is.
 macro_rules! plain {
-    ($($method:ident)*) => {$(
+    ($($method:ident($($arg:ident: $ty:ty),*))*) => {$(
         #[inline]
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.de.$method(visitor)
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+            self.de.$method($($arg,)* visitor)
         }
     )*};
 }
 
-/// Passes requests that may hold structs on with the visitor guarded.
+/// Passes requests that may hold structs on with the visitor guarded, a
+/// sequence let through as the given [`Form`] says.
 macro_rules! guarded {
-    ($($method:ident)*) => {$(
+    ($($form:ident: $method:ident($($arg:ident: $ty:ty),*))*) => {$(
         #[inline]
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.de.$method(Guard::new(visitor, Form::Value, self.track))
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+            self.de.$method($($arg,)* Guard::new(visitor, Form::$form, self.track))
         }
     )*};
 }
@@ -101,82 +102,23 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Keyed<'_, D> {
     type Error = D::Error;
 
     plain! {
-        deserialize_bool
-        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
-        deserialize_f32 deserialize_f64 deserialize_char
-        deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
-        deserialize_unit deserialize_identifier deserialize_ignored_any
+        deserialize_bool()
+        deserialize_i8() deserialize_i16() deserialize_i32() deserialize_i64() deserialize_i128()
+        deserialize_u8() deserialize_u16() deserialize_u32() deserialize_u64() deserialize_u128()
+        deserialize_f32() deserialize_f64() deserialize_char()
+        deserialize_str() deserialize_string() deserialize_bytes() deserialize_byte_buf()
+        deserialize_unit() deserialize_identifier() deserialize_ignored_any()
+        deserialize_unit_struct(name: &'static str)
     }
 
-    guarded! { deserialize_option deserialize_seq deserialize_map }
-
-    #[inline]
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.de
-            .deserialize_any(Guard::new(visitor, Form::Any, self.track))
-    }
-
-    #[inline]
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.de.deserialize_unit_struct(name, visitor)
-    }
-
-    #[inline]
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Guard::new(visitor, Form::Value, self.track);
-        self.de.deserialize_newtype_struct(name, visitor)
-    }
-
-    #[inline]
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Guard::new(visitor, Form::Value, self.track);
-        self.de.deserialize_tuple(len, visitor)
-    }
-
-    #[inline]
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Guard::new(visitor, Form::Value, self.track);
-        self.de.deserialize_tuple_struct(name, len, visitor)
-    }
-
-    #[inline]
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Guard::new(visitor, Form::Struct, self.track);
-        self.de.deserialize_struct(name, fields, visitor)
-    }
-
-    #[inline]
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Guard::new(visitor, Form::Value, self.track);
-        self.de.deserialize_enum(name, variants, visitor)
+    guarded! {
+        Value: deserialize_option() Value: deserialize_seq() Value: deserialize_map()
+        Any: deserialize_any()
+        Value: deserialize_newtype_struct(name: &'static str)
+        Value: deserialize_tuple(len: usize)
+        Value: deserialize_tuple_struct(name: &'static str, len: usize)
+        Struct: deserialize_struct(name: &'static str, fields: &'static [&'static str])
+        Value: deserialize_enum(name: &'static str, variants: &'static [&'static str])
     }
 
     #[inline]
@@ -216,16 +158,6 @@ impl<'t, V> Guard<'t, V> {
     }
 }
 
-/// Passes scalar visits on to the wrapped visitor.
-macro_rules! visits {
-    ($($method:ident($ty:ty))*) => {$(
-        #[inline]
-        fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
-            self.visitor.$method(v)
-        }
-    )*};
-}
-
 impl<'de, V: Visitor<'de>> Visitor<'de> for Guard<'_, V> {
     type Value = V::Value;
 
@@ -233,7 +165,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Guard<'_, V> {
         self.visitor.expecting(f)
     }
 
-    visits! {
+    pass_visits! { visitor:
         visit_bool(bool)
         visit_i8(i8) visit_i16(i16) visit_i32(i32) visit_i64(i64) visit_i128(i128)
         visit_u8(u8) visit_u16(u16) visit_u32(u32) visit_u64(u64) visit_u128(u128)

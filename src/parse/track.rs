@@ -159,12 +159,12 @@ struct Capturing<'k, 'de, X> {
     key: &'k mut Key<'de>,
 }
 
-/// Passes a request on with the visitor wrapped.
+/// Passes requests on with the visitor wrapped, each with its arguments.
 macro_rules! capture {
-    ($($method:ident)*) => {$(
+    ($($method:ident($($arg:ident: $ty:ty),*))*) => {$(
         #[inline]
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.de.$method(Capturing { de: visitor, key: self.key })
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+            self.de.$method($($arg,)* Capturing { de: visitor, key: self.key })
         }
     )*};
 }
@@ -173,88 +173,19 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Capturing<'_, 'de, D> {
     type Error = D::Error;
 
     capture! {
-        deserialize_any deserialize_bool
-        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
-        deserialize_f32 deserialize_f64 deserialize_char
-        deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
-        deserialize_option deserialize_unit deserialize_seq deserialize_map
-        deserialize_identifier deserialize_ignored_any
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Capturing {
-            de: visitor,
-            key: self.key,
-        };
-        self.de.deserialize_unit_struct(name, visitor)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Capturing {
-            de: visitor,
-            key: self.key,
-        };
-        self.de.deserialize_newtype_struct(name, visitor)
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Capturing {
-            de: visitor,
-            key: self.key,
-        };
-        self.de.deserialize_tuple(len, visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Capturing {
-            de: visitor,
-            key: self.key,
-        };
-        self.de.deserialize_tuple_struct(name, len, visitor)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Capturing {
-            de: visitor,
-            key: self.key,
-        };
-        self.de.deserialize_struct(name, fields, visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let visitor = Capturing {
-            de: visitor,
-            key: self.key,
-        };
-        self.de.deserialize_enum(name, variants, visitor)
+        deserialize_any() deserialize_bool()
+        deserialize_i8() deserialize_i16() deserialize_i32() deserialize_i64() deserialize_i128()
+        deserialize_u8() deserialize_u16() deserialize_u32() deserialize_u64() deserialize_u128()
+        deserialize_f32() deserialize_f64() deserialize_char()
+        deserialize_str() deserialize_string() deserialize_bytes() deserialize_byte_buf()
+        deserialize_option() deserialize_unit() deserialize_seq() deserialize_map()
+        deserialize_identifier() deserialize_ignored_any()
+        deserialize_unit_struct(name: &'static str)
+        deserialize_newtype_struct(name: &'static str)
+        deserialize_tuple(len: usize)
+        deserialize_tuple_struct(name: &'static str, len: usize)
+        deserialize_struct(name: &'static str, fields: &'static [&'static str])
+        deserialize_enum(name: &'static str, variants: &'static [&'static str])
     }
 
     fn is_human_readable(&self) -> bool {
@@ -273,16 +204,6 @@ macro_rules! noted {
     )*};
 }
 
-/// Passes a visit on without noting anything.
-macro_rules! unnoted {
-    ($($method:ident($ty:ty))*) => {$(
-        #[inline]
-        fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
-            self.de.$method(v)
-        }
-    )*};
-}
-
 impl<'de, V: Visitor<'de>> Visitor<'de> for Capturing<'_, 'de, V> {
     type Value = V::Value;
 
@@ -296,7 +217,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Capturing<'_, 'de, V> {
         visit_u8(u8) visit_u16(u16) visit_u32(u32) visit_u64(u64) visit_u128(u128)
     }
 
-    unnoted! {
+    pass_visits! { de:
         visit_f32(f32) visit_f64(f64) visit_char(char)
         visit_bytes(&[u8]) visit_borrowed_bytes(&'de [u8]) visit_byte_buf(Vec<u8>)
     }
