@@ -71,7 +71,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             })
             .collect();
         println!(
-            "  {} {:?} ({:?}, owner {}): {:?}; {}",
+            "  {} {:?} ({}, owner {}): {}; {}",
             action.id,
             action.title,
             reviewed.status,

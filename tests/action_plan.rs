@@ -257,6 +257,13 @@ fn a_review_says_per_action_how_its_criteria_moved() {
     assert_eq!(both[0].delta, Some(1.0));
     assert_eq!(both[1].status, Some(ProgressStatus::Regressed));
     assert_eq!(both[1].delta, Some(-1.0));
+    assert_eq!(
+        review.to_string(),
+        "risk (planned): improved; c +100.0; risk resolved\n\
+         down (planned): regressed; b -100.0\n\
+         both (planned): mixed; a +100.0, b -100.0\n\
+         none (planned): not comparable\n"
+    );
 
     // Against itself every scored criterion stayed.
     let same = plan

@@ -38,6 +38,21 @@ pub enum ProgressStatus {
     Unscored,
 }
 
+impl std::fmt::Display for ProgressStatus {
+    /// In words: `improved`, `regressed`, `unchanged`, `newly scored`,
+    /// `no longer scored`, `unscored`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ProgressStatus::Improved => "improved",
+            ProgressStatus::Regressed => "regressed",
+            ProgressStatus::Unchanged => "unchanged",
+            ProgressStatus::NewlyScored => "newly scored",
+            ProgressStatus::NoLongerScored => "no longer scored",
+            ProgressStatus::Unscored => "unscored",
+        })
+    }
+}
+
 impl ProgressStatus {
     /// The status of a node scored `baseline` before and `current` now.
     pub fn of(baseline: Option<f64>, current: Option<f64>) -> ProgressStatus {

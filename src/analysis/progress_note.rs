@@ -113,17 +113,14 @@ impl Progress {
         }
         writeln!(f, "total: {}", movement(&self.total))?;
         write_moved(f, &self.nodes, title)?;
-        for (status, label) in [
-            (ProgressStatus::NewlyScored, "newly scored"),
-            (ProgressStatus::NoLongerScored, "no longer scored"),
-        ] {
+        for status in [ProgressStatus::NewlyScored, ProgressStatus::NoLongerScored] {
             let ids = ids(self
                 .nodes
                 .iter()
                 .filter(|n| n.status == status)
                 .map(|n| &n.criterion));
             if !ids.is_empty() {
-                writeln!(f, "{label}: {ids}")?;
+                writeln!(f, "{status}: {ids}")?;
             }
         }
         for (status, label) in [

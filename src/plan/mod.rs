@@ -156,6 +156,18 @@ pub enum ActionStatus {
     Dropped,
 }
 
+impl std::fmt::Display for ActionStatus {
+    /// In words: `planned`, `in progress`, `done`, `dropped`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ActionStatus::Planned => "planned",
+            ActionStatus::InProgress => "in progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        })
+    }
+}
+
 impl Action {
     /// A planned action `id` addressing `criteria`, owned by `owner`, due
     /// on `due`, with no answer, done date, gain or note.

@@ -1,6 +1,8 @@
 //! [`ActionPlan::review`]: what became of each action's criteria in a
 //! [`Progress`] ([SPEC](crate::spec) §3.13).
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{ActionPlan, Id, Issue, Progress, ProgressStatus, RiskStatus, ValidationError};
@@ -181,5 +183,68 @@ impl Verdict {
             (false, false, true) => Verdict::Stayed,
             (false, false, false) => Verdict::NotComparable,
         }
+    }
+}
+
+impl fmt::Display for Verdict {
+    /// In words: `improved`, `stayed`, `regressed`, `mixed`,
+    /// `not comparable`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Verdict::Improved => "improved",
+            Verdict::Stayed => "stayed",
+            Verdict::Regressed => "regressed",
+            Verdict::Mixed => "mixed",
+            Verdict::NotComparable => "not comparable",
+        })
+    }
+}
+
+impl fmt::Display for PlanReview {
+    /// One line per action: its id, status and verdict, each criterion's
+    /// change in points (`+100.0`) or why there is none, and what became
+    /// of the risk it answers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{ActionPlan, Draft, Owner, Progress, RatingValue, Scorer, catalog::good_practice};
+    ///
+    /// let scorer = Scorer::new(&good_practice::criteria())?;
+    /// let before = good_practice::worked_example();
+    /// let report = scorer.score(&before)?;
+    /// let draft = Draft::new(Owner::Organisation("Afpa".into()), "2027-06-30".parse()?);
+    /// let plan = ActionPlan::draft(&report, &draft.top(1));
+    /// let mut after = before.clone();
+    /// after.rate("q9-3", RatingValue::Met)?;
+    /// let progress = Progress::between(&report, &scorer.score(&after)?)?;
+    /// let review = plan.review(&progress)?;
+    /// assert_eq!(review.to_string(), "action-1 (planned): improved; q9-3 +100.0\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for action in &self.actions {
+            write!(
+                f,
+                "{} ({}): {}",
+                action.action, action.status, action.verdict
+            )?;
+            for (i, change) in action.criteria.iter().enumerate() {
+                f.write_str(if i == 0 { "; " } else { ", " })?;
+                match (change.delta, change.status) {
+                    (Some(delta), _) => write!(f, "{} {:+.1}", change.criterion, delta * 100.0)?,
+                    (None, Some(status)) => write!(f, "{} {status}", change.criterion)?,
+                    (None, None) => write!(f, "{} not in the progress", change.criterion)?,
+                }
+            }
+            match action.risk {
+                Some(RiskStatus::Resolved) => f.write_str("; risk resolved")?,
+                Some(RiskStatus::Persisting) => f.write_str("; risk persisting")?,
+                Some(RiskStatus::New) => f.write_str("; risk new")?,
+                None => {}
+            }
+            writeln!(f)?;
+        }
+        Ok(())
     }
 }
