@@ -6,9 +6,10 @@
 //! how much it covers), and the benchmark's texts are then looked up in the
 //! requested language, Austrian German (`de-AT`), with the stated fallback:
 //! the exact tag, then the primary language (`de`), then the benchmark's
-//! own English. Every text printed is marked with where it came from.
-//! Finally a project is scored against the localized benchmark, to show
-//! that the scores do not move, and its risks are named in German.
+//! own English. A project's report is printed in that language, every
+//! title that fell back marked with the language it came from. Finally the
+//! project is scored against the localized benchmark, to show that the
+//! scores do not move, and its risks are named in German.
 //!
 //! **The German texts are this example's own**, written for it to show the
 //! mechanism: they are not from the IMPART sources, nor an authorised
@@ -91,24 +92,24 @@ fn main() -> Result<(), Box<dyn Error>> {
         german.issues_against(&core).len()
     );
 
-    // 2. The benchmark in Austrian German, with the fallback visible.
+    // 2. A project's report in Austrian German, with the fallback visible:
+    // a title that is not in the requested language is followed by the
+    // language it came from.
     let requested = LanguageTag::new("de-AT")?;
     let texts = Localized::new(&core, &[&german, &austrian], &requested)?;
-    let title = texts.get(TextKey::Title).ok_or("no title")?;
-    println!("\nRequested {requested}; [de] = primary language, [en] = the benchmark's own\n");
-    println!("{}", marked(&title));
-    let mut fell_back = 0usize;
-    for (depth, criterion) in core.walk() {
-        let text = texts
-            .criterion_title(criterion.id.as_str())
-            .ok_or("no criterion")?;
-        if text.step == Step::Framework {
-            fell_back = fell_back.saturating_add(1);
-        }
-        let indent = "  ".repeat(depth);
-        println!("{indent}{}", marked(&text));
+    let mut assessment = Assessment::new(core.compatible_ref(), Subject::new("Ein Projekt"));
+    for (i, leaf) in core.leaves().enumerate() {
+        let level = i32::try_from(i % 3)?;
+        assessment.rate(leaf.id.as_str(), RatingValue::Level(LevelRef::Value(level)))?;
     }
-    println!("\n{fell_back} titles fell back to English.");
+    let report = Scorer::new(&core)?.score(&assessment)?;
+    println!("\n{}", report.display_in(&texts));
+    let fell_back = core
+        .walk()
+        .filter_map(|(_, c)| texts.criterion_title(c.id.as_str()))
+        .filter(|text| text.step == Step::Framework)
+        .count();
+    println!("{fell_back} criterion titles fell back to English.");
     let mut labels = Vec::new();
     for level in ["not-in-place", "partly-in-place", "in-place"] {
         let label = texts
@@ -120,12 +121,6 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // 3. Scores do not depend on the language.
     let localized = german.apply(&core)?;
-    let mut assessment = Assessment::new(core.compatible_ref(), Subject::new("Ein Projekt"));
-    for (i, leaf) in core.leaves().enumerate() {
-        let level = i32::try_from(i % 3)?;
-        assessment.rate(leaf.id.as_str(), RatingValue::Level(LevelRef::Value(level)))?;
-    }
-    let report = Scorer::new(&core)?.score(&assessment)?;
     let again = Scorer::new(&localized)?.score(&assessment)?;
     assert_eq!(report.total().score(), again.total().score());
     println!(

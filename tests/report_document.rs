@@ -225,6 +225,18 @@ fn a_report_renders_in_a_language_with_its_fallbacks_marked() {
     let plain: Vec<&str> = plain.lines().collect();
     assert_eq!(lines.len(), plain.len() + 1);
     assert_eq!(lines[7..], plain[6..]);
+
+    // A title too long for the column is shortened before its marker, so
+    // the marker stays: 48 characters, the last five " [de]".
+    let long = "Eine sehr lange Überschrift, die nicht in die Spalte passt";
+    de.criteria
+        .insert("g".parse().unwrap(), TitledText::title(long));
+    let texts = Localized::new(&fw, &[&de], &LanguageTag::new("de-AT").unwrap()).unwrap();
+    let table = report.display_in(&texts).to_string();
+    let row = table.lines().nth(3).unwrap();
+    let label: String = row.chars().take(48).collect();
+    let kept: String = long.chars().take(42).collect();
+    assert_eq!(label, format!("{kept}… [de]"), "{table}");
 }
 
 #[test]

@@ -177,10 +177,18 @@ impl<'a> Localized<'a> {
     /// fallback order, followed by its language in brackets when it fell
     /// back (`A [en]`); `own` when the framework has no such criterion.
     pub(crate) fn marked_title(&self, id: &str, own: &str) -> String {
+        let (title, marker) = self.title_and_marker(id, own);
+        title + &marker
+    }
+
+    /// [`Localized::marked_title`] in its two parts: the title, and the
+    /// marker that follows it (` [en]`, or nothing), so that a table can
+    /// shorten the one and keep the other.
+    pub(crate) fn title_and_marker(&self, id: &str, own: &str) -> (String, String) {
         match self.criterion_title(id) {
-            Some(t) if t.fallback => format!("{} [{}]", t.text, t.language),
-            Some(t) => t.text.to_string(),
-            None => own.to_string(),
+            Some(t) if t.fallback => (t.text.to_string(), format!(" [{}]", t.language)),
+            Some(t) => (t.text.to_string(), String::new()),
+            None => (own.to_string(), String::new()),
         }
     }
 

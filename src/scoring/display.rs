@@ -27,7 +27,7 @@ impl fmt::Display for Report {
     /// a line under it, e.g. `low coverage: 4 of 36 applicable leaves rated
     /// (11%, below 50%): the total rests on little evidence`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write_table(f, &|node| node.title().to_string(), None)
+        self.write_table(f, &|node| (node.title().to_string(), String::new()), None)
     }
 }
 
@@ -75,19 +75,22 @@ pub struct LocalizedReport<'r, 'l> {
 
 impl fmt::Display for LocalizedReport<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let title = |node: NodeScore<'_>| self.texts.marked_title(node.id().as_str(), node.title());
+        let title = |node: NodeScore<'_>| {
+            self.texts
+                .title_and_marker(node.id().as_str(), node.title())
+        };
         let language = self.texts.language_line();
         self.report.write_table(f, &title, Some(&language))
     }
 }
 
 impl Report {
-    /// The table, each criterion's title from `title`, and a `language`
-    /// line under the heading when given.
+    /// The table, each criterion's title and the marker after it from
+    /// `title`, and a `language` line under the heading when given.
     fn write_table(
         &self,
         f: &mut fmt::Formatter<'_>,
-        title: &dyn Fn(NodeScore<'_>) -> String,
+        title: &dyn Fn(NodeScore<'_>) -> (String, String),
         language: Option<&str>,
     ) -> fmt::Result {
         let framework = &self.compiled.framework;
@@ -105,7 +108,8 @@ impl Report {
             "criterion", "score", "coverage", "band"
         )?;
         for node in self.nodes() {
-            write_node(f, node, &title(node))?;
+            let (text, marker) = title(node);
+            write_node(f, node, &text, &marker)?;
         }
         let mut band = self.band().map(|b| b.to_string()).unwrap_or_default();
         if self.band_capped {
@@ -167,12 +171,21 @@ fn write_low_coverage(f: &mut fmt::Formatter<'_>, total: Outcome<'_>) -> fmt::Re
     )
 }
 
-fn write_node(f: &mut fmt::Formatter<'_>, node: NodeScore<'_>, title: &str) -> fmt::Result {
+/// One criterion's row: its title shortened to fit the column, so that
+/// what follows it (the `marker` of its language, `(unscored)`) stays.
+fn write_node(
+    f: &mut fmt::Formatter<'_>,
+    node: NodeScore<'_>,
+    title: &str,
+    marker: &str,
+) -> fmt::Result {
     let indent = "  ".repeat(node.depth().saturating_sub(1));
-    let mut label = format!("{indent}{title}");
+    let mut suffix = marker.to_owned();
     if !node.is_scored() {
-        label.push_str(" (unscored)");
+        suffix.push_str(" (unscored)");
     }
+    let room = LABEL_WIDTH.saturating_sub(indent.len().saturating_add(suffix.chars().count()));
+    let label = format!("{indent}{}{suffix}", truncate(title, room));
     let band = node.band().map(|b| b.to_string()).unwrap_or_default();
     let mut note = String::new();
     if node.is_critical() {
@@ -188,7 +201,7 @@ fn write_row(
     band: &str,
     mut note: String,
 ) -> fmt::Result {
-    let label = truncate(label, 48);
+    let label = truncate(label, LABEL_WIDTH);
     let score = o
         .score()
         .map(|x| format!("{:.1}", x * 100.0))
@@ -206,6 +219,9 @@ fn write_row(
     let line = format!("{label:<48} {score:>7} {coverage:>9}  {band:<12} {note}");
     writeln!(f, "{}", line.trim_end())
 }
+
+/// The width of the criterion column.
+const LABEL_WIDTH: usize = 48;
 
 fn truncate(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
