@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
 
-use crate::convert::{from_json, from_object, to_json, to_object};
+use crate::convert::{from_json, from_object, reduce_json, to_json, to_object};
 use crate::errors::{self, Class, OrRaise};
 
 /// A framework document: a versioned tree of criteria with its scales,
@@ -106,10 +106,7 @@ impl PyFramework {
 
     /// Pickles as its JSON text (for multiprocessing, Dask, Spark, Ray).
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let py = slf.py();
-        let ctor = py.get_type::<PyFramework>().getattr("from_json")?;
-        let args = PyTuple::new(py, [to_json(&slf.get().inner)?])?;
-        PyTuple::new(py, [ctor.into_any(), args.into_any()])
+        reduce_json(slf, &slf.get().inner)
     }
 }
 
@@ -166,10 +163,7 @@ impl PyAssessment {
 
     /// Pickles as its JSON text.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let py = slf.py();
-        let ctor = py.get_type::<PyAssessment>().getattr("from_json")?;
-        let args = PyTuple::new(py, [to_json(&slf.get().inner)?])?;
-        PyTuple::new(py, [ctor.into_any(), args.into_any()])
+        reduce_json(slf, &slf.get().inner)
     }
 }
 
@@ -185,4 +179,28 @@ pub(crate) fn with_assessment<R>(
     }
     let assessment = crate::convert::from_any(obj).or_raise(obj.py(), Class::Validation)?;
     f(&assessment)
+}
+
+/// The assessments of an iterable (each an `Assessment`, a dict or JSON
+/// text) as owned values; one that does not parse raises `ValidationError`
+/// with its issue under `/<index>`.
+pub(crate) fn owned_assessments(items: &Bound<'_, PyAny>) -> PyResult<Vec<Assessment>> {
+    let py = items.py();
+    let mut out = Vec::new();
+    for (i, item) in items.try_iter()?.enumerate() {
+        let item = item?;
+        if let Ok(a) = item.cast::<PyAssessment>() {
+            out.push(a.get().inner.clone());
+            continue;
+        }
+        match crate::convert::from_any(&item) {
+            Ok(a) => out.push(a),
+            Err(e) => {
+                let issues: Vec<(String, Issue)> =
+                    e.into_issues().into_iter().map(|x| (format!("/{i}"), x)).collect();
+                return Err(errors::raise(py, Class::Validation, &issues));
+            }
+        }
+    }
+    Ok(out)
 }

@@ -5,6 +5,7 @@ use assessment_model::Scorer;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
+use crate::analysis::PyBounds;
 use crate::convert::to_object;
 use crate::documents::{PyFramework, with_assessment};
 use crate::errors::{Class, OrRaise};
@@ -74,6 +75,19 @@ impl PyScorer {
         with_assessment(assessment, |a| {
             let priorities = self.inner.priorities(a).or_raise(py, Class::Score)?;
             to_object(py, &priorities)
+        })
+    }
+
+    /// The lowest and highest score of every node over every way of
+    /// rating the missing leaves, with the current score, and the leverage
+    /// of each missing leaf on the total (SPEC §8.2). Raises
+    /// `ValidationError` (does not parse) or `ScoreError` (every problem
+    /// `validate` finds other than `missing-rating`).
+    fn bounds(&self, assessment: &Bound<'_, PyAny>) -> PyResult<PyBounds> {
+        let py = assessment.py();
+        with_assessment(assessment, |a| {
+            let inner = self.inner.bounds(a).or_raise(py, Class::Score)?;
+            Ok(PyBounds { inner })
         })
     }
 
