@@ -297,9 +297,10 @@ impl PyBounds {
 /// methods, with Sobol' sensitivity indices (SPEC §8.3).
 ///
 /// `Uncertainty(scorer, spec, seed=0, samples=1000)`: `spec` is an
-/// uncertainty spec (a dict or JSON text: `levels`, `criteria`, `methods`,
-/// `method_levels`); raises `ValidationError` when it does not parse. The
-/// same seed gives bit-identical results.
+/// uncertainty spec (a dict or JSON text: `levels`, tree level → noise
+/// fraction, the level an int or a string of digits; `criteria`, id →
+/// noise fraction; `methods`; `method_levels`); raises `ValidationError`
+/// when it does not parse. The same seed gives bit-identical results.
 #[pyclass(name = "Uncertainty", module = "assessment_model", frozen)]
 pub(crate) struct PyUncertainty {
     scorer: assessment_model::Scorer,
@@ -318,7 +319,10 @@ impl PyUncertainty {
         seed: u64,
         samples: usize,
     ) -> PyResult<PyUncertainty> {
-        let spec = spec.map(parsed).transpose()?.unwrap_or_default();
+        let spec = match spec {
+            None => UncertaintySpec::default(),
+            Some(spec) => spec_from(spec)?,
+        };
         Ok(PyUncertainty {
             scorer: scorer.inner.clone(),
             spec,
@@ -367,6 +371,18 @@ impl PyUncertainty {
             self.seed, self.samples
         )
     }
+}
+
+/// An uncertainty spec from JSON text or a dict. A dict goes through its
+/// JSON text (`json.dumps`), so that the level keys may be ints or, as
+/// `json.load` gives them, strings of digits, and a dict reads exactly as
+/// its text does.
+fn spec_from(spec: &Bound<'_, PyAny>) -> PyResult<UncertaintySpec> {
+    if spec.extract::<PyBackedStr>().is_ok() {
+        return parsed(spec);
+    }
+    let text = spec.py().import("json")?.call_method1("dumps", (spec,))?;
+    parsed(&text)
 }
 
 /// The result of `Uncertainty.run`: per member the nominal score and rank
