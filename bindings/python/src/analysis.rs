@@ -37,7 +37,8 @@ impl PyProgress {
     /// not reports of the same framework id and exact version.
     #[staticmethod]
     fn between(py: Python<'_>, baseline: &PyReport, current: &PyReport) -> PyResult<PyProgress> {
-        let inner = Progress::between(&baseline.inner, &current.inner).or_raise(py, Class::Score)?;
+        let inner =
+            Progress::between(&baseline.inner, &current.inner).or_raise(py, Class::Score)?;
         Ok(PyProgress { inner })
     }
 
@@ -59,10 +60,9 @@ impl PyProgress {
     ) -> PyResult<PyProgress> {
         let py = baseline.py();
         let mapping: assessment_model::Mapping = parsed(mapping)?;
-        with_assessment(baseline, |a| {
-            let inner =
-                Progress::across(a, &mapping, &source.inner, &scorer.inner, &current.inner)
-                    .or_raise(py, Class::Score)?;
+        with_assessment(baseline, None, |a| {
+            let inner = Progress::across(a, &mapping, &source.inner, &scorer.inner, &current.inner)
+                .or_raise(py, Class::Score)?;
             Ok(PyProgress { inner })
         })
     }
@@ -366,10 +366,7 @@ impl PyUncertainty {
     }
 
     fn __repr__(&self) -> String {
-        format!(
-            "Uncertainty(seed={}, samples={})",
-            self.seed, self.samples
-        )
+        format!("Uncertainty(seed={}, samples={})", self.seed, self.samples)
     }
 }
 

@@ -47,7 +47,7 @@ impl PyCohort {
     /// Scores an assessment and adds its report.
     fn push_assessment(&mut self, assessment: &Bound<'_, PyAny>) -> PyResult<()> {
         let py = assessment.py();
-        with_assessment(assessment, |a| {
+        with_assessment(assessment, None, |a| {
             self.inner.push_assessment(a).or_raise(py, Class::Score)
         })
     }

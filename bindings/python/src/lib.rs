@@ -19,6 +19,7 @@ mod cohort;
 mod convert;
 mod documents;
 mod errors;
+mod fast;
 mod localization;
 mod plan;
 mod report;
@@ -43,6 +44,7 @@ fn _assessment_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<plan::PyActionPlan>()?;
     m.add("ISSUE_CODES", assessment_model::IssueKind::CODES.to_vec())?;
     m.add("NOT_APPLICABLE", batch::NOT_APPLICABLE)?;
+    m.add_function(wrap_pyfunction!(documents::_assessment_by_serde, m)?)?;
     catalog::register(m)?;
     tailoring::register(m)?;
     Ok(())

@@ -90,7 +90,11 @@ impl PyLocalization {
 
     /// How much of `framework` this localization translates, valid or
     /// not, as `validate_for` gives it.
-    fn coverage<'py>(&self, py: Python<'py>, framework: &PyFramework) -> PyResult<Bound<'py, PyDict>> {
+    fn coverage<'py>(
+        &self,
+        py: Python<'py>,
+        framework: &PyFramework,
+    ) -> PyResult<Bound<'py, PyDict>> {
         coverage_dict(py, self.inner.coverage(&framework.inner))
     }
 
@@ -160,7 +164,9 @@ impl PyLocalized {
         py: Python<'_>,
         f: impl FnOnce(&Localized<'_>) -> R,
     ) -> PyResult<R> {
-        self.localized().map(|l| f(&l)).or_raise(py, Class::Validation)
+        self.localized()
+            .map(|l| f(&l))
+            .or_raise(py, Class::Validation)
     }
 
     fn localized(&self) -> Result<Localized<'_>, ValidationError> {
@@ -183,11 +189,18 @@ impl PyLocalized {
                 value: language.to_owned(),
                 reason: e.to_string(),
             };
-            errors::to_py(py, Class::Validation, ValidationError::new(vec![Issue::new("", kind)]))
+            errors::to_py(
+                py,
+                Class::Validation,
+                ValidationError::new(vec![Issue::new("", kind)]),
+            )
         })?;
         let made = PyLocalized {
             framework: framework.inner.clone(),
-            localizations: localizations.iter().map(|l| l.get().inner.clone()).collect(),
+            localizations: localizations
+                .iter()
+                .map(|l| l.get().inner.clone())
+                .collect(),
             language,
         };
         made.localized().map(drop).or_raise(py, Class::Validation)?;

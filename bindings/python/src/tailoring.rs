@@ -69,7 +69,7 @@ fn translate<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = mapping.py();
     let mapping: Mapping = parsed(mapping)?;
-    with_assessment(assessment, |a| {
+    with_assessment(assessment, None, |a| {
         let translation = mapping
             .translate(a, &source.inner, &target.inner)
             .map_err(|e| raise_issues(py, e.issues()))?;

@@ -108,10 +108,14 @@ class Scorer:
         self,
         ratings: npt.ArrayLike,
         not_applicable: float = ...,
+        *,
+        threads: Optional[int] = None,
     ) -> npt.NDArray[np.float64]:
         """Totals of a 2-D array of raw ratings (row = assessment, column =
         leaf; NaN missing, ``not_applicable`` not applicable); NaN where a
-        total has no score. Releases the GIL."""
+        total has no score. Releases the GIL; the rows are split among
+        ``threads`` threads (default: the cores, at least 4,096 rows each);
+        the result does not depend on it."""
 
 class Cohort:
     """Statistics over many reports; mergeable; ``state()`` is a plain dict."""
