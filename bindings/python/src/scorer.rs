@@ -26,7 +26,7 @@ use crate::report::PyReport;
 pub(crate) struct PyScorer {
     pub(crate) inner: Scorer,
     /// The framework's criterion ids, for reading assessment dicts.
-    ids: Arc<Ids>,
+    pub(crate) ids: Arc<Ids>,
 }
 
 #[pymethods]
