@@ -4,8 +4,9 @@
 //! (`"met"`, `"not_met"`, `"not_applicable"`, `{"level": int | str}`,
 //! `{"number": int | float}`) and perhaps a `note`.
 //!
-//! Strings are compared with interned Python strings (identity, then
-//! Python's own equality), never encoded; a rating's key is looked up in
+//! Keys are matched by walking each dict once and comparing each key, an
+//! exact `str`, with interned Python strings (identity, then Python's own
+//! equality), never encoded; a rating's key is looked up in
 //! the scorer's table of criterion ids ([`Ids`]), a Python dict, so the
 //! common case copies no text out of Python but the subject's name and
 //! the framework reference. (Under the abi3 limited API of Python 3.9 a
@@ -84,18 +85,18 @@ pub(crate) fn assessment(obj: &Bound<'_, PyAny>, ids: Option<&Ids>) -> Option<As
 }
 
 /// The values of `dict` at each of `keys` (`None` where it has none),
-/// when `dict` has no other key.
+/// when every key of `dict` is one of `keys` (an exact `str`: a key of
+/// another type that compares equal is not taken for it).
 fn fields<'py, const N: usize>(
     dict: &Bound<'py, PyDict>,
     keys: [&Bound<'py, PyString>; N],
 ) -> Option<[Option<Bound<'py, PyAny>>; N]> {
-    let mut found = 0_usize;
     let mut out = [const { None }; N];
-    for (slot, key) in out.iter_mut().zip(keys) {
-        *slot = dict.get_item(key).ok()?;
-        found = found.saturating_add(usize::from(slot.is_some()));
+    for (key, value) in dict.iter() {
+        let slot = keys.iter().position(|word| is(&key, word))?;
+        *out.get_mut(slot)? = Some(value);
     }
-    (found == dict.len()).then_some(out)
+    Some(out)
 }
 
 /// Whether `obj` is the `str` `word`: the same object, or an exact `str`
@@ -162,13 +163,7 @@ fn ratings_of(obj: &Bound<'_, PyAny>, ids: Option<&Ids>) -> Option<IndexMap<Id, 
     let mut ratings = IndexMap::with_capacity(dict.len());
     let keys = [intern!(py, "value"), intern!(py, "note")];
     for (key, value) in dict.iter() {
-        let value = value.cast_exact::<PyDict>().ok()?;
-        // `{"value": ...}` alone, the common case, takes one lookup.
-        let [v, note] = if value.len() == 1 {
-            [value.get_item(keys[0]).ok()?, None]
-        } else {
-            fields(value, keys)?
-        };
+        let [v, note] = fields(value.cast_exact::<PyDict>().ok()?, keys)?;
         let mut rating = Rating::new(rating_value(&v?)?);
         if let Some(note) = note {
             rating.note = Some(owned(&note)?);
