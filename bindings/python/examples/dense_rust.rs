@@ -2,7 +2,11 @@
 //! (`bench_totals.py` runs it): the totals of N generated good-practice
 //! assessments, each bound by position (`Scorer::bind_leaves`, as
 //! `Scorer.totals` binds a row) and scored by `Scorer::total_dense`, and
-//! `total_dense` alone on rows bound beforehand. Prints one JSON line.
+//! `total_dense` alone on rows bound beforehand; parsing and scoring the
+//! worked example; parsing the worked example's ratings alone (the shape
+//! `bench_totals.py` scores from a dict) through the crate and through
+//! plain serde_json, and building that assessment in code. Prints one
+//! JSON line.
 //!
 //! `cargo run --release -p assessment-model-python --example dense_rust -- N`
 #![allow(
@@ -15,7 +19,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use assessment_model::{RatingValue, Scorer, Scratch, catalog};
+use assessment_model::{Assessment, Id, Rating, RatingValue, Scorer, Scratch, Subject, catalog};
 
 fn main() {
     let n: usize = std::env::args()
@@ -77,11 +81,70 @@ fn main() {
         black_box(scorer.score(black_box(&worked)).unwrap());
     }
     let score = start.elapsed().as_secs_f64() / reps as f64;
+    let minimal = Minimal::measure(&worked, reps);
     println!(
-        "{{\"n\": {n}, \"bind_and_total_us\": {:.4}, \"total_dense_us\": {:.4}, \"parse_worked_us\": {:.3}, \"score_worked_us\": {:.3}, \"checksum\": {sum}}}",
+        "{{\"n\": {n}, \"bind_and_total_us\": {:.4}, \"total_dense_us\": {:.4}, \"parse_worked_us\": {:.3}, \"score_worked_us\": {:.3}, \"parse_minimal_us\": {:.3}, \"parse_minimal_plain_us\": {:.3}, \"build_minimal_us\": {:.3}, \"checksum\": {sum}}}",
         bind_and_total / n as f64 * 1e6,
         total_only / n as f64 * 1e6,
         parse * 1e6,
         score * 1e6,
+        minimal.parse * 1e6,
+        minimal.parse_plain * 1e6,
+        minimal.build * 1e6,
     );
+}
+
+/// The worked example's ratings alone (no evidence, notes or narratives),
+/// the shape `bench_totals.py` scores from a dict: seconds per document to
+/// parse its JSON text with the crate's `from_deserializer`, with plain
+/// `serde_json::from_str` (no path tracking, no `Keyed` wrapper), and to
+/// build the same `Assessment` in code (ids checked, ratings inserted:
+/// what any reader must at least do).
+struct Minimal {
+    parse: f64,
+    parse_plain: f64,
+    build: f64,
+}
+
+impl Minimal {
+    fn measure(worked: &Assessment, reps: usize) -> Minimal {
+        let mut minimal = Assessment::new(worked.framework.clone(), Subject::new("s0"));
+        for (id, rating) in &worked.ratings {
+            minimal
+                .ratings
+                .insert(id.clone(), Rating::new(rating.value.clone()));
+        }
+        let text = serde_json::to_string(&minimal).unwrap();
+        let ids: Vec<String> = minimal.ratings.keys().map(ToString::to_string).collect();
+        let per = |f: &mut dyn FnMut()| {
+            let start = Instant::now();
+            for _ in 0..reps {
+                f();
+            }
+            start.elapsed().as_secs_f64() / reps as f64
+        };
+        let parse = per(&mut || {
+            let mut de = serde_json::Deserializer::from_str(black_box(&text));
+            let a: Assessment = assessment_model::from_deserializer(&mut de).unwrap();
+            black_box(a);
+        });
+        let parse_plain = per(&mut || {
+            black_box(serde_json::from_str::<Assessment>(black_box(&text)).unwrap());
+        });
+        let build = per(&mut || {
+            let mut a = Assessment::new(minimal.framework.clone(), Subject::new("s0"));
+            a.ratings.reserve(ids.len());
+            for (id, rating) in black_box(&ids).iter().zip(minimal.ratings.values()) {
+                let value = rating.value.clone();
+                a.ratings
+                    .insert(Id::new(id.as_str()).unwrap(), Rating::new(value));
+            }
+            black_box(a);
+        });
+        Minimal {
+            parse,
+            parse_plain,
+            build,
+        }
+    }
 }

@@ -11,8 +11,9 @@
 //! same ratings.
 
 use assessment_model::{Issue, LevelRef, RatingValue, Scale, Scorer, Scratch};
+use numpy::ndarray::{ArrayView2, Axis};
 use numpy::{PyArray1, PyReadonlyArray2};
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 
 use crate::errors::{self, Class};
@@ -74,11 +75,15 @@ fn leaf_scales(scorer: &Scorer) -> Vec<(Codec, &Scale)> {
 }
 
 /// The totals of every row of `ratings`; see the module docs. The GIL is
-/// released while scoring.
+/// released while scoring, and the rows are scored in `threads` contiguous
+/// chunks on as many threads (`None`: the machine's available
+/// parallelism, one thread per 4,096 rows at most); the totals and the
+/// issues come out in row order whatever the number of threads.
 pub(crate) fn totals<'py>(
     scorer: &Scorer,
     ratings: &Bound<'py, PyAny>,
     not_applicable: f64,
+    threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
     let py = ratings.py();
     let array: PyReadonlyArray2<'py, f64> = match ratings.extract() {
@@ -90,10 +95,65 @@ pub(crate) fn totals<'py>(
     };
     let view = array.as_array();
     let leaves = leaf_scales(scorer);
-    if view.ncols() != leaves.len() || leaves.len() != scorer.leaf_count() {
+    check_arguments(scorer, &leaves, view.ncols(), not_applicable)?;
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("threads must be at least 1"));
+    }
+    let threads = threads.unwrap_or_else(|| {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        cores.min(view.nrows() / MIN_ROWS_PER_THREAD).max(1)
+    });
+    let chunk = view.nrows().div_ceil(threads).max(1);
+    let batch = Batch {
+        scorer,
+        leaves: &leaves,
+        not_applicable,
+    };
+    let parts = py.detach(|| {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = view
+                .axis_chunks_iter(Axis(0), chunk)
+                .enumerate()
+                .map(|(k, rows)| {
+                    let first = k.saturating_mul(chunk);
+                    scope.spawn(move || batch.score(rows, first))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok())
+                .collect::<Option<Vec<_>>>()
+        })
+    });
+    let parts = parts.ok_or_else(|| PyRuntimeError::new_err("a scoring thread failed"))?;
+    let mut totals = Vec::with_capacity(view.nrows());
+    let mut issues: Vec<(String, Issue)> = Vec::new();
+    for (t, i) in parts {
+        totals.extend(t);
+        issues.extend(i);
+    }
+    if !issues.is_empty() {
+        return Err(errors::raise(py, Class::Score, &issues));
+    }
+    Ok(PyArray1::from_vec(py, totals))
+}
+
+/// Below this many rows per thread, another thread costs more than it
+/// saves.
+const MIN_ROWS_PER_THREAD: usize = 4096;
+
+/// The number of columns and the not-applicable code, checked: `ValueError`
+/// for a wrong number of columns, a NaN code or a code that is a rating of
+/// some leaf.
+fn check_arguments(
+    scorer: &Scorer,
+    leaves: &[(Codec, &Scale)],
+    columns: usize,
+    not_applicable: f64,
+) -> PyResult<()> {
+    if columns != leaves.len() || leaves.len() != scorer.leaf_count() {
         return Err(PyValueError::new_err(format!(
-            "ratings have {} columns, the framework has {} leaves (see Scorer.leaf_ids())",
-            view.ncols(),
+            "ratings have {columns} columns, the framework has {} leaves (see Scorer.leaf_ids())",
             scorer.leaf_count()
         )));
     }
@@ -112,40 +172,53 @@ pub(crate) fn totals<'py>(
             "not_applicable = {not_applicable} is a rating of leaf {id:?}; choose a value no leaf admits"
         )));
     }
-    let (totals, issues) = py.detach(|| {
+    Ok(())
+}
+
+/// What scoring a chunk of rows needs (shared by the threads).
+#[derive(Clone, Copy)]
+struct Batch<'a> {
+    scorer: &'a Scorer,
+    leaves: &'a [(Codec, &'a Scale)],
+    not_applicable: f64,
+}
+
+impl Batch<'_> {
+    /// The totals of `rows` (the first of which is row `first` of the
+    /// array) and the issues of those that do not bind, paths `/row/column`.
+    fn score(self, rows: ArrayView2<'_, f64>, first: usize) -> (Vec<f64>, Vec<(String, Issue)>) {
         let mut scratch = Scratch::new();
-        let mut row_ratings: Vec<Option<RatingValue>> = Vec::with_capacity(leaves.len());
-        let mut totals = Vec::with_capacity(view.nrows());
+        let mut row_ratings: Vec<Option<RatingValue>> = Vec::with_capacity(self.leaves.len());
+        let mut totals = Vec::with_capacity(rows.nrows());
         let mut issues: Vec<(String, Issue)> = Vec::new();
-        for (i, row) in view.rows().into_iter().enumerate() {
+        for (i, row) in rows.rows().into_iter().enumerate() {
             row_ratings.clear();
-            row_ratings.extend(row.iter().zip(&leaves).map(|(&x, (codec, _))| {
+            row_ratings.extend(row.iter().zip(self.leaves).map(|(&x, (codec, _))| {
                 if x.is_nan() {
                     None
-                } else if x == not_applicable {
+                } else if x == self.not_applicable {
                     Some(RatingValue::NotApplicable)
                 } else {
                     Some(codec.rating(x))
                 }
             }));
-            match scorer.bind_leaves(&row_ratings) {
-                Ok(dense) => {
-                    totals.push(scorer.total_dense(&dense, &mut scratch).unwrap_or(f64::NAN))
-                }
+            match self.scorer.bind_leaves(&row_ratings) {
+                Ok(dense) => totals.push(
+                    self.scorer
+                        .total_dense(&dense, &mut scratch)
+                        .unwrap_or(f64::NAN),
+                ),
                 Err(e) => {
                     totals.push(f64::NAN);
+                    let row = first.saturating_add(i);
                     issues.extend(
                         e.into_issues()
                             .into_iter()
-                            .map(|issue| (format!("/{i}"), issue)),
+                            .map(|issue| (format!("/{row}"), issue)),
                     );
                 }
             }
         }
         (totals, issues)
-    });
-    if !issues.is_empty() {
-        return Err(errors::raise(py, Class::Score, &issues));
     }
-    Ok(PyArray1::from_vec(py, totals))
 }

@@ -1,11 +1,14 @@
 //! `Cohort`: statistics over many reports, mergeable across partitions.
 
+use std::sync::Arc;
+
 use assessment_model::{Cohort, CohortState};
 use pyo3::prelude::*;
 
 use crate::convert::{from_object, to_object};
 use crate::documents::with_assessment;
 use crate::errors::{Class, OrRaise};
+use crate::fast::Ids;
 use crate::report::PyReport;
 use crate::scorer::PyScorer;
 
@@ -21,6 +24,8 @@ use crate::scorer::PyScorer;
 #[pyclass(name = "Cohort", module = "assessment_model")]
 pub(crate) struct PyCohort {
     inner: Cohort,
+    /// The scorer's criterion ids, for reading assessment dicts.
+    ids: Arc<Ids>,
 }
 
 #[pymethods]
@@ -35,7 +40,10 @@ impl PyCohort {
             Some(attribute) => cohort.with_grouping(attribute),
             None => cohort,
         };
-        PyCohort { inner }
+        PyCohort {
+            inner,
+            ids: Arc::clone(&scorer.ids),
+        }
     }
 
     /// Adds a report; raises `ScoreError` when it is not a report of this
@@ -47,7 +55,7 @@ impl PyCohort {
     /// Scores an assessment and adds its report.
     fn push_assessment(&mut self, assessment: &Bound<'_, PyAny>) -> PyResult<()> {
         let py = assessment.py();
-        with_assessment(assessment, |a| {
+        with_assessment(assessment, Some(&self.ids), |a| {
             self.inner.push_assessment(a).or_raise(py, Class::Score)
         })
     }
@@ -108,7 +116,10 @@ impl PyCohort {
     ) -> PyResult<PyCohort> {
         let state: CohortState = from_object(state).or_raise(py, Class::Validation)?;
         let inner = Cohort::from_state(&scorer.inner, state).or_raise(py, Class::Validation)?;
-        Ok(PyCohort { inner })
+        Ok(PyCohort {
+            inner,
+            ids: Arc::clone(&scorer.ids),
+        })
     }
 
     fn __repr__(&self) -> String {

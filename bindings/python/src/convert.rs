@@ -7,9 +7,12 @@
 use assessment_model::{Issue, IssueKind, ValidationError, from_deserializer};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
+use pyo3::types::PyTuple;
 use pythonize::{Depythonizer, pythonize};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+use crate::errors::{Class, OrRaise};
 
 /// A `T` from a Python object (a dict for a document).
 pub(crate) fn from_object<T: DeserializeOwned>(
@@ -38,6 +41,24 @@ pub(crate) fn from_any<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Result<T,
         Ok(text) => from_json(&text),
         Err(_) => from_object(obj),
     }
+}
+
+/// A document from JSON text or a Python object, one that does not parse
+/// raised as `ValidationError`.
+pub(crate) fn parsed<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
+    from_any(obj).or_raise(obj.py(), Class::Validation)
+}
+
+/// What `__reduce__` returns for an object that pickles as its JSON text:
+/// its class's `from_json` and the text.
+pub(crate) fn reduce_json<'py, T: pyo3::PyClass, V: Serialize + ?Sized>(
+    slf: &Bound<'py, T>,
+    value: &V,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let py = slf.py();
+    let ctor = slf.as_any().get_type().getattr("from_json")?;
+    let args = PyTuple::new(py, [to_json(value)?])?;
+    PyTuple::new(py, [ctor.into_any(), args.into_any()])
 }
 
 /// `value` as plain Python objects (dicts, lists, str, float, int, bool,

@@ -1,13 +1,14 @@
 //! `Framework` and `Assessment`: documents read from dicts or JSON text,
 //! written back the same way.
 
-use assessment_model::{Assessment, Framework, Issue};
+use assessment_model::{Assessment, Framework, Issue, ValidationError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
 
-use crate::convert::{from_json, from_object, to_json, to_object};
+use crate::convert::{from_json, from_object, reduce_json, to_json, to_object};
 use crate::errors::{self, Class, OrRaise};
+use crate::fast::Ids;
 
 /// A framework document: a versioned tree of criteria with its scales,
 /// facets and scoring rules.
@@ -106,10 +107,7 @@ impl PyFramework {
 
     /// Pickles as its JSON text (for multiprocessing, Dask, Spark, Ray).
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let py = slf.py();
-        let ctor = py.get_type::<PyFramework>().getattr("from_json")?;
-        let args = PyTuple::new(py, [to_json(&slf.get().inner)?])?;
-        PyTuple::new(py, [ctor.into_any(), args.into_any()])
+        reduce_json(slf, &slf.get().inner)
     }
 }
 
@@ -135,7 +133,7 @@ impl PyAssessment {
     /// `from_json` does.
     #[staticmethod]
     fn from_dict(py: Python<'_>, document: &Bound<'_, PyAny>) -> PyResult<PyAssessment> {
-        let inner = from_object(document).or_raise(py, Class::Validation)?;
+        let inner = assessment_from(document, None).or_raise(py, Class::Validation)?;
         Ok(PyAssessment { inner })
     }
 
@@ -166,10 +164,7 @@ impl PyAssessment {
 
     /// Pickles as its JSON text.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let py = slf.py();
-        let ctor = py.get_type::<PyAssessment>().getattr("from_json")?;
-        let args = PyTuple::new(py, [to_json(&slf.get().inner)?])?;
-        PyTuple::new(py, [ctor.into_any(), args.into_any()])
+        reduce_json(slf, &slf.get().inner)
     }
 }
 
@@ -178,11 +173,64 @@ impl PyAssessment {
 /// `ValidationError`.
 pub(crate) fn with_assessment<R>(
     obj: &Bound<'_, PyAny>,
+    ids: Option<&Ids>,
     f: impl FnOnce(&Assessment) -> PyResult<R>,
 ) -> PyResult<R> {
     if let Ok(a) = obj.cast::<PyAssessment>() {
         return f(&a.get().inner);
     }
-    let assessment = crate::convert::from_any(obj).or_raise(obj.py(), Class::Validation)?;
+    let assessment = assessment_from(obj, ids).or_raise(obj.py(), Class::Validation)?;
     f(&assessment)
+}
+
+/// An assessment from a dict or JSON text: a dict of the common shape
+/// through the direct walk of `fast` (its rating keys looked up in `ids`,
+/// the scoring framework's, when given), anything else (and every
+/// document that does not parse) through the crate's `from_deserializer`.
+pub(crate) fn assessment_from(
+    obj: &Bound<'_, PyAny>,
+    ids: Option<&Ids>,
+) -> Result<Assessment, ValidationError> {
+    match crate::fast::assessment(obj, ids) {
+        Some(assessment) => Ok(assessment),
+        None => crate::convert::from_any(obj),
+    }
+}
+
+/// `_assessment_by_serde(document)`: an assessment read by the general
+/// path alone (never the direct walk), for the tests that compare the two.
+#[pyfunction]
+pub(crate) fn _assessment_by_serde(
+    py: Python<'_>,
+    document: &Bound<'_, PyAny>,
+) -> PyResult<PyAssessment> {
+    let inner = crate::convert::from_any(document).or_raise(py, Class::Validation)?;
+    Ok(PyAssessment { inner })
+}
+
+/// The assessments of an iterable (each an `Assessment`, a dict or JSON
+/// text) as owned values; one that does not parse raises `ValidationError`
+/// with its issue under `/<index>`.
+pub(crate) fn owned_assessments(items: &Bound<'_, PyAny>) -> PyResult<Vec<Assessment>> {
+    let py = items.py();
+    let mut out = Vec::new();
+    for (i, item) in items.try_iter()?.enumerate() {
+        let item = item?;
+        if let Ok(a) = item.cast::<PyAssessment>() {
+            out.push(a.get().inner.clone());
+            continue;
+        }
+        match assessment_from(&item, None) {
+            Ok(a) => out.push(a),
+            Err(e) => {
+                let issues: Vec<(String, Issue)> = e
+                    .into_issues()
+                    .into_iter()
+                    .map(|x| (format!("/{i}"), x))
+                    .collect();
+                return Err(errors::raise(py, Class::Validation, &issues));
+            }
+        }
+    }
+    Ok(out)
 }

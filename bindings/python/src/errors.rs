@@ -91,6 +91,13 @@ pub(crate) fn to_py(py: Python<'_>, class: Class, err: ValidationError) -> PyErr
     raise(py, class, &issues)
 }
 
+/// The crate's issues (paths as the crate gives them) as the list of
+/// issue dicts the `issues…` methods return.
+pub(crate) fn issue_dicts(py: Python<'_>, issues: Vec<Issue>) -> PyResult<Bound<'_, PyList>> {
+    let issues: Vec<(String, Issue)> = issues.into_iter().map(|i| (String::new(), i)).collect();
+    issue_list(py, &issues)
+}
+
 /// Maps a crate result to a Python one, the error as the exception of
 /// `class`.
 pub(crate) trait OrRaise<T> {

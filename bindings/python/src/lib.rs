@@ -12,12 +12,16 @@
 
 use pyo3::prelude::*;
 
+mod analysis;
 mod batch;
 mod catalog;
 mod cohort;
 mod convert;
 mod documents;
 mod errors;
+mod fast;
+mod localization;
+mod plan;
 mod report;
 mod scorer;
 mod tailoring;
@@ -31,8 +35,16 @@ fn _assessment_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scorer::PyScorer>()?;
     m.add_class::<report::PyReport>()?;
     m.add_class::<cohort::PyCohort>()?;
+    m.add_class::<analysis::PyProgress>()?;
+    m.add_class::<analysis::PyBounds>()?;
+    m.add_class::<analysis::PyUncertainty>()?;
+    m.add_class::<analysis::PyUncertaintyReport>()?;
+    m.add_class::<localization::PyLocalization>()?;
+    m.add_class::<localization::PyLocalized>()?;
+    m.add_class::<plan::PyActionPlan>()?;
     m.add("ISSUE_CODES", assessment_model::IssueKind::CODES.to_vec())?;
     m.add("NOT_APPLICABLE", batch::NOT_APPLICABLE)?;
+    m.add_function(wrap_pyfunction!(documents::_assessment_by_serde, m)?)?;
     catalog::register(m)?;
     tailoring::register(m)?;
     Ok(())

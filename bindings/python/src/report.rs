@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert::{to_json, to_object};
+use crate::localization::PyLocalized;
 
 /// A scored assessment: the total, a score, coverage and band per node,
 /// risks, strengths, findings and facet views. `str(report)` is the
@@ -64,6 +65,13 @@ impl PyReport {
     /// The report document as JSON text.
     fn to_json(&self) -> PyResult<String> {
         to_json(&self.inner)
+    }
+
+    /// The report's table (`str(report)`) with the criterion titles in
+    /// the language of `texts` (a `Localized`), a title that fell back
+    /// marked with its language.
+    fn display_in(&self, py: Python<'_>, texts: &PyLocalized) -> PyResult<String> {
+        texts.with(py, |l| self.inner.display_in(l).to_string())
     }
 
     fn __str__(&self) -> String {

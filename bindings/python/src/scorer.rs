@@ -1,13 +1,17 @@
 //! `Scorer`: a framework validated and compiled once, scoring assessments
 //! into reports, totals and priorities.
 
+use std::sync::Arc;
+
 use assessment_model::Scorer;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
+use crate::analysis::PyBounds;
 use crate::convert::to_object;
 use crate::documents::{PyFramework, with_assessment};
 use crate::errors::{Class, OrRaise};
+use crate::fast::Ids;
 use crate::report::PyReport;
 
 /// A framework validated and compiled for scoring. Immutable and safe to
@@ -21,6 +25,8 @@ use crate::report::PyReport;
 #[derive(Clone)]
 pub(crate) struct PyScorer {
     pub(crate) inner: Scorer,
+    /// The framework's criterion ids, for reading assessment dicts.
+    pub(crate) ids: Arc<Ids>,
 }
 
 #[pymethods]
@@ -28,7 +34,8 @@ impl PyScorer {
     #[new]
     fn new(py: Python<'_>, framework: &PyFramework) -> PyResult<PyScorer> {
         let inner = Scorer::new(&framework.inner).or_raise(py, Class::Validation)?;
-        Ok(PyScorer { inner })
+        let ids = Arc::new(Ids::new(py, &framework.inner)?);
+        Ok(PyScorer { inner, ids })
     }
 
     /// The framework this scorer was compiled from.
@@ -42,7 +49,7 @@ impl PyScorer {
     /// Scores an assessment into a `Report`.
     fn score(&self, assessment: &Bound<'_, PyAny>) -> PyResult<PyReport> {
         let py = assessment.py();
-        with_assessment(assessment, |a| {
+        with_assessment(assessment, Some(&self.ids), |a| {
             let inner = self.inner.score(a).or_raise(py, Class::Score)?;
             Ok(PyReport { inner })
         })
@@ -52,7 +59,7 @@ impl PyScorer {
     /// building a report: the same number as `score(a).total["score"]`.
     fn total(&self, assessment: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
         let py = assessment.py();
-        with_assessment(assessment, |a| {
+        with_assessment(assessment, Some(&self.ids), |a| {
             self.inner.total(a).or_raise(py, Class::Score)
         })
     }
@@ -61,7 +68,7 @@ impl PyScorer {
     /// this framework; returns `None` when it can be scored.
     fn validate(&self, assessment: &Bound<'_, PyAny>) -> PyResult<()> {
         let py = assessment.py();
-        with_assessment(assessment, |a| {
+        with_assessment(assessment, Some(&self.ids), |a| {
             self.inner.validate(a).or_raise(py, Class::Score)
         })
     }
@@ -71,9 +78,22 @@ impl PyScorer {
     /// first, as dicts.
     fn priorities<'py>(&self, assessment: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = assessment.py();
-        with_assessment(assessment, |a| {
+        with_assessment(assessment, Some(&self.ids), |a| {
             let priorities = self.inner.priorities(a).or_raise(py, Class::Score)?;
             to_object(py, &priorities)
+        })
+    }
+
+    /// The lowest and highest score of every node over every way of
+    /// rating the missing leaves, with the current score, and the leverage
+    /// of each missing leaf on the total (SPEC §8.2). Raises
+    /// `ValidationError` (does not parse) or `ScoreError` (every problem
+    /// `validate` finds other than `missing-rating`).
+    fn bounds(&self, assessment: &Bound<'_, PyAny>) -> PyResult<PyBounds> {
+        let py = assessment.py();
+        with_assessment(assessment, Some(&self.ids), |a| {
+            let inner = self.inner.bounds(a).or_raise(py, Class::Score)?;
+            Ok(PyBounds { inner })
         })
     }
 
@@ -83,18 +103,22 @@ impl PyScorer {
     /// numeric the number; NaN for no rating; `not_applicable` (default
     /// `NOT_APPLICABLE`, minus infinity) for not applicable. Returns a 1-D
     /// float64 array, NaN where a total has no score. Bit for bit the
-    /// totals of `score()`; the GIL is released while scoring.
+    /// totals of `score()`; the GIL is released while scoring, and the rows
+    /// are split among `threads` threads (default: the machine's cores, at
+    /// least 4,096 rows each; pass 1 where processes already share the
+    /// cores, as on Dask workers). The result does not depend on `threads`.
     ///
     /// Raises `ValueError` for a wrong number of columns or a
     /// `not_applicable` code that is a rating of some leaf, and
     /// `ScoreError` with every off-scale value (path `/row/column`).
-    #[pyo3(signature = (ratings, not_applicable = crate::batch::NOT_APPLICABLE))]
+    #[pyo3(signature = (ratings, not_applicable = crate::batch::NOT_APPLICABLE, *, threads = None))]
     fn totals<'py>(
         &self,
         ratings: &Bound<'py, PyAny>,
         not_applicable: f64,
+        threads: Option<usize>,
     ) -> PyResult<Bound<'py, numpy::PyArray1<f64>>> {
-        crate::batch::totals(&self.inner, ratings, not_applicable)
+        crate::batch::totals(&self.inner, ratings, not_applicable, threads)
     }
 
     /// The ids of the leaves in definition order: the columns of the

@@ -8,13 +8,9 @@ use assessment_model::{
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use crate::convert::{from_any, from_object, to_object};
+use crate::convert::{from_object, parsed, to_object};
 use crate::documents::{PyFramework, with_assessment};
 use crate::errors::{self, Class, OrRaise};
-
-fn parsed<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
-    from_any(obj).or_raise(obj.py(), Class::Validation)
-}
 
 fn raise_issues(py: Python<'_>, issues: &[assessment_model::Issue]) -> PyErr {
     errors::to_py(py, Class::Validation, ValidationError::new(issues.to_vec()))
@@ -73,7 +69,7 @@ fn translate<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = mapping.py();
     let mapping: Mapping = parsed(mapping)?;
-    with_assessment(assessment, |a| {
+    with_assessment(assessment, None, |a| {
         let translation = mapping
             .translate(a, &source.inner, &target.inner)
             .map_err(|e| raise_issues(py, e.issues()))?;
@@ -90,17 +86,7 @@ fn review_issues<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let py = review.py();
     let review: PeerReview = parsed(review)?;
-    issue_dicts(py, review.issues_against(&framework.inner))
-}
-
-/// `issues` as the list of issue dicts the checks return.
-fn issue_dicts(
-    py: Python<'_>,
-    issues: Vec<assessment_model::Issue>,
-) -> PyResult<Bound<'_, PyList>> {
-    let issues: Vec<(String, assessment_model::Issue)> =
-        issues.into_iter().map(|i| (String::new(), i)).collect();
-    errors::issue_list(py, &issues)
+    errors::issue_dicts(py, review.issues_against(&framework.inner))
 }
 
 /// Every problem of a localization (a dict or JSON text) against
@@ -113,7 +99,7 @@ fn localization_issues<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let py = localization.py();
     let localization: Localization = parsed(localization)?;
-    issue_dicts(py, localization.issues_against(&framework.inner))
+    errors::issue_dicts(py, localization.issues_against(&framework.inner))
 }
 
 /// Consolidates a peer review into one assessment by `method`

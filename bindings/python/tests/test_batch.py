@@ -169,6 +169,25 @@ def test_shape_and_code_are_checked(scorer):
     assert same_bits(scorer.totals(rows[::2]), scorer.totals(rows)[::2])
 
 
+@pytest.mark.parametrize("threads", [1, 2, 3, 7, 400, 1000])
+def test_totals_on_several_threads_are_those_on_one(threads, good_practice):
+    scorer = Scorer(good_practice)
+    rows = random_rows(good_practice, 400, random.Random(9))
+    assert same_bits(scorer.totals(rows, threads=threads), scorer.totals(rows, threads=1))
+    # Off-scale values in the first and the last row: each issue's row is
+    # its row in the whole array, in row order, however the rows are split.
+    rows[0, 3] = 0.5
+    rows[399, 35] = 2.0
+    with pytest.raises(ScoreError) as caught:
+        scorer.totals(rows, threads=threads)
+    assert [e["path"] for e in caught.value.errors()] == ["/0/3", "/399/35"]
+
+
+def test_threads_must_be_positive(scorer):
+    with pytest.raises(ValueError):
+        scorer.totals(np.zeros((3, 36)), threads=0)
+
+
 def test_threads_share_a_scorer(scorer):
     rows = random_rows(scorer.framework, 2000, random.Random(11))
     alone = scorer.totals(rows)

@@ -102,6 +102,13 @@ def _checked(envelope):
         ways = [lambda: am.localization_issues(text, framework())]
         if "document_text" not in envelope:
             ways.append(lambda: am.localization_issues(doc, framework()))
+    elif kind == "action_plan":
+        # Checked against the report of the envelope's assessment, as
+        # tests/conformance.rs checks it.
+        report = Scorer(framework()).score(envelope["assessment"])
+        ways = [lambda: am.ActionPlan.from_json(text).issues_against(report)]
+        if "document_text" not in envelope:
+            ways.append(lambda: am.ActionPlan.from_dict(doc).issues_against(report))
     elif kind == "composition":
         base = Framework.from_dict(doc["base"])
         modules = [Framework.from_dict(m) for m in doc["modules"]]

@@ -27,3 +27,12 @@ def test_readme_example_runs(capsys):
     out = capsys.readouterr().out
     assert "'score': 0.861111111111111" in out
     assert "'code': 'unknown-criterion', 'path': '/ratings/zzz'" in out
+
+
+def test_package_readme_example_runs(capsys):
+    readme = (ROOT / "bindings" / "python" / "README.md").read_text()
+    (example,) = re.findall(r"```python\n(.*?)\n```", readme, re.S)
+    exec(compile(example, "bindings/python/README.md", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    # What the comments of the example say it prints.
+    assert out == ["[['q9-3']]", "improved", "['improved']", "True q1-1"]

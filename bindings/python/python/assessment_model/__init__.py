@@ -12,18 +12,29 @@ Documents (frameworks, assessments, cohort states) are read from dicts or
 JSON text and written back as dicts; every problem is raised as a
 ``ValidationError`` or ``ScoreError`` whose ``errors()`` lists each issue
 with its code and JSON Pointer. ``Scorer.totals`` scores a 2-D numpy array
-of ratings at once, without the GIL. Every object is safe to pickle, so
+of ratings at once, without the GIL. The analyses of the crate's SPEC §8
+(``Progress``, ``Scorer.bounds``, ``Uncertainty``), localizations
+(``Localization``, ``Localized``) and action plans (``ActionPlan``) are
+bound the way a ``Report`` is: frozen objects with plain-value getters,
+``to_dict()`` and ``str()`` as the crate renders them. Every object is safe to pickle, so
 the package runs as it is on Dask, Spark or Ray workers.
 """
 
 from ._assessment_model import (
     ISSUE_CODES,
     NOT_APPLICABLE,
+    ActionPlan,
     Assessment,
+    Bounds,
     Cohort,
     Framework,
+    Localization,
+    Localized,
+    Progress,
     Report,
     Scorer,
+    Uncertainty,
+    UncertaintyReport,
     apply_profile,
     check_mapping,
     compose,
@@ -36,15 +47,22 @@ from ._errors import Error, ScoreError, ValidationError
 from . import catalog
 
 __all__ = [
+    "ActionPlan",
     "Assessment",
+    "Bounds",
     "Cohort",
     "Error",
     "Framework",
     "ISSUE_CODES",
+    "Localization",
+    "Localized",
     "NOT_APPLICABLE",
+    "Progress",
     "Report",
     "ScoreError",
     "Scorer",
+    "Uncertainty",
+    "UncertaintyReport",
     "ValidationError",
     "apply_profile",
     "catalog",

@@ -80,6 +80,8 @@ class Report:
     def risks(self) -> List[Dict[str, Any]]: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
+    def display_in(self, texts: "Localized") -> str:
+        """The report's table with criterion titles in ``texts``' language."""
 
 class Scorer:
     """A framework validated and compiled for scoring; immutable,
@@ -97,16 +99,23 @@ class Scorer:
     def total(self, assessment: AssessmentLike) -> Optional[float]: ...
     def validate(self, assessment: AssessmentLike) -> None: ...
     def priorities(self, assessment: AssessmentLike) -> List[Dict[str, Any]]: ...
+    def bounds(self, assessment: AssessmentLike) -> "Bounds":
+        """Lowest and highest score of every node over the ways of rating
+        the missing leaves (SPEC §8.2); raises ``ScoreError``."""
     def leaf_ids(self) -> List[str]:
         """The columns of ``totals``, in definition order."""
     def totals(
         self,
         ratings: npt.ArrayLike,
         not_applicable: float = ...,
+        *,
+        threads: Optional[int] = None,
     ) -> npt.NDArray[np.float64]:
         """Totals of a 2-D array of raw ratings (row = assessment, column =
         leaf; NaN missing, ``not_applicable`` not applicable); NaN where a
-        total has no score. Releases the GIL."""
+        total has no score. Releases the GIL; the rows are split among
+        ``threads`` threads (default: the cores, at least 4,096 rows each);
+        the result does not depend on it."""
 
 class Cohort:
     """Statistics over many reports; mergeable; ``state()`` is a plain dict."""
@@ -124,6 +133,190 @@ class Cohort:
     def state(self) -> Dict[str, Any]: ...
     @staticmethod
     def from_state(scorer: Scorer, state: Mapping[str, Any]) -> "Cohort": ...
+
+class Progress:
+    """What changed from a baseline report to a current one (SPEC §8.1);
+    ``str(progress)`` is the crate's progress note."""
+
+    @staticmethod
+    def between(baseline: Report, current: Report) -> "Progress":
+        """Raises ``ScoreError`` (``framework-mismatch``) for reports of
+        different framework versions."""
+    @staticmethod
+    def across(
+        baseline: AssessmentLike,
+        mapping: Document,
+        source: Framework,
+        scorer: Scorer,
+        current: Report,
+    ) -> "Progress":
+        """A baseline of framework ``source`` carried through ``mapping``
+        to ``scorer``'s framework; raises ``ScoreError``."""
+    @staticmethod
+    def tally(progresses: Sequence["Progress"]) -> Dict[str, Any]:
+        """Per node, how many members improved, regressed or stayed."""
+    @staticmethod
+    def from_json(text: str) -> "Progress": ...
+    @staticmethod
+    def from_dict(document: Mapping[str, Any]) -> "Progress": ...
+    @property
+    def framework(self) -> Dict[str, str]: ...
+    @property
+    def total(self) -> Dict[str, Any]:
+        """``criterion``, ``title``, ``depth``, ``baseline``, ``current``,
+        ``delta``, ``status``, bands (absent when without a value)."""
+    @property
+    def nodes(self) -> List[Dict[str, Any]]: ...
+    def node(self, id: str) -> Optional[Dict[str, Any]]: ...
+    @property
+    def risks(self) -> List[Dict[str, Any]]: ...
+    @property
+    def ratings(self) -> List[Dict[str, Any]]: ...
+    @property
+    def baseline_coverage(self) -> Optional[float]: ...
+    @property
+    def current_coverage(self) -> Optional[float]: ...
+    @property
+    def carried(self) -> Optional[Dict[str, Any]]: ...
+    def display_in(self, texts: "Localized") -> str:
+        """The progress note with criterion titles in ``texts``' language."""
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Bounds:
+    """``Scorer.bounds``: per node ``lower``, ``upper`` and ``current``,
+    and the leverage of each missing leaf (SPEC §8.2)."""
+
+    @staticmethod
+    def from_json(text: str) -> "Bounds": ...
+    @staticmethod
+    def from_dict(document: Mapping[str, Any]) -> "Bounds": ...
+    @property
+    def framework(self) -> Dict[str, str]: ...
+    @property
+    def total(self) -> Dict[str, Any]:
+        """``criterion``, ``depth``, ``lower``, ``upper``, ``current``
+        (each score absent when there is none)."""
+    @property
+    def nodes(self) -> List[Dict[str, Any]]: ...
+    def node(self, id: str) -> Optional[Dict[str, Any]]: ...
+    @property
+    def leverage(self) -> List[Dict[str, Any]]:
+        """``criterion`` and ``leverage``, largest first."""
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Uncertainty:
+    """Scores and ranks of a cohort under uncertain weights and methods,
+    with Sobol' indices (SPEC §8.3)."""
+
+    def __init__(
+        self,
+        scorer: Scorer,
+        spec: Optional[Document] = None,
+        *,
+        seed: int = 0,
+        samples: int = 1000,
+    ) -> None:
+        """Raises ``ValidationError`` when ``spec`` does not parse."""
+    @property
+    def spec(self) -> Dict[str, Any]: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def samples(self) -> int: ...
+    def run(self, assessments: Sequence[AssessmentLike]) -> "UncertaintyReport":
+        """Without the GIL; raises ``ValidationError`` (an assessment does
+        not parse, path ``/<index>``) or ``ScoreError``."""
+
+class UncertaintyReport:
+    """The result of ``Uncertainty.run``; ``str()`` is the crate's table."""
+
+    @staticmethod
+    def from_json(text: str) -> "UncertaintyReport": ...
+    @staticmethod
+    def from_dict(document: Mapping[str, Any]) -> "UncertaintyReport": ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def samples(self) -> int: ...
+    @property
+    def evaluations(self) -> int: ...
+    @property
+    def inputs(self) -> List[Dict[str, Any]]: ...
+    @property
+    def members(self) -> List[Dict[str, Any]]: ...
+    @property
+    def rank_shift(self) -> List[Dict[str, Any]]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Localization:
+    """A framework's texts in another language, a document of its own."""
+
+    @staticmethod
+    def from_json(text: str) -> "Localization": ...
+    @staticmethod
+    def from_dict(document: Mapping[str, Any]) -> "Localization": ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    def issues_against(self, framework: Framework) -> List[IssueDict]: ...
+    def validate_for(self, framework: Framework) -> Dict[str, Any]:
+        """Raises ``ValidationError``; else the coverage (``translated``,
+        ``translatable``, ``share``, ``complete``)."""
+    def coverage(self, framework: Framework) -> Dict[str, Any]: ...
+    def apply(self, framework: Framework) -> Framework: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Localized:
+    """A framework's texts in a requested language, by the fallback order
+    exact tag, primary language, the framework's own (SPEC §7.6)."""
+
+    def __init__(
+        self, framework: Framework, localizations: Sequence[Localization], language: str
+    ) -> None:
+        """Raises ``ValidationError`` (a malformed tag, or a localization
+        that does not validate: its issues under ``/<index>``)."""
+    @property
+    def language(self) -> str: ...
+    def criterion_title(self, id: str) -> Optional[Dict[str, Any]]:
+        """``text``, ``language``, ``fallback``; None for no such criterion."""
+
+class ActionPlan:
+    """What a subject will do about a report's risks and priorities
+    (SPEC §3.13)."""
+
+    @staticmethod
+    def from_json(text: str) -> "ActionPlan": ...
+    @staticmethod
+    def from_dict(document: Mapping[str, Any]) -> "ActionPlan": ...
+    @staticmethod
+    def draft(
+        report: Report, owner: Union[str, Mapping[str, Any]], due: str, top: int = 3
+    ) -> "ActionPlan":
+        """An action per risk, then per top priority; ``owner`` an
+        organisation's name or an owner dict, ``due`` ``YYYY-MM-DD``."""
+    @property
+    def subject(self) -> Dict[str, Any]: ...
+    @property
+    def framework(self) -> Dict[str, str]: ...
+    @property
+    def actions(self) -> List[Dict[str, Any]]: ...
+    def issues_against(self, report: Report) -> List[IssueDict]: ...
+    def validate_against(self, report: Report) -> None:
+        """Raises ``ValidationError`` with every issue."""
+    def review(self, progress: Progress) -> Dict[str, Any]:
+        """Per action its verdict; raises ``ValidationError``."""
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
 
 def apply_profile(framework: Framework, profile: Document) -> Framework: ...
 def compose(base: Framework, modules: Sequence[Framework]) -> Framework: ...
