@@ -266,6 +266,33 @@ fn all_weights_zero_gives_nothing_to_aggregate() {
     assert_eq!(r.total().score(), Some(0.0));
 }
 
+/// Rule 4 under every aggregation, not only the weighted mean: a group
+/// whose rated leaves all weigh 0 has nothing to aggregate (no score, not
+/// 0 and not 1), and the total goes on with the other group alone (c not
+/// met: 0 under every aggregation).
+#[test]
+fn all_weights_zero_gives_nothing_to_aggregate_under_every_aggregation() {
+    for aggregation in Aggregation::ALL {
+        let fw = framework(
+            rules(aggregation),
+            vec![
+                group("g1", 1.0, None, vec![tick("a", 0.0), tick("b", 0.0)]),
+                group("g2", 1.0, None, vec![tick("c", 1.0)]),
+            ],
+        );
+        let a = assess(&fw, &[("a", Met), ("b", NotMet), ("c", NotMet)]);
+        let r = Scorer::new(&fw).unwrap().score(&a).unwrap();
+        let g1 = r.node("g1").unwrap();
+        assert_eq!(g1.score(), None, "{aggregation:?}");
+        assert_eq!(
+            g1.outcome().no_score(),
+            Some(NoScore::NothingToAggregate),
+            "{aggregation:?}"
+        );
+        assert_eq!(r.total().score(), Some(0.0), "{aggregation:?}");
+    }
+}
+
 #[test]
 fn unscored_criteria_are_reported_but_not_counted() {
     let mut b = tick("b", 1.0);
