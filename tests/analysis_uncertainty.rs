@@ -279,6 +279,30 @@ fn the_method_choice_picks_each_method() {
     assert_eq!(m.sensitivity[0].total_effect, Some(1.0));
 }
 
+/// A flat method chosen by the analysis on a framework that is a nested
+/// weighted mean: the flat sums are made for it (the framework itself
+/// needs none) from each leaf's own weight. g1 (weight 1) = a met, b not
+/// met (weights 1, 1); g2 (weight 3) = c met (weight 2). Nested: (1·½ +
+/// 3·1) / 4 = 7/8; flat: (1·1 + 1·0 + 2·1) / 4 = 3/4.
+#[test]
+fn a_flat_method_choice_makes_its_own_flat_sums() {
+    let fw = framework(
+        rules(Aggregation::WeightedMean),
+        vec![
+            group("g1", 1.0, None, vec![tick("a", 1.0), tick("b", 1.0)]),
+            group("g2", 3.0, None, vec![tick("c", 2.0)]),
+        ],
+    );
+    let scorer = Scorer::new(&fw).unwrap();
+    let p = assess(&fw, &[("a", Met), ("b", NotMet), ("c", Met)]);
+    let spec = UncertaintySpec::new().methods([Aggregation::WeightedMean, Aggregation::Flat]);
+    let ua = run(&scorer, spec, 9, 3000, &[p]);
+    let m = &ua.members[0];
+    assert_eq!(m.nominal_score, Some(0.875));
+    let s = m.score.unwrap();
+    assert_eq!((s.p05, s.p95), (0.75, 0.875));
+}
+
 #[test]
 fn the_same_seed_gives_bit_identical_results() {
     let fw = good_practice::criteria();
