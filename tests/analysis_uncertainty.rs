@@ -281,16 +281,16 @@ fn the_method_choice_picks_each_method() {
 
 /// A flat method chosen by the analysis on a framework that is a nested
 /// weighted mean: the flat sums are made for it (the framework itself
-/// needs none) from each leaf's own weight. g1 (weight 1) = a met, b not
-/// met (weights 1, 1); g2 (weight 3) = c met (weight 2). Nested: (1·½ +
-/// 3·1) / 4 = 7/8; flat: (1·1 + 1·0 + 2·1) / 4 = 3/4.
+/// needs none) from each leaf's own weight. g1 (weight 3) = c met (weight
+/// 2); g2 (weight 1) = a met, b not met (weights 1, 1). Nested: (3·1 +
+/// 1·½) / 4 = 7/8; flat: (2·1 + 1·1 + 1·0) / 4 = 3/4.
 #[test]
 fn a_flat_method_choice_makes_its_own_flat_sums() {
     let fw = framework(
         rules(Aggregation::WeightedMean),
         vec![
-            group("g1", 1.0, None, vec![tick("a", 1.0), tick("b", 1.0)]),
-            group("g2", 3.0, None, vec![tick("c", 2.0)]),
+            group("g1", 3.0, None, vec![tick("c", 2.0)]),
+            group("g2", 1.0, None, vec![tick("a", 1.0), tick("b", 1.0)]),
         ],
     );
     let scorer = Scorer::new(&fw).unwrap();
