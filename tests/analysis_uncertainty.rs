@@ -279,6 +279,55 @@ fn the_method_choice_picks_each_method() {
     assert_eq!(m.sensitivity[0].total_effect, Some(1.0));
 }
 
+/// The method at level 1 only: the groups take the chosen method and the
+/// total, recomputed above them, keeps its weighted mean. g1 = (1·1 +
+/// 2·½) / 3 under the mean, 3 / (1 + 4) = 0.6 harmonic; g2 = (0.4 + 0) / 2
+/// = 0.2, harmonic 0 (a zero absorbs); the total (1·g1 + 3·g2) / 4 is
+/// 0.15 with harmonic groups, never the harmonic total's 0.
+#[test]
+fn a_method_at_the_groups_leaves_the_total_its_own() {
+    let groups = vec![
+        group(
+            "g1",
+            1.0,
+            None,
+            vec![tick("a", 1.0), leaf_on("b", "imp", 2.0)],
+        ),
+        group(
+            "g2",
+            3.0,
+            None,
+            vec![leaf_on("c", "num", 1.0), tick("d", 1.0)],
+        ),
+    ];
+    let fw = framework(rules(Aggregation::WeightedMean), groups.clone());
+    let scorer = Scorer::new(&fw).unwrap();
+    let p = assess(
+        &fw,
+        &[("a", Met), ("b", L(2.into())), ("c", N(4.0)), ("d", NotMet)],
+    );
+    let spec = UncertaintySpec::new()
+        .methods([Aggregation::WeightedMean, Aggregation::HarmonicMean])
+        .method_levels([1]);
+    let ua = run(&scorer, spec, 2, 500, std::slice::from_ref(&p));
+    let harmonic_groups = framework(
+        rules(Aggregation::WeightedMean),
+        groups
+            .into_iter()
+            .map(|mut g| {
+                g.aggregation = Some(Aggregation::HarmonicMean);
+                g
+            })
+            .collect(),
+    );
+    let h = Scorer::new(&harmonic_groups).unwrap().score(&p).unwrap();
+    let h = h.total().score().unwrap();
+    assert!((h - 0.15).abs() < 1e-15, "{h}");
+    let w = scorer.score(&p).unwrap().total().score().unwrap();
+    let s = ua.members[0].score.unwrap();
+    assert_eq!((s.p05, s.p95), (h, w));
+}
+
 /// A flat method chosen by the analysis on a framework that is a nested
 /// weighted mean: the flat sums are made for it (the framework itself
 /// needs none) from each leaf's own weight. g1 (weight 3) = c met (weight
