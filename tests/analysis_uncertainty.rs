@@ -12,7 +12,7 @@ mod common;
 
 use assessment_model::catalog::good_practice;
 use assessment_model::{
-    Aggregation, Assessment, Framework, Scorer, Subject, UncertainInput, Uncertainty,
+    Aggregation, Assessment, Criterion, Framework, Scorer, Subject, UncertainInput, Uncertainty,
     UncertaintyReport, UncertaintySpec,
 };
 use common::*;
@@ -108,11 +108,10 @@ fn zero_noise_collapses_when_only_the_top_is_uncertain() {
     }
 }
 
-/// The method at level 0 only: the total aggregates the groups by the
-/// chosen method, the groups keep theirs. The two totals a sample can give
-/// are those of the framework rewritten so, scored by `Scorer::score`.
-#[test]
-fn a_method_at_one_level_matches_the_rewritten_framework() {
+/// The two weighted groups of the method-level tests, under a weighted
+/// mean, and their project: g1 (weight 1) = a met (1), b level 2 of 1-3
+/// (2); g2 (weight 3) = c 4 of 0-10 (1), d not met (1).
+fn two_groups() -> (Vec<Criterion>, Scorer, Assessment) {
     let groups = vec![
         group(
             "g1",
@@ -133,6 +132,15 @@ fn a_method_at_one_level_matches_the_rewritten_framework() {
         &fw,
         &[("a", Met), ("b", L(2.into())), ("c", N(4.0)), ("d", NotMet)],
     );
+    (groups, scorer, p)
+}
+
+/// The method at level 0 only: the total aggregates the groups by the
+/// chosen method, the groups keep theirs. The two totals a sample can give
+/// are those of the framework rewritten so, scored by `Scorer::score`.
+#[test]
+fn a_method_at_one_level_matches_the_rewritten_framework() {
+    let (groups, scorer, p) = two_groups();
     let spec = UncertaintySpec::new()
         .methods([Aggregation::WeightedMean, Aggregation::HarmonicMean])
         .method_levels([0]);
@@ -286,26 +294,7 @@ fn the_method_choice_picks_each_method() {
 /// 0.15 with harmonic groups, never the harmonic total's 0.
 #[test]
 fn a_method_at_the_groups_leaves_the_total_its_own() {
-    let groups = vec![
-        group(
-            "g1",
-            1.0,
-            None,
-            vec![tick("a", 1.0), leaf_on("b", "imp", 2.0)],
-        ),
-        group(
-            "g2",
-            3.0,
-            None,
-            vec![leaf_on("c", "num", 1.0), tick("d", 1.0)],
-        ),
-    ];
-    let fw = framework(rules(Aggregation::WeightedMean), groups.clone());
-    let scorer = Scorer::new(&fw).unwrap();
-    let p = assess(
-        &fw,
-        &[("a", Met), ("b", L(2.into())), ("c", N(4.0)), ("d", NotMet)],
-    );
+    let (groups, scorer, p) = two_groups();
     let spec = UncertaintySpec::new()
         .methods([Aggregation::WeightedMean, Aggregation::HarmonicMean])
         .method_levels([1]);
