@@ -19,9 +19,23 @@ use crate::ValidationError;
 pub struct DenseRatings {
     values: Vec<f64>,
     qualitative: bool,
+    /// Every leaf is rated applicable (none missing or not applicable):
+    /// the mean plan's fast case.
+    complete: bool,
 }
 
 impl DenseRatings {
+    /// Bound values and whether they are qualitative (rule 12), as the
+    /// binding found them.
+    fn new(values: Vec<f64>, qualitative: bool) -> DenseRatings {
+        let complete = values.iter().all(|v| *v >= 0.0);
+        DenseRatings {
+            values,
+            qualitative,
+            complete,
+        }
+    }
+
     /// The values, one per leaf in definition order (see the type's docs
     /// for the encoding).
     pub fn values(&self) -> &[f64] {
@@ -92,10 +106,7 @@ impl Scorer {
         if !binding.issues.is_empty() {
             return Err(ValidationError::new(binding.issues));
         }
-        Ok(DenseRatings {
-            values: binding.values,
-            qualitative: binding.qualitative,
-        })
+        Ok(DenseRatings::new(binding.values, binding.qualitative))
     }
 
     /// Binds ratings given by position — one per leaf in definition order
@@ -186,10 +197,7 @@ impl Scorer {
         if !issues.is_empty() {
             return Err(ValidationError::new(issues));
         }
-        Ok(DenseRatings {
-            values,
-            qualitative,
-        })
+        Ok(DenseRatings::new(values, qualitative))
     }
 
     /// The total score of bound ratings: the same number as
@@ -211,7 +219,12 @@ impl Scorer {
         }
         let mode = compiled.mode(false);
         match &compiled.plan {
-            Some(plan) => plan.total(&ratings.values, mode.missing_zero, &mut scratch.slots),
+            Some(plan) => plan.total(
+                &ratings.values,
+                mode.missing_zero,
+                ratings.complete,
+                &mut scratch.slots,
+            ),
             None => {
                 compiled.evaluate(&ratings.values, mode, scratch);
                 scratch.group_score(0)

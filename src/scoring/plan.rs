@@ -32,6 +32,10 @@ pub(crate) struct MeanPlan {
     /// Groups whose children are all leaves, in any order (they read only
     /// the dense values).
     leaf_groups: Vec<Step>,
+    /// Per group of `leaf_groups`: Σ wᵢ of its leaves, summed in
+    /// definition order as [`MeanPlan::run`] sums them, so that when every
+    /// leaf is rated applicable the sum is known before the values are.
+    leaf_group_w: Vec<f64>,
     /// Leaves under other groups: `(leaf index, slot)`.
     loose: Vec<(u32, u32)>,
     /// The other groups, children before parents.
@@ -104,8 +108,16 @@ impl MeanPlan {
                 });
             }
         }
+        let leaf_group_w = leaf_groups
+            .iter()
+            .map(|step| {
+                let run = leaf_w.get(step.start as usize..step.end as usize);
+                run.unwrap_or(&[]).iter().fold(0.0, |sum, w| sum + w)
+            })
+            .collect();
         Some(MeanPlan {
             leaf_groups,
+            leaf_group_w,
             loose,
             slot_groups,
             leaf_w,
@@ -115,13 +127,22 @@ impl MeanPlan {
 
     /// The total from dense `values` (rules 1 to 5): a missing value
     /// counts 0 when `missing_zero`, else it is left out, as a
-    /// not-applicable one always is. `slots` is working memory.
+    /// not-applicable one always is. `complete` says that every value is
+    /// a rating (none missing or not applicable): the groups of leaves
+    /// then take their sums of weights from the plan. `slots` is working
+    /// memory.
     pub(crate) fn total(
         &self,
         values: &[f64],
         missing_zero: bool,
+        complete: bool,
         slots: &mut Vec<f64>,
     ) -> Option<f64> {
+        if complete {
+            let slots = self.slots(slots);
+            self.run::<false, true>(values, slots, self.weights());
+            return last_score(slots);
+        }
         self.total_with(values, missing_zero, slots, self.weights())
     }
 
@@ -141,20 +162,32 @@ impl MeanPlan {
         slots: &mut Vec<f64>,
         weights: (&[f64], &[f64]),
     ) -> Option<f64> {
+        let slots = self.slots(slots);
+        if missing_zero {
+            self.run::<true, false>(values, slots, weights);
+        } else {
+            self.run::<false, false>(values, slots, weights);
+        }
+        last_score(slots)
+    }
+
+    /// `slots` sized for this plan: one per child and one for the root.
+    fn slots<'s>(&self, slots: &'s mut Vec<f64>) -> &'s mut [f64] {
         let n = self.slot_w.len().saturating_add(1);
         if slots.len() != n {
             slots.clear();
             slots.resize(n, f64::NAN);
         }
-        if missing_zero {
-            self.run::<true>(values, slots, weights);
-        } else {
-            self.run::<false>(values, slots, weights);
-        }
-        slots.last().copied().filter(|t| !t.is_nan())
+        slots
     }
 
-    fn run<const ZERO: bool>(
+    /// The pass itself: `ZERO` counts a missing value 0; `COMPLETE` (no
+    /// value missing or not applicable, and the plan's own `weights`)
+    /// sums each group of leaves without a test per leaf, its Σ wᵢ read
+    /// from `leaf_group_w`. Every leaf then counts, and one of weight 0
+    /// adds +0.0 to both sums, which changes neither: the bits are those
+    /// of the general loop.
+    fn run<const ZERO: bool, const COMPLETE: bool>(
         &self,
         values: &[f64],
         slots: &mut [f64],
@@ -171,11 +204,17 @@ impl MeanPlan {
             };
             set(slots, slot, x);
         }
-        for step in &self.leaf_groups {
+        for (step, &group_w) in self.leaf_groups.iter().zip(&self.leaf_group_w) {
             let run = step.start as usize..step.end as usize;
             let (vs, ws) = (values.get(run.clone()), leaf_w.get(run));
+            let (vs, ws) = (vs.unwrap_or(&[]), ws.unwrap_or(&[]));
+            if COMPLETE {
+                let acc = vs.iter().zip(ws).fold(0.0, |acc, (&v, &w)| acc + w * v);
+                set(slots, step.out, mean(acc, group_w));
+                continue;
+            }
             let (mut acc, mut sum_w) = (0.0, 0.0);
-            for (&v, &w) in vs.unwrap_or(&[]).iter().zip(ws.unwrap_or(&[])) {
+            for (&v, &w) in vs.iter().zip(ws) {
                 if v >= 0.0 {
                     acc += w * v;
                     sum_w += w;
@@ -198,6 +237,11 @@ impl MeanPlan {
             set(slots, step.out, mean(acc, sum_w));
         }
     }
+}
+
+/// The score in the root's slot, `None` for NaN.
+fn last_score(slots: &[f64]) -> Option<f64> {
+    slots.last().copied().filter(|t| !t.is_nan())
 }
 
 /// Σ wᵢsᵢ / Σ wᵢ, NaN when nothing was included (rule 4).
@@ -245,16 +289,24 @@ mod tests {
     }
 
     fn total(fw: &Framework) -> (bool, Option<f64>) {
+        total_of(
+            fw,
+            &[
+                ("x", RatingValue::NotMet),
+                ("g1", RatingValue::Met),
+                ("g3", RatingValue::NotMet),
+                ("h1", RatingValue::NotApplicable),
+                ("z", RatingValue::Met),
+            ],
+        )
+    }
+
+    /// Whether the plan scores `fw`, and the dense total of `ratings`.
+    fn total_of(fw: &Framework, ratings: &[(&str, RatingValue)]) -> (bool, Option<f64>) {
         let scorer = Scorer::new(fw).unwrap();
         let mut a = Assessment::new(fw.exact_ref(), Subject::new("P"));
-        for (id, v) in [
-            ("x", RatingValue::NotMet),
-            ("g1", RatingValue::Met),
-            ("g3", RatingValue::NotMet),
-            ("h1", RatingValue::NotApplicable),
-            ("z", RatingValue::Met),
-        ] {
-            a.rate(id, v).unwrap();
+        for (id, v) in ratings {
+            a.rate(id, v.clone()).unwrap();
         }
         let dense = scorer.bind(&a).unwrap();
         let planned = scorer.compiled().plan.is_some();
@@ -266,6 +318,25 @@ mod tests {
         // g = 1·1 / 1 = 1 (g2 missing, g3 unscored); h not applicable;
         // z weighs 0: total = (2·0 + 1·1) / 3.
         assert_eq!(total(&framework("{}")), (true, Some(1.0 / 3.0)));
+    }
+
+    #[test]
+    fn every_leaf_rated_takes_the_plans_sums_of_weights() {
+        use RatingValue::{Met, NotMet};
+        let all = [
+            ("x", Met),
+            ("g1", NotMet),
+            ("g2", Met),
+            ("g3", Met),
+            ("h1", Met),
+            ("z", NotMet),
+        ];
+        // g = (1·0 + 3·1) / 4 (g3 unscored), h = 1, z weighs 0:
+        // total = (2·1 + 1·0.75 + 1·1 + 0·0) / 4; the general pass (a
+        // coverage threshold every group meets) gives the same.
+        assert_eq!(total_of(&framework("{}"), &all), (true, Some(0.9375)));
+        let general = framework(r#"{ "min_coverage": 0.25 }"#);
+        assert_eq!(total_of(&general, &all), (false, Some(0.9375)));
     }
 
     #[test]
