@@ -390,6 +390,7 @@ impl Scale {
     /// assert_eq!(delay.normalise(&RatingValue::Number(2.5)), Some(0.75));
     /// assert_eq!(delay.normalise(&RatingValue::Number(11.0)), None);
     /// ```
+    #[inline]
     pub fn normalise(&self, value: &RatingValue) -> Option<f64> {
         match (self, value) {
             (Scale::Binary { .. }, RatingValue::Met) => Some(1.0),
@@ -423,6 +424,48 @@ impl Scale {
                 Some(score + 0.0)
             }
             _ => None,
+        }
+    }
+
+    /// The rating a number stands for on this scale, for ratings held as a
+    /// table of numbers ([`crate::Scorer::bind_codes_into`], the Python
+    /// binding's arrays): on a binary scale 1 is met and 0 not met; on an
+    /// ordinal scale an integer is the level of that value; on a numeric
+    /// scale the number is itself. Any other number is the
+    /// [`RatingValue::Number`] it is, which [`Scale::normalise`] refuses on
+    /// a binary or ordinal scale, so that a check reports the number as it
+    /// was given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Id, Level, LevelRef, RatingValue, Scale};
+    ///
+    /// assert_eq!(Scale::binary().rating_of_code(1.0), RatingValue::Met);
+    /// assert_eq!(Scale::binary().rating_of_code(2.0), RatingValue::Number(2.0));
+    /// let grid = Scale::ordinal([
+    ///     Level::new(Id::new("no")?, 0, "no"),
+    ///     Level::new(Id::new("yes")?, 1, "yes"),
+    /// ]);
+    /// assert_eq!(grid.rating_of_code(1.0), RatingValue::Level(LevelRef::Value(1)));
+    /// assert_eq!(grid.normalise(&grid.rating_of_code(0.5)), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rating_of_code(&self, code: f64) -> RatingValue {
+        match self {
+            Scale::Binary { .. } if code == 1.0 => RatingValue::Met,
+            Scale::Binary { .. } if code == 0.0 => RatingValue::NotMet,
+            Scale::Ordinal { .. }
+                if code.fract() == 0.0
+                    && code >= f64::from(i32::MIN)
+                    && code <= f64::from(i32::MAX) =>
+            {
+                // Integral and in range, checked above: the cast is exact.
+                #[allow(clippy::cast_possible_truncation)]
+                let value = code as i32;
+                RatingValue::Level(LevelRef::Value(value))
+            }
+            _ => RatingValue::Number(code),
         }
     }
 

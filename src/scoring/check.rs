@@ -40,7 +40,7 @@ impl Compiled {
         // qualitative; it is reported without scores.
         let qualitative = !values.iter().any(|v| *v >= 0.0);
         if self.framework.rules.missing == MissingPolicy::Error && !qualitative {
-            self.check_missing(&values, &mut issues);
+            self.check_missing(&values, |_| "/ratings".to_string(), &mut issues);
         }
         Binding {
             values,
@@ -76,15 +76,8 @@ impl Compiled {
         issues: &mut Vec<Issue>,
     ) -> (Vec<f64>, Vec<u32>) {
         let leaves = self.leaves();
-        let mut values = vec![f64::NAN; leaves];
+        let mut values: Vec<f64> = (0..leaves).map(|leaf| self.unrated(leaf)).collect();
         let mut rating = vec![NONE; leaves];
-        for (leaf, &node) in self.leaf_node.iter().enumerate() {
-            if self.na_from.get(node as usize).is_some_and(|&n| n != NONE) {
-                if let Some(v) = values.get_mut(leaf) {
-                    *v = NOT_APPLICABLE;
-                }
-            }
-        }
         // Ratings usually follow the framework's order: try the leaf after
         // the one rated last before hashing the id.
         let mut next_leaf = 0usize;
@@ -94,16 +87,15 @@ impl Compiled {
                 continue;
             };
             next_leaf = (leaf as usize).saturating_add(1);
-            let Some(x) = self.normalised(leaf as usize, id, &r.value, issues) else {
+            let Some(x) = self.bound(leaf as usize, &r.value) else {
+                let path = pointer(&pointer("/ratings", id), "value");
+                issues.extend(self.off_scale(leaf as usize, &r.value, path));
                 continue;
             };
             if let (Some(v), Some(p)) =
                 (values.get_mut(leaf as usize), rating.get_mut(leaf as usize))
             {
-                // A leaf the framework marks not applicable stays so.
-                if *v != NOT_APPLICABLE || x == NOT_APPLICABLE {
-                    *v = x;
-                }
+                *v = x;
                 *p = u32::try_from(pos).unwrap_or(NONE);
             }
         }
@@ -132,33 +124,79 @@ impl Compiled {
         Some(leaf)
     }
 
-    /// `value` normalised on leaf `leaf`'s scale (rule 1), or
-    /// [`NOT_APPLICABLE`]; `rating-off-scale` when the scale does not
-    /// admit it.
-    fn normalised(
+    /// The dense value of leaf `leaf` rated `value` (rules 1, 2): its
+    /// score normalised on the leaf's scale, or [`NOT_APPLICABLE`] when
+    /// `value` says so or the framework marks the leaf not applicable;
+    /// `None` when the scale does not admit `value` (checked even on a
+    /// leaf marked not applicable). The one binding of a rating, for
+    /// assessments and for ratings given by position alike.
+    #[inline]
+    pub(crate) fn bound(&self, leaf: usize, value: &RatingValue) -> Option<f64> {
+        let binding = self.leaf_scale.get(leaf)?;
+        let (_, scale) = self.framework.scales.get_index(binding.scale as usize)?;
+        let x = match value {
+            RatingValue::NotApplicable => NOT_APPLICABLE,
+            v => scale.normalise(v)?,
+        };
+        Some(binding.marked(x))
+    }
+
+    /// [`Compiled::bound`] for the rating that number `code` stands for
+    /// ([`crate::Scale::rating_of_code`]), for not applicable when it is
+    /// `not_applicable`, and [`Compiled::unrated`] for NaN. A binary
+    /// leaf's four codes are looked up without a branch on which it is:
+    /// ratings in a table are as unpredictable as the subjects are.
+    #[inline]
+    pub(crate) fn bound_code(&self, leaf: usize, code: f64, not_applicable: f64) -> Option<f64> {
+        let binding = self.leaf_scale.get(leaf)?;
+        if let Some(table) = &binding.binary {
+            let na = code == not_applicable;
+            let row = if na {
+                3
+            } else {
+                usize::from(code == 1.0) | usize::from(code.is_nan()) << 1
+            };
+            let known = na || code == 0.0 || code == 1.0 || code.is_nan();
+            return table.get(row).copied().filter(|_| known);
+        }
+        if code.is_nan() {
+            return Some(binding.marked(f64::NAN));
+        }
+        let value = if code == not_applicable {
+            RatingValue::NotApplicable
+        } else {
+            let (_, scale) = self.framework.scales.get_index(binding.scale as usize)?;
+            scale.rating_of_code(code)
+        };
+        self.bound(leaf, &value)
+    }
+
+    /// The dense value of leaf `leaf` without a rating: NaN, or
+    /// [`NOT_APPLICABLE`] when the framework marks it so.
+    #[inline]
+    pub(crate) fn unrated(&self, leaf: usize) -> f64 {
+        self.leaf_scale
+            .get(leaf)
+            .map_or(f64::NAN, |binding| binding.marked(f64::NAN))
+    }
+
+    /// `rating-off-scale` at `path` for `value` on leaf `leaf`, the value
+    /// [`Compiled::bound`] refused.
+    pub(crate) fn off_scale(
         &self,
         leaf: usize,
-        id: &Id,
         value: &RatingValue,
-        issues: &mut Vec<Issue>,
-    ) -> Option<f64> {
+        path: String,
+    ) -> Option<Issue> {
+        let node = self.leaf_node.get(leaf).copied()? as usize;
         let (scale_id, scale) = self.scale_of_leaf(leaf)?;
-        let normalised = match value {
-            RatingValue::NotApplicable => Some(NOT_APPLICABLE),
-            v => scale.normalise(v),
+        let kind = IssueKind::RatingOffScale {
+            id: self.id(node)?.to_string(),
+            value: value.to_string(),
+            scale: scale_id.to_string(),
+            expected: scale.admits(),
         };
-        if normalised.is_none() {
-            issues.push(Issue::new(
-                pointer(&pointer("/ratings", id), "value"),
-                IssueKind::RatingOffScale {
-                    id: id.to_string(),
-                    value: value.to_string(),
-                    scale: scale_id.to_string(),
-                    expected: scale.admits(),
-                },
-            ));
-        }
-        normalised
+        Some(Issue::new(path, kind))
     }
 
     /// `unknown-criterion` for every narrative and finding that names no
@@ -196,17 +234,20 @@ impl Compiled {
         })
     }
 
-    /// One `missing-rating` at `/ratings` per applicable leaf without a
+    /// One `missing-rating` at `path(leaf)` per applicable leaf without a
     /// rating (rule 3, [`MissingPolicy::Error`]).
-    fn check_missing(&self, values: &[f64], issues: &mut Vec<Issue>) {
+    pub(crate) fn check_missing(
+        &self,
+        values: &[f64],
+        path: impl Fn(usize) -> String,
+        issues: &mut Vec<Issue>,
+    ) {
         for (leaf, v) in values.iter().enumerate() {
             if v.is_nan() {
                 let node = self.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
                 if let Some(id) = self.id(node) {
-                    issues.push(Issue::new(
-                        "/ratings",
-                        IssueKind::MissingRating { id: id.to_string() },
-                    ));
+                    let kind = IssueKind::MissingRating { id: id.to_string() };
+                    issues.push(Issue::new(path(leaf), kind));
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! definition (pre-)order, so that scoring resolves no id and hashes no
 //! string per node.
 
+use super::aggregate::NOT_APPLICABLE;
 use super::plan::MeanPlan;
 use crate::id_index::IdIndex;
 use crate::validate::Tree;
@@ -53,11 +54,31 @@ pub(crate) struct Slot {
     pub scored: bool,
 }
 
-/// A leaf's scale, compiled.
+/// A leaf's scale, compiled, and what binding a rating to it needs.
 #[derive(Debug, Clone)]
 pub(crate) struct LeafScale {
     /// Index into the framework's `scales`.
     pub scale: u32,
+    /// Whether the framework marks the leaf (or an ancestor) not
+    /// applicable: whatever it is rated, it binds as not applicable.
+    pub not_applicable: bool,
+    /// On a binary scale, the dense values of the codes 0, 1, NaN (no
+    /// rating) and not applicable, as [`LeafScale::marked`] leaves the
+    /// normalised scores of [`Scale::rating_of_code`]: looked up rather
+    /// than branched on when binding a table of codes.
+    pub binary: Option<[f64; 4]>,
+}
+
+impl LeafScale {
+    /// `x`, or [`NOT_APPLICABLE`] when the framework marks the leaf so.
+    #[inline]
+    pub(crate) fn marked(&self, x: f64) -> f64 {
+        if self.not_applicable {
+            NOT_APPLICABLE
+        } else {
+            x
+        }
+    }
 }
 
 /// The compiled framework; shared behind an `Arc` by [`crate::Scorer`].
@@ -327,9 +348,20 @@ fn lay_out(framework: &Framework, tree: &Tree<'_>) -> Layout {
         if criterion.is_leaf() {
             leaf = u32::try_from(leaf_node.len()).unwrap_or(NONE);
             leaf_node.push(idx);
-            leaf_scale.push(LeafScale {
-                scale: node.scale.unwrap_or(NONE),
-            });
+            let scale = node.scale.unwrap_or(NONE);
+            let mut binding = LeafScale {
+                scale,
+                not_applicable: na_from.last().is_some_and(|&n| n != NONE),
+                binary: None,
+            };
+            if let Some((_, s @ Scale::Binary { .. })) = framework.scales.get_index(scale as usize)
+            {
+                let score = |code| s.normalise(&s.rating_of_code(code));
+                binding.binary = score(0.0).zip(score(1.0)).map(|(zero, one)| {
+                    [zero, one, f64::NAN, NOT_APPLICABLE].map(|x| binding.marked(x))
+                });
+            }
+            leaf_scale.push(binding);
         }
         nodes.push(Node {
             parent,

@@ -3,7 +3,7 @@
 //! lookup.
 
 use super::aggregate::{Mode, NOT_APPLICABLE, Scratch};
-use super::compile::{Compiled, NONE};
+use super::compile::Compiled;
 use crate::{Assessment, Issue, IssueKind, MissingPolicy, RatingValue, Scorer, pointer};
 
 use crate::ValidationError;
@@ -13,9 +13,11 @@ use crate::ValidationError;
 ///
 /// Each value is the leaf's normalised score in [0, 1] (rule 1), `NaN`
 /// when the leaf has no rating, or a negative number (−1) when it is not
-/// applicable (rule 2). Only [`Scorer::bind`] makes one, so every value is
-/// on its leaf's scale.
-#[derive(Debug, Clone, PartialEq)]
+/// applicable (rule 2). Only binding gives one values ([`Scorer::bind`],
+/// [`Scorer::bind_leaves`]), so every value is on its leaf's scale;
+/// `DenseRatings::default()` is an empty one to bind into
+/// ([`Scorer::bind_leaves_into`]), with no total.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DenseRatings {
     values: Vec<f64>,
     qualitative: bool,
@@ -149,55 +151,153 @@ impl Scorer {
         &self,
         ratings: &[Option<RatingValue>],
     ) -> Result<DenseRatings, ValidationError> {
+        let mut dense = DenseRatings::default();
+        self.bind_leaves_into(ratings, &mut dense)?;
+        Ok(dense)
+    }
+
+    /// [`Scorer::bind_leaves`] into `dense`, reusing its memory: a batch
+    /// that binds row after row into one `DenseRatings` allocates nothing
+    /// once it has grown to the framework's size.
+    ///
+    /// # Errors
+    ///
+    /// As [`Scorer::bind_leaves`]; `dense` is then left with no values, so
+    /// that [`Scorer::total_dense`] gives `None` for it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{DenseRatings, Framework, RatingValue, Scorer, Scratch};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "a", "title": "First", "scale": "tick" },
+    ///         { "id": "b", "title": "Second", "scale": "tick" }
+    ///     ]
+    /// }"#)?;
+    /// let scorer = Scorer::new(&framework)?;
+    /// let (mut dense, mut scratch) = (DenseRatings::default(), Scratch::new());
+    /// let rows = [[Some(RatingValue::Met), None], [Some(RatingValue::NotMet), Some(RatingValue::Met)]];
+    /// let mut totals = Vec::new();
+    /// for row in &rows {
+    ///     scorer.bind_leaves_into(row, &mut dense)?;
+    ///     totals.push(scorer.total_dense(&dense, &mut scratch));
+    /// }
+    /// assert_eq!(totals, [Some(1.0), Some(0.5)]);
+    /// assert!(scorer.bind_leaves_into(&[None], &mut dense).is_err());
+    /// assert_eq!(scorer.total_dense(&dense, &mut scratch), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn bind_leaves_into(
+        &self,
+        ratings: &[Option<RatingValue>],
+        dense: &mut DenseRatings,
+    ) -> Result<(), ValidationError> {
+        self.bind_by_position(ratings, dense, |c, leaf, rating, issues| {
+            let Some(value) = rating else {
+                return c.unrated(leaf);
+            };
+            c.bound(leaf, value).unwrap_or_else(|| {
+                issues.extend(c.off_scale(leaf, value, pointer("", leaf)));
+                f64::NAN
+            })
+        })
+    }
+
+    /// Binds ratings given as numbers by position, one per leaf in
+    /// definition order, into `dense` as [`Scorer::bind_leaves_into`]
+    /// binds ratings: NaN is a leaf without a rating, `not_applicable` a
+    /// leaf rated not applicable, and any other number the rating it
+    /// stands for on the leaf's scale ([`crate::Scale::rating_of_code`]:
+    /// binary 1 met and 0 not met, an ordinal level's value, a numeric
+    /// scale's number). For ratings held as a table of numbers (the Python
+    /// binding's arrays); the totals have the same bits as those of the
+    /// assessment with the same ratings.
+    ///
+    /// A code equal to `not_applicable` is read as not applicable before it
+    /// is read as a rating: choose a number no leaf admits (minus infinity
+    /// is one, as a rating is finite).
+    ///
+    /// # Errors
+    ///
+    /// As [`Scorer::bind_leaves`], a `rating-off-scale` naming the rating
+    /// the number stands for; `dense` is then left with no values.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{DenseRatings, Framework, Scorer, Scratch};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "a", "title": "First", "scale": "tick" },
+    ///         { "id": "b", "title": "Second", "scale": "tick" },
+    ///         { "id": "c", "title": "Third", "scale": "tick" }
+    ///     ]
+    /// }"#)?;
+    /// let scorer = Scorer::new(&framework)?;
+    /// let mut dense = DenseRatings::default();
+    /// scorer.bind_codes_into(&[1.0, f64::NAN, f64::NEG_INFINITY], f64::NEG_INFINITY, &mut dense)?;
+    /// assert_eq!(scorer.total_dense(&dense, &mut Scratch::new()), Some(1.0));
+    /// let off = scorer.bind_codes_into(&[1.0, 0.5, 0.0], f64::NEG_INFINITY, &mut dense).unwrap_err();
+    /// assert_eq!(off.issues()[0].path, "/1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn bind_codes_into(
+        &self,
+        codes: &[f64],
+        not_applicable: f64,
+        dense: &mut DenseRatings,
+    ) -> Result<(), ValidationError> {
+        self.bind_by_position(codes, dense, |c, leaf, &code, issues| {
+            c.bound_code(leaf, code, not_applicable).unwrap_or_else(|| {
+                let rating = c.scale_of_leaf(leaf).map(|(_, s)| s.rating_of_code(code));
+                let rating = rating.unwrap_or(RatingValue::Number(code));
+                issues.extend(c.off_scale(leaf, &rating, pointer("", leaf)));
+                f64::NAN
+            })
+        })
+    }
+
+    /// The one binder of ratings given by position: `value` gives each
+    /// leaf's dense value (pushing what it refuses to the issues); then
+    /// rules 12 and 3 as [`Scorer::bind`] applies them. On error `dense`
+    /// is left empty.
+    fn bind_by_position<T>(
+        &self,
+        items: &[T],
+        dense: &mut DenseRatings,
+        mut value: impl FnMut(&Compiled, usize, &T, &mut Vec<Issue>) -> f64,
+    ) -> Result<(), ValidationError> {
         let c = self.compiled();
-        if ratings.len() != c.leaves() {
-            let message = format!("{} ratings for {} leaves", ratings.len(), c.leaves());
+        dense.values.clear();
+        dense.qualitative = false;
+        if items.len() != c.leaves() {
+            let message = format!("{} ratings for {} leaves", items.len(), c.leaves());
             let kind = IssueKind::InvalidDocument { message };
             return Err(ValidationError::new(vec![Issue::new("", kind)]));
         }
         let mut issues = Vec::new();
-        let mut values = Vec::with_capacity(ratings.len());
-        for (leaf, rating) in ratings.iter().enumerate() {
-            let node = c.leaf_node.get(leaf).map_or(0, |&n| n as usize);
-            let marked = c.na_from.get(node).is_some_and(|&n| n != NONE);
-            let normalised = match rating {
-                None => Some(f64::NAN),
-                Some(RatingValue::NotApplicable) => Some(NOT_APPLICABLE),
-                Some(v) => c.scale_of_leaf(leaf).and_then(|(_, s)| s.normalise(v)),
-            };
-            match (normalised, rating) {
-                (Some(_), _) if marked => values.push(NOT_APPLICABLE),
-                (Some(x), _) => values.push(x),
-                (None, Some(value)) => {
-                    values.push(f64::NAN);
-                    if let (Some(id), Some((scale_id, scale))) = (c.id(node), c.scale_of_leaf(leaf))
-                    {
-                        let kind = IssueKind::RatingOffScale {
-                            id: id.to_string(),
-                            value: value.to_string(),
-                            scale: scale_id.to_string(),
-                            expected: scale.admits(),
-                        };
-                        issues.push(Issue::new(pointer("", leaf), kind));
-                    }
-                }
-                (None, None) => values.push(f64::NAN),
-            }
-        }
-        let qualitative = !values.iter().any(|v| *v >= 0.0);
+        let values = items.iter().enumerate();
+        dense
+            .values
+            .extend(values.map(|(leaf, item)| value(c, leaf, item, &mut issues)));
+        let qualitative = !dense.values.iter().any(|v| *v >= 0.0);
         if c.framework.rules.missing == MissingPolicy::Error && !qualitative {
-            for (leaf, v) in values.iter().enumerate() {
-                let node = c.leaf_node.get(leaf).map_or(0, |&n| n as usize);
-                if let (true, Some(id)) = (v.is_nan(), c.id(node)) {
-                    let kind = IssueKind::MissingRating { id: id.to_string() };
-                    issues.push(Issue::new(pointer("", leaf), kind));
-                }
-            }
+            c.check_missing(&dense.values, |leaf| pointer("", leaf), &mut issues);
         }
         if !issues.is_empty() {
+            dense.values.clear();
             return Err(ValidationError::new(issues));
         }
-        Ok(DenseRatings::new(values, qualitative))
+        dense.qualitative = qualitative;
+        dense.complete = dense.values.iter().all(|v| *v >= 0.0);
+        Ok(())
     }
 
     /// The total score of bound ratings: the same number as

@@ -1,8 +1,9 @@
 """Benchmark of the batch path: ``Scorer.totals`` on N × 36 good-practice
 ratings, beside the Rust dense path (the ``dense_rust`` example, per
-assessment: binding by position and ``total_dense``, and ``total_dense``
-alone) and beside the same totals computed with pandas ``groupby`` (items →
-questions → areas → total, each a mean that skips what is unrated), and
+assessment: ``bind_codes_into`` and ``total_dense`` on the same codes, and
+``total_dense`` alone) and beside the same totals computed with pandas
+``groupby`` (items → questions → areas → total, each a mean that skips
+what is unrated), and
 ``Scorer.score`` per assessment from an object, a dict (built in Python and
 from ``json.loads``) and JSON text (the fastest of 5 rounds each).
 
@@ -106,7 +107,7 @@ def main() -> None:
             cwd=ROOT, check=True, capture_output=True, text=True,
         ).stdout
         dense = json.loads(out.strip().splitlines()[-1])
-        print(f"Rust bind_leaves + total_dense: {dense['bind_and_total_us']:.3f} us per assessment "
+        print(f"Rust bind_codes_into + total_dense: {dense['bind_and_total_us']:.3f} us per assessment "
               f"(total_dense alone {dense['total_dense_us']:.3f} us); totals / Rust = "
               f"{t_one / n * 1e6 / dense['bind_and_total_us']:.2f} (1 thread), "
               f"{t_totals / n * 1e6 / dense['bind_and_total_us']:.2f} (all cores)")

@@ -1,8 +1,9 @@
 //! The Rust dense path the Python batch path is measured against
 //! (`bench_totals.py` runs it): the totals of N generated good-practice
-//! assessments, each bound by position (`Scorer::bind_leaves`, as
-//! `Scorer.totals` binds a row) and scored by `Scorer::total_dense`, and
-//! `total_dense` alone on rows bound beforehand; parsing and scoring the
+//! assessments held as one array of codes, each row bound into one reused
+//! `DenseRatings` (`Scorer::bind_codes_into`, as `Scorer.totals` binds a
+//! row) and scored by `Scorer::total_dense`, and `total_dense` alone on
+//! rows bound beforehand; parsing and scoring the
 //! worked example; parsing the worked example's ratings alone (the shape
 //! `bench_totals.py` scores from a dict) through the crate and through
 //! plain serde_json, and building that assessment in code. Prints one
@@ -19,7 +20,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use assessment_model::{Assessment, Id, Rating, RatingValue, Scorer, Scratch, Subject, catalog};
+use assessment_model::{Assessment, DenseRatings, Id, Rating, Scorer, Scratch, Subject, catalog};
 
 fn main() {
     let n: usize = std::env::args()
@@ -36,28 +37,35 @@ fn main() {
             .wrapping_add(1);
         (state >> 33) as f64 / (1u64 << 31) as f64
     };
-    let rows: Vec<Vec<Option<RatingValue>>> = (0..n)
-        .map(|_| {
-            (0..leaves)
-                .map(|_| match next() {
-                    x if x < 0.6 => Some(RatingValue::Met),
-                    x if x < 0.9 => Some(RatingValue::NotMet),
-                    _ => None,
-                })
-                .collect()
+    // One row of codes per assessment, in one flat array, as the numpy
+    // array `Scorer.totals` reads: 1 met, 0 not met, NaN unrated.
+    let codes: Vec<f64> = (0..n * leaves)
+        .map(|_| match next() {
+            x if x < 0.6 => 1.0,
+            x if x < 0.9 => 0.0,
+            _ => f64::NAN,
         })
         .collect();
     let mut scratch = Scratch::new();
+    let mut dense = DenseRatings::default();
     let start = Instant::now();
     let mut sum = 0.0;
-    for row in &rows {
-        let dense = scorer.bind_leaves(row).unwrap();
+    for row in codes.chunks_exact(leaves) {
+        scorer
+            .bind_codes_into(black_box(row), f64::NEG_INFINITY, &mut dense)
+            .unwrap();
         sum += scorer.total_dense(&dense, &mut scratch).unwrap_or(0.0);
     }
     let bind_and_total = start.elapsed().as_secs_f64();
-    let bound: Vec<_> = rows
-        .iter()
-        .map(|r| scorer.bind_leaves(r).unwrap())
+    let bound: Vec<_> = codes
+        .chunks_exact(leaves)
+        .map(|row| {
+            let mut dense = DenseRatings::default();
+            scorer
+                .bind_codes_into(row, f64::NEG_INFINITY, &mut dense)
+                .unwrap();
+            dense
+        })
         .collect();
     let start = Instant::now();
     for dense in &bound {

@@ -2,15 +2,15 @@
 //! column per leaf in definition order) to a 1-D array of totals, without
 //! building assessments or reports.
 //!
-//! Each value is turned into the rating it stands for on its leaf's scale
-//! (binary: 1 met, 0 not met; ordinal: a level's value; numeric: the
-//! number) and bound by the crate's `Scorer::bind_leaves`, which normalises
-//! it with `Scale::normalise` as scoring an assessment does; the totals are
-//! then `Scorer::total_dense`'s. So a row's total has the same bits as
-//! `scorer.score(assessment).total["score"]` for the assessment with the
-//! same ratings.
+//! Each row is bound by the crate's `Scorer::bind_codes_into`, which reads
+//! each value as the rating it stands for on its leaf's scale
+//! (`Scale::rating_of_code`: binary 1 met, 0 not met; ordinal a level's
+//! value; numeric the number) and normalises it as scoring an assessment
+//! does; the totals are then `Scorer::total_dense`'s. So a row's total has
+//! the same bits as `scorer.score(assessment).total["score"]` for the
+//! assessment with the same ratings.
 
-use assessment_model::{Issue, LevelRef, RatingValue, Scale, Scorer, Scratch};
+use assessment_model::{DenseRatings, Issue, Scorer, Scratch};
 use numpy::ndarray::{ArrayView2, Axis};
 use numpy::{PyArray1, PyReadonlyArray2};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -24,55 +24,6 @@ use crate::errors::{self, Class};
 /// normalised values; on raw values −1 can be a rating (a numeric range
 /// below 0, a level of value −1).
 pub(crate) const NOT_APPLICABLE: f64 = f64::NEG_INFINITY;
-
-/// How a raw value of one leaf is read.
-#[derive(Debug, Clone, Copy)]
-enum Codec {
-    /// 1 met, 0 not met.
-    Binary,
-    /// A level's integer value.
-    Ordinal,
-    /// The number itself (and any scale kind a later crate adds).
-    Numeric,
-}
-
-impl Codec {
-    fn of(scale: &Scale) -> Codec {
-        match scale {
-            Scale::Binary { .. } => Codec::Binary,
-            Scale::Ordinal { .. } => Codec::Ordinal,
-            _ => Codec::Numeric,
-        }
-    }
-
-    /// The rating `x` stands for (`x` neither NaN nor the not-applicable
-    /// code): a value off the scale becomes a rating the scale refuses, so
-    /// that binding reports it as `rating-off-scale` with the value.
-    fn rating(self, x: f64) -> RatingValue {
-        match self {
-            Codec::Binary if x == 1.0 => RatingValue::Met,
-            Codec::Binary if x == 0.0 => RatingValue::NotMet,
-            Codec::Ordinal
-                if x.fract() == 0.0 && x >= f64::from(i32::MIN) && x <= f64::from(i32::MAX) =>
-            {
-                #[allow(clippy::cast_possible_truncation)] // integral and in range, checked above
-                let value = x as i32;
-                RatingValue::Level(LevelRef::Value(value))
-            }
-            _ => RatingValue::Number(x),
-        }
-    }
-}
-
-/// Each leaf's codec and scale, in definition order.
-fn leaf_scales(scorer: &Scorer) -> Vec<(Codec, &Scale)> {
-    let framework = scorer.framework();
-    framework
-        .leaves()
-        .filter_map(|c| c.scale.as_ref().and_then(|s| framework.scales.get(s)))
-        .map(|s| (Codec::of(s), s))
-        .collect()
-}
 
 /// The totals of every row of `ratings`; see the module docs. The GIL is
 /// released while scoring, and the rows are scored in `threads` contiguous
@@ -94,8 +45,7 @@ pub(crate) fn totals<'py>(
             .extract()?,
     };
     let view = array.as_array();
-    let leaves = leaf_scales(scorer);
-    check_arguments(scorer, &leaves, view.ncols(), not_applicable)?;
+    check_arguments(scorer, view.ncols(), not_applicable)?;
     if threads == Some(0) {
         return Err(PyValueError::new_err("threads must be at least 1"));
     }
@@ -106,7 +56,6 @@ pub(crate) fn totals<'py>(
     let chunk = view.nrows().div_ceil(threads).max(1);
     let batch = Batch {
         scorer,
-        leaves: &leaves,
         not_applicable,
     };
     let parts = py.detach(|| {
@@ -145,13 +94,8 @@ const MIN_ROWS_PER_THREAD: usize = 4096;
 /// The number of columns and the not-applicable code, checked: `ValueError`
 /// for a wrong number of columns, a NaN code or a code that is a rating of
 /// some leaf.
-fn check_arguments(
-    scorer: &Scorer,
-    leaves: &[(Codec, &Scale)],
-    columns: usize,
-    not_applicable: f64,
-) -> PyResult<()> {
-    if columns != leaves.len() || leaves.len() != scorer.leaf_count() {
+fn check_arguments(scorer: &Scorer, columns: usize, not_applicable: f64) -> PyResult<()> {
+    if columns != scorer.leaf_count() {
         return Err(PyValueError::new_err(format!(
             "ratings have {columns} columns, the framework has {} leaves (see Scorer.leaf_ids())",
             scorer.leaf_count()
@@ -162,14 +106,15 @@ fn check_arguments(
             "not_applicable must not be NaN (NaN means missing)",
         ));
     }
-    if let Some(id) = leaves
-        .iter()
-        .zip(scorer.framework().leaves())
-        .find(|((codec, scale), _)| scale.normalise(&codec.rating(not_applicable)).is_some())
-        .map(|(_, c)| c.id.to_string())
-    {
+    let framework = scorer.framework();
+    let admitted = |c: &&assessment_model::Criterion| {
+        let scale = c.scale.as_ref().and_then(|s| framework.scales.get(s));
+        scale.is_some_and(|s| s.normalise(&s.rating_of_code(not_applicable)).is_some())
+    };
+    if let Some(c) = framework.leaves().find(admitted) {
         return Err(PyValueError::new_err(format!(
-            "not_applicable = {not_applicable} is a rating of leaf {id:?}; choose a value no leaf admits"
+            "not_applicable = {not_applicable} is a rating of leaf {:?}; choose a value no leaf admits",
+            c.id.to_string()
         )));
     }
     Ok(())
@@ -179,7 +124,6 @@ fn check_arguments(
 #[derive(Clone, Copy)]
 struct Batch<'a> {
     scorer: &'a Scorer,
-    leaves: &'a [(Codec, &'a Scale)],
     not_applicable: f64,
 }
 
@@ -188,22 +132,25 @@ impl Batch<'_> {
     /// array) and the issues of those that do not bind, paths `/row/column`.
     fn score(self, rows: ArrayView2<'_, f64>, first: usize) -> (Vec<f64>, Vec<(String, Issue)>) {
         let mut scratch = Scratch::new();
-        let mut row_ratings: Vec<Option<RatingValue>> = Vec::with_capacity(self.leaves.len());
+        let mut dense = DenseRatings::default();
+        let mut row_codes: Vec<f64> = Vec::new();
         let mut totals = Vec::with_capacity(rows.nrows());
         let mut issues: Vec<(String, Issue)> = Vec::new();
         for (i, row) in rows.rows().into_iter().enumerate() {
-            row_ratings.clear();
-            row_ratings.extend(row.iter().zip(self.leaves).map(|(&x, (codec, _))| {
-                if x.is_nan() {
-                    None
-                } else if x == self.not_applicable {
-                    Some(RatingValue::NotApplicable)
-                } else {
-                    Some(codec.rating(x))
+            // A C-contiguous row is read in place; any other is copied.
+            let codes = match row.as_slice() {
+                Some(codes) => codes,
+                None => {
+                    row_codes.clear();
+                    row_codes.extend(row.iter());
+                    &row_codes
                 }
-            }));
-            match self.scorer.bind_leaves(&row_ratings) {
-                Ok(dense) => totals.push(
+            };
+            match self
+                .scorer
+                .bind_codes_into(codes, self.not_applicable, &mut dense)
+            {
+                Ok(()) => totals.push(
                     self.scorer
                         .total_dense(&dense, &mut scratch)
                         .unwrap_or(f64::NAN),
