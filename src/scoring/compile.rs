@@ -70,6 +70,23 @@ pub(crate) struct LeafScale {
 }
 
 impl LeafScale {
+    /// The binding of a leaf rated on `framework`'s scale at index
+    /// `scale`, marked not applicable by the framework or not.
+    fn new(framework: &Framework, scale: u32, not_applicable: bool) -> LeafScale {
+        let mut binding = LeafScale {
+            scale,
+            not_applicable,
+            binary: None,
+        };
+        if let Some((_, s @ Scale::Binary { .. })) = framework.scales.get_index(scale as usize) {
+            let score = |code| s.normalise(&s.rating_of_code(code));
+            binding.binary = score(0.0).zip(score(1.0)).map(|(zero, one)| {
+                [zero, one, f64::NAN, NOT_APPLICABLE].map(|x| binding.marked(x))
+            });
+        }
+        binding
+    }
+
     /// `x`, or [`NOT_APPLICABLE`] when the framework marks the leaf so.
     #[inline]
     pub(crate) fn marked(&self, x: f64) -> f64 {
@@ -348,20 +365,9 @@ fn lay_out(framework: &Framework, tree: &Tree<'_>) -> Layout {
         if criterion.is_leaf() {
             leaf = u32::try_from(leaf_node.len()).unwrap_or(NONE);
             leaf_node.push(idx);
+            let marked = na_from.last().is_some_and(|&n| n != NONE);
             let scale = node.scale.unwrap_or(NONE);
-            let mut binding = LeafScale {
-                scale,
-                not_applicable: na_from.last().is_some_and(|&n| n != NONE),
-                binary: None,
-            };
-            if let Some((_, s @ Scale::Binary { .. })) = framework.scales.get_index(scale as usize)
-            {
-                let score = |code| s.normalise(&s.rating_of_code(code));
-                binding.binary = score(0.0).zip(score(1.0)).map(|(zero, one)| {
-                    [zero, one, f64::NAN, NOT_APPLICABLE].map(|x| binding.marked(x))
-                });
-            }
-            leaf_scale.push(binding);
+            leaf_scale.push(LeafScale::new(framework, scale, marked));
         }
         nodes.push(Node {
             parent,
