@@ -35,13 +35,8 @@ impl Compiled {
         Limits::new(&mut issues).assessment("", assessment);
         let (values, rating) = self.bind_ratings(assessment, &mut issues);
         self.check_references(assessment, &mut issues);
-        // Rule 12: an assessment that rates no applicable leaf (only
-        // narratives, findings, perhaps "not applicable" marks) is
-        // qualitative; it is reported without scores.
-        let qualitative = !values.iter().any(|v| *v >= 0.0);
-        if self.framework.rules.missing == MissingPolicy::Error && !qualitative {
-            self.check_missing(&values, |_| "/ratings".to_string(), &mut issues);
-        }
+        let qualitative =
+            self.qualitative_or_missing(&values, |_| "/ratings".to_string(), &mut issues);
         Binding {
             values,
             rating,
@@ -234,14 +229,21 @@ impl Compiled {
         })
     }
 
-    /// One `missing-rating` at `path(leaf)` per applicable leaf without a
-    /// rating (rule 3, [`MissingPolicy::Error`]).
-    pub(crate) fn check_missing(
+    /// Rules 12 and 3 on bound `values`: whether they are qualitative (no
+    /// applicable leaf is rated: only narratives, findings, perhaps "not
+    /// applicable" marks; reported without scores), and, when they are
+    /// not, under [`MissingPolicy::Error`] one `missing-rating` at
+    /// `path(leaf)` per applicable leaf without a rating.
+    pub(crate) fn qualitative_or_missing(
         &self,
         values: &[f64],
         path: impl Fn(usize) -> String,
         issues: &mut Vec<Issue>,
-    ) {
+    ) -> bool {
+        let qualitative = !values.iter().any(|v| *v >= 0.0);
+        if self.framework.rules.missing != MissingPolicy::Error || qualitative {
+            return qualitative;
+        }
         for (leaf, v) in values.iter().enumerate() {
             if v.is_nan() {
                 let node = self.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
@@ -251,6 +253,7 @@ impl Compiled {
                 }
             }
         }
+        qualitative
     }
 }
 

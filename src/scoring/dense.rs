@@ -30,12 +30,19 @@ impl DenseRatings {
     /// Bound values and whether they are qualitative (rule 12), as the
     /// binding found them.
     fn new(values: Vec<f64>, qualitative: bool) -> DenseRatings {
-        let complete = values.iter().all(|v| *v >= 0.0);
-        DenseRatings {
+        let mut dense = DenseRatings {
             values,
-            qualitative,
-            complete,
-        }
+            ..DenseRatings::default()
+        };
+        dense.found(qualitative);
+        dense
+    }
+
+    /// Records what binding found of the values it gave: whether they are
+    /// qualitative, and whether every leaf is rated applicable.
+    fn found(&mut self, qualitative: bool) {
+        self.qualitative = qualitative;
+        self.complete = self.values.iter().all(|v| *v >= 0.0);
     }
 
     /// The values, one per leaf in definition order (see the type's docs
@@ -287,16 +294,13 @@ impl Scorer {
         dense
             .values
             .extend(values.map(|(leaf, item)| value(c, leaf, item, &mut issues)));
-        let qualitative = !dense.values.iter().any(|v| *v >= 0.0);
-        if c.framework.rules.missing == MissingPolicy::Error && !qualitative {
-            c.check_missing(&dense.values, |leaf| pointer("", leaf), &mut issues);
-        }
+        let qualitative =
+            c.qualitative_or_missing(&dense.values, |leaf| pointer("", leaf), &mut issues);
         if !issues.is_empty() {
             dense.values.clear();
             return Err(ValidationError::new(issues));
         }
-        dense.qualitative = qualitative;
-        dense.complete = dense.values.iter().all(|v| *v >= 0.0);
+        dense.found(qualitative);
         Ok(())
     }
 
