@@ -257,9 +257,9 @@ pub use review::{
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, LevelRef, RatingValue, Scale};
 pub use scoring::{
-    Counts, DenseRatings, FacetDocument, FacetScore, Finding, FindingDocument, LocalizedReport,
-    NoScore, NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, Report, ReportDocument,
-    ReportedFramework, ScaleMean, ScaleMeanDocument, Scorer, Scratch,
+    Counts, FacetDocument, FacetScore, Finding, FindingDocument, LocalizedReport, NoScore,
+    NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, RatingsTable, Report,
+    ReportDocument, ReportedFramework, ScaleMean, ScaleMeanDocument, Scorer,
 };
 
 /// The `indexmap` crate, whose `IndexMap` holds a framework's scales,

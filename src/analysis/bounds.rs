@@ -8,8 +8,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scoring::aggregate::{Mode, Scratch};
 use crate::scoring::compile::Compiled;
+use crate::scoring::interpret::{Block, LeafValue, Policy, Results};
 use crate::scoring::priorities::sort_by_gain;
 use crate::{
     Assessment, FrameworkRef, Id, IssueKind, LevelRef, MissingPolicy, RatingValue, Scale, Scorer,
@@ -61,7 +61,8 @@ pub struct Leverage {
     pub criterion: Id,
     /// The total's `upper − lower`, minus the largest such width left when
     /// this leaf alone is rated, over its ratings: every level of an
-    /// ordinal scale, met and not met, the two ends of a numeric range.
+    /// ordinal scale, met and not met, 17 evenly spaced points of a
+    /// numeric range from its minimum to its maximum.
     pub leverage: f64,
 }
 
@@ -82,8 +83,9 @@ pub struct Leverage {
 /// of any completion lies between the score with every missing leaf at
 /// normalised 0 and the score with every missing leaf at normalised 1; and
 /// both of those are completions (every scale has a rating at 0 and at 1),
-/// so the bounds are attained. Each bound is one run of the core's
-/// aggregation pass over the filled-in values.
+/// so the bounds are attained. Both bounds are one run of the core's
+/// interpreter over a block of two lanes: the filled-in values at 0 and
+/// at 1.
 ///
 /// The current score, under `Exclude`, leaves a missing child out of its
 /// parent; leaving a child out gives a value between the parent's score
@@ -114,58 +116,42 @@ impl Bounds {
     }
 }
 
-/// The mode of both bounds: every applicable leaf has a value, and
+/// How both bounds are evaluated: every applicable leaf has a value, and
 /// `min_coverage` is not applied.
-const FILLED: Mode = Mode {
+const FILLED: Policy = Policy {
     missing_zero: false,
     min_coverage: None,
 };
 
-/// The two filled-in value arrays (missing at 0, at 1) and their passes.
-struct Ends {
-    lo: Vec<f64>,
-    hi: Vec<f64>,
-    s_lo: Scratch,
-    s_hi: Scratch,
-}
-
-impl Ends {
-    fn new(c: &Compiled, values: &[f64]) -> Ends {
-        let fill = |x: f64| -> Vec<f64> {
-            values
-                .iter()
-                .map(|&v| if v.is_nan() { x } else { v })
-                .collect()
-        };
-        let (lo, hi) = (fill(0.0), fill(1.0));
-        let (mut s_lo, mut s_hi) = (Scratch::new(), Scratch::new());
-        c.evaluate(&lo, FILLED, &mut s_lo);
-        c.evaluate(&hi, FILLED, &mut s_hi);
-        Ends { lo, hi, s_lo, s_hi }
-    }
-
-    /// Sets leaf `leaf` (at node `node`) to `x` in both arrays and
-    /// re-evaluates its ancestors; returns the total's new width.
-    fn set(&mut self, c: &Compiled, leaf: usize, node: usize, x: (f64, f64)) -> Option<f64> {
-        if let (Some(lo), Some(hi)) = (self.lo.get_mut(leaf), self.hi.get_mut(leaf)) {
-            (*lo, *hi) = x;
-        }
-        c.reevaluate_path(node, &self.lo, FILLED, &mut self.s_lo);
-        c.reevaluate_path(node, &self.hi, FILLED, &mut self.s_hi);
-        Some(self.s_hi.group_score(0)? - self.s_lo.group_score(0)?)
-    }
-}
-
-/// The normalised values of every rating of `scale` that leverage tries:
-/// not met and met, every level, the two ends of a numeric range.
+/// The normalised values of every rating of `scale` that leverage tries
+/// (rule 15): not met and met, every level, 17 evenly spaced points of a
+/// numeric range (its ends included).
 fn rating_points(scale: &Scale) -> Vec<f64> {
     match scale {
         Scale::Ordinal { levels, .. } => levels
             .iter()
             .filter_map(|l| scale.normalise(&RatingValue::Level(LevelRef::Value(l.value))))
             .collect(),
-        Scale::Binary { .. } | Scale::Numeric { .. } => vec![0.0, 1.0],
+        Scale::Numeric { .. } => (0..=16u8).map(|k| f64::from(k) / 16.0).collect(),
+        Scale::Binary { .. } => vec![0.0, 1.0],
     }
+}
+
+/// The two completions of `values` as the lanes of one block: lane 0 with
+/// every missing leaf at 0, lane 1 at 1.
+fn ends(values: &[LeafValue]) -> Block<2> {
+    let mut block = Block::new(values.len());
+    for (leaf, &v) in values.iter().enumerate() {
+        for (lane, fill) in [(0, 0.0), (1, 1.0)] {
+            let v = if v == LeafValue::Missing {
+                LeafValue::Rated(fill)
+            } else {
+                v
+            };
+            block.set(leaf, lane, v);
+        }
+    }
+    block
 }
 
 impl Scorer {
@@ -239,23 +225,25 @@ impl Scorer {
         }
         let failed = before > 0 && c.framework.rules.missing == MissingPolicy::Error;
         let values = binding.values;
-        let mut now = Scratch::new();
-        let mode = c.mode(binding.qualitative);
-        c.evaluate(&values, mode, &mut now);
-        let mut ends = Ends::new(c, &values);
-        let bounds_of = |i: usize, ends: &Ends| NodeBounds {
+        let (now_block, ends_block) = (Block::of(&values), ends(&values));
+        let (mut now, mut filled) = (Results::default(), Results::default());
+        c.program.run(&now_block, c.policy(), &mut now);
+        c.program.run(&ends_block, FILLED, &mut filled);
+        let bounds_of = |i: usize| NodeBounds {
             criterion: c.id(i).unwrap_or(&c.framework.id).clone(),
             depth: c.depth.get(i).copied().unwrap_or(0) as usize,
-            lower: c.score_of(i, &ends.lo, FILLED, &ends.s_lo),
-            upper: c.score_of(i, &ends.hi, FILLED, &ends.s_hi),
+            lower: c.evaluated(i, &ends_block, 0, FILLED, &filled).score.ok(),
+            upper: c.evaluated(i, &ends_block, 1, FILLED, &filled).score.ok(),
             current: c
-                .score_of(i, &values, mode, &now)
+                .evaluated(i, &now_block, 0, c.policy(), &now)
+                .score
+                .ok()
                 .filter(|_| !(failed || binding.qualitative)),
         };
-        let total = bounds_of(0, &ends);
-        let nodes = (1..c.nodes.len()).map(|i| bounds_of(i, &ends)).collect();
+        let total = bounds_of(0);
+        let nodes = (1..c.nodes.len()).map(bounds_of).collect();
         let leverage = match total.width() {
-            Some(width) => leverages(c, &values, &mut ends, width),
+            Some(width) => leverages(c, &values, &filled, width),
             None => Vec::new(),
         };
         Ok(Bounds {
@@ -267,27 +255,33 @@ impl Scorer {
     }
 }
 
-/// Every missing applicable leaf's leverage, sorted; `width` is the
-/// total's.
-fn leverages(c: &Compiled, values: &[f64], ends: &mut Ends, width: f64) -> Vec<Leverage> {
+/// Every missing applicable leaf's leverage, sorted; `filled` is the
+/// evaluation of the two completions ([`ends`]), `width` the total's.
+fn leverages(
+    c: &Compiled,
+    values: &[LeafValue],
+    filled: &Results<2>,
+    width: f64,
+) -> Vec<Leverage> {
     let mut out = Vec::new();
-    for (leaf, _) in values.iter().enumerate().filter(|(_, v)| v.is_nan()) {
-        let node = c.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
-        let Some((_, scale)) = c.scale_of_leaf(leaf) else {
+    for (leaf, _) in (0u32..).zip(values).filter(|(_, v)| **v == LeafValue::Missing) {
+        let Some((_, scale)) = c.scale_of_leaf(leaf as usize) else {
             continue;
         };
         let mut widest = f64::NEG_INFINITY;
         for x in rating_points(scale) {
-            if let Some(w) = ends.set(c, leaf, node, (x, x)) {
-                widest = widest.max(w);
+            let lower = c.program.what_if(filled, 0, leaf, 0.0, x);
+            let upper = c.program.what_if(filled, 1, leaf, 1.0, x);
+            if let (Some(lower), Some(upper)) = (lower, upper) {
+                widest = widest.max(upper - lower);
             }
         }
-        ends.set(c, leaf, node, (0.0, 1.0));
         if widest.is_finite() {
+            let node = c.leaf_node.get(leaf as usize).copied().unwrap_or(0) as usize;
             let criterion = c.id(node).unwrap_or(&c.framework.id).clone();
             let leverage = width - widest;
             out.push((
-                leaf,
+                leaf as usize,
                 Leverage {
                     criterion,
                     leverage,

@@ -7,7 +7,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::scoring::compile::NONE;
 use crate::{
     Assessment, Framework, FrameworkRef, Id, Issue, IssueKind, Mapping, NodeScore, RatingValue,
     Report, Scorer, ValidationError,
@@ -455,8 +454,8 @@ fn rating_changes(baseline: &Report, current: &Report) -> Vec<RatingChange> {
             let same = match (then, now.rating()) {
                 (None, None) => true,
                 (Some(a), Some(b)) => {
-                    let leaf = compiled.nodes.get(now.index()).map_or(NONE, |n| n.leaf);
-                    match compiled.scale_of_leaf(leaf as usize) {
+                    let leaf = compiled.nodes.get(now.index()).and_then(|n| n.leaf);
+                    match leaf.and_then(|leaf| compiled.scale_of_leaf(leaf as usize)) {
                         Some((_, scale)) => scale.same_rating(a, b),
                         None => a == b,
                     }

@@ -6,8 +6,9 @@
 //! value in (0, 1) per uncertain input, mapped to a weight factor
 //! `1 + f·(2x − 1)` or to a method (`x` in the `m`-th of `m` equal parts
 //! picks the `m`-th method). Every member is scored at every point by the
-//! core's aggregation pass with the perturbed weights passed in
-//! (`scoring::aggregate::Weights`), on its ratings bound once.
+//! core's interpreter, running a copy of the compiled program with the
+//! sample's weights and methods written in, over the members' ratings
+//! bound once, [`LANES`] members side by side.
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
@@ -17,8 +18,9 @@ use super::sobol::{Point, saltelli};
 use super::uncertainty_report::{
     MemberUncertainty, Sensitivity, Spread, UncertainInput, UncertaintyReport,
 };
-use crate::scoring::aggregate::{Mode, Own, Scratch, Weights};
-use crate::scoring::compile::{Compiled, NONE};
+use crate::scoring::compile::Compiled;
+use crate::scoring::interpret::{Block, LANES, LeafValue, Results};
+use crate::scoring::program::Program;
 use crate::{Aggregation, Assessment, Id, Issue, IssueKind, Scorer, ValidationError, pointer};
 
 /// What is uncertain ([SPEC](crate::spec) §8.3): noise on weights, per tree
@@ -179,17 +181,16 @@ impl<'a> Uncertainty<'a> {
         let c = self.scorer.compiled();
         let inputs = inputs(c, &self.spec)?;
         let members = bind_all(self.scorer, assessments)?;
-        let model = Model::new(c, &self.spec, &inputs, members);
+        let model = Model::new(c, &self.spec, &inputs, &members);
         Ok(model.run(self.seed, self.samples, assessments, inputs))
     }
 }
 
-/// Where one weight input acts: its position in `children`, its leaf (or
-/// `NONE`), its weight and fraction.
+/// Where one weight input acts: the program member whose weight it
+/// perturbs, that weight and the noise fraction.
 #[derive(Debug, Clone, Copy)]
 struct Knob {
-    pos: usize,
-    leaf: u32,
+    member: usize,
     weight: f64,
     fraction: f64,
 }
@@ -232,7 +233,7 @@ fn inputs(c: &Compiled, spec: &UncertaintySpec) -> Result<Vec<UncertainInput>, V
         }
     }
     let group_depth = (0..c.nodes.len())
-        .filter(|&i| c.nodes.get(i).is_some_and(|n| n.leaf == NONE))
+        .filter(|&i| c.nodes.get(i).is_some_and(|n| n.leaf.is_none()))
         .filter_map(|i| c.depth.get(i).copied())
         .max()
         .unwrap_or(0) as usize;
@@ -269,22 +270,24 @@ fn inputs(c: &Compiled, spec: &UncertaintySpec) -> Result<Vec<UncertainInput>, V
     Ok(out)
 }
 
-/// Every assessment bound to dense values, with its name; issues prefixed
-/// by the assessment's index.
+/// Every assessment checked and bound to leaf values; issues prefixed by
+/// the assessment's index.
 fn bind_all(
     scorer: &Scorer,
     assessments: &[Assessment],
-) -> Result<Vec<(Vec<f64>, bool)>, ValidationError> {
+) -> Result<Vec<Vec<LeafValue>>, ValidationError> {
+    let c = scorer.compiled();
     let mut issues = Vec::new();
     let mut out = Vec::with_capacity(assessments.len());
     for (i, a) in assessments.iter().enumerate() {
-        match scorer.bind(a) {
-            Ok(dense) => out.push((dense.values().to_vec(), dense.is_qualitative())),
-            Err(e) => issues.extend(e.into_issues().into_iter().map(|is| {
-                let path = format!("{}{}", pointer("", i), is.path);
-                Issue::new(path, is.kind)
-            })),
+        let binding = c.bind(a);
+        if binding.issues.is_empty() {
+            out.push(binding.values);
         }
+        issues.extend(binding.issues.into_iter().map(|is| {
+            let path = format!("{}{}", pointer("", i), is.path);
+            Issue::new(path, is.kind)
+        }));
     }
     if issues.is_empty() {
         Ok(out)
@@ -298,38 +301,27 @@ struct Model<'c> {
     c: &'c Compiled,
     knobs: Vec<Knob>,
     methods: Vec<Aggregation>,
-    /// Per member: dense values, whether qualitative.
-    members: Vec<(Vec<f64>, bool)>,
-    /// Per node: whether the chosen method applies (empty: everywhere).
+    /// Per step: whether the chosen method applies there.
     at: Vec<bool>,
-    /// Working weights, aligned with `children`, and per leaf.
-    slot_w: Vec<f64>,
-    leaf_w: Vec<[f64; 3]>,
-    /// The same in the mean plan's form `(per leaf, per slot)`, when the
-    /// framework has a plan.
-    plan_w: Option<(Vec<f64>, Vec<f64>)>,
-    /// The groups a sample can change (a perturbed weight's parent, a
-    /// group at a method level, and their ancestors), children first.
-    affected: Vec<u32>,
-    /// Per member, when the other groups are worth keeping: its pass with
-    /// the framework's own weights, of which a sample re-evaluates only
-    /// `affected`.
-    caches: Vec<Scratch>,
-    scratch: Scratch,
+    /// The program a sample runs: the compiled one with the sample's
+    /// weights and methods written in.
+    program: Program,
+    /// The members' bound values, [`LANES`] to a block.
+    blocks: Vec<Block<LANES>>,
+    /// How many members.
+    count: usize,
+    results: Results<LANES>,
 }
-
-/// At most this many node results (members × nodes, 56 bytes each) are
-/// kept between samples; beyond, every sample re-evaluates every group.
-const CACHE_LIMIT: usize = 1 << 20;
 
 impl<'c> Model<'c> {
     fn new(
         c: &'c Compiled,
         spec: &UncertaintySpec,
         inputs: &[UncertainInput],
-        members: Vec<(Vec<f64>, bool)>,
+        members: &[Vec<LeafValue>],
     ) -> Model<'c> {
-        let knobs: Vec<Knob> = inputs
+        let p = &c.program;
+        let knobs = inputs
             .iter()
             .filter_map(|input| {
                 let UncertainInput::Weight {
@@ -339,56 +331,50 @@ impl<'c> Model<'c> {
                 else {
                     return None;
                 };
-                let node = c.node_of(criterion.as_str())?;
-                let pos = c.children.iter().position(|&ch| ch == node)?;
-                let slot = c.slots.get(pos)?;
+                let node = c.nodes.get(c.node_of(criterion.as_str())? as usize)?;
+                let (step, at) = match node.leaf {
+                    Some(leaf) => p.leaf_parent.get(leaf as usize).copied()?,
+                    None => {
+                        let own = c.step_of.get(c.node_of(criterion.as_str())? as usize)?;
+                        p.step_parent.get((*own)? as usize).copied()??
+                    }
+                };
+                let member = p.steps.get(step as usize)?.first.checked_add(at)? as usize;
                 Some(Knob {
-                    pos,
-                    leaf: slot.leaf,
-                    weight: slot.weight,
+                    member,
+                    weight: p.members.get(member)?.weight,
                     fraction: *fraction,
                 })
             })
             .collect();
-        let at = if spec.method_levels.is_empty() {
-            Vec::new()
-        } else {
-            (0..c.nodes.len())
-                .map(|i| {
-                    let depth = c.depth.get(i).copied().unwrap_or(0) as usize;
-                    spec.method_levels.contains(&depth)
-                })
-                .collect()
-        };
-        let affected = affected_groups(c, &knobs, spec);
-        let flat_method = spec
-            .methods
+        let at = p
+            .steps
             .iter()
-            .any(|a| matches!(a, Aggregation::Flat | Aggregation::FlatUnweighted));
-        let cached = affected.len() < c.groups_rev.len()
-            && !flat_method
-            && members.len().saturating_mul(c.nodes.len()) <= CACHE_LIMIT;
-        let caches = if cached {
-            vec![Scratch::new(); members.len()]
-        } else {
-            Vec::new()
-        };
-        let plan_w = c.plan.as_ref().map(|plan| {
-            let (leaf, slot) = plan.weights();
-            (leaf.to_vec(), slot.to_vec())
-        });
+            .map(|s| {
+                let depth = c.depth.get(s.node as usize).copied().unwrap_or(0) as usize;
+                spec.method_levels.is_empty() || spec.method_levels.contains(&depth)
+            })
+            .collect();
+        let mut blocks: Vec<Block<LANES>> = Vec::new();
+        for (k, values) in members.iter().enumerate() {
+            if k % LANES == 0 {
+                blocks.push(Block::new(c.leaves()));
+            }
+            if let Some(block) = blocks.last_mut() {
+                for (leaf, &v) in values.iter().enumerate() {
+                    block.set(leaf, k % LANES, v);
+                }
+            }
+        }
         Model {
             c,
             knobs,
             methods: spec.methods.clone(),
-            members,
             at,
-            slot_w: c.slots.iter().map(|s| s.weight).collect(),
-            leaf_w: c.leaf_weights.clone(),
-            plan_w,
-            affected,
-            caches,
-            scratch: Scratch::new(),
+            program: p.clone(),
+            blocks,
+            count: members.len(),
+            results: Results::default(),
         }
     }
 
@@ -396,80 +382,33 @@ impl<'c> Model<'c> {
     fn eval(&mut self, x: &[f64], out: &mut [f64]) {
         for (knob, &xi) in self.knobs.iter().zip(x) {
             let w = knob.weight * (1.0 + knob.fraction * (2.0 * xi - 1.0));
-            if let Some(s) = self.slot_w.get_mut(knob.pos) {
-                *s = w;
-            }
-            if let Some(lw) = self.leaf_w.get_mut(knob.leaf as usize) {
-                // Only a leaf that counts (scored, weight > 0) has weights
-                // here, and noise keeps a positive weight positive.
-                if lw[0] > 0.0 {
-                    *lw = [w, w, 1.0];
-                }
-            }
-            if let Some((leaf_w, slot_w)) = &mut self.plan_w {
-                for x in [slot_w.get_mut(knob.pos), leaf_w.get_mut(knob.leaf as usize)]
-                    .into_iter()
-                    .flatten()
-                {
-                    if *x > 0.0 {
-                        *x = w;
-                    }
-                }
+            if let Some(m) = self.program.members.get_mut(knob.member) {
+                m.weight = w;
             }
         }
-        let aggregation = x.get(self.knobs.len()).and_then(|&xm| {
+        if let Some(&xm) = x.get(self.knobs.len()).filter(|_| !self.methods.is_empty()) {
             let m = self.methods.len();
             let pick = ((xm * m as f64) as usize).min(m.saturating_sub(1));
-            self.methods.get(pick).copied()
-        });
-        let p = Weights {
-            slot: &self.slot_w,
-            leaf: &self.leaf_w,
-            aggregation,
-            at: &self.at,
-        };
-        let mode = self.c.mode(false);
-        // The mean plan gives the general pass's bits, faster, where it
-        // applies: every group a weighted mean, no `min_coverage`.
-        let plan = match (&self.c.plan, &self.plan_w, aggregation) {
-            (Some(plan), Some((l, s)), None | Some(Aggregation::WeightedMean)) => {
-                Some((plan, l, s))
+            let own = self.c.program.steps.iter();
+            for ((step, own), &at) in self.program.steps.iter_mut().zip(own).zip(&self.at) {
+                step.method = match self.methods.get(pick) {
+                    Some(&method) if at => method,
+                    _ => own.method,
+                };
             }
-            _ => None,
-        };
-        for (k, ((values, qualitative), y)) in self.members.iter().zip(out.iter_mut()).enumerate() {
-            *y = if *qualitative {
-                f64::NAN
-            } else if let Some(cache) = self.caches.get_mut(k) {
-                self.c
-                    .evaluate_groups_with(&self.affected, values, mode, cache, &p);
-                cache.group_score(0).unwrap_or(f64::NAN)
-            } else if let Some((plan, l, s)) = plan {
-                let slots = &mut self.scratch.slots;
-                plan.total_with(values, mode.missing_zero, slots, (l, s))
-                    .unwrap_or(f64::NAN)
-            } else {
-                self.c.evaluate_with(values, mode, &mut self.scratch, &p);
-                self.scratch.group_score(0).unwrap_or(f64::NAN)
-            };
+            self.program.flat = self.c.program.flat
+                || matches!(
+                    self.methods.get(pick),
+                    Some(Aggregation::Flat | Aggregation::FlatUnweighted)
+                );
         }
+        totals(&self.program, self.c, &self.blocks, &mut self.results, out);
     }
 
-    /// Every member's total with the framework's own weights and methods
-    /// (which fills the members' caches).
+    /// Every member's total with the framework's own weights and methods.
     fn nominal(&mut self) -> Vec<f64> {
-        let mode: Mode = self.c.mode(false);
-        let c = self.c;
-        let mut out = Vec::with_capacity(self.members.len());
-        for (k, (values, qualitative)) in self.members.iter().enumerate() {
-            if *qualitative {
-                out.push(f64::NAN);
-                continue;
-            }
-            let scratch = self.caches.get_mut(k).unwrap_or(&mut self.scratch);
-            c.evaluate_with(values, mode, scratch, &Own);
-            out.push(scratch.group_score(0).unwrap_or(f64::NAN));
-        }
+        let mut out = vec![f64::NAN; self.count];
+        totals(&self.c.program, self.c, &self.blocks, &mut self.results, &mut out);
         out
     }
 
@@ -480,7 +419,7 @@ impl<'c> Model<'c> {
         assessments: &[Assessment],
         inputs: Vec<UncertainInput>,
     ) -> UncertaintyReport {
-        let m = self.members.len();
+        let m = self.count;
         let d = inputs.len();
         let nominal = self.nominal();
         let nominal_rank = ranks(&nominal);
@@ -542,41 +481,20 @@ impl<'c> Model<'c> {
     }
 }
 
-/// The groups whose result a sample can change, children first: the
-/// parent of each perturbed weight, each group at a method level (every
-/// group when methods apply everywhere), and their ancestors.
-fn affected_groups(c: &Compiled, knobs: &[Knob], spec: &UncertaintySpec) -> Vec<u32> {
-    let mut hit = vec![false; c.nodes.len()];
-    let mut mark = |from: usize| {
-        let mut at = from;
-        while let Some(flag) = hit.get_mut(at) {
-            if *flag {
-                break;
-            }
-            *flag = true;
-            match c.nodes.get(at) {
-                Some(n) if n.parent != NONE => at = n.parent as usize,
-                _ => break,
-            }
-        }
-    };
-    for knob in knobs {
-        let child = c.children.get(knob.pos).copied().unwrap_or(0) as usize;
-        mark(c.nodes.get(child).map_or(0, |n| n.parent as usize));
-    }
-    if !spec.methods.is_empty() {
-        for &g in &c.groups_rev {
-            let depth = c.depth.get(g as usize).copied().unwrap_or(0) as usize;
-            if spec.method_levels.is_empty() || spec.method_levels.contains(&depth) {
-                mark(g as usize);
-            }
+/// Every member's total under `program` into `out` (NaN for none).
+fn totals(
+    program: &Program,
+    c: &Compiled,
+    blocks: &[Block<LANES>],
+    results: &mut Results<LANES>,
+    out: &mut [f64],
+) {
+    for (block, out) in blocks.iter().zip(out.chunks_mut(LANES)) {
+        program.run(block, c.policy(), results);
+        for (lane, y) in out.iter_mut().enumerate() {
+            *y = Compiled::total_of(results, lane).unwrap_or(f64::NAN);
         }
     }
-    c.groups_rev
-        .iter()
-        .copied()
-        .filter(|&g| hit.get(g as usize).copied().unwrap_or(false))
-        .collect()
 }
 
 /// Ranks of `totals` (1 = the highest; ties share the smallest rank;

@@ -257,7 +257,7 @@ impl Cohort {
             // rating's position on its scale is its level (by id or by
             // value alike).
             let level = rating.and_then(|v| {
-                let leaf = c.nodes.get(node.index())?.leaf as usize;
+                let leaf = c.nodes.get(node.index())?.leaf? as usize;
                 let (_, scale) = c.scale_of_leaf(leaf)?;
                 scale.rating_position(v)
             });

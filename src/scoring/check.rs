@@ -2,23 +2,21 @@
 //! ratings to dense leaf values in one pass ([SPEC](crate::spec) §6.3: the
 //! assessment checks; §5.1 to §5.3).
 
-use super::aggregate::NOT_APPLICABLE;
-use super::compile::{Compiled, NONE};
+use super::compile::Compiled;
+use super::interpret::LeafValue;
 use crate::limits::Limits;
 use crate::{
     Assessment, DeclaredFinding, Id, Issue, IssueKind, MissingPolicy, RatingValue, Scorer,
     ValidationError, pointer,
 };
 
-/// The outcome of binding: dense values, which rating each leaf took, and
+/// The outcome of binding: leaf values, which rating each leaf took, and
 /// every problem found.
 pub(crate) struct Binding {
-    /// Per leaf: the normalised score, NaN when missing,
-    /// [`NOT_APPLICABLE`] when not applicable.
-    pub values: Vec<f64>,
-    /// Per leaf: the index of its rating in `assessment.ratings`, or
-    /// [`NONE`].
-    pub rating: Vec<u32>,
+    /// Per leaf: its bound value.
+    pub values: Vec<LeafValue>,
+    /// Per leaf: the index of its rating in `assessment.ratings`.
+    pub rating: Vec<Option<u32>>,
     /// Every problem, in assessment order.
     pub issues: Vec<Issue>,
     /// Whether no applicable leaf is rated (rule 12).
@@ -62,17 +60,17 @@ impl Compiled {
         issues
     }
 
-    /// Binds each rating to its leaf: per leaf its normalised value (NaN
-    /// when missing, [`NOT_APPLICABLE`]) and the position of its rating;
+    /// Binds each rating to its leaf: per leaf its bound value and the
+    /// position of its rating;
     /// unknown ids, ratings on groups and ratings off scale go to `issues`.
     fn bind_ratings(
         &self,
         assessment: &Assessment,
         issues: &mut Vec<Issue>,
-    ) -> (Vec<f64>, Vec<u32>) {
+    ) -> (Vec<LeafValue>, Vec<Option<u32>>) {
         let leaves = self.leaves();
-        let mut values: Vec<f64> = (0..leaves).map(|leaf| self.unrated(leaf)).collect();
-        let mut rating = vec![NONE; leaves];
+        let mut values: Vec<LeafValue> = (0..leaves).map(|leaf| self.unrated(leaf)).collect();
+        let mut rating = vec![None; leaves];
         // Ratings usually follow the framework's order: try the leaf after
         // the one rated last before hashing the id.
         let mut next_leaf = 0usize;
@@ -91,7 +89,7 @@ impl Compiled {
                 (values.get_mut(leaf as usize), rating.get_mut(leaf as usize))
             {
                 *v = x;
-                *p = u32::try_from(pos).unwrap_or(NONE);
+                *p = u32::try_from(pos).ok();
             }
         }
         (values, rating)
@@ -108,30 +106,29 @@ impl Compiled {
             ));
             return None;
         };
-        let leaf = self.nodes.get(node as usize).map_or(NONE, |n| n.leaf);
-        if leaf == NONE {
+        let leaf = self.nodes.get(node as usize).and_then(|n| n.leaf);
+        if leaf.is_none() {
             issues.push(Issue::new(
                 path(),
                 IssueKind::RatingOnGroup { id: id.to_string() },
             ));
-            return None;
         }
-        Some(leaf)
+        leaf
     }
 
-    /// The dense value of leaf `leaf` rated `value` (rules 1, 2): its
-    /// score normalised on the leaf's scale, or [`NOT_APPLICABLE`] when
+    /// The bound value of leaf `leaf` rated `value` (rules 1, 2): its
+    /// score normalised on the leaf's scale, or not applicable when
     /// `value` says so or the framework marks the leaf not applicable;
     /// `None` when the scale does not admit `value` (checked even on a
     /// leaf marked not applicable). The one binding of a rating, for
     /// assessments and for ratings given by position alike.
     #[inline]
-    pub(crate) fn bound(&self, leaf: usize, value: &RatingValue) -> Option<f64> {
+    pub(crate) fn bound(&self, leaf: usize, value: &RatingValue) -> Option<LeafValue> {
         let binding = self.leaf_scale.get(leaf)?;
         let (_, scale) = self.framework.scales.get_index(binding.scale as usize)?;
         let x = match value {
-            RatingValue::NotApplicable => NOT_APPLICABLE,
-            v => scale.normalise(v)?,
+            RatingValue::NotApplicable => LeafValue::NotApplicable,
+            v => LeafValue::Rated(scale.normalise(v)?),
         };
         Some(binding.marked(x))
     }
@@ -142,7 +139,12 @@ impl Compiled {
     /// leaf's four codes are looked up without a branch on which it is:
     /// ratings in a table are as unpredictable as the subjects are.
     #[inline]
-    pub(crate) fn bound_code(&self, leaf: usize, code: f64, not_applicable: f64) -> Option<f64> {
+    pub(crate) fn bound_code(
+        &self,
+        leaf: usize,
+        code: f64,
+        not_applicable: f64,
+    ) -> Option<LeafValue> {
         let binding = self.leaf_scale.get(leaf)?;
         if let Some(table) = &binding.binary {
             let na = code == not_applicable;
@@ -155,7 +157,7 @@ impl Compiled {
             return table.get(row).copied().filter(|_| known);
         }
         if code.is_nan() {
-            return Some(binding.marked(f64::NAN));
+            return Some(binding.marked(LeafValue::Missing));
         }
         let value = if code == not_applicable {
             RatingValue::NotApplicable
@@ -166,13 +168,15 @@ impl Compiled {
         self.bound(leaf, &value)
     }
 
-    /// The dense value of leaf `leaf` without a rating: NaN, or
-    /// [`NOT_APPLICABLE`] when the framework marks it so.
+    /// The bound value of leaf `leaf` without a rating: missing, or not
+    /// applicable when the framework marks it so.
     #[inline]
-    pub(crate) fn unrated(&self, leaf: usize) -> f64 {
+    pub(crate) fn unrated(&self, leaf: usize) -> LeafValue {
         self.leaf_scale
             .get(leaf)
-            .map_or(f64::NAN, |binding| binding.marked(f64::NAN))
+            .map_or(LeafValue::Missing, |binding| {
+                binding.marked(LeafValue::Missing)
+            })
     }
 
     /// `rating-off-scale` at `path` for `value` on leaf `leaf`, the value
@@ -236,16 +240,16 @@ impl Compiled {
     /// `path(leaf)` per applicable leaf without a rating.
     pub(crate) fn qualitative_or_missing(
         &self,
-        values: &[f64],
+        values: &[LeafValue],
         path: impl Fn(usize) -> String,
         issues: &mut Vec<Issue>,
     ) -> bool {
-        let qualitative = !values.iter().any(|v| *v >= 0.0);
+        let qualitative = !values.iter().any(|v| matches!(v, LeafValue::Rated(_)));
         if self.framework.rules.missing != MissingPolicy::Error || qualitative {
             return qualitative;
         }
         for (leaf, v) in values.iter().enumerate() {
-            if v.is_nan() {
+            if *v == LeafValue::Missing {
                 let node = self.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
                 if let Some(id) = self.id(node) {
                     let kind = IssueKind::MissingRating { id: id.to_string() };

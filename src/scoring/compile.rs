@@ -2,27 +2,24 @@
 //! definition (pre-)order, so that scoring resolves no id and hashes no
 //! string per node.
 
-use super::aggregate::NOT_APPLICABLE;
-use super::plan::MeanPlan;
+use super::interpret::{LeafValue, Policy};
+use super::program::{Program, Shape};
 use crate::id_index::IdIndex;
 use crate::validate::Tree;
-use crate::{Aggregation, Framework, FrameworkRef, Id, Scale};
-
-/// "No index": the root's parent, a group's leaf index.
-pub(crate) const NONE: u32 = u32::MAX;
+use crate::{Aggregation, Framework, FrameworkRef, Id, MissingPolicy, Scale};
 
 /// One node of the compiled tree. Index 0 is the virtual root (the whole
 /// framework); criteria follow in pre-order.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Node {
-    /// The parent's index ([`NONE`] for the root).
-    pub parent: u32,
+    /// The parent's index (`None` for the root).
+    pub parent: Option<u32>,
     /// The children are `children[first_child..end_child]`.
     pub first_child: u32,
     /// See `first_child`.
     pub end_child: u32,
-    /// The leaf index, or [`NONE`] for a group.
-    pub leaf: u32,
+    /// The leaf index, or `None` for a group.
+    pub leaf: Option<u32>,
     /// The weight in the parent's aggregate.
     pub weight: f64,
     /// The effective aggregation (groups only).
@@ -31,27 +28,6 @@ pub(crate) struct Node {
     pub scored: bool,
     /// Whether a low score is a risk (rule 8).
     pub critical: bool,
-    /// For a group whose children are all leaves: their leaf indices are
-    /// `run_start..run_end` (contiguous in pre-order); otherwise both 0.
-    pub run_start: u32,
-    /// See `run_start`.
-    pub run_end: u32,
-    /// Whether every child is a leaf (the run is valid).
-    pub leaf_run: bool,
-}
-
-/// One child of a group, as its parent's aggregate sees it; `slots` is
-/// aligned with `children`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Slot {
-    /// The child's node index.
-    pub node: u32,
-    /// The child's leaf index, or [`NONE`] for a group.
-    pub leaf: u32,
-    /// The child's weight.
-    pub weight: f64,
-    /// Whether the child counts in its parent's aggregate.
-    pub scored: bool,
 }
 
 /// A leaf's scale, compiled, and what binding a rating to it needs.
@@ -62,11 +38,11 @@ pub(crate) struct LeafScale {
     /// Whether the framework marks the leaf (or an ancestor) not
     /// applicable: whatever it is rated, it binds as not applicable.
     pub not_applicable: bool,
-    /// On a binary scale, the dense values of the codes 0, 1, NaN (no
+    /// On a binary scale, the bound values of the codes 0, 1, NaN (no
     /// rating) and not applicable, as [`LeafScale::marked`] leaves the
     /// normalised scores of [`Scale::rating_of_code`]: looked up rather
     /// than branched on when binding a table of codes.
-    pub binary: Option<[f64; 4]>,
+    pub binary: Option<[LeafValue; 4]>,
 }
 
 impl LeafScale {
@@ -81,19 +57,25 @@ impl LeafScale {
         if let Some((_, s @ Scale::Binary { .. })) = framework.scales.get_index(scale as usize) {
             let score = |code| s.normalise(&s.rating_of_code(code));
             binding.binary = score(0.0).zip(score(1.0)).map(|(zero, one)| {
-                [zero, one, f64::NAN, NOT_APPLICABLE].map(|x| binding.marked(x))
+                [
+                    LeafValue::Rated(zero),
+                    LeafValue::Rated(one),
+                    LeafValue::Missing,
+                    LeafValue::NotApplicable,
+                ]
+                .map(|v| binding.marked(v))
             });
         }
         binding
     }
 
-    /// `x`, or [`NOT_APPLICABLE`] when the framework marks the leaf so.
+    /// `v`, or not applicable when the framework marks the leaf so.
     #[inline]
-    pub(crate) fn marked(&self, x: f64) -> f64 {
+    pub(crate) fn marked(&self, v: LeafValue) -> LeafValue {
         if self.not_applicable {
-            NOT_APPLICABLE
+            LeafValue::NotApplicable
         } else {
-            x
+            v
         }
     }
 }
@@ -103,36 +85,32 @@ impl LeafScale {
 pub(crate) struct Compiled {
     pub framework: Framework,
     pub nodes: Vec<Node>,
-    pub children: Vec<u32>,
-    /// The children as their parents see them, aligned with `children`.
-    pub slots: Vec<Slot>,
-    /// The groups (the root included), in reverse pre-order: children
-    /// before parents.
-    pub groups_rev: Vec<u32>,
+    /// The program the interpreter runs.
+    pub program: Program,
+    /// The program of the means in scale units (rule 11), when some node
+    /// has a unit scale.
+    pub units: Option<Program>,
+    /// Node index → its step in `program` (`None` for a leaf).
+    pub step_of: Vec<Option<u32>>,
     /// Leaf index → node index.
     pub leaf_node: Vec<u32>,
     /// Leaf index → scale.
     pub leaf_scale: Vec<LeafScale>,
-    /// Leaf index → `[w_mean, w_flat, n_flat]`: where the leaf counts
-    /// (scored, weight > 0) its weight in its parent's mean, its weight in
-    /// a flat sum, and 1 in an unweighted flat count; else all 0 (rule 5:
-    /// a weight-0 leaf counts nowhere).
-    pub leaf_weights: Vec<[f64; 3]>,
     /// Node index → number of leaves below it (a leaf counts itself).
     pub leaf_count: Vec<u32>,
     /// Node index → depth (root 0, top-level criteria 1).
     pub depth: Vec<u32>,
     /// Node index → the node whose `not_applicable` reason it inherits
-    /// (itself or its nearest ancestor with one), or [`NONE`].
-    pub na_from: Vec<u32>,
+    /// (itself or its nearest ancestor with one).
+    pub na_from: Vec<Option<u32>>,
     /// Node index → the one ordinal or numeric scale (index) every leaf
-    /// below it is rated on, or [`NONE`] (rule 11).
-    pub unit_scale: Vec<u32>,
+    /// below it is rated on (rule 11).
+    pub unit_scale: Vec<Option<u32>>,
     /// Leaf index → effective weight (rule 9).
     pub effective_weight: Vec<f64>,
-    /// Facet (in definition order) → leaf index → value index or [`NONE`],
-    /// after inheritance (rule 9).
-    pub leaf_facet: Vec<Vec<u32>>,
+    /// Facet (in definition order) → leaf index → value index, after
+    /// inheritance (rule 9).
+    pub leaf_facet: Vec<Vec<Option<u32>>>,
     /// Node index → the node after its subtree in pre-order (its next
     /// sibling, or its parent's): where the next narrative most often is.
     pub after: Vec<u32>,
@@ -151,10 +129,6 @@ pub(crate) struct Compiled {
     /// Criterion id → position in `ids` (node index − 1); see
     /// [`Compiled::node_of`].
     pub index: IdIndex,
-    /// Whether some group aggregates flat (so leaf sums are needed).
-    pub needs_flat: bool,
-    /// The dense total's fast plan, when every group is a weighted mean.
-    pub plan: Option<MeanPlan>,
 }
 
 impl Compiled {
@@ -171,35 +145,34 @@ impl Compiled {
             leaf_node,
             leaf_scale,
         } = lay_out(framework, &tree);
-        let n = nodes.len();
         let children = link_children(&mut nodes);
         let (leaf_count, unit_scale) =
             leaf_counts_and_units(framework, &nodes, &children, &leaf_scale);
         let effective_weight = effective_weights(&nodes, &children, &leaf_node);
         let leaf_facet = leaf_facets(&facet_of, &leaf_node, framework.facets.len());
-        let needs_flat = nodes.iter().any(|n| {
-            n.leaf == NONE
-                && matches!(
-                    n.aggregation,
-                    Aggregation::Flat | Aggregation::FlatUnweighted
-                )
-        });
-
-        let slots = slots_and_runs(&mut nodes, &children);
-        let leaf_weights = leaf_node
-            .iter()
-            .map(|&i| match nodes.get(i as usize) {
-                Some(n) if n.scored && n.weight > 0.0 => [n.weight, n.weight, 1.0],
-                _ => [0.0; 3],
+        let leaf: Vec<Option<u32>> = nodes.iter().map(|n| n.leaf).collect();
+        let kids = |i: usize| {
+            let n = nodes.get(i);
+            let range = n.map_or(0..0, |n| n.first_child as usize..n.end_child as usize);
+            children.get(range).unwrap_or(&[])
+        };
+        let node = |i: usize| {
+            nodes.get(i).map_or((0.0, false, Aggregation::WeightedMean), |n| {
+                (n.weight, n.scored, n.aggregation)
             })
-            .collect();
-        let groups_rev = (0..n)
-            .rev()
-            .filter(|&i| nodes.get(i).is_some_and(|n| n.leaf == NONE))
-            .filter_map(|i| u32::try_from(i).ok())
-            .collect();
-
-        let plan = MeanPlan::new(&nodes, &children, framework.rules.min_coverage);
+        };
+        let (program, step_of) = Program::new(
+            nodes.len(),
+            &Shape {
+                leaf: &leaf,
+                children: &kids,
+                node: &node,
+            },
+        );
+        let units = unit_scale
+            .iter()
+            .any(Option::is_some)
+            .then(|| program.arithmetic());
         let ids = tree.nodes.iter().map(|n| n.criterion.id.clone()).collect();
         let titles = tree
             .nodes
@@ -214,13 +187,12 @@ impl Compiled {
         let after = subtree_ends(&nodes);
         Compiled {
             framework: framework.clone(),
+            program,
+            units,
+            step_of,
             nodes,
-            children,
-            slots,
-            groups_rev,
             leaf_node,
             leaf_scale,
-            leaf_weights,
             leaf_count,
             depth,
             na_from,
@@ -233,8 +205,15 @@ impl Compiled {
             reasons,
             exact: framework.exact_ref(),
             index: tree.ids,
-            needs_flat,
-            plan,
+        }
+    }
+
+    /// How the interpreter treats missing leaves and coverage for a
+    /// report or a total (rules 3 and 6).
+    pub(crate) fn policy(&self) -> Policy {
+        Policy {
+            missing_zero: self.framework.rules.missing == MissingPolicy::Zero,
+            min_coverage: self.framework.rules.min_coverage,
         }
     }
 
@@ -270,7 +249,7 @@ impl Compiled {
     /// Why node `i` is not applicable by the framework (a profile): the
     /// reason of the nearest criterion, itself or an ancestor, that has one.
     pub(crate) fn reason(&self, i: usize) -> Option<&str> {
-        let from = self.na_from.get(i).copied().filter(|&f| f != NONE)?;
+        let from = self.na_from.get(i).copied().flatten()?;
         self.reasons
             .get((from as usize).checked_sub(1)?)?
             .as_deref()
@@ -280,22 +259,6 @@ impl Compiled {
     pub(crate) fn scale_of_leaf(&self, leaf: usize) -> Option<(&Id, &Scale)> {
         let si = self.leaf_scale.get(leaf)?.scale;
         self.framework.scales.get_index(si as usize)
-    }
-
-    /// The children of `node`.
-    #[inline]
-    pub(crate) fn children_of(&self, node: &Node) -> &[u32] {
-        self.children
-            .get(node.first_child as usize..node.end_child as usize)
-            .unwrap_or(&[])
-    }
-
-    /// The child slots of `node`.
-    #[inline]
-    pub(crate) fn slots_of(&self, node: &Node) -> &[Slot] {
-        self.slots
-            .get(node.first_child as usize..node.end_child as usize)
-            .unwrap_or(&[])
     }
 
     /// The number of leaves.
@@ -308,9 +271,9 @@ impl Compiled {
 struct Layout {
     nodes: Vec<Node>,
     depth: Vec<u32>,
-    na_from: Vec<u32>,
-    /// Node index × facet → value index or [`NONE`], row by row.
-    facet_of: Vec<u32>,
+    na_from: Vec<Option<u32>>,
+    /// Node index × facet → value index, row by row.
+    facet_of: Vec<Option<u32>>,
     leaf_node: Vec<u32>,
     leaf_scale: Vec<LeafScale>,
 }
@@ -325,24 +288,21 @@ fn lay_out(framework: &Framework, tree: &Tree<'_>) -> Layout {
 
     let mut nodes = Vec::with_capacity(n);
     nodes.push(Node {
-        parent: NONE,
+        parent: None,
         first_child: 0,
         end_child: 0,
-        leaf: NONE,
+        leaf: None,
         weight: 1.0,
         aggregation: default_aggregation,
         scored: true,
         critical: false,
-        run_start: 0,
-        run_end: 0,
-        leaf_run: false,
     });
     let mut depth = Vec::with_capacity(n);
     depth.push(0u32);
     let mut na_from = Vec::with_capacity(n);
-    na_from.push(NONE);
-    // Node index × facet → value index or NONE, row by row.
-    let mut facet_of: Vec<u32> = vec![NONE; facets_n];
+    na_from.push(None);
+    // Node index × facet → value index, row by row.
+    let mut facet_of: Vec<Option<u32>> = vec![None; facets_n];
     let mut leaf_node = Vec::new();
     let mut leaf_scale = Vec::new();
 
@@ -352,25 +312,27 @@ fn lay_out(framework: &Framework, tree: &Tree<'_>) -> Layout {
         let parent = node.parent.map_or(0, |p| p.saturating_add(1));
         let parent_depth = depth.get(parent as usize).copied().unwrap_or(0);
         depth.push(parent_depth.saturating_add(1));
-        let parent_na = na_from.get(parent as usize).copied().unwrap_or(NONE);
+        let parent_na = na_from.get(parent as usize).copied().flatten();
         na_from.push(if criterion.not_applicable.is_some() {
-            idx
+            Some(idx)
         } else {
             parent_na
         });
 
         push_facet_row(framework, criterion, parent as usize, &mut facet_of);
 
-        let mut leaf = NONE;
+        let mut leaf = None;
         if criterion.is_leaf() {
-            leaf = u32::try_from(leaf_node.len()).unwrap_or(NONE);
+            leaf = u32::try_from(leaf_node.len()).ok();
             leaf_node.push(idx);
-            let marked = na_from.last().is_some_and(|&n| n != NONE);
-            let scale = node.scale.unwrap_or(NONE);
+            let marked = na_from.last().is_some_and(Option::is_some);
+            // A validated framework's leaf has a scale: `u32::MAX` is no
+            // scale's index, so a leaf without one binds no rating.
+            let scale = node.scale.unwrap_or(u32::MAX);
             leaf_scale.push(LeafScale::new(framework, scale, marked));
         }
         nodes.push(Node {
-            parent,
+            parent: Some(parent),
             first_child: 0,
             end_child: 0,
             leaf,
@@ -378,9 +340,6 @@ fn lay_out(framework: &Framework, tree: &Tree<'_>) -> Layout {
             aggregation: criterion.aggregation.unwrap_or(default_aggregation),
             scored: criterion.scored,
             critical: criterion.critical,
-            run_start: 0,
-            run_end: 0,
-            leaf_run: false,
         });
     }
 
@@ -401,7 +360,7 @@ fn push_facet_row(
     framework: &Framework,
     criterion: &crate::Criterion,
     parent: usize,
-    facet_of: &mut Vec<u32>,
+    facet_of: &mut Vec<Option<u32>>,
 ) {
     let facets_n = framework.facets.len();
     let row = parent.saturating_mul(facets_n);
@@ -409,7 +368,7 @@ fn push_facet_row(
     if row.end <= facet_of.len() {
         facet_of.extend_from_within(row);
     } else {
-        facet_of.resize(facet_of.len().saturating_add(facets_n), NONE);
+        facet_of.resize(facet_of.len().saturating_add(facets_n), None);
     }
     let own_row = facet_of.len().saturating_sub(facets_n);
     let facets = facet_of.get_mut(own_row..).unwrap_or_default();
@@ -420,77 +379,94 @@ fn push_facet_row(
             .and_then(|(_, f)| crate::id::position(&f.values, value.as_str()));
         if let (Some(fi), Some(vi)) = (fi, vi) {
             if let Some(slot) = facets.get_mut(fi) {
-                *slot = u32::try_from(vi).unwrap_or(NONE);
+                *slot = u32::try_from(vi).ok();
             }
         }
     }
 }
 
-/// Per facet (in definition order), per leaf: its value index or [`NONE`],
-/// read off the node rows of `facet_of`.
-fn leaf_facets(facet_of: &[u32], leaf_node: &[u32], facets_n: usize) -> Vec<Vec<u32>> {
+/// Per facet (in definition order), per leaf: its value index, read off
+/// the node rows of `facet_of`.
+fn leaf_facets(
+    facet_of: &[Option<u32>],
+    leaf_node: &[u32],
+    facets_n: usize,
+) -> Vec<Vec<Option<u32>>> {
     (0..facets_n)
         .map(|f| {
             leaf_node
                 .iter()
                 .map(|&i| {
                     let at = (i as usize).saturating_mul(facets_n).saturating_add(f);
-                    facet_of.get(at).copied().unwrap_or(NONE)
+                    facet_of.get(at).copied().flatten()
                 })
                 .collect()
         })
         .collect()
 }
 
+/// What the leaves below a node are rated on, for rule 11.
+#[derive(Clone, Copy, PartialEq)]
+enum Unit {
+    /// No leaf seen yet.
+    Unseen,
+    /// Every leaf on this ordinal or numeric scale.
+    One(u32),
+    /// Leaves on several scales, or on a binary one.
+    Mixed,
+}
+
 /// Bottom-up: per node the number of leaves below it and the one ordinal
-/// or numeric scale every leaf below it is rated on, or [`NONE`] (rule 11).
+/// or numeric scale every leaf below it is rated on (rule 11).
 fn leaf_counts_and_units(
     framework: &Framework,
     nodes: &[Node],
     children: &[u32],
     leaf_scale: &[LeafScale],
-) -> (Vec<u32>, Vec<u32>) {
+) -> (Vec<u32>, Vec<Option<u32>>) {
     let n = nodes.len();
-    const MIXED: u32 = NONE - 1;
     let mut leaf_count = vec![0u32; n];
-    let mut unit_scale = vec![NONE; n];
+    let mut units = vec![Unit::Unseen; n];
     for i in (0..n).rev() {
         let Some(node) = nodes.get(i).copied() else {
             continue;
         };
-        if node.leaf != NONE {
+        if let Some(leaf) = node.leaf {
             set(&mut leaf_count, i, 1);
-            let si = leaf_scale.get(node.leaf as usize).map_or(NONE, |l| l.scale);
-            let unit = match framework.scales.get_index(si as usize) {
-                Some((_, Scale::Ordinal { .. } | Scale::Numeric { .. })) => si,
-                _ => MIXED,
+            let si = leaf_scale.get(leaf as usize).map(|l| l.scale);
+            let unit = match si.and_then(|si| framework.scales.get_index(si as usize)) {
+                Some((_, Scale::Ordinal { .. } | Scale::Numeric { .. })) => {
+                    si.map_or(Unit::Mixed, Unit::One)
+                }
+                _ => Unit::Mixed,
             };
-            set(&mut unit_scale, i, unit);
+            set(&mut units, i, unit);
         } else {
             let mut count = 0u32;
-            let mut unit = NONE;
+            let mut unit = Unit::Unseen;
             for &c in children
                 .get(node.first_child as usize..node.end_child as usize)
                 .unwrap_or(&[])
             {
                 count = count.saturating_add(leaf_count.get(c as usize).copied().unwrap_or(0));
-                let cu = unit_scale.get(c as usize).copied().unwrap_or(MIXED);
-                unit = if unit == NONE || unit == cu {
+                let cu = units.get(c as usize).copied().unwrap_or(Unit::Mixed);
+                unit = if unit == Unit::Unseen || unit == cu {
                     cu
                 } else {
-                    MIXED
+                    Unit::Mixed
                 };
             }
             set(&mut leaf_count, i, count);
-            set(&mut unit_scale, i, unit);
+            set(&mut units, i, unit);
         }
     }
-    for u in &mut unit_scale {
-        if *u == MIXED {
-            *u = NONE;
-        }
-    }
-
+    let unit_scale = units
+        .into_iter()
+        .map(|u| match u {
+            Unit::One(si) => Some(si),
+            Unit::Unseen | Unit::Mixed => None,
+        })
+        .collect();
     (leaf_count, unit_scale)
 }
 
@@ -532,41 +508,6 @@ fn effective_weights(nodes: &[Node], children: &[u32], leaf_node: &[u32]) -> Vec
         .collect()
 }
 
-/// The child slots (what a parent's aggregate reads of each child), and
-/// each group's run of leaf indices when its children are all leaves,
-/// contiguous in pre-order.
-fn slots_and_runs(nodes: &mut [Node], children: &[u32]) -> Vec<Slot> {
-    let slots: Vec<Slot> = children
-        .iter()
-        .map(|&c| {
-            let node = nodes.get(c as usize).copied();
-            Slot {
-                node: c,
-                leaf: node.map_or(NONE, |n| n.leaf),
-                weight: node.map_or(0.0, |n| n.weight),
-                scored: node.is_some_and(|n| n.scored),
-            }
-        })
-        .collect();
-    // Groups whose children are all leaves: their leaf run.
-    for node in nodes.iter_mut() {
-        let kids = slots
-            .get(node.first_child as usize..node.end_child as usize)
-            .unwrap_or(&[]);
-        if node.leaf == NONE && !kids.is_empty() && kids.iter().all(|k: &Slot| k.leaf != NONE) {
-            let first = kids.first().map_or(0, |k| k.leaf);
-            let last = kids.last().map_or(0, |k| k.leaf);
-            let contiguous = kids.iter().zip(first..).all(|(k, l)| k.leaf == l);
-            if contiguous {
-                node.run_start = first;
-                node.run_end = last.saturating_add(1);
-                node.leaf_run = true;
-            }
-        }
-    }
-    slots
-}
-
 fn set<T>(v: &mut [T], i: usize, x: T) {
     if let Some(slot) = v.get_mut(i) {
         *slot = x;
@@ -579,7 +520,7 @@ fn subtree_ends(nodes: &[Node]) -> Vec<u32> {
     let mut size = vec![1u32; nodes.len()];
     for (i, node) in nodes.iter().enumerate().skip(1).rev() {
         let own = size.get(i).copied().unwrap_or(1);
-        if let Some(s) = size.get_mut(node.parent as usize) {
+        if let Some(s) = node.parent.and_then(|p| size.get_mut(p as usize)) {
             *s = s.saturating_add(own);
         }
     }
@@ -594,8 +535,8 @@ fn subtree_ends(nodes: &[Node]) -> Vec<u32> {
 fn link_children(nodes: &mut [Node]) -> Vec<u32> {
     let n = nodes.len();
     let mut start = vec![0u32; n.saturating_add(1)];
-    for node in nodes.iter().skip(1) {
-        if let Some(s) = start.get_mut((node.parent as usize).saturating_add(1)) {
+    for parent in nodes.iter().filter_map(|node| node.parent) {
+        if let Some(s) = start.get_mut((parent as usize).saturating_add(1)) {
             *s = s.saturating_add(1);
         }
     }
@@ -607,10 +548,10 @@ fn link_children(nodes: &mut [Node]) -> Vec<u32> {
     }
     let mut fill = start.clone();
     let mut children = vec![0u32; n.saturating_sub(1)];
-    for (i, node) in nodes.iter().enumerate().skip(1) {
-        if let Some(f) = fill.get_mut(node.parent as usize) {
+    for (i, node) in (0u32..).zip(nodes.iter()) {
+        if let Some(f) = node.parent.and_then(|p| fill.get_mut(p as usize)) {
             if let Some(slot) = children.get_mut(*f as usize) {
-                *slot = u32::try_from(i).unwrap_or(NONE);
+                *slot = i;
             }
             *f = f.saturating_add(1);
         }

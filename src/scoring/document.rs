@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::report::{Counts, NoScore, Report};
+use super::interpret::NoScore;
+use super::report::{Counts, Report};
 use super::views::{NodeScore, Outcome};
 use crate::{DeclaredFinding, Id, RatingValue, Subject};
 

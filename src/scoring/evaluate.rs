@@ -2,11 +2,12 @@
 //! [`Report`] — node outcomes, bands, findings, facet views and scale
 //! means (rules 1 to 13).
 
-use super::aggregate::{Mode, Scratch, leaf_outcome, why};
-use super::compile::{Compiled, NONE};
-use super::report::{Counts, Measured, NoScore, Report};
+use super::compile::Compiled;
+use super::interpret::{Block, Evaluated, LeafValue, Policy, Results, leaf_evaluated};
+use super::interpret::NoScore;
+use super::report::{Counts, Measured, Report};
 use crate::ValidationError;
-use crate::{Aggregation, Assessment, Band, Direction, RatingValue, Scale, Scorer};
+use crate::{Assessment, Band, Direction, RatingValue, Scale, Scorer};
 
 impl Scorer {
     /// Scores `assessment`: every node's score, coverage, counts and band,
@@ -50,12 +51,20 @@ impl Scorer {
             return Err(ValidationError::new(binding.issues));
         }
         let qualitative = binding.qualitative;
-        let mut s = Scratch::new();
-        let mode = c.mode(qualitative);
-        c.evaluate(&binding.values, mode, &mut s);
-        let means = c.unit_means(&binding.values, mode, &s);
+        let block = Block::of(&binding.values);
+        let policy = c.policy();
+        let mut results = Results::default();
+        c.program.run(&block, policy, &mut results);
+        let mut means = Results::default();
+        if let Some(units) = &c.units {
+            units.run(&block, policy, &mut means);
+        }
         let measured: Vec<Measured> = (0..c.nodes.len())
-            .map(|i| c.measure(i, &binding.values, mode, &s, &means, qualitative))
+            .map(|i| {
+                let at = |r: &Results<1>| c.evaluated(i, &block, 0, policy, r);
+                let mean = c.units.as_ref().and_then(|_| at(&means).score.ok());
+                c.measure(i, at(&results), mean, qualitative)
+            })
             .collect();
         let (risks, strengths) = c.findings(&measured);
         let (band, band_capped) = c.total_band(&measured, !risks.is_empty());
@@ -91,43 +100,53 @@ fn is_low_coverage(total: &Measured, min_coverage: Option<f64>) -> bool {
 }
 
 impl Compiled {
-    /// What scoring measured at node `i`, from the evaluated pass `s`, the
-    /// unit means and the dense `values` (rules 2 to 7, 11 and 12).
+    /// Node `i`'s result in lane `lane` of `results`, an evaluation of
+    /// `block` under `policy` (a leaf's from its value).
+    pub(crate) fn evaluated<const L: usize>(
+        &self,
+        i: usize,
+        block: &Block<L>,
+        lane: usize,
+        policy: Policy,
+        results: &Results<L>,
+    ) -> Evaluated {
+        let node = self.nodes.get(i);
+        match (node.and_then(|n| n.leaf), self.step_of.get(i).copied().flatten()) {
+            (Some(leaf), _) => leaf_evaluated(block.get(leaf as usize, lane), policy),
+            (None, Some(step)) => results.group(step as usize, lane),
+            (None, None) => leaf_evaluated(LeafValue::NotApplicable, policy),
+        }
+    }
+
+    /// What scoring measured at node `i` from its evaluated result and
+    /// its arithmetic mean behind the mean in scale units (rules 2 to 7,
+    /// 11 and 12).
     fn measure(
         &self,
         i: usize,
-        values: &[f64],
-        mode: Mode,
-        s: &Scratch,
-        means: &[f64],
+        result: Evaluated,
+        mean: Option<f64>,
         qualitative: bool,
     ) -> Measured {
-        let leaf = self.nodes.get(i).map_or(NONE, |n| n.leaf);
-        let (x, code, applicable, rated) = if leaf == NONE {
-            let g = s.group(i);
-            (g.score, g.why, g.applicable, g.rated)
-        } else {
-            let v = values.get(leaf as usize).copied().unwrap_or(f64::NAN);
-            leaf_outcome(v, mode)
-        };
-        let (applicable, rated) = (applicable as usize, rated as usize);
+        let (applicable, rated) = (result.applicable as usize, result.rated as usize);
         let leaves = self.leaf_count.get(i).copied().unwrap_or(0) as usize;
-        let score = (!qualitative && !x.is_nan()).then_some(x);
-        let no_score = match (score, code) {
-            (Some(_), _) => None,
-            (None, why::NOT_APPLICABLE) => Some(NoScore::NotApplicable),
-            (None, _) if qualitative => Some(NoScore::Qualitative),
-            (None, why::MISSING) => Some(NoScore::Missing),
-            (None, why::INSUFFICIENT_COVERAGE) => Some(NoScore::InsufficientCoverage),
-            (None, _) => Some(NoScore::NothingToAggregate),
+        let (score, no_score) = match result.score {
+            Err(NoScore::NotApplicable) => (None, Some(NoScore::NotApplicable)),
+            _ if qualitative => (None, Some(NoScore::Qualitative)),
+            Ok(x) => (Some(x), None),
+            Err(why) => (None, Some(why)),
         };
-        let mean = means.get(i).copied().unwrap_or(f64::NAN);
         let scale_mean = self
             .unit_scale
             .get(i)
-            .filter(|&&u| u != NONE && !mean.is_nan() && !qualitative)
-            .and_then(|&u| self.framework.scales.get_index(u as usize))
-            .and_then(|(_, scale)| in_units(scale, mean));
+            .copied()
+            .flatten()
+            .filter(|_| score.is_some())
+            .zip(mean)
+            .and_then(|(u, mean)| {
+                let (_, scale) = self.framework.scales.get_index(u as usize)?;
+                in_units(scale, mean)
+            });
         let bands = &self.framework.rules.bands;
         Measured {
             score,
@@ -185,17 +204,14 @@ impl Compiled {
     fn carried_ratings(
         &self,
         assessment: &Assessment,
-        positions: &[u32],
+        positions: &[Option<u32>],
     ) -> (Vec<Option<RatingValue>>, Vec<(u32, String)>) {
         let mut notes = Vec::new();
         let ratings = positions
             .iter()
             .zip(&self.leaf_node)
             .map(|(&p, &node)| {
-                let (_, r) = assessment
-                    .ratings
-                    .get_index(p as usize)
-                    .filter(|_| p != NONE)?;
+                let (_, r) = assessment.ratings.get_index(p? as usize)?;
                 if r.value == RatingValue::NotApplicable {
                     if let Some(note) = &r.note {
                         notes.push((node, note.clone()));
@@ -241,75 +257,34 @@ fn in_units(scale: &Scale, x: f64) -> Option<f64> {
 }
 
 impl Compiled {
-    /// Per node, the normalised weighted arithmetic mean behind the mean
-    /// in scale units (rule 11): a leaf's score; a mean-aggregated group's
-    /// score; otherwise the weighted mean of the included children's means
-    /// (NaN where the node has no score).
-    fn unit_means(&self, values: &[f64], mode: Mode, s: &Scratch) -> Vec<f64> {
-        let n = self.nodes.len();
-        let mut mean = vec![f64::NAN; n];
-        for i in (0..n).rev() {
-            let Some(node) = self.nodes.get(i) else {
-                continue;
-            };
-            let Some(score) = self.score_of(i, values, mode, s) else {
-                continue;
-            };
-            let m = if node.leaf != NONE
-                || matches!(
-                    node.aggregation,
-                    Aggregation::Flat | Aggregation::FlatUnweighted
-                ) {
-                score
-            } else {
-                let (mut acc, mut sum_w) = (0.0, 0.0);
-                for &k in self.children_of(node) {
-                    let Some(child) = self.nodes.get(k as usize) else {
-                        continue;
-                    };
-                    let cm = mean.get(k as usize).copied().unwrap_or(f64::NAN);
-                    if child.scored && child.weight > 0.0 && !cm.is_nan() {
-                        acc += child.weight * cm;
-                        sum_w += child.weight;
-                    }
-                }
-                if sum_w > 0.0 { acc / sum_w } else { f64::NAN }
-            };
-            if let Some(slot) = mean.get_mut(i) {
-                *slot = m;
-            }
-        }
-        mean
-    }
-
     /// Every facet value's score (rule 9): the weighted mean of the scores
     /// of the applicable rated leaves that carry it, weighted by effective
     /// weight; with `scores` false (a qualitative assessment), counts only.
-    fn facet_views(&self, values: &[f64], scores: bool) -> Vec<Measured> {
+    fn facet_views(&self, values: &[LeafValue], scores: bool) -> Vec<Measured> {
         let mut out = Vec::new();
         for (facet, leaf_values) in self.framework.facets.values().zip(&self.leaf_facet) {
             let k = facet.values.len();
             let mut acc = vec![(0.0f64, 0.0f64); k];
             let mut counts = vec![Counts::default(); k];
-            for (leaf, &vi) in leaf_values.iter().enumerate() {
-                if vi == NONE {
-                    continue;
-                }
-                let v = values.get(leaf).copied().unwrap_or(f64::NAN);
+            for (leaf, vi) in leaf_values.iter().enumerate() {
+                let Some(vi) = *vi else { continue };
+                let v = values.get(leaf).copied().unwrap_or(LeafValue::Missing);
                 let e = self.effective_weight.get(leaf).copied().unwrap_or(0.0);
                 if let (Some(a), Some(cn)) = (acc.get_mut(vi as usize), counts.get_mut(vi as usize))
                 {
                     cn.leaves = cn.leaves.saturating_add(1);
-                    if v >= 0.0 {
-                        cn.rated = cn.rated.saturating_add(1);
-                        if e > 0.0 {
-                            a.0 += e * v;
-                            a.1 += e;
+                    match v {
+                        LeafValue::Rated(x) => {
+                            cn.rated = cn.rated.saturating_add(1);
+                            if e > 0.0 {
+                                a.0 += e * x;
+                                a.1 += e;
+                            }
                         }
-                    } else if v.is_nan() {
-                        cn.missing = cn.missing.saturating_add(1);
-                    } else {
-                        cn.not_applicable = cn.not_applicable.saturating_add(1);
+                        LeafValue::Missing => cn.missing = cn.missing.saturating_add(1),
+                        LeafValue::NotApplicable => {
+                            cn.not_applicable = cn.not_applicable.saturating_add(1);
+                        }
                     }
                 }
             }

@@ -1,47 +1,47 @@
 //! Scoring: [`Scorer`] (a framework validated and compiled for fast
-//! scoring), [`Report`], improvement [`Priority`]s and the dense fast path
-//! ([SPEC](crate::spec) §5).
+//! scoring), [`Report`], improvement [`Priority`]s and batches of totals
+//! ([`RatingsTable`]) ([SPEC](crate::spec) §5).
 //!
 //! The rules and where the crate's policy differs from OpenSCAP's are
 //! documented on [`Scorer`].
 
-pub(crate) mod aggregate;
 mod check;
 pub(crate) mod compile;
-mod dense;
 mod display;
 pub use display::LocalizedReport;
 mod document;
 mod evaluate;
-mod plan;
+pub(crate) mod interpret;
 pub(crate) mod priorities;
+pub(crate) mod program;
 mod read;
 mod report;
+mod table;
 mod views;
+mod whatif;
 
 use std::sync::Arc;
 
 use crate::{Framework, ValidationError};
 
-pub use aggregate::Scratch;
-pub use dense::DenseRatings;
+pub use interpret::NoScore;
+pub use table::RatingsTable;
 pub use document::{
     FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
     ReportedFramework, ScaleMeanDocument,
 };
-pub use report::{Counts, NoScore, Priority, Report};
+pub use report::{Counts, Priority, Report};
 pub use views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
 
 /// A framework validated and compiled for fast scoring: the proof of
 /// validity that scoring relies on ([SPEC](crate::spec) §6.1).
 ///
-/// Compiling lays the tree out in flat arrays in definition (pre-)order —
-/// parents, children, weights, scored flags, effective aggregations, leaf
-/// scales, inherited facet values and effective weights — with every id
-/// resolved to an index once, so scoring hashes no string per node. A
-/// framework of weighted means alone (without `min_coverage`) also gets a
-/// plan for [`Scorer::total_dense`] that reads each group's children from
-/// one contiguous slice.
+/// Compiling turns the tree into one flat program: the groups in
+/// post-order, each with its members' range, weights, method and flags,
+/// every id resolved to an index once. One interpreter evaluates it for
+/// everything that scores: a report, a total, a batch of totals
+/// ([`Scorer::totals`], several assessments side by side), priorities,
+/// bounds and uncertainty samples, so each rule below is written once.
 /// `Scorer` is `Send + Sync` and cheap to clone (the compiled form is
 /// shared behind an `Arc`).
 ///
@@ -149,7 +149,7 @@ impl Scorer {
         &self.inner.framework
     }
 
-    /// The number of leaves: the length of [`DenseRatings`] for this
+    /// The number of leaves: the width of a [`RatingsTable`] row for this
     /// framework.
     pub fn leaf_count(&self) -> usize {
         self.inner.leaves()
@@ -174,6 +174,6 @@ mod tests {
         fn assert_traits<T: Send + Sync + Clone>() {}
         assert_traits::<Scorer>();
         assert_traits::<Report>();
-        assert_traits::<DenseRatings>();
+        assert_traits::<RatingsTable>();
     }
 }

@@ -2,8 +2,7 @@
 //! maximum, the exact gain in the total if that leaf alone were raised to
 //! its maximum, by re-scoring.
 
-use super::aggregate::Scratch;
-use super::dense::DenseRatings;
+use super::interpret::{Block, LeafValue, Results};
 use super::report::{Priority, Report};
 use crate::ValidationError;
 use crate::{Assessment, Scorer};
@@ -48,27 +47,12 @@ impl Scorer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn priorities(&self, assessment: &Assessment) -> Result<Vec<Priority>, ValidationError> {
-        Ok(self.priorities_dense(&self.bind(assessment)?))
-    }
-
-    /// [`Scorer::priorities`] of ratings already bound ([`Scorer::bind`]):
-    /// no second check.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::catalog::good_practice;
-    /// use assessment_model::Scorer;
-    ///
-    /// let scorer = Scorer::new(&good_practice::criteria())?;
-    /// let dense = scorer.bind(&good_practice::worked_example())?;
-    /// let gains = scorer.priorities_dense(&dense);
-    /// assert_eq!(gains, scorer.priorities(&good_practice::worked_example())?);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn priorities_dense(&self, ratings: &DenseRatings) -> Vec<Priority> {
-        self.compiled()
-            .priorities(ratings.values(), ratings.is_qualitative())
+        let c = self.compiled();
+        let binding = c.bind(assessment);
+        if !binding.issues.is_empty() {
+            return Err(ValidationError::new(binding.issues));
+        }
+        Ok(c.priorities(&binding.values, binding.qualitative))
     }
 }
 
@@ -95,37 +79,37 @@ impl Report {
 }
 
 impl super::compile::Compiled {
-    /// The priorities of dense `values` (rule 10): every applicable rated
-    /// leaf below its top, raised alone, its ancestors re-evaluated.
-    fn priorities(&self, values: &[f64], qualitative: bool) -> Vec<Priority> {
+    /// The priorities of bound `values` (rule 10): every applicable rated
+    /// leaf below its top, raised alone, by a what-if along its path.
+    fn priorities(&self, values: &[LeafValue], qualitative: bool) -> Vec<Priority> {
         if qualitative {
             return Vec::new();
         }
-        let mode = self.mode(false);
-        let mut values = values.to_vec();
-        let mut s = Scratch::new();
-        self.evaluate(&values, mode, &mut s);
-        let Some(base) = s.group_score(0) else {
+        let mut results = Results::default();
+        self.program.run(&Block::of(values), self.policy(), &mut results);
+        let Ok(base) = results.root(0).score else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for leaf in 0..values.len() {
-            let current = values.get(leaf).copied().unwrap_or(f64::NAN);
+        for (leaf, v) in (0u32..).zip(values) {
+            let LeafValue::Rated(current) = *v else {
+                continue;
+            };
             if !(0.0..1.0).contains(&current) {
                 continue;
             }
-            let Some(best) = self.scale_of_leaf(leaf).and_then(|(_, scale)| scale.best()) else {
+            let Some(best) = self
+                .scale_of_leaf(leaf as usize)
+                .and_then(|(_, scale)| scale.best())
+            else {
                 continue;
             };
-            let node = self.leaf_node.get(leaf).copied().unwrap_or(0) as usize;
-            set(&mut values, leaf, 1.0);
-            self.reevaluate_path(node, &values, mode, &mut s);
-            let raised = s.group_score(0);
-            set(&mut values, leaf, current);
-            self.reevaluate_path(node, &values, mode, &mut s);
-            let Some(raised) = raised else { continue };
+            let Some(raised) = self.program.what_if(&results, 0, leaf, current, 1.0) else {
+                continue;
+            };
+            let node = self.leaf_node.get(leaf as usize).copied().unwrap_or(0) as usize;
             out.push((
-                leaf,
+                leaf as usize,
                 Priority {
                     criterion: self.id(node).unwrap_or(&self.framework.id).clone(),
                     current,
@@ -168,11 +152,5 @@ pub(crate) fn sort_by_gain<T>(items: &mut [(usize, T)], gain: impl Fn(&T) -> f64
             run.sort_by_key(|&(leaf, _)| leaf);
         }
         start = end;
-    }
-}
-
-fn set(values: &mut [f64], i: usize, x: f64) {
-    if let Some(v) = values.get_mut(i) {
-        *v = x;
     }
 }

@@ -2,7 +2,6 @@
 //! accepted only when it is exactly what this scorer gives for the ratings
 //! it lists, so code that receives a [`Report`] can trust it.
 
-use super::compile::NONE;
 use super::document::{
     FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
 };
@@ -131,7 +130,7 @@ impl Scorer {
             let Some(value) = &node.rating else { continue };
             // Node k of the document is compiled node k + 1 (0 is the root).
             let i = k.saturating_add(1);
-            let leaf = c.nodes.get(i).is_some_and(|n| n.leaf != NONE);
+            let leaf = c.nodes.get(i).is_some_and(|n| n.leaf.is_some());
             if !leaf {
                 return Err(invalid(
                     pointer(&pointer("/nodes", k), "rating"),

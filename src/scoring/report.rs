@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::compile::{Compiled, NONE};
+use super::compile::Compiled;
+use super::interpret::{LeafValue, NoScore};
 use super::views::{FacetScore, Finding, NodeScore, Outcome};
 use crate::{DeclaredFinding, FrameworkRef, Id, RatingValue, Subject};
 
@@ -61,9 +62,9 @@ pub struct Report {
     pub(crate) low_coverage: bool,
     /// Per node index (0 is the total): what scoring measured.
     pub(crate) measured: Vec<Measured>,
-    /// Per leaf: the dense value scoring bound ([`crate::DenseRatings`]'s
-    /// encoding), from which priorities are computed without a second check.
-    pub(crate) values: Vec<f64>,
+    /// Per leaf: the value scoring bound, from which priorities are
+    /// computed without a second check.
+    pub(crate) values: Vec<LeafValue>,
     /// Per leaf: the rating given, if any.
     pub(crate) ratings: Vec<Option<RatingValue>>,
     /// The note of each leaf rated not applicable with one, by node index.
@@ -268,10 +269,7 @@ impl Report {
 
     /// The rating given at node `i`, when it is a leaf with one.
     pub(crate) fn rating_at(&self, i: usize) -> Option<&RatingValue> {
-        let leaf = self.compiled.nodes.get(i)?.leaf;
-        if leaf == NONE {
-            return None;
-        }
+        let leaf = self.compiled.nodes.get(i)?.leaf?;
         self.ratings.get(leaf as usize)?.as_ref()
     }
 
@@ -344,41 +342,6 @@ pub struct Counts {
     pub not_applicable: usize,
     /// Applicable leaves without a rating.
     pub missing: usize,
-}
-
-/// Why a node has no score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum NoScore {
-    /// The node is not applicable: rated so, marked so by the framework
-    /// (a profile), or every leaf below it is (rule 2).
-    NotApplicable,
-    /// A leaf without a rating under [`crate::MissingPolicy::Exclude`]
-    /// (rule 3).
-    Missing,
-    /// The node's coverage is below `min_coverage` (rule 6): insufficient
-    /// evidence. Its parent goes on without it.
-    InsufficientCoverage,
-    /// Every child is excluded (unscored, weight 0, not applicable, without
-    /// a score), so there is nothing to aggregate (rule 4): never 0, never 1.
-    NothingToAggregate,
-    /// The assessment rates no applicable leaf at all (rule 12).
-    Qualitative,
-}
-
-impl NoScore {
-    /// A short human phrase for the reason.
-    pub fn describe(self) -> &'static str {
-        match self {
-            NoScore::NotApplicable => "not applicable",
-            NoScore::Missing => "not rated",
-            NoScore::InsufficientCoverage => "insufficient coverage",
-            NoScore::NothingToAggregate => "nothing to aggregate",
-            NoScore::Qualitative => "qualitative assessment",
-        }
-    }
 }
 
 /// One improvement priority (rule 10): the exact gain in the total if this

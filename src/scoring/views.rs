@@ -5,8 +5,9 @@
 
 use std::fmt;
 
-use super::compile::{Compiled, NONE};
-use super::report::{Counts, Measured, NoScore, Report};
+use super::compile::Compiled;
+use super::interpret::NoScore;
+use super::report::{Counts, Measured, Report};
 use crate::{Id, RatingValue};
 
 /// One criterion's place in a [`Report`]: what the framework says of it
@@ -51,7 +52,7 @@ impl<'r> NodeScore<'r> {
     /// The id of the criterion's parent; `None` for a top-level criterion.
     pub fn parent(&self) -> Option<&'r Id> {
         let c = self.compiled();
-        c.id(c.nodes.get(self.node)?.parent as usize)
+        c.id(c.nodes.get(self.node)?.parent? as usize)
     }
 
     /// The criterion's title.
@@ -72,7 +73,7 @@ impl<'r> NodeScore<'r> {
         self.compiled()
             .nodes
             .get(self.node)
-            .is_some_and(|n| n.leaf != NONE)
+            .is_some_and(|n| n.leaf.is_some())
     }
 
     /// Its weight in its parent's aggregate.
@@ -247,7 +248,7 @@ impl<'r> Outcome<'r> {
     /// leaf below the node is rated on (rule 11).
     pub fn scale_mean(&self) -> Option<ScaleMean<'r>> {
         let value = self.measured.scale_mean?;
-        let unit = self.compiled.unit_scale.get(self.node).copied()?;
+        let unit = self.compiled.unit_scale.get(self.node).copied()??;
         let (scale, _) = self.compiled.framework.scales.get_index(unit as usize)?;
         Some(ScaleMean { scale, value })
     }

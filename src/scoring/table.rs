@@ -1,0 +1,350 @@
+//! Batches: [`RatingsTable`], the ratings of many assessments of one
+//! framework held as a table of bound leaf values, and
+//! [`Scorer::totals`], which evaluates it [`LANES`] rows at a time through
+//! the one interpreter.
+
+use super::compile::Compiled;
+use super::interpret::{Block, LANES, LeafValue, Results};
+use crate::{Assessment, Issue, IssueKind, RatingValue, Scorer, ValidationError, pointer};
+
+/// The ratings of many assessments of one framework, bound once: a row
+/// per assessment, a column per leaf (definition order,
+/// [`crate::Framework::leaves`]).
+///
+/// Made for one scorer's framework by [`RatingsTable::new`] with every row
+/// empty (no rating applies: no total); each row is then set as a whole,
+/// from an assessment, from ratings by position or from numbers, and
+/// checked as [`Scorer::score`] checks an assessment. A row that fails to
+/// bind is left empty, never half-written. The memory is reused: a batch
+/// job sets row after row and calls [`Scorer::totals`] without allocating.
+///
+/// Rows are stored [`RatingsTable::LANES`] to a block, each leaf's values
+/// side by side, the form the interpreter evaluates in one pass.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Framework, RatingValue, RatingsTable, Scorer};
+///
+/// let framework: Framework = serde_json::from_str(r#"{
+///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+///     "scales": { "tick": { "type": "binary" } },
+///     "criteria": [
+///         { "id": "a", "title": "First", "scale": "tick" },
+///         { "id": "b", "title": "Second", "scale": "tick" }
+///     ]
+/// }"#)?;
+/// let scorer = Scorer::new(&framework)?;
+/// let mut table = RatingsTable::new(&scorer, 3);
+/// table.set_ratings(&scorer, 0, &[Some(RatingValue::Met), None])?;
+/// table.set_codes(&scorer, 1, &[1.0, 0.0], f64::NEG_INFINITY)?;
+/// let mut totals = [None; 3];
+/// scorer.totals(&table, &mut totals)?;
+/// // Row 2 was never set: nothing in it applies, so it has no total.
+/// assert_eq!(totals, [Some(1.0), Some(0.5), None]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct RatingsTable {
+    leaves: usize,
+    rows: usize,
+    blocks: Vec<Block<LANES>>,
+}
+
+impl RatingsTable {
+    /// How many rows one pass of the interpreter evaluates side by side.
+    pub const LANES: usize = LANES;
+
+    /// A table of `rows` empty rows for `scorer`'s framework.
+    pub fn new(scorer: &Scorer, rows: usize) -> RatingsTable {
+        let mut table = RatingsTable {
+            leaves: scorer.leaf_count(),
+            rows: 0,
+            blocks: Vec::new(),
+        };
+        table.resize(rows);
+        table
+    }
+
+    /// The number of rows.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Makes the table `rows` rows long, every row empty.
+    pub fn resize(&mut self, rows: usize) {
+        self.rows = rows;
+        let blocks = rows.div_ceil(LANES);
+        self.blocks.truncate(blocks);
+        for block in &mut self.blocks {
+            *block = Block::new(self.leaves);
+        }
+        self.blocks.resize_with(blocks, || Block::new(self.leaves));
+    }
+
+    /// Binds `assessment` into row `row`, as [`Scorer::score`] checks and
+    /// binds it.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError`] with every problem [`Scorer::validate`] finds,
+    /// or `invalid-document` at the root when `row` is not a row of the
+    /// table or `scorer` is not the table's; the row is then empty.
+    pub fn set_assessment(
+        &mut self,
+        scorer: &Scorer,
+        row: usize,
+        assessment: &Assessment,
+    ) -> Result<(), ValidationError> {
+        let c = scorer.compiled();
+        let binding = c.bind(assessment);
+        self.fill(c, row, binding.issues, &binding.values)
+    }
+
+    /// Binds ratings given by position into row `row`: one per leaf in
+    /// definition order, `None` for a leaf without a rating; each is
+    /// normalised on its leaf's scale (rule 1), a leaf the framework marks
+    /// not applicable stays so, and rules 3 and 12 apply as for an
+    /// assessment. The total has the same bits as that of the assessment
+    /// with the same ratings.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError`] with every problem: `invalid-document` at the
+    /// root when `ratings` does not have one entry per leaf (or `row` or
+    /// `scorer` is not the table's); `rating-off-scale` at
+    /// `/{leaf index}`; `missing-rating` at `/{leaf index}` under
+    /// [`crate::MissingPolicy::Error`]. The row is then empty.
+    pub fn set_ratings(
+        &mut self,
+        scorer: &Scorer,
+        row: usize,
+        ratings: &[Option<RatingValue>],
+    ) -> Result<(), ValidationError> {
+        self.by_position(scorer, row, ratings, |c, leaf, rating, issues| {
+            let Some(value) = rating else {
+                return c.unrated(leaf);
+            };
+            c.bound(leaf, value).unwrap_or_else(|| {
+                issues.extend(c.off_scale(leaf, value, pointer("", leaf)));
+                LeafValue::Missing
+            })
+        })
+    }
+
+    /// Binds ratings given as numbers by position into row `row`, as
+    /// [`RatingsTable::set_ratings`] binds ratings: NaN is a leaf without a
+    /// rating, `not_applicable` a leaf rated not applicable, and any other
+    /// number the rating it stands for on the leaf's scale
+    /// ([`crate::Scale::rating_of_code`]: binary 1 met and 0 not met, an
+    /// ordinal level's value, a numeric scale's number). For ratings held
+    /// as arrays of numbers (the Python binding's).
+    ///
+    /// A code equal to `not_applicable` is read as not applicable before
+    /// it is read as a rating: choose a number no leaf admits (minus
+    /// infinity is one, as a rating is finite).
+    ///
+    /// # Errors
+    ///
+    /// As [`RatingsTable::set_ratings`], a `rating-off-scale` naming the
+    /// rating the number stands for.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Framework, RatingsTable, Scorer};
+    ///
+    /// let framework: Framework = serde_json::from_str(r#"{
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+    ///     "scales": { "tick": { "type": "binary" } },
+    ///     "criteria": [
+    ///         { "id": "a", "title": "First", "scale": "tick" },
+    ///         { "id": "b", "title": "Second", "scale": "tick" },
+    ///         { "id": "c", "title": "Third", "scale": "tick" }
+    ///     ]
+    /// }"#)?;
+    /// let scorer = Scorer::new(&framework)?;
+    /// let mut table = RatingsTable::new(&scorer, 1);
+    /// table.set_codes(&scorer, 0, &[1.0, f64::NAN, f64::NEG_INFINITY], f64::NEG_INFINITY)?;
+    /// let mut totals = [None];
+    /// scorer.totals(&table, &mut totals)?;
+    /// assert_eq!(totals, [Some(1.0)]);
+    /// let off = table.set_codes(&scorer, 0, &[1.0, 0.5, 0.0], f64::NEG_INFINITY).unwrap_err();
+    /// assert_eq!(off.issues()[0].path, "/1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_codes(
+        &mut self,
+        scorer: &Scorer,
+        row: usize,
+        codes: &[f64],
+        not_applicable: f64,
+    ) -> Result<(), ValidationError> {
+        self.by_position(scorer, row, codes, |c, leaf, &code, issues| {
+            c.bound_code(leaf, code, not_applicable)
+                .unwrap_or_else(|| {
+                    let rating = c.scale_of_leaf(leaf).map(|(_, s)| s.rating_of_code(code));
+                    let rating = rating.unwrap_or(RatingValue::Number(code));
+                    issues.extend(c.off_scale(leaf, &rating, pointer("", leaf)));
+                    LeafValue::Missing
+                })
+        })
+    }
+
+    /// The one binder of ratings given by position: `value` gives each
+    /// leaf's bound value (pushing what it refuses to the issues).
+    fn by_position<T>(
+        &mut self,
+        scorer: &Scorer,
+        row: usize,
+        items: &[T],
+        mut value: impl FnMut(&Compiled, usize, &T, &mut Vec<Issue>) -> LeafValue,
+    ) -> Result<(), ValidationError> {
+        let c = scorer.compiled();
+        let mut issues = Vec::new();
+        if items.len() != c.leaves() {
+            let message = format!("{} ratings for {} leaves", items.len(), c.leaves());
+            issues.push(Issue::new("", IssueKind::InvalidDocument { message }));
+            return self.fill(c, row, issues, &[]);
+        }
+        let values: Vec<LeafValue> = (0..)
+            .zip(items)
+            .map(|(leaf, item)| value(c, leaf, item, &mut issues))
+            .collect();
+        c.qualitative_or_missing(&values, |leaf| pointer("", leaf), &mut issues);
+        self.fill(c, row, issues, &values)
+    }
+
+    /// Writes `values` into row `row` when there are no `issues` and the
+    /// row and scorer are the table's; otherwise empties the row and
+    /// returns every problem.
+    fn fill(
+        &mut self,
+        c: &Compiled,
+        row: usize,
+        mut issues: Vec<Issue>,
+        values: &[LeafValue],
+    ) -> Result<(), ValidationError> {
+        if row >= self.rows || c.leaves() != self.leaves {
+            let message = format!(
+                "row {row} of a table of {} rows of {} leaves, for a framework of {} leaves",
+                self.rows,
+                self.leaves,
+                c.leaves()
+            );
+            issues.insert(0, Issue::new("", IssueKind::InvalidDocument { message }));
+        }
+        let lane = row % LANES;
+        let Some(block) = self.blocks.get_mut(row / LANES) else {
+            return Err(ValidationError::new(issues));
+        };
+        let ok = issues.is_empty();
+        for leaf in 0..block.leaves() {
+            let v = values.get(leaf).copied().filter(|_| ok);
+            block.set(leaf, lane, v.unwrap_or(LeafValue::NotApplicable));
+        }
+        if ok {
+            Ok(())
+        } else {
+            Err(ValidationError::new(issues))
+        }
+    }
+}
+
+impl Compiled {
+    /// The total of lane `lane` of `results` (rules 4, 6 and 12): `None`
+    /// when the root has no score or no applicable leaf is rated.
+    pub(crate) fn total_of<const L: usize>(results: &Results<L>, lane: usize) -> Option<f64> {
+        let root = results.root(lane);
+        root.score.ok().filter(|_| root.rated > 0)
+    }
+}
+
+impl Scorer {
+    /// The total score of every row of `table` into `out` (one per row):
+    /// for each, the same number, bit for bit, as
+    /// `score(..)?.total().score()` of the assessment with the same
+    /// ratings; `None` where the total has no score (rules 4, 6, 12) or
+    /// the row is empty.
+    ///
+    /// # Errors
+    ///
+    /// `invalid-document` at the root when `out` does not have one entry
+    /// per row, or `table` was made for a framework with another number
+    /// of leaves.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::catalog::good_practice;
+    /// use assessment_model::{RatingsTable, Scorer};
+    ///
+    /// let scorer = Scorer::new(&good_practice::criteria())?;
+    /// let example = good_practice::worked_example();
+    /// let mut table = RatingsTable::new(&scorer, 2);
+    /// table.set_assessment(&scorer, 0, &example)?;
+    /// table.set_assessment(&scorer, 1, &example)?;
+    /// let mut totals = vec![None; table.rows()];
+    /// scorer.totals(&table, &mut totals)?;
+    /// let total = scorer.score(&example)?.total().score();
+    /// assert_eq!(totals, [total, total]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn totals(
+        &self,
+        table: &RatingsTable,
+        out: &mut [Option<f64>],
+    ) -> Result<(), ValidationError> {
+        let c = self.compiled();
+        if out.len() != table.rows || table.leaves != c.leaves() {
+            let message = format!(
+                "{} totals for {} rows; a table of {} leaves for a framework of {}",
+                out.len(),
+                table.rows,
+                table.leaves,
+                c.leaves()
+            );
+            let issue = Issue::new("", IssueKind::InvalidDocument { message });
+            return Err(ValidationError::new(vec![issue]));
+        }
+        let policy = c.policy();
+        let mut results = Results::default();
+        for (block, out) in table.blocks.iter().zip(out.chunks_mut(LANES)) {
+            c.program.run(block, policy, &mut results);
+            for (lane, total) in out.iter_mut().enumerate() {
+                *total = Compiled::total_of(&results, lane);
+            }
+        }
+        Ok(())
+    }
+
+    /// The total score of `assessment` alone, without building a report:
+    /// `score(..)?.total().score()`.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError`] as for [`Scorer::score`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::catalog::good_practice;
+    /// use assessment_model::Scorer;
+    ///
+    /// let scorer = Scorer::new(&good_practice::criteria())?;
+    /// let example = good_practice::worked_example();
+    /// assert_eq!(scorer.total(&example)?, scorer.score(&example)?.total().score());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn total(&self, assessment: &Assessment) -> Result<Option<f64>, ValidationError> {
+        let c = self.compiled();
+        let binding = c.bind(assessment);
+        if !binding.issues.is_empty() {
+            return Err(ValidationError::new(binding.issues));
+        }
+        let mut results = Results::default();
+        c.program
+            .run(&Block::of(&binding.values), c.policy(), &mut results);
+        Ok(Compiled::total_of(&results, 0))
+    }
+}
