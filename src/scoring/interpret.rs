@@ -22,9 +22,31 @@ use crate::Aggregation;
 pub(crate) const LANES: usize = 8;
 
 /// A leaf's value once bound (rules 1 to 3): its normalised score, or why
-/// it has none.
+/// it has none. What [`crate::RatingsTable::value`] shows of a bound
+/// rating.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Framework, LeafValue, RatingValue, RatingsTable, Scorer};
+///
+/// let framework: Framework = serde_json::from_str(r#"{
+///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
+///     "scales": { "n": { "type": "numeric", "min": 0, "max": 4 } },
+///     "criteria": [
+///         { "id": "a", "title": "First", "scale": "n" },
+///         { "id": "b", "title": "Second", "scale": "n" }
+///     ]
+/// }"#)?;
+/// let scorer = Scorer::new(&framework)?;
+/// let mut table = RatingsTable::new(&scorer, 1);
+/// table.set_ratings(&scorer, 0, &[Some(RatingValue::Number(1.0)), None])?;
+/// assert_eq!(table.value(0, 0), Some(LeafValue::Rated(0.25)));
+/// assert_eq!(table.value(0, 1), Some(LeafValue::Missing));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum LeafValue {
+pub enum LeafValue {
     /// Rated applicable: the normalised score in [0, 1].
     Rated(f64),
     /// Applicable and without a rating.

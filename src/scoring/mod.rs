@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use crate::{Framework, ValidationError};
 
-pub use interpret::NoScore;
+pub use interpret::{LeafValue, NoScore};
 pub use table::RatingsTable;
 pub use document::{
     FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,

@@ -82,6 +82,14 @@ impl RatingsTable {
         self.blocks.resize_with(blocks, || Block::new(self.leaves));
     }
 
+    /// The bound value of leaf `leaf` (definition order) in row `row`;
+    /// `None` outside the table. An empty row's leaves are not
+    /// applicable.
+    pub fn value(&self, row: usize, leaf: usize) -> Option<LeafValue> {
+        let block = self.blocks.get(row / LANES).filter(|_| row < self.rows)?;
+        (leaf < block.leaves()).then(|| block.get(leaf, row % LANES))
+    }
+
     /// Binds `assessment` into row `row`, as [`Scorer::score`] checks and
     /// binds it.
     ///
