@@ -118,7 +118,8 @@ fn check(fw: &Framework, a: &Assessment) -> Bounds {
         }
     }
     // Leverage: the total's width minus the widest interval left over the
-    // ratings of the leaf (every level; a numeric range's two ends).
+    // ratings of the leaf (every level; 17 evenly spaced points of a
+    // numeric range, its ends included, rule 15).
     if let Some(width) = brute.get("").map(|(lo, hi)| hi - lo) {
         let got: BTreeMap<String, f64> = bounds
             .leverage
@@ -132,10 +133,11 @@ fn check(fw: &Framework, a: &Assessment) -> Bounds {
         assert_eq!(got.len(), missing.len());
         for leaf in missing {
             let scale = leaf.scale.as_ref().unwrap().as_str();
-            let mut options = completions_of(scale);
-            if scale == "num" {
-                options.remove(1); // the ends only, as §8.2 says
-            }
+            let options = if scale == "num" {
+                (0..=16).map(|k| N(f64::from(k) * 10.0 / 16.0)).collect()
+            } else {
+                completions_of(scale)
+            };
             let widest = options
                 .iter()
                 .map(|r| {
@@ -144,10 +146,12 @@ fn check(fw: &Framework, a: &Assessment) -> Bounds {
                     hi - lo
                 })
                 .fold(f64::NEG_INFINITY, f64::max);
-            assert_eq!(
-                got[leaf.id.as_str()],
-                width - widest,
-                "leverage of {}",
+            // A what-if updates its path's running sums: within 1e-12 of
+            // scoring every completion.
+            let (got, want) = (got[leaf.id.as_str()], width - widest);
+            assert!(
+                (got - want).abs() <= 1e-12,
+                "leverage of {}: {got} against {want}",
                 leaf.id
             );
         }

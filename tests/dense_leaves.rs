@@ -1,11 +1,67 @@
-//! `Scorer::bind_leaves` and `Scorer::bind_codes_into`: ratings by
+//! `RatingsTable::set_ratings` and `RatingsTable::set_codes`: ratings by
 //! position, and numbers standing for them, bind as the same ratings in an
 //! assessment do (the Python binding's batch path relies on it).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use assessment_model::{
-    Assessment, DenseRatings, Framework, MissingPolicy, RatingValue, Scorer, Scratch, catalog,
+    Assessment, Framework, LeafValue, MissingPolicy, RatingValue, RatingsTable, Scorer,
+    ValidationError, catalog,
 };
+
+/// One row bound into a table: its leaf values and its total.
+#[derive(Debug)]
+struct Row {
+    values: Vec<LeafValue>,
+    total: Option<f64>,
+}
+
+impl Row {
+    /// Binds one row with `set`, in the fourth row of a table of ten (so
+    /// that it is not lane 0), and reads it back.
+    fn bind(
+        scorer: &Scorer,
+        set: impl FnOnce(&mut RatingsTable) -> Result<(), ValidationError>,
+    ) -> Result<Row, ValidationError> {
+        let mut table = RatingsTable::new(scorer, 10);
+        set(&mut table)?;
+        let mut totals = vec![None; 10];
+        scorer.totals(&table, &mut totals).unwrap();
+        let values = (0..scorer.leaf_count())
+            .map(|leaf| table.value(3, leaf).unwrap())
+            .collect();
+        Ok(Row {
+            values,
+            total: totals[3],
+        })
+    }
+
+    fn ratings(scorer: &Scorer, ratings: &[Option<RatingValue>]) -> Result<Row, ValidationError> {
+        Row::bind(scorer, |t| t.set_ratings(scorer, 3, ratings))
+    }
+
+    fn codes(scorer: &Scorer, codes: &[f64], na: f64) -> Result<Row, ValidationError> {
+        Row::bind(scorer, |t| t.set_codes(scorer, 3, codes, na))
+    }
+
+    fn assessment(scorer: &Scorer, a: &Assessment) -> Result<Row, ValidationError> {
+        Row::bind(scorer, |t| t.set_assessment(scorer, 3, a))
+    }
+
+    /// The values with each score as its bits.
+    fn bits(&self) -> Vec<Option<u64>> {
+        self.values
+            .iter()
+            .map(|v| match v {
+                LeafValue::Rated(x) => Some(x.to_bits()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn is_not_applicable(&self, leaf: usize) -> bool {
+        self.values[leaf] == LeafValue::NotApplicable
+    }
+}
 
 /// The worked example's ratings in leaf order.
 fn positional(framework: &Framework, assessment: &Assessment) -> Vec<Option<RatingValue>> {
@@ -27,18 +83,14 @@ fn positional_ratings_bind_as_the_assessment_does() {
     let ids: Vec<_> = framework.leaves().map(|c| c.id.clone()).collect();
     worked.ratings.shift_remove(&ids[3]);
     worked.ratings.get_mut(&ids[5]).unwrap().value = RatingValue::NotApplicable;
-    let by_id = scorer.bind(&worked).unwrap();
-    let by_position = scorer
-        .bind_leaves(&positional(&framework, &worked))
-        .unwrap();
-    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-    assert_eq!(bits(by_position.values()), bits(by_id.values()));
-    assert!(by_position.values()[3].is_nan());
+    let by_id = Row::assessment(&scorer, &worked).unwrap();
+    let by_position = Row::ratings(&scorer, &positional(&framework, &worked)).unwrap();
+    assert_eq!(by_position.bits(), by_id.bits());
+    assert_eq!(by_position.values[3], LeafValue::Missing);
     assert!(by_position.is_not_applicable(5));
     assert!(by_position.is_not_applicable(0));
-    let mut scratch = Scratch::new();
     assert_eq!(
-        scorer.total_dense(&by_position, &mut scratch),
+        by_position.total,
         scorer.score(&worked).unwrap().total().score()
     );
 }
@@ -60,11 +112,13 @@ fn problems_are_reported_by_leaf_index() {
     .unwrap();
     assert_eq!(framework.rules.missing, MissingPolicy::Error);
     let scorer = Scorer::new(&framework).unwrap();
-    // As in `Scorer::bind`: an off-scale rating counts as no rating, so
+    // As in `Scorer::score`: an off-scale rating counts as no rating, so
     // under `missing: error` its leaf is also missing.
-    let err = scorer
-        .bind_leaves(&[Some(RatingValue::Met), Some(RatingValue::Number(5.0)), None])
-        .unwrap_err();
+    let err = Row::ratings(
+        &scorer,
+        &[Some(RatingValue::Met), Some(RatingValue::Number(5.0)), None],
+    )
+    .unwrap_err();
     let got: Vec<(&str, &str)> = err
         .issues()
         .iter()
@@ -78,26 +132,26 @@ fn problems_are_reported_by_leaf_index() {
             ("missing-rating", "/2")
         ]
     );
-    let err = scorer.bind_leaves(&[Some(RatingValue::NotMet), None, None]);
+    let err = Row::ratings(&scorer, &[Some(RatingValue::NotMet), None, None]);
     assert_eq!(err.unwrap_err().issues().len(), 2);
-    let err = scorer.bind_leaves(&[None]).unwrap_err();
+    let err = Row::ratings(&scorer, &[None]).unwrap_err();
     assert_eq!(
         (err.issues()[0].code(), err.issues()[0].path.as_str()),
         ("invalid-document", "")
     );
     // (2 - 0) / 4 on the numeric leaves, 1 on the tick: (1 + 0.5 + 0.25) / 3.
-    let dense = scorer
-        .bind_leaves(&[
+    let dense = Row::ratings(
+        &scorer,
+        &[
             Some(RatingValue::Met),
             Some(RatingValue::Number(2.0)),
             Some(RatingValue::Number(1.0)),
-        ])
-        .unwrap();
-    assert_eq!(dense.values(), [1.0, 0.5, 0.25]);
-    assert_eq!(
-        scorer.total_dense(&dense, &mut Scratch::new()),
-        Some(1.75 / 3.0)
-    );
+        ],
+    )
+    .unwrap();
+    let rated = |x| LeafValue::Rated(x);
+    assert_eq!(dense.values, [rated(1.0), rated(0.5), rated(0.25)]);
+    assert_eq!(dense.total, Some(1.75 / 3.0));
 }
 
 /// A binary, an ordinal (levels 1, 2, 4) and a lower-is-better numeric
@@ -134,27 +188,22 @@ const NA: f64 = f64::NEG_INFINITY;
 #[test]
 fn codes_bind_to_the_normalised_scores_they_stand_for() {
     let scorer = Scorer::new(&three_scales()).unwrap();
-    let mut dense = DenseRatings::default();
     // a: met; b: level 2 of 1..4, (2 - 1) / 3; c: 2 weeks of 8, lower is
     // better, (8 - 2) / 8; d, e: marked not applicable, whatever rated.
-    scorer
-        .bind_codes_into(&[1.0, 2.0, 2.0, 0.0, 4.0], NA, &mut dense)
-        .unwrap();
-    assert_eq!(&dense.values()[..3], [1.0, 1.0 / 3.0, 0.75]);
-    assert!(dense.is_not_applicable(3) && dense.is_not_applicable(4));
-    let mut scratch = Scratch::new();
+    let dense = Row::codes(&scorer, &[1.0, 2.0, 2.0, 0.0, 4.0], NA).unwrap();
+    let rated = |x| LeafValue::Rated(x);
     assert_eq!(
-        scorer.total_dense(&dense, &mut scratch),
-        Some((1.0 + 1.0 / 3.0 + 0.75) / 3.0)
+        &dense.values[..3],
+        [rated(1.0), rated(1.0 / 3.0), rated(0.75)]
     );
+    assert!(dense.is_not_applicable(3) && dense.is_not_applicable(4));
+    assert_eq!(dense.total, Some((1.0 + 1.0 / 3.0 + 0.75) / 3.0));
     // NaN is no rating; the not-applicable code is not applicable.
-    scorer
-        .bind_codes_into(&[f64::NAN, NA, 8.0, f64::NAN, NA], NA, &mut dense)
-        .unwrap();
-    assert!(dense.values()[0].is_nan());
+    let dense = Row::codes(&scorer, &[f64::NAN, NA, 8.0, f64::NAN, NA], NA).unwrap();
+    assert_eq!(dense.values[0], LeafValue::Missing);
     assert!(dense.is_not_applicable(1));
-    assert_eq!(dense.values()[2], 0.0);
-    assert_eq!(scorer.total_dense(&dense, &mut scratch), Some(0.0));
+    assert_eq!(dense.values[2], rated(0.0));
+    assert_eq!(dense.total, Some(0.0));
 }
 
 #[test]
@@ -181,7 +230,6 @@ fn codes_bind_as_the_ratings_they_stand_for_bit_for_bit() {
         f64::NAN,
         NA,
     ];
-    let (mut by_code, mut scratch) = (DenseRatings::default(), Scratch::new());
     for (k, &code) in codes.iter().enumerate() {
         for shift in 0..codes.len() {
             let row: Vec<f64> = (0..scales.len())
@@ -196,24 +244,24 @@ fn codes_bind_as_the_ratings_they_stand_for_bit_for_bit() {
                     x => Some(s.rating_of_code(x)),
                 })
                 .collect();
-            let coded = scorer.bind_codes_into(&row, NA, &mut by_code);
-            match (coded, scorer.bind_leaves(&ratings)) {
+            let mut table = RatingsTable::new(&scorer, 1);
+            let coded = table.set_codes(&scorer, 0, &row, NA);
+            match (coded, Row::ratings(&scorer, &ratings)) {
                 (Ok(()), Ok(by_rating)) => {
-                    let bits = |d: &DenseRatings| {
-                        d.values().iter().map(|x| x.to_bits()).collect::<Vec<_>>()
-                    };
-                    assert_eq!(bits(&by_code), bits(&by_rating), "row {row:?}");
+                    let by_code = Row::codes(&scorer, &row, NA).unwrap();
+                    assert_eq!(by_code.bits(), by_rating.bits(), "row {row:?}");
                     assert_eq!(
-                        scorer.total_dense(&by_code, &mut scratch).map(f64::to_bits),
-                        scorer
-                            .total_dense(&by_rating, &mut scratch)
-                            .map(f64::to_bits)
+                        by_code.total.map(f64::to_bits),
+                        by_rating.total.map(f64::to_bits)
                     );
                 }
                 (Err(a), Err(b)) => {
                     assert_eq!(a.issues(), b.issues(), "row {row:?} (code {code})");
-                    assert!(by_code.values().is_empty());
-                    assert_eq!(scorer.total_dense(&by_code, &mut scratch), None);
+                    // Nothing half-written: the row is empty, with no total.
+                    assert!((0..5).all(|leaf| table.value(0, leaf) == Some(LeafValue::NotApplicable)));
+                    let mut totals = [Some(0.0)];
+                    scorer.totals(&table, &mut totals).unwrap();
+                    assert_eq!(totals, [None]);
                 }
                 (a, b) => panic!("row {row:?}: codes {a:?}, ratings {:?}", b.err()),
             }
@@ -224,12 +272,9 @@ fn codes_bind_as_the_ratings_they_stand_for_bit_for_bit() {
 #[test]
 fn an_off_scale_code_names_the_rating_it_stands_for() {
     let scorer = Scorer::new(&three_scales()).unwrap();
-    let mut dense = DenseRatings::default();
     // 0.5 is no tick and no level; 3 is no level of 1, 2, 4; 9 is past the
     // range; on a leaf marked not applicable a code is still checked.
-    let err = scorer
-        .bind_codes_into(&[0.5, 3.0, 9.0, 2.0, 3.0], NA, &mut dense)
-        .unwrap_err();
+    let err = Row::codes(&scorer, &[0.5, 3.0, 9.0, 2.0, 3.0], NA).unwrap_err();
     let got: Vec<(&str, &str, String)> = err
         .issues()
         .iter()
@@ -252,9 +297,8 @@ fn an_off_scale_code_names_the_rating_it_stands_for() {
         ]
     );
     // The not-applicable code is read first, even where it is a rating.
-    scorer
-        .bind_codes_into(&[0.0, 0.0, 0.0, 0.0, 0.0], 0.0, &mut dense)
-        .unwrap();
+    let dense = Row::codes(&scorer, &[0.0, 0.0, 0.0, 0.0, 0.0], 0.0).unwrap();
     assert!((0..5).all(|leaf| dense.is_not_applicable(leaf)));
-    assert!(dense.is_qualitative());
+    // Nothing applicable is rated: qualitative, no total.
+    assert_eq!(dense.total, None);
 }

@@ -7,7 +7,7 @@ mod common;
 
 use assessment_model::{
     Aggregation, Band, DeclaredFinding, Facet, FacetValue, FindingKind, Framework, MissingPolicy,
-    NoScore, Scorer, ScoringRules, Scratch,
+    LeafValue, NoScore, RatingsTable, Scorer, ScoringRules,
 };
 use common::*;
 use indexmap::IndexMap;
@@ -327,16 +327,18 @@ fn dense_total_equals_the_report_total() {
     let fw = facet_framework();
     let s = Scorer::new(&fw).unwrap();
     let a = assess(&fw, &[("a", Met), ("b", NotMet), ("c", NA)]);
-    let dense = s.bind(&a).unwrap();
-    let mut scratch = Scratch::new();
+    let mut table = RatingsTable::new(&s, 1);
+    table.set_assessment(&s, 0, &a).unwrap();
+    let mut totals = [None];
+    s.totals(&table, &mut totals).unwrap();
     let report = s.score(&a).unwrap();
-    assert_eq!(s.total_dense(&dense, &mut scratch), report.total().score());
+    assert_eq!(totals[0], report.total().score());
     assert_eq!(s.total(&a).unwrap(), report.total().score());
     // 1/4·(1·1 + 3·0)/4 + 3/4·(d missing: excluded; c N/A) → g2 none → total = g1 = 0.25
     assert_eq!(report.total().score(), Some(0.25));
-    assert_eq!(dense.values().len(), s.leaf_count());
-    assert!(dense.is_not_applicable(2));
-    assert!(dense.is_rated(0));
+    assert_eq!(table.value(0, s.leaf_count()), None);
+    assert_eq!(table.value(0, 2), Some(LeafValue::NotApplicable));
+    assert_eq!(table.value(0, 0), Some(LeafValue::Rated(1.0)));
 }
 
 #[test]
