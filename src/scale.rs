@@ -428,7 +428,7 @@ impl Scale {
     }
 
     /// The rating a number stands for on this scale, for ratings held as a
-    /// table of numbers ([`crate::Scorer::bind_codes_into`], the Python
+    /// table of numbers ([`crate::RatingsTable::set_codes`], the Python
     /// binding's arrays): on a binary scale 1 is met and 0 not met; on an
     /// ordinal scale an integer is the level of that value; on a numeric
     /// scale the number is itself. Any other number is the
