@@ -257,8 +257,8 @@ pub use review::{
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, LevelRef, RatingValue, Scale};
 pub use scoring::{
-    Counts, FacetDocument, FacetScore, Finding, FindingDocument, LeafValue, LocalizedReport, NoScore,
-    NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, RatingsTable, Report,
+    Counts, FacetDocument, FacetScore, Finding, FindingDocument, LeafValue, LocalizedReport,
+    NoScore, NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, RatingsTable, Report,
     ReportDocument, ReportedFramework, ScaleMean, ScaleMeanDocument, Scorer,
 };
 

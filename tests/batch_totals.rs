@@ -165,7 +165,10 @@ fn leverage_tries_points_inside_a_numeric_range() {
     let scorer = Scorer::new(&fw).unwrap();
     let a = assessment(
         &fw,
-        &[("d", RatingValue::Number(0.5)), ("c", RatingValue::Number(0.5))],
+        &[
+            ("d", RatingValue::Number(0.5)),
+            ("c", RatingValue::Number(0.5)),
+        ],
     );
     let bounds = scorer.bounds(&a).unwrap();
     // Lower: x = m = 0 gives n = 0; upper: x = m = 1 gives
@@ -180,18 +183,22 @@ fn leverage_tries_points_inside_a_numeric_range() {
     let widest = (0..=16)
         .map(|k| width(f64::from(k) / 16.0))
         .fold(f64::NEG_INFINITY, f64::max);
-    let x = bounds
-        .leverage
-        .iter()
-        .find(|l| l.criterion == "x")
-        .unwrap();
-    assert!((x.leverage - (0.5 - widest)).abs() <= 1e-12, "{}", x.leverage);
+    let x = bounds.leverage.iter().find(|l| l.criterion == "x").unwrap();
+    assert!(
+        (x.leverage - (0.5 - widest)).abs() <= 1e-12,
+        "{}",
+        x.leverage
+    );
     // Over the continuous range the widest interval is at t = 1/3, where
     // √(0.75·t) reaches 0.5: 0.5 − 0.5·√(1/3), a leverage of 0.2887. Of the
     // 17 points rule 15 tries, t = 5/16 leaves the widest:
     // √(5/16)·(√0.75 − 0.5) = 0.204614, a leverage of 0.295386, where the
     // ends alone would say 0.5.
     let five_sixteenths = 0.5 - (5.0f64 / 16.0).sqrt() * (0.75f64.sqrt() - 0.5);
-    assert!((x.leverage - five_sixteenths).abs() <= 1e-12, "{}", x.leverage);
+    assert!(
+        (x.leverage - five_sixteenths).abs() <= 1e-12,
+        "{}",
+        x.leverage
+    );
     assert!((x.leverage - 0.295386).abs() < 5e-7, "{}", x.leverage);
 }

@@ -258,7 +258,9 @@ fn codes_bind_as_the_ratings_they_stand_for_bit_for_bit() {
                 (Err(a), Err(b)) => {
                     assert_eq!(a.issues(), b.issues(), "row {row:?} (code {code})");
                     // Nothing half-written: the row is empty, with no total.
-                    assert!((0..5).all(|leaf| table.value(0, leaf) == Some(LeafValue::NotApplicable)));
+                    assert!(
+                        (0..5).all(|leaf| table.value(0, leaf) == Some(LeafValue::NotApplicable))
+                    );
                     let mut totals = [Some(0.0)];
                     scorer.totals(&table, &mut totals).unwrap();
                     assert_eq!(totals, [None]);

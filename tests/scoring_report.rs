@@ -6,8 +6,8 @@
 mod common;
 
 use assessment_model::{
-    Aggregation, Band, DeclaredFinding, Facet, FacetValue, FindingKind, Framework, MissingPolicy,
-    LeafValue, NoScore, RatingsTable, Scorer, ScoringRules,
+    Aggregation, Band, DeclaredFinding, Facet, FacetValue, FindingKind, Framework, LeafValue,
+    MissingPolicy, NoScore, RatingsTable, Scorer, ScoringRules,
 };
 use common::*;
 use indexmap::IndexMap;

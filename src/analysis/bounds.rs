@@ -257,14 +257,12 @@ impl Scorer {
 
 /// Every missing applicable leaf's leverage, sorted; `filled` is the
 /// evaluation of the two completions ([`ends`]), `width` the total's.
-fn leverages(
-    c: &Compiled,
-    values: &[LeafValue],
-    filled: &Results<2>,
-    width: f64,
-) -> Vec<Leverage> {
+fn leverages(c: &Compiled, values: &[LeafValue], filled: &Results<2>, width: f64) -> Vec<Leverage> {
     let mut out = Vec::new();
-    for (leaf, _) in (0u32..).zip(values).filter(|(_, v)| **v == LeafValue::Missing) {
+    for (leaf, _) in (0u32..)
+        .zip(values)
+        .filter(|(_, v)| **v == LeafValue::Missing)
+    {
         let Some((_, scale)) = c.scale_of_leaf(leaf as usize) else {
             continue;
         };

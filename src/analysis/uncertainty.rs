@@ -408,7 +408,13 @@ impl<'c> Model<'c> {
     /// Every member's total with the framework's own weights and methods.
     fn nominal(&mut self) -> Vec<f64> {
         let mut out = vec![f64::NAN; self.count];
-        totals(&self.c.program, self.c, &self.blocks, &mut self.results, &mut out);
+        totals(
+            &self.c.program,
+            self.c,
+            &self.blocks,
+            &mut self.results,
+            &mut out,
+        );
         out
     }
 

@@ -157,9 +157,11 @@ impl Compiled {
             children.get(range).unwrap_or(&[])
         };
         let node = |i: usize| {
-            nodes.get(i).map_or((0.0, false, Aggregation::WeightedMean), |n| {
-                (n.weight, n.scored, n.aggregation)
-            })
+            nodes
+                .get(i)
+                .map_or((0.0, false, Aggregation::WeightedMean), |n| {
+                    (n.weight, n.scored, n.aggregation)
+                })
         };
         let (program, step_of) = Program::new(
             nodes.len(),

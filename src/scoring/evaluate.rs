@@ -3,8 +3,8 @@
 //! means (rules 1 to 13).
 
 use super::compile::Compiled;
-use super::interpret::{Block, Evaluated, LeafValue, Policy, Results, leaf_evaluated};
 use super::interpret::NoScore;
+use super::interpret::{Block, Evaluated, LeafValue, Policy, Results, leaf_evaluated};
 use super::report::{Counts, Measured, Report};
 use crate::ValidationError;
 use crate::{Assessment, Band, Direction, RatingValue, Scale, Scorer};
@@ -111,7 +111,10 @@ impl Compiled {
         results: &Results<L>,
     ) -> Evaluated {
         let node = self.nodes.get(i);
-        match (node.and_then(|n| n.leaf), self.step_of.get(i).copied().flatten()) {
+        match (
+            node.and_then(|n| n.leaf),
+            self.step_of.get(i).copied().flatten(),
+        ) {
             (Some(leaf), _) => leaf_evaluated(block.get(leaf as usize, lane), policy),
             (None, Some(step)) => results.group(step as usize, lane),
             (None, None) => leaf_evaluated(LeafValue::NotApplicable, policy),

@@ -230,39 +230,48 @@ impl<const L: usize> Sums<L> {
     }
 
     /// Adds member `at` of weight `w` with scores `x` where `included`.
+    /// One loop over the lanes per method, each without branches but the
+    /// minimum's, so that the compiler vectorises them.
     #[inline(always)]
     fn add(&mut self, method: Aggregation, at: u32, w: f64, x: &[f64; L], included: &[bool; L]) {
-        let lanes = self.weight.iter_mut().zip(self.total.iter_mut());
-        let lanes = lanes.zip(self.count.iter_mut().zip(self.included.iter_mut()));
-        let lanes = lanes.zip(self.second.iter_mut().zip(self.least_at.iter_mut()));
-        for ((((weight, total), (count, n)), (second, least_at)), (&x, &inc)) in
-            lanes.zip(x.iter().zip(included))
-        {
-            let w = if inc { w } else { 0.0 };
-            let x = if inc { x } else { 0.0 };
-            *weight += w;
-            *n += u32::from(inc);
-            match method {
-                Aggregation::WeightedMean => *total += w * x,
-                Aggregation::GeometricMean | Aggregation::HarmonicMean => {
-                    let positive = x > 0.0;
-                    *count += u32::from(inc && !positive);
-                    let term = match method {
-                        Aggregation::GeometricMean => w * x.ln(),
-                        _ => w / x,
-                    };
-                    *total += if positive { term } else { 0.0 };
+        let lanes = self.weight.iter_mut().zip(self.included.iter_mut());
+        for ((weight, n), &inc) in lanes.zip(included) {
+            *weight += if inc { w } else { 0.0 };
+            *n = n.saturating_add(u32::from(inc));
+        }
+        let lanes = self.total.iter_mut().zip(self.count.iter_mut());
+        let lanes = lanes.zip(x.iter().zip(included));
+        match method {
+            Aggregation::WeightedMean => {
+                for ((total, _), (&x, &inc)) in lanes {
+                    *total += if inc { w * x } else { 0.0 };
                 }
-                Aggregation::Minimum if inc => {
-                    if x < *total {
-                        (*second, *total, *least_at) = (*total, x, at);
-                    } else if x < *second {
+            }
+            Aggregation::GeometricMean | Aggregation::HarmonicMean => {
+                let geometric = method == Aggregation::GeometricMean;
+                for ((total, count), (&x, &inc)) in lanes {
+                    let positive = x > 0.0;
+                    *count = count.saturating_add(u32::from(inc && !positive));
+                    let term = if geometric { w * x.ln() } else { w / x };
+                    *total += if inc && positive { term } else { 0.0 };
+                }
+            }
+            Aggregation::Minimum => {
+                let rest = self.second.iter_mut().zip(self.least_at.iter_mut());
+                for (((least, _), (&x, &inc)), (second, least_at)) in lanes.zip(rest) {
+                    if inc && x < *least {
+                        (*second, *least, *least_at) = (*least, x, at);
+                    } else if inc && x < *second {
                         *second = x;
                     }
                 }
-                Aggregation::All => *count += u32::from(inc && x < 1.0),
-                _ => {}
             }
+            Aggregation::All => {
+                for ((_, count), (&x, &inc)) in lanes {
+                    *count = count.saturating_add(u32::from(inc && x < 1.0));
+                }
+            }
+            Aggregation::Flat | Aggregation::FlatUnweighted => {}
         }
     }
 
@@ -279,9 +288,13 @@ impl<const L: usize> Sums<L> {
             Aggregation::WeightedMean => (weight > 0.0).then(|| total / weight),
             Aggregation::Flat => (flat_w > 0.0).then(|| flat_ws / flat_w),
             Aggregation::FlatUnweighted => (flat_n > 0.0).then(|| flat_s / flat_n),
-            Aggregation::GeometricMean => {
-                (weight > 0.0).then(|| if count > 0 { 0.0 } else { (total / weight).exp() })
-            }
+            Aggregation::GeometricMean => (weight > 0.0).then(|| {
+                if count > 0 {
+                    0.0
+                } else {
+                    (total / weight).exp()
+                }
+            }),
             Aggregation::HarmonicMean => {
                 (weight > 0.0).then(|| if count > 0 { 0.0 } else { weight / total })
             }
@@ -319,7 +332,9 @@ impl Sums<1> {
                     Aggregation::GeometricMean => w * x.ln(),
                     _ => w / x,
                 };
-                *count = count.saturating_sub(step(old <= 0.0)).saturating_add(step(new <= 0.0));
+                *count = count
+                    .saturating_sub(step(old <= 0.0))
+                    .saturating_add(step(new <= 0.0));
                 *total = *total - term(old) + term(new);
             }
             Aggregation::Minimum => {
@@ -331,7 +346,9 @@ impl Sums<1> {
                 };
             }
             Aggregation::All => {
-                *count = count.saturating_sub(step(old < 1.0)).saturating_add(step(new < 1.0));
+                *count = count
+                    .saturating_sub(step(old < 1.0))
+                    .saturating_add(step(new < 1.0));
             }
             Aggregation::Flat | Aggregation::FlatUnweighted => {}
         }
@@ -471,9 +488,10 @@ impl Program {
         let (mut applicable, mut rated) = ([0u32; L], [0u32; L]);
         for (at, member) in (0u32..).zip(self.members_of(step)) {
             let (x, has, app, rat, flat) = member_lanes(member, block, policy, out);
-            for (a, (b, (c, d))) in applicable.iter_mut().zip(rated.iter_mut().zip(app.iter().zip(&rat))) {
-                *a += *c;
-                *b += *d;
+            let counts = applicable.iter_mut().zip(rated.iter_mut());
+            for ((a, b), (c, d)) in counts.zip(app.iter().zip(&rat)) {
+                *a = a.saturating_add(*c);
+                *b = b.saturating_add(*d);
             }
             let counts = member.counts();
             let included = has.map(|h| h && counts);
@@ -563,7 +581,10 @@ fn member_lanes<const L: usize>(
             let values = block.value.get(leaf as usize);
             let marks = block.mark.get(leaf as usize);
             if let (Some(values), Some(marks)) = (values, marks) {
-                let lanes = x.iter_mut().zip(has.iter_mut()).zip(app.iter_mut().zip(rat.iter_mut()));
+                let lanes = x
+                    .iter_mut()
+                    .zip(has.iter_mut())
+                    .zip(app.iter_mut().zip(rat.iter_mut()));
                 for (((x, has), (app, rat)), (&v, &m)) in lanes.zip(values.iter().zip(marks)) {
                     (*x, *has, *app, *rat) = leaf_result(v, m, policy);
                 }
@@ -571,8 +592,12 @@ fn member_lanes<const L: usize>(
             let counts = member.counts();
             let w = member.weight;
             let [ws, ww, s, n] = &mut flat;
-            for ((((ws, ww), (s, n)), &x), &has) in
-                ws.iter_mut().zip(ww.iter_mut()).zip(s.iter_mut().zip(n.iter_mut())).zip(&x).zip(&has)
+            for ((((ws, ww), (s, n)), &x), &has) in ws
+                .iter_mut()
+                .zip(ww.iter_mut())
+                .zip(s.iter_mut().zip(n.iter_mut()))
+                .zip(&x)
+                .zip(&has)
             {
                 let inc = has && counts;
                 (*ws, *ww) = if inc { (w * x, w) } else { (0.0, 0.0) };

@@ -24,13 +24,13 @@ use std::sync::Arc;
 
 use crate::{Framework, ValidationError};
 
-pub use interpret::{LeafValue, NoScore};
-pub use table::RatingsTable;
 pub use document::{
     FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
     ReportedFramework, ScaleMeanDocument,
 };
+pub use interpret::{LeafValue, NoScore};
 pub use report::{Counts, Priority, Report};
+pub use table::RatingsTable;
 pub use views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
 
 /// A framework validated and compiled for fast scoring: the proof of

@@ -86,7 +86,8 @@ impl super::compile::Compiled {
             return Vec::new();
         }
         let mut results = Results::default();
-        self.program.run(&Block::of(values), self.policy(), &mut results);
+        self.program
+            .run(&Block::of(values), self.policy(), &mut results);
         let Ok(base) = results.root(0).score else {
             return Vec::new();
         };

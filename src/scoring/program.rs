@@ -126,7 +126,10 @@ impl Program {
             });
         }
         step_parent.resize(steps.len(), None);
-        let leaf_parent = leaf_parent.into_iter().map(|p| p.unwrap_or((0, 0))).collect();
+        let leaf_parent = leaf_parent
+            .into_iter()
+            .map(|p| p.unwrap_or((0, 0)))
+            .collect();
         let flat = steps
             .iter()
             .any(|s| matches!(s.method, Aggregation::Flat | Aggregation::FlatUnweighted));

@@ -189,13 +189,12 @@ impl RatingsTable {
         not_applicable: f64,
     ) -> Result<(), ValidationError> {
         self.by_position(scorer, row, codes, |c, leaf, &code, issues| {
-            c.bound_code(leaf, code, not_applicable)
-                .unwrap_or_else(|| {
-                    let rating = c.scale_of_leaf(leaf).map(|(_, s)| s.rating_of_code(code));
-                    let rating = rating.unwrap_or(RatingValue::Number(code));
-                    issues.extend(c.off_scale(leaf, &rating, pointer("", leaf)));
-                    LeafValue::Missing
-                })
+            c.bound_code(leaf, code, not_applicable).unwrap_or_else(|| {
+                let rating = c.scale_of_leaf(leaf).map(|(_, s)| s.rating_of_code(code));
+                let rating = rating.unwrap_or(RatingValue::Number(code));
+                issues.extend(c.off_scale(leaf, &rating, pointer("", leaf)));
+                LeafValue::Missing
+            })
         })
     }
 
