@@ -55,33 +55,45 @@ const MAX_NESTING: usize = 127;
 pub(crate) fn json_shaped(obj: &Bound<'_, PyAny>) -> Result<(), ValidationError> {
     let mut walk = Shape {
         ancestors: Vec::new(),
-        path: String::new(),
+        steps: Vec::new(),
     };
     walk.value(obj)
         .map_err(|issue| ValidationError::new(vec![issue]))
 }
 
 /// The state of [`json_shaped`]'s walk: the containers from the root to
-/// the current value (each with the length of its path) and the path.
-struct Shape {
-    ancestors: Vec<(usize, usize)>,
-    path: String,
+/// the current value (their addresses, to find a cycle) and the step
+/// taken from each to the next. The path is written from the steps only
+/// when there is a problem to report.
+struct Shape<'py> {
+    ancestors: Vec<usize>,
+    steps: Vec<Step<'py>>,
 }
 
-impl Shape {
-    /// Checks `obj`, at `self.path`.
-    fn value(&mut self, obj: &Bound<'_, PyAny>) -> Result<(), Issue> {
+/// One step down a document: a dict's key or a list's index.
+enum Step<'py> {
+    Key(Bound<'py, PyAny>),
+    Index(usize),
+}
+
+impl<'py> Shape<'py> {
+    /// Checks `obj`, reached by `self.steps`.
+    fn value(&mut self, obj: &Bound<'py, PyAny>) -> Result<(), Issue> {
         if obj.is_none()
-            || obj.is_instance_of::<PyBool>()
-            || obj.is_instance_of::<PyInt>()
-            || obj.is_instance_of::<PyFloat>()
             || obj.is_instance_of::<PyString>()
+            || obj.is_instance_of::<PyFloat>()
+            || obj.is_instance_of::<PyInt>()
         {
-            return Ok(());
+            return Ok(()); // `bool` is an `int`
         }
-        let is_dict = obj.is_instance_of::<PyDict>();
-        if is_dict || obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-            return self.container(obj, is_dict);
+        if let Ok(dict) = obj.cast::<PyDict>() {
+            return self.container(obj, |walk| walk.entries(dict));
+        }
+        if let Ok(list) = obj.cast::<PyList>() {
+            return self.container(obj, |walk| walk.items(list.iter()));
+        }
+        if let Ok(tuple) = obj.cast::<PyTuple>() {
+            return self.container(obj, |walk| walk.items(tuple.iter()));
         }
         if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
             return Err(self.invalid("bytes are not a JSON value (decode them into a str)"));
@@ -94,21 +106,23 @@ impl Shape {
         if is_real(obj) {
             return Ok(());
         }
-        let name = obj
-            .get_type()
-            .name()
-            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
         Err(self.invalid(&format!(
-            "a value of type `{name}` is not a JSON value (a dict, list, str, number, bool or None)"
+            "a value of type `{}` is not a JSON value (a dict, list, str, number, bool or None)",
+            type_name(obj)
         )))
     }
 
-    /// Checks a dict, list or tuple and everything in it.
-    fn container(&mut self, obj: &Bound<'_, PyAny>, is_dict: bool) -> Result<(), Issue> {
+    /// Checks a dict, list or tuple with `walk`, which checks what is in
+    /// it: refused when it is one of its own ancestors or too deep.
+    fn container(
+        &mut self,
+        obj: &Bound<'py, PyAny>,
+        walk: impl FnOnce(&mut Self) -> Result<(), Issue>,
+    ) -> Result<(), Issue> {
         let address = obj.as_ptr() as usize;
-        if let Some(&(_, len)) = self.ancestors.iter().find(|(a, _)| *a == address) {
-            let first = self.path.get(..len).unwrap_or_default();
-            let first = if first.is_empty() { "/" } else { first };
+        if let Some(depth) = self.ancestors.iter().position(|a| *a == address) {
+            let first = self.path(depth);
+            let first = if first.is_empty() { "/" } else { &first };
             return Err(self.invalid(&format!(
                 "a reference cycle: this value is the one at {first}, which contains it"
             )));
@@ -118,95 +132,112 @@ impl Shape {
                 "nested more than {MAX_NESTING} deep, as JSON text may not be (recursion limit exceeded)"
             )));
         }
-        self.ancestors.push((address, self.path.len()));
-        let result = if is_dict {
-            self.entries(obj)
-        } else {
-            self.items(obj)
-        };
+        self.ancestors.push(address);
+        walk(self)?;
         self.ancestors.pop();
-        result
+        Ok(())
     }
 
-    /// The entries of a dict (a snapshot of its items, so that no Python
-    /// code run meanwhile can change what is walked).
-    fn entries(&mut self, obj: &Bound<'_, PyAny>) -> Result<(), Issue> {
-        let Ok(dict) = obj.cast::<PyDict>() else {
-            return Err(self.invalid("not a dict"));
-        };
+    /// The entries of a dict, from a snapshot of its items (so that no
+    /// Python code run meanwhile can change what is walked).
+    fn entries(&mut self, dict: &Bound<'py, PyDict>) -> Result<(), Issue> {
         let items = dict.items();
-        let numbered = items
-            .iter()
-            .any(|item| item.get_item(0).is_ok_and(|k| k.is_instance_of::<PyInt>()));
+        let mut numbered = false;
+        for item in items.iter() {
+            let key = item
+                .get_item(0)
+                .map_err(|_| self.invalid("an unreadable entry"))?;
+            if key.is_instance_of::<PyString>() {
+                continue;
+            }
+            if !key.is_instance_of::<PyInt>() || key.is_instance_of::<PyBool>() {
+                return Err(self.invalid(&format!(
+                    "a key of type `{}` (a JSON key is a str, or an int for a number)",
+                    type_name(&key)
+                )));
+            }
+            numbered = true;
+        }
         let mut seen: HashSet<String> = HashSet::new();
         for item in items.iter() {
             let (Ok(key), Ok(value)) = (item.get_item(0), item.get_item(1)) else {
-                return Err(self.invalid("a dict entry that cannot be read"));
+                return Err(self.invalid("an unreadable entry"));
             };
-            let token = self.key(&key)?;
-            let at = self.path.len();
-            self.path = pointer(&self.path, &token);
-            if numbered && !seen.insert(token.clone()) {
+            let repeated = numbered && !seen.insert(key_text(&key));
+            self.steps.push(Step::Key(key));
+            if repeated {
+                let path = self.path(self.steps.len());
+                let id = self.steps.last().map(Step::text).unwrap_or_default();
                 let kind = IssueKind::DuplicateId {
-                    id: token,
-                    first: self.path.clone(),
+                    id,
+                    first: path.clone(),
                 };
-                return Err(Issue::new(self.path.clone(), kind));
+                return Err(Issue::new(path, kind));
             }
             self.value(&value)?;
-            self.path.truncate(at);
+            self.steps.pop();
         }
         Ok(())
     }
 
     /// The items of a list or tuple.
-    fn items(&mut self, obj: &Bound<'_, PyAny>) -> Result<(), Issue> {
-        let Ok(items) = obj.try_iter() else {
-            return Err(self.invalid("a sequence that cannot be read"));
-        };
+    fn items(&mut self, items: impl Iterator<Item = Bound<'py, PyAny>>) -> Result<(), Issue> {
         for (index, item) in items.enumerate() {
-            let Ok(item) = item else {
-                return Err(self.invalid("a sequence that cannot be read"));
-            };
-            let at = self.path.len();
-            self.path = pointer(&self.path, index);
+            self.steps.push(Step::Index(index));
             self.value(&item)?;
-            self.path.truncate(at);
+            self.steps.pop();
         }
         Ok(())
     }
 
-    /// A dict key's text, as JSON text writes it: a `str` as it is, an
-    /// `int` in decimal; any other key is `invalid-document` at the dict.
-    fn key(&self, key: &Bound<'_, PyAny>) -> Result<String, Issue> {
-        if let Ok(text) = key.cast::<PyString>() {
-            return text
-                .to_cow()
-                .map(|t| t.into_owned())
-                .map_err(|_| self.invalid("a key that is not valid Unicode"));
-        }
-        if key.is_instance_of::<PyInt>() && !key.is_instance_of::<PyBool>() {
-            if let Ok(n) = key.extract::<i128>() {
-                return Ok(n.to_string());
-            }
-            return Err(self.invalid("an integer key too large to write"));
-        }
-        let name = key
-            .get_type()
-            .name()
-            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
-        Err(self.invalid(&format!(
-            "a key of type `{name}` (a JSON key is a str, or an int for a number)"
-        )))
+    /// The JSON Pointer of the first `count` steps.
+    fn path(&self, count: usize) -> String {
+        self.steps
+            .iter()
+            .take(count)
+            .fold(String::new(), |path, step| pointer(&path, step.text()))
     }
 
-    /// `invalid-document` at the current path.
+    /// `invalid-document` at the current value.
     fn invalid(&self, message: &str) -> Issue {
         let kind = IssueKind::InvalidDocument {
             message: message.to_owned(),
         };
-        Issue::new(self.path.clone(), kind)
+        Issue::new(self.path(self.steps.len()), kind)
     }
+}
+
+impl Step<'_> {
+    /// The step as a JSON Pointer token (unescaped).
+    fn text(&self) -> String {
+        match self {
+            Step::Key(key) => key_text(key),
+            Step::Index(index) => index.to_string(),
+        }
+    }
+}
+
+/// A dict key's text, as JSON text writes it: a `str` as it is, an `int`
+/// in decimal.
+fn key_text(key: &Bound<'_, PyAny>) -> String {
+    if let Ok(text) = key.cast::<PyString>() {
+        return text.to_string_lossy().into_owned();
+    }
+    key.extract::<i128>().map_or_else(
+        |_| {
+            key.str()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        },
+        |n| n.to_string(),
+    )
+}
+
+/// The name of `obj`'s type, for a message.
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map_or_else(|_| "?".to_owned(), |n| n.to_string())
 }
 
 /// `numbers.Real`, looked up once.
