@@ -52,8 +52,7 @@ def _entry(issue: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def _summary(issues: List[Dict[str, Any]]) -> str:
-    """The exception's text, as the Rust side writes it: the count, then
-    one line per issue."""
+    """The exception's text: the count, then one line per issue."""
     noun = "issue" if len(issues) == 1 else "issues"
     lines = [f"{len(issues)} {noun}"]
     for e in issues:
@@ -83,8 +82,9 @@ class Error(ValueError):
     @classmethod
     def _of(cls, errors: Iterable[Dict[str, Any]]) -> "Error":
         """The exception carrying ``errors`` (dicts with ``code``,
-        ``path``, ``severity``, ``message``), its text written from them
-        as the Rust side writes it."""
+        ``path``, ``severity``, ``message``), its text written from them.
+        The extension module raises every error through this, and so do
+        the package's Python functions (``tables``)."""
         errors = [_entry(e) for e in errors]
         return cls(_summary(errors), errors)
 
