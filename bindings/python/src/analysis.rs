@@ -10,7 +10,9 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyTuple;
 
-use crate::convert::{from_json, from_object, parsed, reduce_json, to_json, to_object};
+use crate::convert::{
+    from_json, from_object, json_number_hook, json_shaped, parsed, reduce_json, to_json, to_object,
+};
 use crate::documents::{PyFramework, owned_assessments, with_assessment};
 use crate::errors::{Class, OrRaise};
 use crate::localization::PyLocalized;
@@ -370,15 +372,23 @@ impl PyUncertainty {
     }
 }
 
-/// An uncertainty spec from JSON text or a dict. A dict goes through its
-/// JSON text (`json.dumps`), so that the level keys may be ints or, as
-/// `json.load` gives them, strings of digits, and a dict reads exactly as
-/// its text does.
+/// An uncertainty spec from JSON text or a dict. A dict is checked as
+/// every document from Python is (`json_shaped`: a set, bytes, a cycle or
+/// too deep a nesting is `ValidationError` with its path), then goes
+/// through its JSON text (`json.dumps`), so that the level keys may be
+/// ints or, as `json.load` gives them, strings of digits, and a dict reads
+/// exactly as its text does.
 fn spec_from(spec: &Bound<'_, PyAny>) -> PyResult<UncertaintySpec> {
+    let py = spec.py();
     if spec.extract::<PyBackedStr>().is_ok() {
         return parsed(spec);
     }
-    let text = spec.py().import("json")?.call_method1("dumps", (spec,))?;
+    json_shaped(spec).or_raise(py, Class::Validation)?;
+    let kwargs = pyo3::types::PyDict::new(py);
+    kwargs.set_item("default", json_number_hook(py)?)?;
+    let text = py
+        .import("json")?
+        .call_method("dumps", (spec,), Some(&kwargs))?;
     parsed(&text)
 }
 

@@ -25,6 +25,19 @@ use crate::errors::{self, Class};
 /// below 0, a level of value −1).
 pub(crate) const NOT_APPLICABLE: f64 = f64::NEG_INFINITY;
 
+/// Whether `obj` is a pandas `DataFrame` (pandas is not imported: when no
+/// one has imported it, `obj` cannot be one).
+pub(crate) fn is_data_frame(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let modules = obj.py().import("sys")?.getattr("modules")?;
+    let Ok(pandas) = modules.get_item("pandas") else {
+        return Ok(false);
+    };
+    match pandas.getattr("DataFrame") {
+        Ok(class) => obj.is_instance(&class),
+        Err(_) => Ok(false),
+    }
+}
+
 /// The totals of every row of `ratings`; see the module docs. The GIL is
 /// released while scoring, and the rows are scored in `threads` contiguous
 /// chunks on as many threads (`None`: the machine's available
@@ -39,9 +52,11 @@ pub(crate) fn totals<'py>(
     let py = ratings.py();
     let array: PyReadonlyArray2<'py, f64> = match ratings.extract() {
         Ok(a) => a,
+        // Anything but a float64 array: converted by `tables._real_array`,
+        // which refuses what is not real numbers (complex, str, object).
         Err(_) => py
-            .import("numpy")?
-            .call_method1("ascontiguousarray", (ratings, "float64"))?
+            .import("assessment_model.tables")?
+            .call_method1("_real_array", (ratings,))?
             .extract()?,
     };
     let view = array.as_array();

@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use assessment_model::{Cohort, CohortState};
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
-use crate::convert::{from_object, to_object};
+use crate::convert::{from_any, to_json, to_object};
 use crate::documents::with_assessment;
 use crate::errors::{Class, OrRaise};
 use crate::fast::Ids;
@@ -105,16 +106,16 @@ impl PyCohort {
         to_object(py, &self.inner.state())
     }
 
-    /// The cohort a `state()` dict describes, of `scorer`'s framework;
-    /// raises `ValidationError` when the state does not parse or does not
-    /// fit the framework.
+    /// The cohort a `state()` dict (or its JSON text) describes, of
+    /// `scorer`'s framework; raises `ValidationError` when the state does
+    /// not parse or does not fit the framework.
     #[staticmethod]
     fn from_state(
         py: Python<'_>,
         scorer: &PyScorer,
         state: &Bound<'_, PyAny>,
     ) -> PyResult<PyCohort> {
-        let state: CohortState = from_object(state).or_raise(py, Class::Validation)?;
+        let state: CohortState = from_any(state).or_raise(py, Class::Validation)?;
         let inner = Cohort::from_state(&scorer.inner, state).or_raise(py, Class::Validation)?;
         Ok(PyCohort {
             inner,
@@ -124,5 +125,23 @@ impl PyCohort {
 
     fn __repr__(&self) -> String {
         format!("Cohort(members={})", self.inner.members())
+    }
+
+    /// Pickles as its scorer (itself pickled as its framework) and the
+    /// JSON text of its `state()`, read back by `Cohort.from_state`.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let cohort = slf.try_borrow()?;
+        let scorer = PyScorer {
+            inner: cohort.inner.scorer().clone(),
+            ids: Arc::clone(&cohort.ids),
+        };
+        let ctor = slf.as_any().get_type().getattr("from_state")?;
+        let scorer = Bound::new(py, scorer)?.into_any();
+        let state = to_json(&cohort.inner.state())?
+            .into_pyobject(py)?
+            .into_any();
+        let args = PyTuple::new(py, [scorer, state])?;
+        PyTuple::new(py, [ctor, args.into_any()])
     }
 }

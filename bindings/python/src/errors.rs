@@ -50,7 +50,10 @@ pub(crate) fn issue_list<'py>(
     Ok(list)
 }
 
-/// The exception of `class` carrying `issues` (each with a path prefix).
+/// The exception of `class` carrying `issues` (each with a path prefix),
+/// made by the class's `_of`, which writes its text from the issue dicts
+/// (the same constructor the package's Python code raises its issues
+/// with, so both read alike).
 pub(crate) fn raise(py: Python<'_>, class: Class, issues: &[(String, Issue)]) -> PyErr {
     let made = || -> PyResult<PyErr> {
         let cell = match class {
@@ -58,24 +61,7 @@ pub(crate) fn raise(py: Python<'_>, class: Class, issues: &[(String, Issue)]) ->
             Class::Score => (&SCORE, "ScoreError"),
         };
         let ty = cell.0.import(py, "assessment_model._errors", cell.1)?;
-        let lines: Vec<String> = issues
-            .iter()
-            .map(|(prefix, issue)| {
-                let path = format!("{prefix}{}", issue.path);
-                let path = if path.is_empty() { "/" } else { &path };
-                format!(
-                    "  {} [{}] at {}: {}",
-                    issue.severity(),
-                    issue.code(),
-                    path,
-                    issue.kind
-                )
-            })
-            .collect();
-        let count = issues.len();
-        let noun = if count == 1 { "issue" } else { "issues" };
-        let message = format!("{count} {noun}\n{}", lines.join("\n"));
-        let value = ty.call1((message, issue_list(py, issues)?))?;
+        let value = ty.call_method1("_of", (issue_list(py, issues)?,))?;
         Ok(PyErr::from_value(value))
     };
     made().unwrap_or_else(|e| e)

@@ -1,23 +1,86 @@
 //! `Report`: what scoring an assessment gives, read through the crate's
 //! accessors and its serialised form.
 
-use assessment_model::Report;
+use assessment_model::{Report, ReportDocument};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyDict, PyTuple};
 
-use crate::convert::{to_json, to_object};
+use crate::convert::{from_json, from_object, to_json, to_object};
+use crate::errors::{Class, OrRaise};
 use crate::localization::PyLocalized;
+use crate::scorer::PyScorer;
 
 /// A scored assessment: the total, a score, coverage and band per node,
 /// risks, strengths, findings and facet views. `str(report)` is the
 /// crate's text rendering; `to_dict()` the report document.
+/// `Report.from_json(scorer, text)` reads one back, and a report pickles
+/// as its scorer and its JSON text.
 #[pyclass(name = "Report", module = "assessment_model", frozen)]
 pub(crate) struct PyReport {
     pub(crate) inner: Report,
+    /// The scorer that made the report (shared), to read it back with.
+    pub(crate) scorer: PyScorer,
+}
+
+impl PyReport {
+    /// The report `document` describes, checked by `scorer` (the crate's
+    /// `Scorer::read_report`).
+    fn read(py: Python<'_>, scorer: &PyScorer, document: ReportDocument) -> PyResult<PyReport> {
+        let inner = scorer
+            .inner
+            .read_report(document)
+            .or_raise(py, Class::Validation)?;
+        Ok(PyReport {
+            inner,
+            scorer: scorer.clone(),
+        })
+    }
 }
 
 #[pymethods]
 impl PyReport {
+    /// Reads a report back from JSON text (as `to_json` writes it) against
+    /// `scorer`, the scorer of its framework: accepted only when it is
+    /// exactly what `scorer` gives for the ratings it lists. Raises
+    /// `ValidationError` (`framework-mismatch`, `invalid-report`, or the
+    /// issue of a text that does not parse).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, scorer: &PyScorer, text: PyBackedStr) -> PyResult<PyReport> {
+        let document = from_json(&text).or_raise(py, Class::Validation)?;
+        PyReport::read(py, scorer, document)
+    }
+
+    /// Reads a report back from a dict (as `to_dict` gives it), as
+    /// `from_json` does.
+    #[staticmethod]
+    fn from_dict(
+        py: Python<'_>,
+        scorer: &PyScorer,
+        document: &Bound<'_, PyAny>,
+    ) -> PyResult<PyReport> {
+        let document = from_object(document).or_raise(py, Class::Validation)?;
+        PyReport::read(py, scorer, document)
+    }
+
+    /// The scorer that made the report.
+    #[getter]
+    fn scorer(&self) -> PyScorer {
+        self.scorer.clone()
+    }
+
+    /// Pickles as its scorer (itself pickled as its framework) and its
+    /// JSON text, read back by `Report.from_json`.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let report = slf.get();
+        let ctor = slf.as_any().get_type().getattr("from_json")?;
+        let scorer = Bound::new(py, report.scorer.clone())?.into_any();
+        let text = to_json(&report.inner)?.into_pyobject(py)?.into_any();
+        let args = PyTuple::new(py, [scorer, text])?;
+        PyTuple::new(py, [ctor, args.into_any()])
+    }
+
     /// The total as a dict: `score` and `coverage` (floats in [0, 1] or
     /// `None`) and `band` (the id of the band the score falls in, before
     /// `critical_caps_band`; `Report.band` is after it), or `None`.

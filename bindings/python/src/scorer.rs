@@ -51,7 +51,10 @@ impl PyScorer {
         let py = assessment.py();
         with_assessment(assessment, Some(&self.ids), |a| {
             let inner = self.inner.score(a).or_raise(py, Class::Score)?;
-            Ok(PyReport { inner })
+            Ok(PyReport {
+                inner,
+                scorer: self.clone(),
+            })
         })
     }
 
@@ -97,28 +100,45 @@ impl PyScorer {
         })
     }
 
-    /// The total of each row of a 2-D float64 array of raw ratings, one
-    /// row per assessment and one column per leaf in the order of
-    /// `leaf_ids()`: binary 1.0 met / 0.0 not met, ordinal a level's value,
-    /// numeric the number; NaN for no rating; `not_applicable` (default
-    /// `NOT_APPLICABLE`, minus infinity) for not applicable. Returns a 1-D
-    /// float64 array, NaN where a total has no score. Bit for bit the
-    /// totals of `score()`; the GIL is released while scoring, and the rows
-    /// are split among `threads` threads (default: the machine's cores, at
-    /// least 4,096 rows each; pass 1 where processes already share the
-    /// cores, as on Dask workers). The result does not depend on `threads`.
+    /// The total of each row of a 2-D array of raw ratings, one row per
+    /// assessment and one column per leaf: binary 1.0 met / 0.0 not met,
+    /// ordinal a level's value, numeric the number; NaN for no rating;
+    /// `not_applicable` (default `NOT_APPLICABLE`, minus infinity) for not
+    /// applicable. Returns a 1-D float64 array, NaN where a total has no
+    /// score. Bit for bit the totals of `score()`; the GIL is released
+    /// while scoring, and the rows are split among `threads` threads
+    /// (default: the machine's cores, at least 4,096 rows each; pass 1
+    /// where processes already share the cores, as on Dask workers). The
+    /// result does not depend on `threads`.
+    ///
+    /// A numpy array (or a list of rows) is read by position: its columns
+    /// are the leaves in the order of `leaf_ids()`. A pandas `DataFrame`
+    /// is read by its column labels, which must be the leaf ids, each
+    /// once, in any order (`tables.wide_ratings_array`); an off-scale
+    /// value's path then names the column (`/row/leaf-id`). Only real
+    /// numbers are ratings: a float, int or bool dtype; any other (complex,
+    /// str, object, datetime) raises `ValidationError` (`invalid-document`),
+    /// as a document of the wrong type does.
     ///
     /// Raises `ValueError` for a wrong number of columns or a
-    /// `not_applicable` code that is a rating of some leaf, and
-    /// `ScoreError` with every off-scale value (path `/row/column`).
+    /// `not_applicable` code that is a rating of some leaf,
+    /// `ValidationError` for a dtype that is not real numbers or for a
+    /// `DataFrame`'s unknown, repeated or missing column, and `ScoreError`
+    /// with every off-scale value (path `/row/column`).
     #[pyo3(signature = (ratings, not_applicable = crate::batch::NOT_APPLICABLE, *, threads = None))]
     fn totals<'py>(
-        &self,
+        slf: &Bound<'py, Self>,
         ratings: &Bound<'py, PyAny>,
         not_applicable: f64,
         threads: Option<usize>,
-    ) -> PyResult<Bound<'py, numpy::PyArray1<f64>>> {
-        crate::batch::totals(&self.inner, ratings, not_applicable, threads)
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        if crate::batch::is_data_frame(ratings)? {
+            let tables = py.import("assessment_model.tables")?;
+            return tables.call_method1("_frame_totals", (slf, ratings, not_applicable, threads));
+        }
+        let totals = crate::batch::totals(&slf.get().inner, ratings, not_applicable, threads)?;
+        Ok(totals.into_any())
     }
 
     /// The ids of the leaves in definition order: the columns of the

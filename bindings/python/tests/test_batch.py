@@ -10,7 +10,7 @@ import random
 import numpy as np
 import pytest
 
-from assessment_model import NOT_APPLICABLE, Framework, ScoreError, Scorer
+from assessment_model import NOT_APPLICABLE, Framework, ScoreError, Scorer, ValidationError
 
 MIXED = {
     "id": "mixed", "version": "1.0.0", "title": "Mixed scales",
@@ -212,7 +212,10 @@ def test_long_table_to_array(scorer):
     index, array = ratings_array(frame, scorer)
     order = [int(k[1:]) for k in index]
     assert same_bits(scorer.totals(array), scorer.totals(rows)[order])
-    with pytest.raises(ValueError, match="does not have"):
+    # An unknown leaf and a repeated pair: ValidationError (a ValueError)
+    # with the crate's codes; test_edges.py has the rest.
+    with pytest.raises(ValidationError) as caught:
         ratings_array(pd.DataFrame({"assessment": ["x"], "leaf": ["nope"], "value": [1.0]}), scorer)
-    with pytest.raises(ValueError, match="twice"):
+    assert [(e["code"], e["path"]) for e in caught.value.errors()] == [("unknown-criterion", "/0/leaf")]
+    with pytest.raises(ValidationError, match="twice"):
         ratings_array(pd.DataFrame({"assessment": ["x", "x"], "leaf": ["q1-1"] * 2, "value": [1.0, 0.0]}), scorer)

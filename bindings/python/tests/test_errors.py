@@ -51,7 +51,7 @@ def test_five_problems_in_five_places():
         ("invalid-weight", "/criteria/1/children/1/weight"),
     ]
     for e in caught.value.errors():
-        assert set(e) == {"code", "path", "severity", "message"}
+        assert set(e) == {"code", "path", "severity", "message", "type", "loc", "msg"}
         assert e["severity"] == "error"
         assert e["message"]
     assert isinstance(caught.value, ValueError)

@@ -1,17 +1,27 @@
 """Type stubs of the extension module (the Rust crate's binding). The
 public names are re-exported by ``assessment_model``."""
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
 import numpy.typing as npt
 
-#: A document: a dict (as ``json.load`` gives it) or JSON text.
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: A document: a dict (as ``json.load`` gives it) or JSON text. A dict is
+#: read only when it is JSON-shaped: dicts (keys ``str``, or ``int``),
+#: lists, tuples, ``str``, numbers (``numbers.Real``, numpy's scalars
+#: too), ``bool`` and ``None``, nested at most 127 deep, with no reference
+#: cycle; anything else (bytes, a set, a cycle…) is ``ValidationError``
+#: (``invalid-document``) at its path.
 Document = Union[Mapping[str, Any], str]
 
-#: An issue, as ``Error.errors()`` and ``Framework.issues()`` give it:
-#: ``code``, ``path`` (JSON Pointer), ``severity``, ``message``.
-IssueDict = Dict[str, str]
+#: An issue, as ``Framework.issues()`` gives it: ``code``, ``path`` (JSON
+#: Pointer), ``severity``, ``message``. ``Error.errors()`` entries also
+#: carry pydantic-core's ``type`` (the code), ``loc`` (the path as a tuple
+#: of keys and integer indices) and ``msg`` (the message).
+IssueDict = Dict[str, Any]
 
 #: Every issue code the crate can report.
 ISSUE_CODES: List[str]
@@ -65,7 +75,21 @@ class Assessment:
 AssessmentLike = Union[Assessment, Mapping[str, Any], str]
 
 class Report:
-    """A scored assessment; ``str(report)`` is the crate's text rendering."""
+    """A scored assessment; ``str(report)`` is the crate's text rendering.
+    Pickles as its scorer and its JSON text."""
+
+    @staticmethod
+    def from_json(scorer: "Scorer", text: str) -> "Report":
+        """Reads a report back (as ``to_json`` writes it) against its
+        framework's scorer; raises ``ValidationError``
+        (``framework-mismatch``, ``invalid-report``…) unless it is exactly
+        what ``scorer`` gives for the ratings it lists."""
+    @staticmethod
+    def from_dict(scorer: "Scorer", document: Mapping[str, Any]) -> "Report":
+        """As ``from_json``, from a dict (as ``to_dict`` gives it)."""
+    @property
+    def scorer(self) -> "Scorer":
+        """The scorer that made the report."""
 
     @property
     def total(self) -> Dict[str, Any]:
@@ -106,7 +130,7 @@ class Scorer:
         """The columns of ``totals``, in definition order."""
     def totals(
         self,
-        ratings: npt.ArrayLike,
+        ratings: Union[npt.ArrayLike, "pd.DataFrame"],
         not_applicable: float = ...,
         *,
         threads: Optional[int] = None,
@@ -115,7 +139,16 @@ class Scorer:
         leaf; NaN missing, ``not_applicable`` not applicable); NaN where a
         total has no score. Releases the GIL; the rows are split among
         ``threads`` threads (default: the cores, at least 4,096 rows each);
-        the result does not depend on it."""
+        the result does not depend on it.
+
+        An array's columns are the leaves by position (``leaf_ids()``); a
+        ``DataFrame``'s are matched by label, and an unknown, repeated or
+        missing column is ``ValidationError`` at ``/columns/<label>``
+        (``tables.wide_ratings_array``). A dtype other than float, int or
+        bool is ``ValidationError`` (``invalid-document``); a wrong number
+        of array columns or an admitted ``not_applicable`` code
+        ``ValueError``; off-scale values ``ScoreError`` at ``/row/column``
+        (``/row/<leaf id>`` for a ``DataFrame``)."""
 
 class Cohort:
     """Statistics over many reports; mergeable; ``state()`` is a plain dict."""
@@ -132,7 +165,9 @@ class Cohort:
     def common_risks(self, min_share: float) -> List[Dict[str, Any]]: ...
     def state(self) -> Dict[str, Any]: ...
     @staticmethod
-    def from_state(scorer: Scorer, state: Mapping[str, Any]) -> "Cohort": ...
+    def from_state(scorer: Scorer, state: Document) -> "Cohort":
+        """The cohort a ``state()`` dict or its JSON text describes;
+        a cohort pickles as its scorer and its state."""
 
 class Progress:
     """What changed from a baseline report to a current one (SPEC §8.1);
