@@ -83,6 +83,13 @@ impl<const L: usize> Block<L> {
         }
     }
 
+    /// Every lane not applicable again, in place.
+    pub(crate) fn clear(&mut self) {
+        for marks in &mut self.mark {
+            *marks = [Mark::NotApplicable; L];
+        }
+    }
+
     /// The number of leaves.
     pub(crate) fn leaves(&self) -> usize {
         self.value.len()

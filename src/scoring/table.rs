@@ -77,7 +77,7 @@ impl RatingsTable {
         let blocks = rows.div_ceil(LANES);
         self.blocks.truncate(blocks);
         for block in &mut self.blocks {
-            *block = Block::new(self.leaves);
+            block.clear();
         }
         self.blocks.resize_with(blocks, || Block::new(self.leaves));
     }

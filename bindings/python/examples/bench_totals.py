@@ -1,7 +1,7 @@
 """Benchmark of the batch path: ``Scorer.totals`` on N × 36 good-practice
-ratings, beside the Rust dense path (the ``dense_rust`` example, per
-assessment: ``bind_codes_into`` and ``total_dense`` on the same codes, and
-``total_dense`` alone) and beside the same totals computed with pandas
+ratings, beside the Rust batch path (the ``dense_rust`` example, per
+assessment: ``RatingsTable.set_codes`` and ``Scorer::totals`` on the same
+codes, and ``Scorer::totals`` alone) and beside the same totals computed with pandas
 ``groupby`` (items → questions → areas → total, each a mean that skips
 what is unrated), and
 ``Scorer.score`` per assessment from an object, a dict (built in Python and
@@ -107,8 +107,8 @@ def main() -> None:
             cwd=ROOT, check=True, capture_output=True, text=True,
         ).stdout
         dense = json.loads(out.strip().splitlines()[-1])
-        print(f"Rust bind_codes_into + total_dense: {dense['bind_and_total_us']:.3f} us per assessment "
-              f"(total_dense alone {dense['total_dense_us']:.3f} us); totals / Rust = "
+        print(f"Rust set_codes + totals: {dense['bind_and_total_us']:.3f} us per assessment "
+              f"(totals alone {dense['totals_us']:.3f} us); totals / Rust = "
               f"{t_one / n * 1e6 / dense['bind_and_total_us']:.2f} (1 thread), "
               f"{t_totals / n * 1e6 / dense['bind_and_total_us']:.2f} (all cores)")
     except (OSError, subprocess.CalledProcessError) as e:

@@ -1,8 +1,8 @@
 //! The Rust dense path the Python batch path is measured against
 //! (`bench_totals.py` runs it): the totals of N generated good-practice
-//! assessments held as one array of codes, each row bound into one reused
-//! `DenseRatings` (`Scorer::bind_codes_into`, as `Scorer.totals` binds a
-//! row) and scored by `Scorer::total_dense`, and `total_dense` alone on
+//! assessments held as one array of codes, the rows bound into one reused
+//! `RatingsTable` (`RatingsTable::set_codes`, as `Scorer.totals` binds a
+//! row) and totalled by `Scorer::totals`, and `Scorer::totals` alone on
 //! rows bound beforehand; parsing and scoring the
 //! worked example; parsing the worked example's ratings alone (the shape
 //! `bench_totals.py` scores from a dict) through the crate and through
@@ -20,7 +20,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use assessment_model::{Assessment, DenseRatings, Id, Rating, Scorer, Scratch, Subject, catalog};
+use assessment_model::{Assessment, Id, Rating, RatingsTable, Scorer, Subject, catalog};
 
 fn main() {
     let n: usize = std::env::args()
@@ -46,31 +46,37 @@ fn main() {
             _ => f64::NAN,
         })
         .collect();
-    let mut scratch = Scratch::new();
-    let mut dense = DenseRatings::default();
+    // As `Scorer.totals` does: rows bound into one reused table of 1,024
+    // rows, then totalled.
+    let rows = 1024.min(n);
+    let mut table = RatingsTable::new(&scorer, rows);
+    let mut out = vec![None; rows];
     let start = Instant::now();
     let mut sum = 0.0;
-    for row in codes.chunks_exact(leaves) {
-        scorer
-            .bind_codes_into(black_box(row), f64::NEG_INFINITY, &mut dense)
-            .unwrap();
-        sum += scorer.total_dense(&dense, &mut scratch).unwrap_or(0.0);
+    for part in codes.chunks(rows * leaves) {
+        let part_rows = part.len() / leaves;
+        if part_rows != table.rows() {
+            table.resize(part_rows);
+            out.resize(part_rows, None);
+        }
+        for (i, row) in part.chunks_exact(leaves).enumerate() {
+            table
+                .set_codes(&scorer, i, black_box(row), f64::NEG_INFINITY)
+                .unwrap();
+        }
+        scorer.totals(&table, &mut out).unwrap();
+        sum += out.iter().map(|t| t.unwrap_or(0.0)).sum::<f64>();
     }
     let bind_and_total = start.elapsed().as_secs_f64();
-    let bound: Vec<_> = codes
-        .chunks_exact(leaves)
-        .map(|row| {
-            let mut dense = DenseRatings::default();
-            scorer
-                .bind_codes_into(row, f64::NEG_INFINITY, &mut dense)
-                .unwrap();
-            dense
-        })
-        .collect();
-    let start = Instant::now();
-    for dense in &bound {
-        sum += black_box(scorer.total_dense(dense, &mut scratch)).unwrap_or(0.0);
+    // Totals alone, of every row bound beforehand into one table.
+    let mut all = RatingsTable::new(&scorer, n);
+    for (i, row) in codes.chunks_exact(leaves).enumerate() {
+        all.set_codes(&scorer, i, row, f64::NEG_INFINITY).unwrap();
     }
+    let mut out = vec![None; n];
+    let start = Instant::now();
+    scorer.totals(black_box(&all), &mut out).unwrap();
+    sum += out.iter().map(|t| t.unwrap_or(0.0)).sum::<f64>();
     let total_only = start.elapsed().as_secs_f64();
     let worked = catalog::good_practice::worked_example();
     let text = serde_json::to_string(&worked).unwrap();
@@ -91,7 +97,7 @@ fn main() {
     let score = start.elapsed().as_secs_f64() / reps as f64;
     let minimal = Minimal::measure(&worked, reps);
     println!(
-        "{{\"n\": {n}, \"bind_and_total_us\": {:.4}, \"total_dense_us\": {:.4}, \"parse_worked_us\": {:.3}, \"score_worked_us\": {:.3}, \"parse_minimal_us\": {:.3}, \"parse_minimal_plain_us\": {:.3}, \"build_minimal_us\": {:.3}, \"checksum\": {sum}}}",
+        "{{\"n\": {n}, \"bind_and_total_us\": {:.4}, \"totals_us\": {:.4}, \"parse_worked_us\": {:.3}, \"score_worked_us\": {:.3}, \"parse_minimal_us\": {:.3}, \"parse_minimal_plain_us\": {:.3}, \"build_minimal_us\": {:.3}, \"checksum\": {sum}}}",
         bind_and_total / n as f64 * 1e6,
         total_only / n as f64 * 1e6,
         parse * 1e6,

@@ -2,15 +2,16 @@
 //! column per leaf in definition order) to a 1-D array of totals, without
 //! building assessments or reports.
 //!
-//! Each row is bound by the crate's `Scorer::bind_codes_into`, which reads
-//! each value as the rating it stands for on its leaf's scale
-//! (`Scale::rating_of_code`: binary 1 met, 0 not met; ordinal a level's
-//! value; numeric the number) and normalises it as scoring an assessment
-//! does; the totals are then `Scorer::total_dense`'s. So a row's total has
-//! the same bits as `scorer.score(assessment).total["score"]` for the
+//! Each row is bound into a `RatingsTable` by the crate's
+//! `RatingsTable::set_codes`, which reads each value as the rating it
+//! stands for on its leaf's scale (`Scale::rating_of_code`: binary 1 met,
+//! 0 not met; ordinal a level's value; numeric the number) and normalises
+//! it as scoring an assessment does; the totals are then
+//! `Scorer::totals`'s, several rows to a pass. So a row's total has the
+//! same bits as `scorer.score(assessment).total["score"]` for the
 //! assessment with the same ratings.
 
-use assessment_model::{DenseRatings, Issue, Scorer, Scratch};
+use assessment_model::{Issue, RatingsTable, Scorer};
 use numpy::ndarray::{ArrayView2, Axis};
 use numpy::{PyArray1, PyReadonlyArray2};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -145,42 +146,49 @@ struct Batch<'a> {
 impl Batch<'_> {
     /// The totals of `rows` (the first of which is row `first` of the
     /// array) and the issues of those that do not bind, paths `/row/column`.
+    /// The rows go through one reused table of [`TABLE_ROWS`] rows.
     fn score(self, rows: ArrayView2<'_, f64>, first: usize) -> (Vec<f64>, Vec<(String, Issue)>) {
-        let mut scratch = Scratch::new();
-        let mut dense = DenseRatings::default();
+        let mut table = RatingsTable::new(self.scorer, TABLE_ROWS.min(rows.nrows()));
+        let mut out = vec![None; table.rows()];
         let mut row_codes: Vec<f64> = Vec::new();
         let mut totals = Vec::with_capacity(rows.nrows());
         let mut issues: Vec<(String, Issue)> = Vec::new();
-        for (i, row) in rows.rows().into_iter().enumerate() {
-            // A C-contiguous row is read in place; any other is copied.
-            let codes = match row.as_slice() {
-                Some(codes) => codes,
-                None => {
-                    row_codes.clear();
-                    row_codes.extend(row.iter());
-                    &row_codes
-                }
-            };
-            match self
-                .scorer
-                .bind_codes_into(codes, self.not_applicable, &mut dense)
-            {
-                Ok(()) => totals.push(
-                    self.scorer
-                        .total_dense(&dense, &mut scratch)
-                        .unwrap_or(f64::NAN),
-                ),
-                Err(e) => {
-                    totals.push(f64::NAN);
-                    let row = first.saturating_add(i);
+        for (k, part) in rows.axis_chunks_iter(Axis(0), TABLE_ROWS).enumerate() {
+            if part.nrows() != table.rows() {
+                table.resize(part.nrows());
+                out.resize(part.nrows(), None);
+            }
+            for (i, row) in part.rows().into_iter().enumerate() {
+                // A C-contiguous row is read in place; any other is copied.
+                let codes = match row.as_slice() {
+                    Some(codes) => codes,
+                    None => {
+                        row_codes.clear();
+                        row_codes.extend(row.iter());
+                        &row_codes
+                    }
+                };
+                // A row that does not bind is left empty: its total is NaN.
+                if let Err(e) = table.set_codes(self.scorer, i, codes, self.not_applicable) {
+                    let at = first
+                        .saturating_add(k.saturating_mul(TABLE_ROWS))
+                        .saturating_add(i);
                     issues.extend(
                         e.into_issues()
                             .into_iter()
-                            .map(|issue| (format!("/{row}"), issue)),
+                            .map(|issue| (format!("/{at}"), issue)),
                     );
                 }
             }
+            if let Err(e) = self.scorer.totals(&table, &mut out) {
+                issues.extend(e.into_issues().into_iter().map(|i| (String::new(), i)));
+            }
+            totals.extend(out.iter().map(|t| t.unwrap_or(f64::NAN)));
         }
         (totals, issues)
     }
 }
+
+/// Rows bound into one table before it is totalled: enough to fill many
+/// passes of the interpreter, few enough to stay in cache.
+const TABLE_ROWS: usize = 1024;
