@@ -213,9 +213,9 @@ impl Scorer {
     /// ```
     pub fn bounds(&self, assessment: &Assessment) -> Result<Bounds, ValidationError> {
         let c = self.compiled();
-        let binding = c.bind(assessment);
-        let before = binding.issues.len();
-        let issues: Vec<_> = binding
+        let checked = c.bind(assessment);
+        let before = checked.issues.len();
+        let issues: Vec<_> = checked
             .issues
             .into_iter()
             .filter(|i| !matches!(i.kind, IssueKind::MissingRating { .. }))
@@ -224,7 +224,7 @@ impl Scorer {
             return Err(ValidationError::new(issues));
         }
         let failed = before > 0 && c.framework.rules.missing == MissingPolicy::Error;
-        let values = binding.values;
+        let values = checked.values;
         let (now_block, ends_block) = (Block::of(&values), ends(&values));
         let (mut now, mut filled) = (Results::default(), Results::default());
         c.program.run(&now_block, c.policy(), &mut now);
@@ -238,7 +238,7 @@ impl Scorer {
                 .evaluated(i, &now_block, 0, c.policy(), &now)
                 .score
                 .ok()
-                .filter(|_| !(failed || binding.qualitative)),
+                .filter(|_| !(failed || checked.qualitative)),
         };
         let total = bounds_of(0);
         let nodes = (1..c.nodes.len()).map(bounds_of).collect();

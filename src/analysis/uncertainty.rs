@@ -280,11 +280,11 @@ fn bind_all(
     let mut issues = Vec::new();
     let mut out = Vec::with_capacity(assessments.len());
     for (i, a) in assessments.iter().enumerate() {
-        let binding = c.bind(a);
-        if binding.issues.is_empty() {
-            out.push(binding.values);
+        let checked = c.bind(a);
+        if checked.issues.is_empty() {
+            out.push(checked.values);
         }
-        issues.extend(binding.issues.into_iter().map(|is| {
+        issues.extend(checked.issues.into_iter().map(|is| {
             let path = format!("{}{}", pointer("", i), is.path);
             Issue::new(path, is.kind)
         }));

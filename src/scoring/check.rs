@@ -1,4 +1,4 @@
-//! Checking an assessment against a compiled framework and binding its
+//! Checking an assessment against a compiled framework and leaf its
 //! ratings to dense leaf values in one pass ([SPEC](crate::spec) §6.3: the
 //! assessment checks; §5.1 to §5.3).
 
@@ -10,9 +10,9 @@ use crate::{
     ValidationError, pointer,
 };
 
-/// The outcome of binding: leaf values, which rating each leaf took, and
+/// The outcome of leaf: leaf values, which rating each leaf took, and
 /// every problem found.
-pub(crate) struct Binding {
+pub(crate) struct Checked {
     /// Per leaf: its bound value.
     pub values: Vec<LeafValue>,
     /// Per leaf: the index of its rating in `assessment.ratings`.
@@ -27,7 +27,7 @@ impl Compiled {
     /// Checks `assessment` and binds its ratings to leaf indices: the one
     /// check of an assessment against the framework ([SPEC](crate::spec)
     /// §6.3), which scoring, priorities and the dense path run.
-    pub(crate) fn bind(&self, assessment: &Assessment) -> Binding {
+    pub(crate) fn bind(&self, assessment: &Assessment) -> Checked {
         let mut issues = Vec::new();
         issues.extend(assessment.framework.mismatch(&self.framework, "/framework"));
         Limits::new(&mut issues).assessment("", assessment);
@@ -35,7 +35,7 @@ impl Compiled {
         self.check_references(assessment, &mut issues);
         let qualitative =
             self.qualitative_or_missing(&values, |_| "/ratings".to_string(), &mut issues);
-        Binding {
+        Checked {
             values,
             rating,
             issues,
@@ -80,7 +80,7 @@ impl Compiled {
                 continue;
             };
             next_leaf = (leaf as usize).saturating_add(1);
-            let Some(x) = self.bound(leaf as usize, &r.value) else {
+            let Some(x) = self.leaf_value(leaf as usize, &r.value) else {
                 let path = pointer(&pointer("/ratings", id), "value");
                 issues.extend(self.off_scale(leaf as usize, &r.value, path));
                 continue;
@@ -120,33 +120,33 @@ impl Compiled {
     /// score normalised on the leaf's scale, or not applicable when
     /// `value` says so or the framework marks the leaf not applicable;
     /// `None` when the scale does not admit `value` (checked even on a
-    /// leaf marked not applicable). The one binding of a rating, for
+    /// leaf marked not applicable). The one leaf of a rating, for
     /// assessments and for ratings given by position alike.
     #[inline]
-    pub(crate) fn bound(&self, leaf: usize, value: &RatingValue) -> Option<LeafValue> {
-        let binding = self.leaf_scale.get(leaf)?;
-        let (_, scale) = self.framework.scales.get_index(binding.scale as usize)?;
+    pub(crate) fn leaf_value(&self, leaf: usize, value: &RatingValue) -> Option<LeafValue> {
+        let scale_of = self.leaf_scale.get(leaf)?;
+        let (_, scale) = self.framework.scales.get_index(scale_of.scale as usize)?;
         let x = match value {
             RatingValue::NotApplicable => LeafValue::NotApplicable,
             v => LeafValue::Rated(scale.normalise(v)?),
         };
-        Some(binding.marked(x))
+        Some(scale_of.marked(x))
     }
 
-    /// [`Compiled::bound`] for the rating that number `code` stands for
+    /// [`Compiled::leaf_value`] for the rating that number `code` stands for
     /// ([`crate::Scale::rating_of_code`]), for not applicable when it is
     /// `not_applicable`, and [`Compiled::unrated`] for NaN. A binary
     /// leaf's four codes are looked up without a branch on which it is:
     /// ratings in a table are as unpredictable as the subjects are.
     #[inline]
-    pub(crate) fn bound_code(
+    pub(crate) fn code_value(
         &self,
         leaf: usize,
         code: f64,
         not_applicable: f64,
     ) -> Option<LeafValue> {
-        let binding = self.leaf_scale.get(leaf)?;
-        if let Some(table) = &binding.binary {
+        let scale_of = self.leaf_scale.get(leaf)?;
+        if let Some(table) = &scale_of.binary {
             let na = code == not_applicable;
             let row = if na {
                 3
@@ -157,15 +157,15 @@ impl Compiled {
             return table.get(row).copied().filter(|_| known);
         }
         if code.is_nan() {
-            return Some(binding.marked(LeafValue::Missing));
+            return Some(scale_of.marked(LeafValue::Missing));
         }
         let value = if code == not_applicable {
             RatingValue::NotApplicable
         } else {
-            let (_, scale) = self.framework.scales.get_index(binding.scale as usize)?;
+            let (_, scale) = self.framework.scales.get_index(scale_of.scale as usize)?;
             scale.rating_of_code(code)
         };
-        self.bound(leaf, &value)
+        self.leaf_value(leaf, &value)
     }
 
     /// The bound value of leaf `leaf` without a rating: missing, or not
@@ -174,13 +174,13 @@ impl Compiled {
     pub(crate) fn unrated(&self, leaf: usize) -> LeafValue {
         self.leaf_scale
             .get(leaf)
-            .map_or(LeafValue::Missing, |binding| {
-                binding.marked(LeafValue::Missing)
+            .map_or(LeafValue::Missing, |scale_of| {
+                scale_of.marked(LeafValue::Missing)
             })
     }
 
     /// `rating-off-scale` at `path` for `value` on leaf `leaf`, the value
-    /// [`Compiled::bound`] refused.
+    /// [`Compiled::leaf_value`] refused.
     pub(crate) fn off_scale(
         &self,
         leaf: usize,

@@ -30,7 +30,7 @@ pub(crate) struct Node {
     pub critical: bool,
 }
 
-/// A leaf's scale, compiled, and what binding a rating to it needs.
+/// A leaf's scale, compiled, and what leaf a rating to it needs.
 #[derive(Debug, Clone)]
 pub(crate) struct LeafScale {
     /// Index into the framework's `scales`.
@@ -41,32 +41,33 @@ pub(crate) struct LeafScale {
     /// On a binary scale, the bound values of the codes 0, 1, NaN (no
     /// rating) and not applicable, as [`LeafScale::marked`] leaves the
     /// normalised scores of [`Scale::rating_of_code`]: looked up rather
-    /// than branched on when binding a table of codes.
+    /// than branched on when leaf a table of codes.
     pub binary: Option<[LeafValue; 4]>,
 }
 
 impl LeafScale {
-    /// The binding of a leaf rated on `framework`'s scale at index
-    /// `scale`, marked not applicable by the framework or not.
+    /// How a leaf rated on `framework`'s scale at index
+    /// `scale` binds its ratings, marked not applicable by the framework
+    /// or not.
     fn new(framework: &Framework, scale: u32, not_applicable: bool) -> LeafScale {
-        let mut binding = LeafScale {
+        let mut leaf = LeafScale {
             scale,
             not_applicable,
             binary: None,
         };
         if let Some((_, s @ Scale::Binary { .. })) = framework.scales.get_index(scale as usize) {
             let score = |code| s.normalise(&s.rating_of_code(code));
-            binding.binary = score(0.0).zip(score(1.0)).map(|(zero, one)| {
+            leaf.binary = score(0.0).zip(score(1.0)).map(|(zero, one)| {
                 [
                     LeafValue::Rated(zero),
                     LeafValue::Rated(one),
                     LeafValue::Missing,
                     LeafValue::NotApplicable,
                 ]
-                .map(|v| binding.marked(v))
+                .map(|v| leaf.marked(v))
             });
         }
-        binding
+        leaf
     }
 
     /// `v`, or not applicable when the framework marks the leaf so.

@@ -46,12 +46,12 @@ impl Scorer {
     /// ```
     pub fn score(&self, assessment: &Assessment) -> Result<Report, ValidationError> {
         let c = self.compiled();
-        let binding = c.bind(assessment);
-        if !binding.issues.is_empty() {
-            return Err(ValidationError::new(binding.issues));
+        let checked = c.bind(assessment);
+        if !checked.issues.is_empty() {
+            return Err(ValidationError::new(checked.issues));
         }
-        let qualitative = binding.qualitative;
-        let block = Block::of(&binding.values);
+        let qualitative = checked.qualitative;
+        let block = Block::of(&checked.values);
         let policy = c.policy();
         let mut results = Results::default();
         c.program.run(&block, policy, &mut results);
@@ -71,7 +71,7 @@ impl Scorer {
         let total = measured.first();
         let low_coverage =
             total.is_some_and(|t| is_low_coverage(t, c.framework.rules.min_coverage));
-        let (ratings, notes) = c.carried_ratings(assessment, &binding.rating);
+        let (ratings, notes) = c.carried_ratings(assessment, &checked.rating);
         Ok(Report {
             compiled: self.shared().clone(),
             schema: None,
@@ -80,9 +80,9 @@ impl Scorer {
             band,
             band_capped,
             low_coverage,
-            facets: c.facet_views(&binding.values, !qualitative),
+            facets: c.facet_views(&checked.values, !qualitative),
             measured,
-            values: binding.values,
+            values: checked.values,
             ratings,
             notes,
             risks,
@@ -203,7 +203,7 @@ impl Compiled {
     }
 
     /// Per leaf, the rating the assessment gives it (positions from the
-    /// binding), and the notes of the leaves rated not applicable.
+    /// leaf), and the notes of the leaves rated not applicable.
     fn carried_ratings(
         &self,
         assessment: &Assessment,

@@ -48,11 +48,11 @@ impl Scorer {
     /// ```
     pub fn priorities(&self, assessment: &Assessment) -> Result<Vec<Priority>, ValidationError> {
         let c = self.compiled();
-        let binding = c.bind(assessment);
-        if !binding.issues.is_empty() {
-            return Err(ValidationError::new(binding.issues));
+        let checked = c.bind(assessment);
+        if !checked.issues.is_empty() {
+            return Err(ValidationError::new(checked.issues));
         }
-        Ok(c.priorities(&binding.values, binding.qualitative))
+        Ok(c.priorities(&checked.values, checked.qualitative))
     }
 }
 

@@ -105,8 +105,8 @@ impl RatingsTable {
         assessment: &Assessment,
     ) -> Result<(), ValidationError> {
         let c = scorer.compiled();
-        let binding = c.bind(assessment);
-        self.fill(c, row, binding.issues, &binding.values)
+        let checked = c.bind(assessment);
+        self.fill(c, row, checked.issues, &checked.values)
     }
 
     /// Binds ratings given by position into row `row`: one per leaf in
@@ -133,7 +133,7 @@ impl RatingsTable {
             let Some(value) = rating else {
                 return c.unrated(leaf);
             };
-            c.bound(leaf, value).unwrap_or_else(|| {
+            c.leaf_value(leaf, value).unwrap_or_else(|| {
                 issues.extend(c.off_scale(leaf, value, pointer("", leaf)));
                 LeafValue::Missing
             })
@@ -146,7 +146,7 @@ impl RatingsTable {
     /// number the rating it stands for on the leaf's scale
     /// ([`crate::Scale::rating_of_code`]: binary 1 met and 0 not met, an
     /// ordinal level's value, a numeric scale's number). For ratings held
-    /// as arrays of numbers (the Python binding's).
+    /// as arrays of numbers (the Python leaf's).
     ///
     /// A code equal to `not_applicable` is read as not applicable before
     /// it is read as a rating: choose a number no leaf admits (minus
@@ -189,7 +189,7 @@ impl RatingsTable {
         not_applicable: f64,
     ) -> Result<(), ValidationError> {
         self.by_position(scorer, row, codes, |c, leaf, &code, issues| {
-            c.bound_code(leaf, code, not_applicable).unwrap_or_else(|| {
+            c.code_value(leaf, code, not_applicable).unwrap_or_else(|| {
                 let rating = c.scale_of_leaf(leaf).map(|(_, s)| s.rating_of_code(code));
                 let rating = rating.unwrap_or(RatingValue::Number(code));
                 issues.extend(c.off_scale(leaf, &rating, pointer("", leaf)));
@@ -345,13 +345,13 @@ impl Scorer {
     /// ```
     pub fn total(&self, assessment: &Assessment) -> Result<Option<f64>, ValidationError> {
         let c = self.compiled();
-        let binding = c.bind(assessment);
-        if !binding.issues.is_empty() {
-            return Err(ValidationError::new(binding.issues));
+        let checked = c.bind(assessment);
+        if !checked.issues.is_empty() {
+            return Err(ValidationError::new(checked.issues));
         }
         let mut results = Results::default();
         c.program
-            .run(&Block::of(&binding.values), c.policy(), &mut results);
+            .run(&Block::of(&checked.values), c.policy(), &mut results);
         Ok(Compiled::total_of(&results, 0))
     }
 }
