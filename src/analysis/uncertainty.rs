@@ -17,9 +17,13 @@ use super::sobol::{Point, saltelli};
 use super::uncertainty_report::{
     MemberUncertainty, Sensitivity, Spread, UncertainInput, UncertaintyReport,
 };
+use crate::model::assessment::Assessment;
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::rules::Aggregation;
+use crate::scoring::Scorer;
 use crate::scoring::aggregate::{Mode, Own, Scratch, Weights};
 use crate::scoring::compile::{Compiled, NONE};
-use crate::{Aggregation, Assessment, Id, Issue, IssueKind, Scorer, ValidationError, pointer};
 
 /// What is uncertain ([SPEC](crate::spec) §8.3): noise on weights, per tree
 /// level and per criterion, and a choice among aggregation methods.

@@ -17,14 +17,15 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::compose::paths;
-use crate::limits::{Limits, MAX_CRITERIA};
-use crate::{
-    Criterion, Framework, FrameworkRef, Id, Issue, IssueKind, Scale, ValidationError, pointer,
-};
+use crate::model::framework::{Criterion, Framework, FrameworkRef};
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::limits::{Limits, MAX_CRITERIA};
+use crate::model::scale::Scale;
 
 mod narratives;
 mod rescale;
-mod translation;
+pub(crate) mod translation;
 
 pub use rescale::rescale;
 pub use translation::{
@@ -156,7 +157,7 @@ pub struct Mapping {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub unmapped_from: IndexMap<Id, String>,
     /// Target leaves deliberately without a source (new criteria), each with
@@ -164,7 +165,7 @@ pub struct Mapping {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub unmapped_to: IndexMap<Id, String>,
 }

@@ -10,7 +10,8 @@ use std::collections::HashMap;
 
 use super::translation::join;
 use super::{Criteria, FindingNotCarried, Mapping, NotCarried, NotCarriedReason};
-use crate::{Assessment, Id};
+use crate::model::assessment::Assessment;
+use crate::model::id::Id;
 
 /// What the targets of the mapped leaves below a source criterion have in
 /// common.

@@ -7,10 +7,13 @@ use serde::Serialize;
 
 use super::narratives::Placement;
 use super::{Criteria, Mapping, MappingEntry, Relation, rescale};
-use crate::limits::Limits;
-use crate::{
-    Assessment, Evidence, Framework, Id, Rating, RatingValue, Scale, Scorer, ValidationError,
-};
+use crate::model::assessment::{Assessment, Evidence, Rating};
+use crate::model::framework::Framework;
+use crate::model::id::Id;
+use crate::model::issue::ValidationError;
+use crate::model::limits::Limits;
+use crate::model::scale::{RatingValue, Scale};
+use crate::scoring::Scorer;
 
 /// The result of [`Mapping::translate`]: the new assessment and an account
 /// of everything that was or was not carried.

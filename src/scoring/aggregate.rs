@@ -7,7 +7,7 @@
 //! each leaf once and stores results for groups only.
 
 use super::compile::{Compiled, NONE, Node, Slot};
-use crate::Aggregation;
+use crate::model::rules::Aggregation;
 
 /// Why a node has no score, as stored in the scratch arrays.
 pub(crate) mod why {

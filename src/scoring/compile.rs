@@ -4,9 +4,12 @@
 
 use super::aggregate::NOT_APPLICABLE;
 use super::plan::MeanPlan;
-use crate::id_index::IdIndex;
-use crate::validate::Tree;
-use crate::{Aggregation, Framework, FrameworkRef, Id, Scale};
+use crate::check::validate::Tree;
+use crate::model::framework::{Framework, FrameworkRef};
+use crate::model::id::Id;
+use crate::model::id_index::IdIndex;
+use crate::model::rules::Aggregation;
+use crate::model::scale::Scale;
 
 /// "No index": the root's parent, a group's leaf index.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -399,7 +402,7 @@ fn lay_out(framework: &Framework, tree: &Tree<'_>) -> Layout {
 /// own tags name.
 fn push_facet_row(
     framework: &Framework,
-    criterion: &crate::Criterion,
+    criterion: &crate::model::framework::Criterion,
     parent: usize,
     facet_of: &mut Vec<u32>,
 ) {
@@ -414,10 +417,10 @@ fn push_facet_row(
     let own_row = facet_of.len().saturating_sub(facets_n);
     let facets = facet_of.get_mut(own_row..).unwrap_or_default();
     for (facet, value) in &criterion.tags {
-        let fi = crate::id::position(&framework.facets, facet.as_str());
+        let fi = crate::model::id::position(&framework.facets, facet.as_str());
         let vi = fi
             .and_then(|fi| framework.facets.get_index(fi))
-            .and_then(|(_, f)| crate::id::position(&f.values, value.as_str()));
+            .and_then(|(_, f)| crate::model::id::position(&f.values, value.as_str()));
         if let (Some(fi), Some(vi)) = (fi, vi) {
             if let Some(slot) = facets.get_mut(fi) {
                 *slot = u32::try_from(vi).unwrap_or(NONE);

@@ -4,9 +4,13 @@
 
 use super::aggregate::{Mode, NOT_APPLICABLE, Scratch};
 use super::compile::Compiled;
-use crate::{Assessment, Issue, IssueKind, MissingPolicy, RatingValue, Scorer, pointer};
+use crate::model::assessment::Assessment;
+use crate::model::issue::{Issue, IssueKind, pointer};
+use crate::model::rules::MissingPolicy;
+use crate::model::scale::RatingValue;
+use crate::scoring::Scorer;
 
-use crate::ValidationError;
+use crate::model::issue::ValidationError;
 
 /// An assessment's ratings bound to a [`Scorer`]'s leaves: one value per
 /// leaf, in definition order.

@@ -5,8 +5,11 @@
 use super::aggregate::{Mode, Scratch, leaf_outcome, why};
 use super::compile::{Compiled, NONE};
 use super::report::{Counts, Measured, NoScore, Report};
-use crate::ValidationError;
-use crate::{Aggregation, Assessment, Band, Direction, RatingValue, Scale, Scorer};
+use crate::model::assessment::Assessment;
+use crate::model::issue::ValidationError;
+use crate::model::rules::{Aggregation, Band};
+use crate::model::scale::{Direction, RatingValue, Scale};
+use crate::scoring::Scorer;
 
 impl Scorer {
     /// Scores `assessment`: every node's score, coverage, counts and band,

@@ -11,17 +11,18 @@ pub(crate) mod compile;
 mod dense;
 mod display;
 pub use display::LocalizedReport;
-mod document;
+pub(crate) mod document;
 mod evaluate;
 mod plan;
 pub(crate) mod priorities;
 mod read;
-mod report;
-mod views;
+pub(crate) mod report;
+pub(crate) mod views;
 
 use std::sync::Arc;
 
-use crate::{Framework, ValidationError};
+use crate::model::framework::Framework;
+use crate::model::issue::ValidationError;
 
 pub use aggregate::Scratch;
 pub use dense::DenseRatings;
@@ -136,8 +137,8 @@ impl Scorer {
     ///
     /// [`ValidationError`] with every issue when the framework is invalid.
     pub fn new(framework: &Framework) -> Result<Scorer, ValidationError> {
-        let tree = crate::validate::Tree::new(framework);
-        crate::validate::check(framework, &tree).map_err(ValidationError::new)?;
+        let tree = crate::check::validate::Tree::new(framework);
+        crate::check::validate::check(framework, &tree).map_err(ValidationError::new)?;
         let compiled = compile::Compiled::new(framework, tree);
         Ok(Scorer {
             inner: Arc::new(compiled),

@@ -15,7 +15,7 @@
 //! sum), so the totals are bit for bit the same.
 
 use super::compile::{NONE, Node};
-use crate::Aggregation;
+use crate::model::rules::Aggregation;
 
 /// One group of the plan: its children are `start..end` (leaf indices for
 /// a group of leaves, slots otherwise); its score goes to slot `out`.
@@ -261,7 +261,11 @@ fn set(slots: &mut [f64], slot: u32, x: f64) {
 mod tests {
     #![allow(clippy::unwrap_used)]
 
-    use crate::{Assessment, Framework, RatingValue, Scorer, Scratch, Subject};
+    use crate::model::assessment::{Assessment, Subject};
+    use crate::model::framework::Framework;
+    use crate::model::scale::RatingValue;
+    use crate::scoring::Scorer;
+    use crate::scoring::aggregate::Scratch;
 
     /// A loose leaf beside groups, a missing leaf, an unscored leaf, a
     /// weight-0 leaf and a group whose leaves are all not applicable.

@@ -5,8 +5,9 @@
 use super::aggregate::Scratch;
 use super::dense::DenseRatings;
 use super::report::{Priority, Report};
-use crate::ValidationError;
-use crate::{Assessment, Scorer};
+use crate::model::assessment::Assessment;
+use crate::model::issue::ValidationError;
+use crate::scoring::Scorer;
 
 impl Scorer {
     /// For every applicable rated leaf below the top of its scale: the gain

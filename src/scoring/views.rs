@@ -7,7 +7,8 @@ use std::fmt;
 
 use super::compile::{Compiled, NONE};
 use super::report::{Counts, Measured, NoScore, Report};
-use crate::{Id, RatingValue};
+use crate::model::id::Id;
+use crate::model::scale::RatingValue;
 
 /// One criterion's place in a [`Report`]: what the framework says of it
 /// (id, parent, title, depth, weight) and what scoring measured.
