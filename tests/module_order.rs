@@ -45,6 +45,12 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("read", &["read"]),
     // framework validation
     ("check", &["check"]),
+    // a framework's texts in other languages: a document of its own,
+    // checked against the framework and applied as an overlay. DESIGN.md
+    // lists it among the users of the core, but it needs only the model,
+    // and reports read their texts through it (`Localized`, in
+    // `scoring::display` now, in `report/` later), so it sits below the core
+    ("localization", &["localization"]),
     // the compiled core (the lead adds "core" and "scorer" here)
     ("core", &["scoring"]),
     // reports and their views (the lead adds "report" here)
@@ -53,14 +59,7 @@ const FLOORS: &[(&str, &[&str])] = &[
     (
         "users",
         &[
-            "analysis",
-            "cohort",
-            "review",
-            "mapping",
-            "compose",
-            "profile",
-            "localization",
-            "plan",
+            "analysis", "cohort", "review", "mapping", "compose", "profile", "plan",
         ],
     ),
     // built on everything
@@ -71,10 +70,21 @@ const FLOORS: &[(&str, &[&str])] = &[
 /// re-exports) and `spec` (documentation only).
 const EXEMPT: &[&str] = &["", "spec"];
 
-/// Files whose violations are reported but tolerated for now (the files
-/// path from `src/`). Temporary: only for the scoring core that the lead
-/// is rewriting; empty when nothing needs it.
-const ALLOWED: &[&str] = &[];
+/// Files whose violations are printed but tolerated for now (paths from
+/// `src/`; a problem is tolerated only when every place it names is in one
+/// of them).
+///
+/// TEMPORARY: the scoring core, which the lead is rewriting into `core/`,
+/// `report/` and `scorer.rs` (issue 24, item 2). Its two circles are
+/// `scoring::aggregate` ↔ `scoring::compile` ↔ `scoring::plan` and
+/// `scoring::report` ↔ `scoring::views`. Empty this list with that rewrite.
+const ALLOWED: &[&str] = &[
+    "scoring/aggregate.rs",
+    "scoring/compile.rs",
+    "scoring/plan.rs",
+    "scoring/report.rs",
+    "scoring/views.rs",
+];
 
 // ---------------------------------------------------------------- lexing
 

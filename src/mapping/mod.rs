@@ -23,14 +23,13 @@ use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
 use crate::model::limits::{Limits, MAX_CRITERIA};
 use crate::model::scale::Scale;
 
+pub(crate) mod carried;
 mod narratives;
 mod rescale;
-pub(crate) mod translation;
+mod translation;
 
+pub use carried::{Carried, FindingNotCarried, NotCarried, NotCarriedReason, Translation, Unrated};
 pub use rescale::rescale;
-pub use translation::{
-    Carried, FindingNotCarried, NotCarried, NotCarriedReason, Translation, Unrated,
-};
 
 /// A crosswalk from one framework to another, used to carry assessments
 /// across.

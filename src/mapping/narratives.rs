@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
-use super::translation::join;
-use super::{Criteria, FindingNotCarried, Mapping, NotCarried, NotCarriedReason};
+use super::carried::{FindingNotCarried, NotCarried, NotCarriedReason, join};
+use super::{Criteria, Mapping};
 use crate::model::assessment::Assessment;
 use crate::model::id::Id;
 

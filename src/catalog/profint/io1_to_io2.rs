@@ -2,7 +2,7 @@
 //! to the reformulated ones (IO2, Figure 4), following section 4.1 of the
 //! PROFINT model documentation.
 
-use crate::mapping::translation::Translation;
+use crate::mapping::carried::Translation;
 use crate::mapping::{Mapping, MappingEntry, Relation};
 use crate::model::assessment::Assessment;
 use crate::model::issue::ValidationError;
