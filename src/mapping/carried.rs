@@ -1,4 +1,4 @@
-//! What [`Mapping::translate`](super::Mapping::translate) gives: the
+//! What [`Mapping::translate`](crate::Mapping::translate) gives: the
 //! [`Translation`] with its records of what was and was not carried, and
 //! how the texts of several sources are joined. Below both `translation`
 //! and `narratives`, which fill it in.
@@ -12,7 +12,7 @@ use crate::model::assessment::Assessment;
 use crate::model::id::Id;
 use crate::model::scale::RatingValue;
 
-/// The result of [`Mapping::translate`]: the new assessment and an account
+/// The result of [`Mapping::translate`](crate::Mapping::translate): the new assessment and an account
 /// of everything that was or was not carried.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
