@@ -183,49 +183,40 @@
 // feature it needs. `doc_cfg` took in the former `doc_auto_cfg`.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-// The floors, lowest first (DESIGN.md, "Module order"; checked by
-// tests/module_order.rs): the documents, reading, validation, the compiled
-// core, then its users, then the catalogues and the schema.
-mod analysis;
-pub mod catalog;
+// The modules, one floor at a time, lowest first (DESIGN.md, "Layout" and
+// "Module order"; tests/module_order.rs fails on an import that goes up or
+// round a circle). Inside the crate, a name is imported from the module
+// that defines it; the re-exports below are for users.
+
+// the documents: ids, scales, rules, framework, assessment, issues, dates,
+// language tags, limits, and their serialised form
+mod model;
+pub use model::{limits, versioning};
+// reading a document with the path to its problem
+mod read;
+// framework validation, and the builder whose `build` validates
 mod check;
+// a framework's texts in other languages (needs only the model; reports
+// read their texts through it)
+mod localization;
+// the compiled core and its reports
+mod scoring;
+// the users of the core
+mod analysis;
 mod cohort;
 mod compose;
-mod localization;
 mod mapping;
-mod model;
 mod plan;
 mod profile;
-mod read;
 mod review;
+// the built-in catalogues and the JSON Schemas
+pub mod catalog;
 #[cfg(feature = "schema")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub mod schema;
-mod scoring;
+// documentation only
 pub mod spec;
 
-pub use model::limits;
-pub use model::versioning;
-
-pub use analysis::{
-    Bounds, CarriedFrom, Leverage, LocalizedProgress, MemberUncertainty, NodeBounds, NodeProgress,
-    NodeTally, PROGRESS_TOLERANCE, Progress, ProgressStatus, ProgressTally, RatingChange,
-    RiskChange, RiskStatus, Sensitivity, Spread, StatusCounts, UncertainInput, Uncertainty,
-    UncertaintyReport, UncertaintySpec,
-};
-pub use check::builder::FrameworkBuilder;
-pub use cohort::{
-    Cohort, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis, Weakness,
-};
-pub use compose::{Composition, compose};
-pub use localization::{
-    BandText, Coverage, FacetText, LevelText, Localization, Localized, LocalizedText, ScaleText,
-    Step, TextKey, TitledText,
-};
-pub use mapping::{
-    Carried, FindingNotCarried, Mapping, MappingEntry, NotCarried, NotCarriedReason, Relation,
-    Translation, Unrated, rescale,
-};
 pub use model::assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
 };
@@ -242,21 +233,45 @@ pub use model::limits::{
 };
 pub use model::rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use model::scale::{Direction, Level, LevelRef, RatingValue, Scale};
+
+pub use read::from_deserializer;
+
+pub use check::builder::FrameworkBuilder;
+
+pub use localization::{
+    BandText, Coverage, FacetText, LevelText, Localization, Localized, LocalizedText, ScaleText,
+    Step, TextKey, TitledText,
+};
+
+pub use scoring::{
+    Counts, DenseRatings, FacetDocument, FacetScore, Finding, FindingDocument, LocalizedReport,
+    NoScore, NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, Report, ReportDocument,
+    ReportedFramework, ScaleMean, ScaleMeanDocument, Scorer, Scratch,
+};
+
+pub use analysis::{
+    Bounds, CarriedFrom, Leverage, LocalizedProgress, MemberUncertainty, NodeBounds, NodeProgress,
+    NodeTally, PROGRESS_TOLERANCE, Progress, ProgressStatus, ProgressTally, RatingChange,
+    RiskChange, RiskStatus, Sensitivity, Spread, StatusCounts, UncertainInput, Uncertainty,
+    UncertaintyReport, UncertaintySpec,
+};
+pub use cohort::{
+    Cohort, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis, Weakness,
+};
+pub use compose::{Composition, compose};
+pub use mapping::{
+    Carried, FindingNotCarried, Mapping, MappingEntry, NotCarried, NotCarriedReason, Relation,
+    Translation, Unrated, rescale,
+};
 pub use plan::{
     Action, ActionPlan, ActionReview, ActionStatus, Answers, CriterionChange, Draft, Owner,
     PlanReview, Verdict,
 };
 pub use profile::{Profile, ProfileError, Selection};
-pub use read::from_deserializer;
 pub use review::krippendorff::{MeasurementLevel, krippendorff_alpha};
 pub use review::{
     Agreement, BaselineReport, Consolidated, Consolidation, ContextDocuments, Counterpart,
     Disagreement, LeafAgreement, PeerReview, ReviewError, ScaleAgreement, StudyVisit,
-};
-pub use scoring::{
-    Counts, DenseRatings, FacetDocument, FacetScore, Finding, FindingDocument, LocalizedReport,
-    NoScore, NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, Report, ReportDocument,
-    ReportedFramework, ScaleMean, ScaleMeanDocument, Scorer, Scratch,
 };
 
 /// The `indexmap` crate, whose `IndexMap` holds a framework's scales,

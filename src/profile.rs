@@ -11,8 +11,7 @@ use crate::check::validate::invalid_weight;
 use crate::model::framework::{Criterion, Derivation, DerivationKind, Framework, FrameworkRef};
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
-use crate::model::limits::MAX_DEPTH;
-use crate::model::limits::{Limits, MAX_CRITERIA};
+use crate::model::limits::{Limits, MAX_CRITERIA, MAX_DEPTH};
 
 /// The tailoring of one framework: which criteria to keep or drop, weight
 /// and `scored` overrides, and criteria that do not apply, each with its

@@ -175,7 +175,8 @@ fn lex(text: &str) -> Vec<(Tok, usize)> {
         } else if ch == '\'' {
             // a character literal ('a', '\n', '\u{1F600}') or a lifetime ('a)
             if next == Some('\\') {
-                let mut j = i + 2;
+                // the escaped character, then up to the closing quote
+                let mut j = i + 3;
                 while j < c.len() && c[j] != '\'' {
                     j += 1;
                 }
@@ -657,24 +658,70 @@ fn check(sources: &[(String, String)]) -> Vec<String> {
                     format!("{}::{m}", level.join("::"))
                 }
             };
+            let circle = a_circle(&cycle, edges);
             let mut msg = format!(
-                "import circle among {}:",
+                "import circle among {}, for example {}:",
                 cycle
                     .iter()
                     .map(|m| format!("`{}`", name(m)))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                circle
+                    .iter()
+                    .map(|m| name(m))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
             );
-            for e in edges
-                .iter()
-                .filter(|e| cycle.contains(&e.from) && cycle.contains(&e.to))
-            {
-                let _ = write!(msg, "\n    {} → {}: {}", name(&e.from), name(&e.to), e.at);
+            for pair in circle.windows(2) {
+                let found: Vec<&Edge> = edges
+                    .iter()
+                    .filter(|e| e.from == pair[0] && e.to == pair[1])
+                    .collect();
+                let _ = write!(
+                    msg,
+                    "\n    {} → {}: {}",
+                    name(&pair[0]),
+                    name(&pair[1]),
+                    found[0].at
+                );
+                if found.len() > 1 {
+                    let _ = write!(msg, " (and {} more)", found.len() - 1);
+                }
             }
             problems.push(msg);
         }
     }
     problems
+}
+
+/// One circle through the members of a strongly connected component, from
+/// its first member back to it (the shortest, by breadth-first search).
+fn a_circle(members: &[String], edges: &[Edge]) -> Vec<String> {
+    let start = &members[0];
+    let mut came_from: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut queue = std::collections::VecDeque::from([start.as_str()]);
+    while let Some(at) = queue.pop_front() {
+        for e in edges
+            .iter()
+            .filter(|e| e.from == at && members.contains(&e.to))
+        {
+            if e.to == *start {
+                let mut circle = vec![start.clone(), at.to_owned()];
+                let mut back = at;
+                while back != start.as_str() {
+                    back = came_from[back];
+                    circle.push(back.to_owned());
+                }
+                circle.reverse();
+                return circle;
+            }
+            if !came_from.contains_key(e.to.as_str()) {
+                came_from.insert(&e.to, at);
+                queue.push_back(&e.to);
+            }
+        }
+    }
+    members.to_vec()
 }
 
 /// The circles of a graph: its strongly connected components of more than
@@ -947,7 +994,11 @@ fn a_module_on_no_floor_is_caught() {
 
 #[test]
 fn the_lexer_skips_comments_chars_and_lifetimes() {
-    let toks = lex("fn f<'a>(c: char) -> &'a str { let _ = '\"'; /* crate::x */ r#\"a\"b\"# }");
+    let toks = lex(
+        "fn f<'a>(c: char) -> &'a str { let _ = ('\"', '\\'', '{'); /* crate::x */ r#\"a\"b\"# }",
+    );
     assert!(toks.contains(&(Tok::Str("a\"b".to_owned()), 1)));
     assert!(!toks.iter().any(|(t, _)| *t == Tok::Ident("x".to_owned())));
+    let braces = toks.iter().filter(|(t, _)| *t == Tok::Punct('{')).count();
+    assert_eq!(braces, 1, "{toks:?}");
 }

@@ -14,8 +14,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::assessment::Assessment;
-use crate::model::framework::Framework;
-use crate::model::framework::framework_mismatch;
+use crate::model::framework::{Framework, framework_mismatch};
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError};
 use crate::model::scale::{LevelRef, RatingValue, Scale};

@@ -3,8 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::id::Id;
-use crate::model::id::IdVisitor;
+use crate::model::id::{Id, IdVisitor};
 
 /// How a leaf criterion is rated.
 ///

@@ -24,8 +24,7 @@
 
 use serde::de::{Deserialize, Deserializer};
 
-use crate::model::id::Id;
-use crate::model::id::MALFORMED_ID;
+use crate::model::id::{Id, MALFORMED_ID};
 use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
 use crate::model::language_tag::MALFORMED_TAG;
 

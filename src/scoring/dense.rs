@@ -5,12 +5,10 @@
 use super::aggregate::{Mode, NOT_APPLICABLE, Scratch};
 use super::compile::Compiled;
 use crate::model::assessment::Assessment;
-use crate::model::issue::{Issue, IssueKind, pointer};
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
 use crate::model::rules::MissingPolicy;
 use crate::model::scale::RatingValue;
 use crate::scoring::Scorer;
-
-use crate::model::issue::ValidationError;
 
 /// An assessment's ratings bound to a [`Scorer`]'s leaves: one value per
 /// leaf, in definition order.

@@ -8,8 +8,7 @@ use super::document::{
 };
 use super::report::Report;
 use crate::model::assessment::{Assessment, Rating};
-use crate::model::framework::FrameworkRef;
-use crate::model::framework::framework_mismatch;
+use crate::model::framework::{FrameworkRef, framework_mismatch};
 use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
 use crate::model::scale::RatingValue;
 use crate::scoring::Scorer;
