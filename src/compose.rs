@@ -5,10 +5,13 @@
 
 use indexmap::IndexMap;
 
-use crate::{
-    Criterion, Derivation, DerivationKind, Facet, Framework, Id, Issue, IssueKind, Provenance,
-    Scale, ScoringRules, Severity, ValidationError, pointer,
+use crate::model::framework::{
+    Criterion, Derivation, DerivationKind, Facet, Framework, Provenance,
 };
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, Severity, ValidationError, pointer};
+use crate::model::rules::ScoringRules;
+use crate::model::scale::Scale;
 
 /// Composes `base` and `modules` into one framework, with the default id,
 /// version and title (those of the last module, or of the base when there
@@ -439,9 +442,9 @@ fn conflict(what: &str, id: &Id, here: String, origin: &IndexMap<Id, String>) ->
 
 /// Every criterion of `framework` with its JSON Pointer (e.g.
 /// `/criteria/0/children/2`), in definition order, without recursion.
-pub(crate) fn paths(framework: &Framework) -> Vec<(String, &crate::Criterion)> {
+pub(crate) fn paths(framework: &Framework) -> Vec<(String, &crate::model::framework::Criterion)> {
     let mut out = Vec::new();
-    let mut stack: Vec<(String, &crate::Criterion)> = framework
+    let mut stack: Vec<(String, &crate::model::framework::Criterion)> = framework
         .criteria
         .iter()
         .enumerate()

@@ -183,35 +183,71 @@
 // feature it needs. `doc_cfg` took in the former `doc_auto_cfg`.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// The modules, one floor at a time, lowest first (DESIGN.md, "Layout" and
+// "Module order"; tests/module_order.rs fails on an import that goes up or
+// round a circle). Inside the crate, a name is imported from the module
+// that defines it; the re-exports below are for users.
+
+// the documents: ids, scales, rules, framework, assessment, issues, dates,
+// language tags, limits, and their serialised form
+mod model;
+pub use model::{limits, versioning};
+// reading a document with the path to its problem
+mod read;
+// framework validation, and the builder whose `build` validates
+mod check;
+// a framework's texts in other languages (needs only the model; reports
+// read their texts through it)
+mod localization;
+// the compiled core and its reports
+mod scoring;
+// the users of the core
 mod analysis;
-mod assessment;
-mod builder;
 mod cohort;
 mod compose;
-mod date;
-mod framework;
-mod id;
-mod id_index;
-mod issue;
-mod krippendorff;
-pub mod limits;
-mod localization;
 mod mapping;
-mod parse;
 mod plan;
 mod profile;
 mod review;
-mod rules;
-mod scale;
+// the built-in catalogues and the JSON Schemas
+pub mod catalog;
 #[cfg(feature = "schema")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub mod schema;
-mod scoring;
+// documentation only
 pub mod spec;
-mod validate;
-pub mod versioning;
 
-pub mod catalog;
+pub use model::assessment::{
+    Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
+};
+pub use model::date::{DateError, IsoDate};
+pub use model::framework::{
+    Criterion, Derivation, DerivationKind, Facet, FacetValue, Framework, FrameworkRef, Provenance,
+    Walk,
+};
+pub use model::id::{Id, IdError};
+pub use model::issue::{Issue, IssueKind, Severity, ValidationError, pointer};
+pub use model::language_tag::{LanguageTag, LanguageTagError};
+pub use model::limits::{
+    MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES,
+};
+pub use model::rules::{Aggregation, Band, MissingPolicy, ScoringRules};
+pub use model::scale::{Direction, Level, LevelRef, RatingValue, Scale};
+
+pub use read::from_deserializer;
+
+pub use check::builder::FrameworkBuilder;
+
+pub use localization::{
+    BandText, Coverage, FacetText, LevelText, Localization, Localized, LocalizedText, ScaleText,
+    Step, TextKey, TitledText,
+};
+
+pub use scoring::{
+    Counts, FacetDocument, FacetScore, Finding, FindingDocument, LeafValue, LocalizedReport,
+    NoScore, NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, RatingsTable, Report,
+    ReportDocument, ReportedFramework, ScaleMean, ScaleMeanDocument, Scorer,
+};
 
 pub use analysis::{
     Bounds, CarriedFrom, Leverage, LocalizedProgress, MemberUncertainty, NodeBounds, NodeProgress,
@@ -219,47 +255,23 @@ pub use analysis::{
     RiskChange, RiskStatus, Sensitivity, Spread, StatusCounts, UncertainInput, Uncertainty,
     UncertaintyReport, UncertaintySpec,
 };
-pub use assessment::{
-    Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
-};
-pub use builder::FrameworkBuilder;
 pub use cohort::{
     Cohort, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis, Weakness,
 };
 pub use compose::{Composition, compose};
-pub use date::{DateError, IsoDate};
-pub use framework::{
-    Criterion, Derivation, DerivationKind, Facet, FacetValue, Framework, FrameworkRef, Provenance,
-    Walk,
-};
-pub use id::{Id, IdError};
-pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
-pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
-pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
-pub use localization::{
-    BandText, Coverage, FacetText, LanguageTag, LanguageTagError, LevelText, Localization,
-    Localized, LocalizedText, ScaleText, Step, TextKey, TitledText,
-};
 pub use mapping::{
     Carried, FindingNotCarried, Mapping, MappingEntry, NotCarried, NotCarriedReason, Relation,
     Translation, Unrated, rescale,
 };
-pub use parse::from_deserializer;
 pub use plan::{
     Action, ActionPlan, ActionReview, ActionStatus, Answers, CriterionChange, Draft, Owner,
     PlanReview, Verdict,
 };
 pub use profile::{Profile, ProfileError, Selection};
+pub use review::krippendorff::{MeasurementLevel, krippendorff_alpha};
 pub use review::{
     Agreement, BaselineReport, Consolidated, Consolidation, ContextDocuments, Counterpart,
     Disagreement, LeafAgreement, PeerReview, ReviewError, ScaleAgreement, StudyVisit,
-};
-pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
-pub use scale::{Direction, Level, LevelRef, RatingValue, Scale};
-pub use scoring::{
-    Counts, FacetDocument, FacetScore, Finding, FindingDocument, LeafValue, LocalizedReport,
-    NoScore, NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, RatingsTable, Report,
-    ReportDocument, ReportedFramework, ScaleMean, ScaleMeanDocument, Scorer,
 };
 
 /// The `indexmap` crate, whose `IndexMap` holds a framework's scales,

@@ -7,12 +7,11 @@ use std::fmt;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::limits::{Limits, MAX_CRITERIA};
-use crate::validate::invalid_weight;
-use crate::{
-    Criterion, Derivation, DerivationKind, Framework, FrameworkRef, Id, Issue, IssueKind,
-    MAX_DEPTH, ValidationError, pointer,
-};
+use crate::check::validate::invalid_weight;
+use crate::model::framework::{Criterion, Derivation, DerivationKind, Framework, FrameworkRef};
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::limits::{Limits, MAX_CRITERIA, MAX_DEPTH};
 
 /// The tailoring of one framework: which criteria to keep or drop, weight
 /// and `scored` overrides, and criteria that do not apply, each with its
@@ -131,21 +130,21 @@ pub struct Profile {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub weights: IndexMap<Id, f64>,
     /// `scored` overrides by criterion id.
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub scored: IndexMap<Id, bool>,
     /// Criteria that do not apply, by id, each with its (non-blank) reason.
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub not_applicable: IndexMap<Id, String>,
 }
@@ -160,8 +159,8 @@ pub struct Selection {
     /// Whether the entry covers the criterion's whole subtree (true, the
     /// default) or the criterion alone (see [`Profile`]).
     #[serde(
-        default = "crate::parse::defaults::yes",
-        skip_serializing_if = "crate::parse::defaults::is_true"
+        default = "crate::model::form::defaults::yes",
+        skip_serializing_if = "crate::model::form::defaults::is_true"
     )]
     pub subtree: bool,
 }

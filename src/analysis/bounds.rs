@@ -8,13 +8,16 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::assessment::Assessment;
+use crate::model::framework::FrameworkRef;
+use crate::model::id::Id;
+use crate::model::issue::{IssueKind, ValidationError};
+use crate::model::rules::MissingPolicy;
+use crate::model::scale::{LevelRef, RatingValue, Scale};
+use crate::scoring::Scorer;
 use crate::scoring::compile::Compiled;
 use crate::scoring::interpret::{Block, LeafValue, Policy, Results};
 use crate::scoring::priorities::sort_by_gain;
-use crate::{
-    Assessment, FrameworkRef, Id, IssueKind, LevelRef, MissingPolicy, RatingValue, Scale, Scorer,
-    ValidationError,
-};
 
 /// The bounds of one node (or of the total): its lowest and highest score
 /// over every completion of the missing ratings, and its score as the

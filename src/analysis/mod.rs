@@ -11,7 +11,7 @@
 //! xoshiro256** generator seeded explicitly (`rng.rs`).
 
 mod bounds;
-mod progress;
+pub(crate) mod progress;
 mod progress_note;
 mod rng;
 mod sobol;

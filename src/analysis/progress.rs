@@ -7,10 +7,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{
-    Assessment, Framework, FrameworkRef, Id, Issue, IssueKind, Mapping, NodeScore, RatingValue,
-    Report, Scorer, ValidationError,
-};
+use crate::mapping::Mapping;
+use crate::model::assessment::Assessment;
+use crate::model::framework::{Framework, FrameworkRef};
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError};
+use crate::model::scale::RatingValue;
+use crate::scoring::Scorer;
+use crate::scoring::report::Report;
+use crate::scoring::views::NodeScore;
 
 /// How far apart two scores must be to count as a change (rule 14): a
 /// difference of at most this, either way, is [`ProgressStatus::Unchanged`].
@@ -421,7 +426,9 @@ fn node_progress(
 /// definition order.
 fn risk_changes(baseline: &Report, current: &Report) -> Vec<RiskChange> {
     let (then, now) = (baseline.risks(), current.risks());
-    let is_in = |risks: &[crate::Finding<'_>], id: &Id| risks.iter().any(|r| r.criterion == id);
+    let is_in = |risks: &[crate::scoring::views::Finding<'_>], id: &Id| {
+        risks.iter().any(|r| r.criterion == id)
+    };
     current
         .nodes()
         .filter_map(|node| {

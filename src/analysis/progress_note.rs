@@ -7,7 +7,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::progress::{NodeProgress, Progress, ProgressStatus, RiskChange, RiskStatus};
-use crate::{FrameworkRef, Id, Issue, IssueKind, Localized, ValidationError};
+use crate::localization::localized::Localized;
+use crate::model::framework::FrameworkRef;
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError};
 
 /// How many nodes the note lists as moved; the rest are counted.
 const MOVED_SHOWN: usize = 10;

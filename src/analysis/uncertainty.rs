@@ -18,10 +18,14 @@ use super::sobol::{Point, saltelli};
 use super::uncertainty_report::{
     MemberUncertainty, Sensitivity, Spread, UncertainInput, UncertaintyReport,
 };
+use crate::model::assessment::Assessment;
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::rules::Aggregation;
+use crate::scoring::Scorer;
 use crate::scoring::compile::Compiled;
 use crate::scoring::interpret::{Block, LANES, LeafValue, Results};
 use crate::scoring::program::Program;
-use crate::{Aggregation, Assessment, Id, Issue, IssueKind, Scorer, ValidationError, pointer};
 
 /// What is uncertain ([SPEC](crate::spec) §8.3): noise on weights, per tree
 /// level and per criterion, and a choice among aggregation methods.

@@ -7,7 +7,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Aggregation, FrameworkRef, Id};
+use crate::model::framework::FrameworkRef;
+use crate::model::id::Id;
+use crate::model::rules::Aggregation;
 
 /// One uncertain input, in the order the indices are reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

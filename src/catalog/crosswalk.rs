@@ -5,7 +5,7 @@
 //! the same thing. It is the crate's own reading of the two sources: neither
 //! gives a crosswalk or refers to the other.
 
-use crate::{Mapping, MappingEntry, Relation};
+use crate::mapping::{Mapping, MappingEntry, Relation};
 
 use super::{good_practice, id, impart};
 

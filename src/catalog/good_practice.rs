@@ -20,7 +20,9 @@
 //! weights, no bands and no rule for turning ticks into a score; the
 //! framework's provenance and rules say what the crate chose instead.
 
-use crate::{Criterion, Framework, Provenance, Scale, ScoringRules};
+use crate::model::framework::{Criterion, Framework, Provenance};
+use crate::model::rules::ScoringRules;
+use crate::model::scale::Scale;
 
 use super::id;
 
@@ -124,7 +126,7 @@ pub fn criteria() -> Framework {
              a good practice checklist whose items are met or not met."
                 .to_owned(),
         ),
-        language: crate::LanguageTag::en(),
+        language: crate::model::language_tag::LanguageTag::en(),
         provenance: Provenance {
             network: None,
             document: Some(DOCUMENT.to_owned()),

@@ -34,7 +34,10 @@
 //!   guess presented as the source's, so `impart-core` ships no such facet;
 //!   a user who wants one can add it, with their own tags.
 
-use crate::{Criterion, Framework, Id, Level, Provenance, Scale, ScoringRules};
+use crate::model::framework::{Criterion, Framework, Provenance};
+use crate::model::id::Id;
+use crate::model::rules::ScoringRules;
+use crate::model::scale::{Level, Scale};
 
 use super::id;
 
@@ -200,7 +203,7 @@ pub fn core_with_scale(scale: Scale) -> Framework {
              project or programme?"
                 .to_owned(),
         ),
-        language: crate::LanguageTag::en(),
+        language: crate::model::language_tag::LanguageTag::en(),
         provenance: provenance(),
         scales: [(id(SCALE), scale)].into_iter().collect(),
         facets: indexmap::IndexMap::new(),

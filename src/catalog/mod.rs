@@ -37,7 +37,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use crate::{Framework, Id};
+use crate::model::framework::Framework;
+use crate::model::id::Id;
 
 pub mod crosswalk;
 pub mod good_practice;

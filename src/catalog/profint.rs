@@ -27,7 +27,8 @@
 //! tags of the facet `part` are the crate's reading, said so in the facet's
 //! description, the provenance and each factor's `source`.
 
-use crate::{Facet, FacetValue, Provenance, Scale};
+use crate::model::framework::{Facet, FacetValue, Provenance};
+use crate::model::scale::Scale;
 
 use super::id;
 

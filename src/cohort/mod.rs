@@ -13,11 +13,13 @@ use std::sync::Arc;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::framework::framework_mismatch;
-use crate::{
-    Assessment, Framework, Id, Issue, IssueKind, LevelRef, RatingValue, Report, Scale, Scorer,
-    ValidationError,
-};
+use crate::model::assessment::Assessment;
+use crate::model::framework::{Framework, framework_mismatch};
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError};
+use crate::model::scale::{LevelRef, RatingValue, Scale};
+use crate::scoring::Scorer;
+use crate::scoring::report::Report;
 use tally::{Entry, Tally};
 
 pub use state::CohortState;

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::tally::Tally;
 use super::{Cohort, state_mismatch};
-use crate::{Id, Issue, IssueKind, Scorer, ValidationError};
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError};
+use crate::scoring::Scorer;
 
 /// Everything a [`Cohort`] holds except its scorer: the framework's id and
 /// version, and the accumulators of the whole cohort and of every group.
@@ -47,7 +49,10 @@ use crate::{Id, Issue, IssueKind, Scorer, ValidationError};
 #[serde(deny_unknown_fields)]
 pub struct CohortState {
     framework: Id,
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SemVer"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::model::form::version_schema::SemVer")
+    )]
     version: Version,
     all: Tally,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
@@ -90,11 +95,11 @@ impl Cohort {
             return Err(invalid("/all".into()));
         }
         for (attribute, groups) in &state.groups {
-            let at = crate::pointer("/groups", attribute);
+            let at = crate::model::issue::pointer("/groups", attribute);
             let mut members: u64 = 0;
             for (value, tally) in groups {
                 if !tally.is_consistent(&cohort.levels) {
-                    return Err(invalid(crate::pointer(&at, value)));
+                    return Err(invalid(crate::model::issue::pointer(&at, value)));
                 }
                 members = members.saturating_add(tally.members());
             }

@@ -5,7 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Cohort, CohortStats, share_in_range};
-use crate::{Consolidated, Id, Scorer, ValidationError, pointer};
+use crate::model::id::Id;
+use crate::model::issue::{ValidationError, pointer};
+use crate::review::consolidate::Consolidated;
+use crate::scoring::Scorer;
 
 /// A criterion that is a risk in at least a given share of a cohort's
 /// members.

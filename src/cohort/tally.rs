@@ -5,7 +5,8 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::accumulator::{Accumulator, Moments};
-use crate::{Id, RatingValue};
+use crate::model::id::Id;
+use crate::model::scale::RatingValue;
 
 /// What one member contributes to one node, checked before anything is
 /// added (so a bad report changes nothing).

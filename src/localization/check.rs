@@ -3,11 +3,13 @@
 
 use std::collections::HashSet;
 
-use crate::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS};
-use crate::{Framework, Issue, IssueKind, Localization, Severity, ValidationError, pointer};
+use crate::localization::Localization;
+use crate::model::framework::Framework;
+use crate::model::issue::{Issue, IssueKind, Severity, ValidationError, pointer};
+use crate::model::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS};
 
-use super::LanguageTag;
 use super::text::{self, Source, TextKey};
+use crate::model::language_tag::LanguageTag;
 
 /// How much of a framework a localization translates: of the
 /// `translatable` texts the framework has (its title, every description it
@@ -210,7 +212,7 @@ impl Localization {
             limits.count(&at, "values", facet.values.len(), MAX_ITEMS);
         }
         for (key, text) in self.texts() {
-            if text.len() > crate::MAX_TEXT_BYTES {
+            if text.len() > crate::model::limits::MAX_TEXT_BYTES {
                 limits.too_long(key.pointer(), text);
             }
         }

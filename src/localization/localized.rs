@@ -1,10 +1,12 @@
 //! [`Localized`]: a framework's texts in a requested language, each with
 //! the fallback that found it ([SPEC](crate::spec) §7.6).
 
-use crate::{Framework, Localization, ValidationError, pointer};
+use crate::localization::Localization;
+use crate::model::framework::Framework;
+use crate::model::issue::{ValidationError, pointer};
 
-use super::LanguageTag;
 use super::text::{Source, TextKey};
+use crate::model::language_tag::LanguageTag;
 
 /// Where a [`LocalizedText`] was found, in the fallback order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

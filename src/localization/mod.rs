@@ -14,17 +14,17 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{Derivation, DerivationKind, Framework, FrameworkRef, Id, ValidationError};
+use crate::model::framework::{Derivation, DerivationKind, Framework, FrameworkRef};
+use crate::model::id::Id;
+use crate::model::issue::ValidationError;
+use crate::model::language_tag::{LanguageTag, LanguageTagError};
 
 mod check;
-mod localized;
-mod tag;
+pub(crate) mod localized;
 mod text;
 
 pub use check::Coverage;
 pub use localized::{Localized, LocalizedText, Step};
-pub(crate) use tag::MALFORMED_TAG;
-pub use tag::{LanguageTag, LanguageTagError};
 pub use text::TextKey;
 
 /// A framework's texts in one language: which framework it localizes,
@@ -114,28 +114,28 @@ pub struct Localization {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub scales: IndexMap<Id, ScaleText>,
     /// The facets' texts, by facet id.
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub facets: IndexMap<Id, FacetText>,
     /// The criteria's texts, by criterion id (at any depth).
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub criteria: IndexMap<Id, TitledText>,
     /// The bands' labels, by band id (`rules.bands` of the framework).
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub bands: IndexMap<Id, BandText>,
 }
@@ -180,7 +180,7 @@ pub struct ScaleText {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub levels: IndexMap<Id, LevelText>,
 }
@@ -225,7 +225,7 @@ pub struct FacetText {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub values: IndexMap<Id, TitledText>,
 }

@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use crate::{Criterion, Framework, Localization, pointer};
+use crate::localization::Localization;
+use crate::model::framework::{Criterion, Framework};
+use crate::model::issue::pointer;
 
 /// One translatable text of a framework, by the ids that lead to it
 /// ([SPEC](crate::spec) §3.12): the framework's own title or description,
@@ -196,7 +198,7 @@ impl<'f> Source<'f> {
     /// (an unknown id, or an optional text it leaves out).
     pub(crate) fn text(&self, key: TextKey<'_>) -> Option<&'f str> {
         let f = self.framework;
-        let scale = |s: &str| f.scales.get(s).map(crate::Scale::texts);
+        let scale = |s: &str| f.scales.get(s).map(crate::model::scale::Scale::texts);
         let level = |s: &str, l: &str| {
             scale(s).and_then(|(_, _, levels)| levels.iter().find(|level| level.id == l))
         };

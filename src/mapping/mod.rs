@@ -17,19 +17,19 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::compose::paths;
-use crate::limits::{Limits, MAX_CRITERIA};
-use crate::{
-    Criterion, Framework, FrameworkRef, Id, Issue, IssueKind, Scale, ValidationError, pointer,
-};
+use crate::model::framework::{Criterion, Framework, FrameworkRef};
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::limits::{Limits, MAX_CRITERIA};
+use crate::model::scale::Scale;
 
+pub(crate) mod carried;
 mod narratives;
 mod rescale;
 mod translation;
 
+pub use carried::{Carried, FindingNotCarried, NotCarried, NotCarriedReason, Translation, Unrated};
 pub use rescale::rescale;
-pub use translation::{
-    Carried, FindingNotCarried, NotCarried, NotCarriedReason, Translation, Unrated,
-};
 
 /// A crosswalk from one framework to another, used to carry assessments
 /// across.
@@ -156,7 +156,7 @@ pub struct Mapping {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub unmapped_from: IndexMap<Id, String>,
     /// Target leaves deliberately without a source (new criteria), each with
@@ -164,7 +164,7 @@ pub struct Mapping {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub unmapped_to: IndexMap<Id, String>,
 }

@@ -8,9 +8,10 @@
 
 use std::collections::HashMap;
 
-use super::translation::join;
-use super::{Criteria, FindingNotCarried, Mapping, NotCarried, NotCarriedReason};
-use crate::{Assessment, Id};
+use super::carried::{FindingNotCarried, NotCarried, NotCarriedReason, join};
+use super::{Criteria, Mapping};
+use crate::model::assessment::Assessment;
+use crate::model::id::Id;
 
 /// What the targets of the mapped leaves below a source criterion have in
 /// common.

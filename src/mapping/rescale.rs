@@ -1,6 +1,6 @@
 //! [`rescale`]: a normalised score put on a scale (see [`Mapping`](crate::Mapping#rescaling-the-rule)).
 
-use crate::{Direction, LevelRef, RatingValue, Scale};
+use crate::model::scale::{Direction, LevelRef, RatingValue, Scale};
 
 /// The tolerance of the rescaling comparisons (see [`Mapping`](crate::Mapping#rescaling-the-rule)).
 pub(super) const EPS: f64 = 1e-9;
@@ -62,7 +62,8 @@ pub fn rescale(scale: &Scale, score: f64) -> Option<RatingValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Id, Level};
+    use crate::model::id::Id;
+    use crate::model::scale::Level;
 
     fn eleven() -> Scale {
         let levels = (0..=10)

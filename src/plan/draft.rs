@@ -1,7 +1,10 @@
 //! [`ActionPlan::draft`]: a plan proposed from a report, for a person to
 //! edit ([SPEC](crate::spec) §3.13).
 
-use crate::{ActionPlan, Id, IsoDate, Report};
+use crate::model::date::IsoDate;
+use crate::model::id::Id;
+use crate::plan::ActionPlan;
+use crate::scoring::report::Report;
 
 use super::{Action, Answers, Owner};
 

@@ -6,7 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FrameworkRef, Id, IsoDate, Person, Subject};
+use crate::model::assessment::{Person, Subject};
+use crate::model::date::IsoDate;
+use crate::model::framework::FrameworkRef;
+use crate::model::id::Id;
 
 mod draft;
 mod review;

@@ -5,7 +5,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ActionPlan, Id, Issue, Progress, ProgressStatus, RiskStatus, ValidationError};
+use crate::analysis::progress::{Progress, ProgressStatus, RiskStatus};
+use crate::model::id::Id;
+use crate::model::issue::{Issue, ValidationError};
+use crate::plan::ActionPlan;
 
 use super::{Action, ActionStatus, Answers};
 
@@ -37,7 +40,7 @@ impl ActionPlan {
     pub fn review(&self, progress: &Progress) -> Result<PlanReview, ValidationError> {
         let f = &progress.framework;
         if f.id != self.framework.id || !exact_matches(&self.framework.version, &f.version) {
-            let kind = crate::IssueKind::FrameworkMismatch {
+            let kind = crate::model::issue::IssueKind::FrameworkMismatch {
                 required: format!("{} {}", self.framework.id, self.framework.version),
                 found: format!("{} {}", f.id, f.version),
             };

@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::limits::{Limits, MAX_CRITERIA};
-use crate::{ActionPlan, Issue, IssueKind, Report, Severity, ValidationError, pointer};
+use crate::model::issue::{Issue, IssueKind, Severity, ValidationError, pointer};
+use crate::model::limits::{Limits, MAX_CRITERIA};
+use crate::plan::ActionPlan;
+use crate::scoring::report::Report;
 
 use super::{ActionStatus, Answers};
 

@@ -4,7 +4,9 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{Id, MeasurementLevel, RatingValue, Scale, krippendorff_alpha};
+use crate::model::id::Id;
+use crate::model::scale::{RatingValue, Scale};
+use crate::review::krippendorff::{MeasurementLevel, krippendorff_alpha};
 
 /// How far the peers of a review agree (part of [`crate::Consolidated`]).
 ///

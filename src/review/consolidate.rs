@@ -4,10 +4,12 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::agreement::{self, Agreement, LeafAgreement, ScaleAgreement};
-use crate::{
-    Assessment, DeclaredFinding, Evidence, EvidenceKind, Framework, Id, Issue, IssueKind,
-    PeerReview, Rating, RatingValue, Scale, ValidationError, pointer,
-};
+use crate::model::assessment::{Assessment, DeclaredFinding, Evidence, EvidenceKind, Rating};
+use crate::model::framework::Framework;
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::scale::{RatingValue, Scale};
+use crate::review::PeerReview;
 
 /// How the peers' ratings of one leaf become the consolidated rating.
 ///

@@ -6,13 +6,17 @@
 //! consolidated into one assessment ([`PeerReview::consolidate`]).
 
 mod agreement;
-mod consolidate;
+pub(crate) mod consolidate;
+pub(crate) mod krippendorff;
 mod validate;
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{Assessment, DeclaredFinding, Framework, FrameworkRef, Id, IsoDate, Person, Subject};
+use crate::model::assessment::{Assessment, DeclaredFinding, Person, Subject};
+use crate::model::date::IsoDate;
+use crate::model::framework::{Framework, FrameworkRef};
+use crate::model::id::Id;
 
 pub use agreement::{Agreement, LeafAgreement, ScaleAgreement};
 pub use consolidate::{Consolidated, Consolidation, Disagreement, ReviewError};
@@ -92,7 +96,7 @@ pub struct PeerReview {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub peers: IndexMap<Id, Person>,
     /// What the peers read before the visit.
@@ -105,7 +109,7 @@ pub struct PeerReview {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub assessments: IndexMap<Id, Assessment>,
     /// The feedback the peers gave on the spot, one item per point.

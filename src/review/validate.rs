@@ -1,8 +1,11 @@
 //! The checks of a [`PeerReview`]: on its own ([`PeerReview::issues`]) and
 //! against the framework its peers rated ([`PeerReview::issues_against`]).
 
-use crate::limits::{Limits, MAX_ITEMS, MAX_PEERS};
-use crate::{Framework, Issue, IssueKind, PeerReview, Scorer, Severity, ValidationError, pointer};
+use crate::model::framework::Framework;
+use crate::model::issue::{Issue, IssueKind, Severity, ValidationError, pointer};
+use crate::model::limits::{Limits, MAX_ITEMS, MAX_PEERS};
+use crate::review::PeerReview;
+use crate::scoring::Scorer;
 
 impl PeerReview {
     /// Checks the rules that span the review's fields and collects every

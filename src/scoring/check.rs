@@ -4,11 +4,13 @@
 
 use super::compile::Compiled;
 use super::interpret::LeafValue;
-use crate::limits::Limits;
-use crate::{
-    Assessment, DeclaredFinding, Id, Issue, IssueKind, MissingPolicy, RatingValue, Scorer,
-    ValidationError, pointer,
-};
+use crate::model::assessment::{Assessment, DeclaredFinding};
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::limits::Limits;
+use crate::model::rules::MissingPolicy;
+use crate::model::scale::RatingValue;
+use crate::scoring::Scorer;
 
 /// The outcome of leaf: leaf values, which rating each leaf took, and
 /// every problem found.

@@ -4,9 +4,12 @@
 
 use super::interpret::{LeafValue, Policy};
 use super::program::{Program, Shape};
-use crate::id_index::IdIndex;
-use crate::validate::Tree;
-use crate::{Aggregation, Framework, FrameworkRef, Id, MissingPolicy, Scale};
+use crate::check::validate::Tree;
+use crate::model::framework::{Framework, FrameworkRef};
+use crate::model::id::Id;
+use crate::model::id_index::IdIndex;
+use crate::model::rules::{Aggregation, MissingPolicy};
+use crate::model::scale::Scale;
 
 /// One node of the compiled tree. Index 0 is the virtual root (the whole
 /// framework); criteria follow in pre-order.
@@ -361,7 +364,7 @@ fn lay_out(framework: &Framework, tree: &Tree<'_>) -> Layout {
 /// own tags name.
 fn push_facet_row(
     framework: &Framework,
-    criterion: &crate::Criterion,
+    criterion: &crate::model::framework::Criterion,
     parent: usize,
     facet_of: &mut Vec<Option<u32>>,
 ) {
@@ -376,10 +379,10 @@ fn push_facet_row(
     let own_row = facet_of.len().saturating_sub(facets_n);
     let facets = facet_of.get_mut(own_row..).unwrap_or_default();
     for (facet, value) in &criterion.tags {
-        let fi = crate::id::position(&framework.facets, facet.as_str());
+        let fi = crate::model::id::position(&framework.facets, facet.as_str());
         let vi = fi
             .and_then(|fi| framework.facets.get_index(fi))
-            .and_then(|(_, f)| crate::id::position(&f.values, value.as_str()));
+            .and_then(|(_, f)| crate::model::id::position(&f.values, value.as_str()));
         if let (Some(fi), Some(vi)) = (fi, vi) {
             if let Some(slot) = facets.get_mut(fi) {
                 *slot = u32::try_from(vi).ok();

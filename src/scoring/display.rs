@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::report::Report;
 use super::views::{NodeScore, Outcome};
-use crate::Localized;
+use crate::localization::localized::Localized;
 
 impl fmt::Display for Report {
     /// Prints one line per criterion (indented two spaces per level), then
@@ -147,8 +147,8 @@ impl Report {
                 .map(|c| format!(" ({c})"))
                 .unwrap_or_default();
             let kind = match finding.kind {
-                crate::FindingKind::Risk => "declared risk",
-                crate::FindingKind::Strength => "declared strength",
+                crate::model::assessment::FindingKind::Risk => "declared risk",
+                crate::model::assessment::FindingKind::Strength => "declared strength",
             };
             writeln!(f, "{kind}{about}: {}", finding.text)?;
         }

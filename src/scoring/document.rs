@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::interpret::NoScore;
 use super::report::{Counts, Report};
 use super::views::{NodeScore, Outcome};
-use crate::{DeclaredFinding, Id, RatingValue, Subject};
+use crate::model::assessment::{DeclaredFinding, Subject};
+use crate::model::id::Id;
+use crate::model::scale::RatingValue;
 
 /// A [`Report`] as its JSON form holds it: plain data, for reading a
 /// report back ([`crate::Scorer::read_report`]) or for tools that process the
@@ -31,7 +33,10 @@ pub struct ReportDocument {
     /// What was assessed.
     pub subject: Subject,
     /// True when the assessment rates no applicable leaf (rule 12).
-    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::model::form::defaults::is_false"
+    )]
     pub qualitative: bool,
     /// The outcome for the whole framework.
     pub total: OutcomeDocument,
@@ -39,10 +44,16 @@ pub struct ReportDocument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<Id>,
     /// Whether a critical risk lowered the total's band.
-    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::model::form::defaults::is_false"
+    )]
     pub band_capped: bool,
     /// Whether the total rests on little evidence ([`Report::low_coverage`]).
-    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::model::form::defaults::is_false"
+    )]
     pub low_coverage: bool,
     /// Every criterion, in definition (pre-)order.
     pub nodes: Vec<NodeDocument>,
@@ -70,7 +81,10 @@ pub struct ReportedFramework {
     /// The framework's id.
     pub id: Id,
     /// Its version.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SemVer"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::model::form::version_schema::SemVer")
+    )]
     pub version: semver::Version,
     /// Its title.
     pub title: String,
@@ -91,22 +105,28 @@ pub struct NodeDocument {
     /// Its depth: top-level criteria have depth 1.
     pub depth: usize,
     /// Whether it is a leaf.
-    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::model::form::defaults::is_false"
+    )]
     pub leaf: bool,
     /// Its weight in its parent's aggregate; 1 when absent.
     #[serde(
-        default = "crate::parse::defaults::one",
-        skip_serializing_if = "crate::parse::defaults::is_one"
+        default = "crate::model::form::defaults::one",
+        skip_serializing_if = "crate::model::form::defaults::is_one"
     )]
     pub weight: f64,
     /// Whether it counts in its parent's aggregate; true when absent.
     #[serde(
-        default = "crate::parse::defaults::yes",
-        skip_serializing_if = "crate::parse::defaults::is_true"
+        default = "crate::model::form::defaults::yes",
+        skip_serializing_if = "crate::model::form::defaults::is_true"
     )]
     pub scored: bool,
     /// Whether a low score is a risk.
-    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::model::form::defaults::is_false"
+    )]
     pub critical: bool,
     /// At a leaf: the rating given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -117,7 +137,7 @@ pub struct NodeDocument {
     /// What scoring measured.
     // serde buffers a flattened field's content: `keyed` keeps the structs
     // in it objects there too (see `crate::parse::keyed`).
-    #[serde(flatten, deserialize_with = "crate::parse::keyed")]
+    #[serde(flatten, deserialize_with = "crate::model::form::keyed::keyed")]
     pub outcome: OutcomeDocument,
 }
 
@@ -191,7 +211,7 @@ pub struct FacetDocument {
 impl Report {
     /// The report's JSON form as plain data: what `serde` writes.
     pub fn to_document(&self) -> ReportDocument {
-        let finding = |f: crate::Finding<'_>| FindingDocument {
+        let finding = |f: crate::scoring::views::Finding<'_>| FindingDocument {
             criterion: f.criterion.clone(),
             score: f.score,
             threshold: f.threshold,

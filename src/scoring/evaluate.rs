@@ -3,11 +3,13 @@
 //! means (rules 1 to 13).
 
 use super::compile::Compiled;
-use super::interpret::NoScore;
-use super::interpret::{Block, Evaluated, LeafValue, Policy, Results, leaf_evaluated};
+use super::interpret::{Block, Evaluated, LeafValue, NoScore, Policy, Results, leaf_evaluated};
 use super::report::{Counts, Measured, Report};
-use crate::ValidationError;
-use crate::{Assessment, Band, Direction, RatingValue, Scale, Scorer};
+use crate::model::assessment::Assessment;
+use crate::model::issue::ValidationError;
+use crate::model::rules::Band;
+use crate::model::scale::{Direction, RatingValue, Scale};
+use crate::scoring::Scorer;
 
 impl Scorer {
     /// Scores `assessment`: every node's score, coverage, counts and band,

@@ -16,7 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::program::{Input, Member, Program, Step};
-use crate::Aggregation;
+use crate::model::rules::Aggregation;
 
 /// The lanes of a batch: how many assessments one pass evaluates.
 pub(crate) const LANES: usize = 8;

@@ -9,20 +9,21 @@ mod check;
 pub(crate) mod compile;
 mod display;
 pub use display::LocalizedReport;
-mod document;
+pub(crate) mod document;
 mod evaluate;
 pub(crate) mod interpret;
 pub(crate) mod priorities;
 pub(crate) mod program;
 mod read;
-mod report;
+pub(crate) mod report;
 mod table;
-mod views;
+pub(crate) mod views;
 mod whatif;
 
 use std::sync::Arc;
 
-use crate::{Framework, ValidationError};
+use crate::model::framework::Framework;
+use crate::model::issue::ValidationError;
 
 pub use document::{
     FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
@@ -136,8 +137,8 @@ impl Scorer {
     ///
     /// [`ValidationError`] with every issue when the framework is invalid.
     pub fn new(framework: &Framework) -> Result<Scorer, ValidationError> {
-        let tree = crate::validate::Tree::new(framework);
-        crate::validate::check(framework, &tree).map_err(ValidationError::new)?;
+        let tree = crate::check::validate::Tree::new(framework);
+        crate::check::validate::check(framework, &tree).map_err(ValidationError::new)?;
         let compiled = compile::Compiled::new(framework, tree);
         Ok(Scorer {
             inner: Arc::new(compiled),

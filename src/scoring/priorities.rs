@@ -4,8 +4,9 @@
 
 use super::interpret::{Block, LeafValue, Results};
 use super::report::{Priority, Report};
-use crate::ValidationError;
-use crate::{Assessment, Scorer};
+use crate::model::assessment::Assessment;
+use crate::model::issue::ValidationError;
+use crate::scoring::Scorer;
 
 impl Scorer {
     /// For every applicable rated leaf below the top of its scale: the gain

@@ -4,7 +4,7 @@
 //! numbers and indices only; ids, titles and texts stay in the framework.
 //! The interpreter (`interpret.rs`) is its one reader.
 
-use crate::Aggregation;
+use crate::model::rules::Aggregation;
 
 /// Where a member's value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,11 +6,11 @@ use super::document::{
     FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
 };
 use super::report::Report;
-use crate::framework::framework_mismatch;
-use crate::{
-    Assessment, FrameworkRef, Issue, IssueKind, Rating, RatingValue, Scorer, ValidationError,
-    pointer,
-};
+use crate::model::assessment::{Assessment, Rating};
+use crate::model::framework::{FrameworkRef, framework_mismatch};
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::scale::RatingValue;
+use crate::scoring::Scorer;
 
 impl Scorer {
     /// Reads a report back from its document ([`ReportDocument`], what a

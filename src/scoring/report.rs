@@ -14,7 +14,10 @@ use serde::{Deserialize, Serialize};
 use super::compile::Compiled;
 use super::interpret::{LeafValue, NoScore};
 use super::views::{FacetScore, Finding, NodeScore, Outcome};
-use crate::{DeclaredFinding, FrameworkRef, Id, RatingValue, Subject};
+use crate::model::assessment::{DeclaredFinding, Subject};
+use crate::model::framework::FrameworkRef;
+use crate::model::id::Id;
+use crate::model::scale::RatingValue;
 
 /// The result of scoring one assessment against one framework.
 ///

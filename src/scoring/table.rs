@@ -5,7 +5,10 @@
 
 use super::compile::Compiled;
 use super::interpret::{Block, LANES, LeafValue, Results};
-use crate::{Assessment, Issue, IssueKind, RatingValue, Scorer, ValidationError, pointer};
+use crate::model::assessment::Assessment;
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::scale::RatingValue;
+use crate::scoring::Scorer;
 
 /// The ratings of many assessments of one framework, bound once: a row
 /// per assessment, a column per leaf (definition order,

@@ -8,7 +8,8 @@ use std::fmt;
 use super::compile::Compiled;
 use super::interpret::NoScore;
 use super::report::{Counts, Measured, Report};
-use crate::{Id, RatingValue};
+use crate::model::id::Id;
+use crate::model::scale::RatingValue;
 
 /// One criterion's place in a [`Report`]: what the framework says of it
 /// (id, parent, title, depth, weight) and what scoring measured.

@@ -2,7 +2,9 @@
 //! programme run by Afpa (in France, by the crate's reading), rated against
 //! the good-practice criteria.
 
-use crate::{Assessment, Provenance, Rating, RatingValue, Subject};
+use crate::model::assessment::{Assessment, Rating, Subject};
+use crate::model::framework::Provenance;
+use crate::model::scale::RatingValue;
 
 use super::super::id;
 use super::{DOCUMENT, criteria};

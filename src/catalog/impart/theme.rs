@@ -5,7 +5,8 @@ use std::str::FromStr;
 
 use semver::{Version, VersionReq};
 
-use crate::{Criterion, Framework, FrameworkRef, Id, Provenance};
+use crate::model::framework::{Criterion, Framework, FrameworkRef, Provenance};
+use crate::model::id::Id;
 
 use super::super::id;
 use super::{DOCUMENT, NETWORK, SCALE, core_id, in_place_scale, rules};
@@ -177,7 +178,7 @@ pub fn module(
             theme.title(),
             theme.twg()
         )),
-        language: crate::LanguageTag::en(),
+        language: crate::model::language_tag::LanguageTag::en(),
         provenance: Provenance {
             network: Some(NETWORK.to_owned()),
             document: Some(DOCUMENT.to_owned()),

@@ -1,6 +1,7 @@
 //! The 13 success factors of PROFINT's first phase (IO1, Figure 1).
 
-use crate::{Criterion, Framework, ScoringRules};
+use crate::model::framework::{Criterion, Framework};
+use crate::model::rules::ScoringRules;
 
 use super::super::id;
 use super::{SUCCESS_SCALE, field_facet, provenance, stakeholder_facet, success_scale};
@@ -70,7 +71,7 @@ pub fn success_factors_io1() -> Framework {
              phase of the PROFINT project (IO1), from which the interview grids were produced."
                 .to_owned(),
         ),
-        language: crate::LanguageTag::en(),
+        language: crate::model::language_tag::LanguageTag::en(),
         provenance: provenance(vec![
             "Factors are Figure 1's wording verbatim, without their numbers; factor 2's \
              \"are subjects learning processes\" and factor 4's closing colon are kept as given."

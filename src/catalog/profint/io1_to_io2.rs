@@ -2,7 +2,10 @@
 //! to the reformulated ones (IO2, Figure 4), following section 4.1 of the
 //! PROFINT model documentation.
 
-use crate::{Assessment, Mapping, MappingEntry, Relation, Translation, ValidationError};
+use crate::mapping::carried::Translation;
+use crate::mapping::{Mapping, MappingEntry, Relation};
+use crate::model::assessment::Assessment;
+use crate::model::issue::ValidationError;
 
 use super::super::id;
 use super::{success_factors_io1, success_factors_io2};

@@ -2,7 +2,8 @@
 //! Figure 4), in the figure's order, each tagged with the part of the
 //! PROFINT model it is placed in (the crate's reading).
 
-use crate::{Criterion, Facet, FacetValue, Framework, ScoringRules};
+use crate::model::framework::{Criterion, Facet, FacetValue, Framework};
+use crate::model::rules::ScoringRules;
 
 use super::super::id;
 use super::{Field, SUCCESS_SCALE, provenance, success_scale};
@@ -166,7 +167,7 @@ pub fn success_factors_io2() -> Framework {
              each in one of the model's four parts (the crate's reading)."
                 .to_owned(),
         ),
-        language: crate::LanguageTag::en(),
+        language: crate::model::language_tag::LanguageTag::en(),
         provenance: provenance(vec![
             "Factors are Figure 4's wording verbatim, in its order, without their numbers; the \
              values of the facet part are the contents' titles of sections 5.1 to 5.4."

@@ -1,7 +1,9 @@
 //! The learning-assessment grid of PROFINT's appendix E: 22 proposals in
 //! 5 learning domains, each rated 1 (not important) to 3 (very important).
 
-use crate::{Criterion, Framework, Level, Scale, ScoringRules};
+use crate::model::framework::{Criterion, Framework};
+use crate::model::rules::ScoringRules;
+use crate::model::scale::{Level, Scale};
 
 use super::super::id;
 use super::provenance;
@@ -158,7 +160,7 @@ pub fn learning_grid() -> Framework {
              5 learning domains."
                 .to_owned(),
         ),
-        language: crate::LanguageTag::en(),
+        language: crate::model::language_tag::LanguageTag::en(),
         provenance: provenance(vec![
             "Appendix E is not reproduced in the source: the 22 proposals' wording is unknown, \
              so they are titled Proposal 1 to Proposal 22."

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Id;
+use crate::model::id::Id;
 
 /// The default scoring rules of a framework.
 ///

@@ -22,35 +22,15 @@
 //! `keyed` module does this for every type at once, by wrapping the
 //! deserializer.
 
-use std::fmt;
-use std::hash::Hash;
-use std::marker::PhantomData;
+use serde::de::{Deserialize, Deserializer};
 
-use indexmap::IndexMap;
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use crate::model::id::{Id, MALFORMED_ID};
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::language_tag::MALFORMED_TAG;
 
-use crate::id::MALFORMED_ID;
-use crate::localization::MALFORMED_TAG;
-use crate::{Id, Issue, IssueKind, ValidationError, pointer};
-
-/// Visitor methods that pass a scalar on to the visitor in `self.$field`
-/// unchanged: the wrappers of `keyed` and `track` pass most visits on so.
-macro_rules! pass_visits {
-    ($field:ident: $($method:ident($ty:ty))*) => {$(
-        #[inline]
-        fn $method<E: serde::de::Error>(self, v: $ty) -> Result<V::Value, E> {
-            self.$field.$method(v)
-        }
-    )*};
-}
-
-pub(crate) mod defaults;
-mod keyed;
-mod track;
-
-use keyed::Keyed;
-pub(crate) use keyed::keyed;
-use track::{Segment, Track};
+use crate::model::form::keyed::Keyed;
+use crate::model::form::track::{Segment, Track};
+use crate::model::form::unique_keys::DUPLICATE_KEY;
 
 /// Deserialises a `T` from `deserializer`; on failure, one [`Issue`] with a
 /// JSON Pointer to the offending value and the kind of problem.
@@ -232,7 +212,9 @@ fn malformed_language_tag(message: &str) -> Option<IssueKind> {
         .find_map(|(at, _)| {
             let literal = message.get(at.saturating_add(MALFORMED_TAG.len())..)?;
             let value = unquote(literal)?;
-            let reason = crate::LanguageTag::new(&value).err()?.to_string();
+            let reason = crate::model::language_tag::LanguageTag::new(&value)
+                .err()?
+                .to_string();
             Some(IssueKind::MalformedLanguageTag { value, reason })
         })
 }
@@ -248,53 +230,6 @@ fn unknown_field(message: &str) -> Option<String> {
         .filter_map(|end| rest.find(end))
         .min()?;
     rest.get(..end).map(str::to_owned)
-}
-
-/// The start of the message of [`unique_keys`]' error:
-/// `duplicate key "<key as a Rust string literal>"`.
-const DUPLICATE_KEY: &str = "duplicate key ";
-
-/// Deserialises a map that rejects a key given twice, where serde's own
-/// maps keep the last value and silently drop the others (a lost rating,
-/// a scale that vanishes). Used with `#[serde(deserialize_with)]` on every
-/// map of the model.
-pub(crate) fn unique_keys<'de, D, K, V>(deserializer: D) -> Result<IndexMap<K, V>, D::Error>
-where
-    D: Deserializer<'de>,
-    K: Deserialize<'de> + Eq + Hash + fmt::Display,
-    V: Deserialize<'de>,
-{
-    deserializer.deserialize_map(UniqueKeys(PhantomData))
-}
-
-struct UniqueKeys<K, V>(PhantomData<(K, V)>);
-
-impl<'de, K, V> Visitor<'de> for UniqueKeys<K, V>
-where
-    K: Deserialize<'de> + Eq + Hash + fmt::Display,
-    V: Deserialize<'de>,
-{
-    type Value = IndexMap<K, V>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a map with unique keys")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-        // The size hint comes from the input: trust it only so far.
-        let mut map = IndexMap::with_capacity(access.size_hint().unwrap_or(0).min(1024));
-        while let Some(key) = access.next_key::<K>()? {
-            if map.contains_key(&key) {
-                let key = key.to_string();
-                return Err(serde::de::Error::custom(format_args!(
-                    "{DUPLICATE_KEY}{key:?}"
-                )));
-            }
-            let value = access.next_value()?;
-            map.insert(key, value);
-        }
-        Ok(map)
-    }
 }
 
 /// Decodes the Rust string literal (as `{:?}` writes it) at the start of

@@ -5,8 +5,10 @@ use indexmap::IndexMap;
 use semver::{Version, VersionReq};
 use serde::{Deserialize, Serialize};
 
-use crate::validate::Tree;
-use crate::{Id, Issue, LanguageTag, Scale, ScoringRules, ValidationError};
+use crate::model::id::Id;
+use crate::model::language_tag::LanguageTag;
+use crate::model::rules::ScoringRules;
+use crate::model::scale::Scale;
 
 /// A versioned definition of what is assessed: a tree of criteria with rated
 /// indicators at the leaves, the rating scales, classification facets and
@@ -53,7 +55,10 @@ pub struct Framework {
     pub id: Id,
     /// The framework's version. See the crate docs for what a major, minor
     /// and patch change mean for existing assessments.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SemVer"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::model::form::version_schema::SemVer")
+    )]
     pub version: Version,
     /// The framework's title.
     pub title: String,
@@ -74,14 +79,14 @@ pub struct Framework {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub scales: IndexMap<Id, Scale>,
     /// The classification facets, by id; criteria carry tags of their values.
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub facets: IndexMap<Id, Facet>,
     /// The default scoring rules.
@@ -118,32 +123,35 @@ pub struct Criterion {
     /// Its weight in its parent's aggregate: finite and ≥ 0, 1 by default.
     /// A criterion of weight 0 is reported but does not count.
     #[serde(
-        default = "crate::parse::defaults::one",
-        skip_serializing_if = "crate::parse::defaults::is_one"
+        default = "crate::model::form::defaults::one",
+        skip_serializing_if = "crate::model::form::defaults::is_one"
     )]
     pub weight: f64,
     /// Whether it counts in its parent's aggregate (true by default). An
     /// unscored criterion (XCCDF role *unscored*) is still rated, validated
     /// and reported.
     #[serde(
-        default = "crate::parse::defaults::yes",
-        skip_serializing_if = "crate::parse::defaults::is_true"
+        default = "crate::model::form::defaults::yes",
+        skip_serializing_if = "crate::model::form::defaults::is_true"
     )]
     pub scored: bool,
     /// Whether a low score is a risk (IMPART: a risk of long-term failure).
-    #[serde(default, skip_serializing_if = "crate::parse::defaults::is_false")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::model::form::defaults::is_false"
+    )]
     pub critical: bool,
     /// Facet tags: facet id → value id. A tag applies to the whole subtree
     /// unless a descendant sets another value of the same facet.
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub tags: IndexMap<Id, Id>,
     /// This group's aggregation, overriding the framework's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aggregation: Option<crate::Aggregation>,
+    pub aggregation: Option<crate::model::rules::Aggregation>,
     /// At a leaf: the id of the scale it is rated on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<Id>,
@@ -237,7 +245,7 @@ pub struct Facet {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The facet's values, by id, in definition order.
-    #[serde(deserialize_with = "crate::parse::unique_keys")]
+    #[serde(deserialize_with = "crate::model::form::unique_keys::unique_keys")]
     pub values: IndexMap<Id, FacetValue>,
 }
 
@@ -333,7 +341,10 @@ pub struct Derivation {
     pub id: Id,
     /// Its version, where it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::SemVer>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::model::form::version_schema::SemVer>")
+    )]
     pub version: Option<Version>,
 }
 
@@ -381,7 +392,10 @@ pub struct FrameworkRef {
     /// The framework's id.
     pub id: Id,
     /// The versions that satisfy the reference.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SemVerReq"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::model::form::version_schema::SemVerReq")
+    )]
     pub version: VersionReq,
 }
 
@@ -411,7 +425,11 @@ impl FrameworkRef {
 
     /// The `framework-mismatch` issue at `path` when `framework` does not
     /// satisfy this reference; `None` when it does.
-    pub(crate) fn mismatch(&self, framework: &Framework, path: &str) -> Option<crate::Issue> {
+    pub(crate) fn mismatch(
+        &self,
+        framework: &Framework,
+        path: &str,
+    ) -> Option<crate::model::issue::Issue> {
         (!self.matches(framework))
             .then(|| framework_mismatch(path, format!("{} {}", self.id, self.version), framework))
     }
@@ -423,10 +441,10 @@ pub(crate) fn framework_mismatch(
     path: &str,
     required: String,
     framework: &Framework,
-) -> crate::Issue {
-    crate::Issue::new(
+) -> crate::model::issue::Issue {
+    crate::model::issue::Issue::new(
         path,
-        crate::IssueKind::FrameworkMismatch {
+        crate::model::issue::IssueKind::FrameworkMismatch {
             required,
             found: format!("{} {}", framework.id, framework.version),
         },
@@ -525,107 +543,6 @@ impl Framework {
                 }],
             },
         }
-    }
-
-    /// Checks the framework and collects every issue, errors and warnings,
-    /// in document order (the order of the serialised document's fields),
-    /// each with a JSON Pointer that resolves in the serialised framework.
-    ///
-    /// | code | severity | path | when |
-    /// |---|---|---|---|
-    /// | `text-too-long` | error | `/title`, `/description`, `/provenance/…` | longer than [`crate::MAX_TEXT_BYTES`] (the same at every text below: titles, descriptions, labels, units, reasons, sources) |
-    /// | `too-many-items` | error | `/provenance/notes`, `/provenance/derived_from`, `/scales`, `/facets`, `/facets/<id>/values`, `/rules/bands`, `/requires` | more than [`crate::MAX_ITEMS`] entries |
-    /// | `unused-scale` | warning | `/scales/<id>` | no leaf is rated on the scale |
-    /// | `too-many-levels` | error | `/scales/<id>/levels` | an ordinal scale has more than [`crate::MAX_LEVELS`] levels |
-    /// | `too-few-levels` | error | `/scales/<id>/levels` | an ordinal scale has fewer than two levels |
-    /// | `duplicate-id` | error | `/scales/<id>/levels/<i>/id` | two levels of a scale share an id |
-    /// | `duplicate-level-value` | error | `/scales/<id>/levels/<i>/value` | two levels of a scale share a value |
-    /// | `invalid-range` | error | `/scales/<id>/min`, `…/max` or `/scales/<id>` | a bound is not finite, or `min ≥ max` (the whole scale) |
-    /// | `unused-facet-value` | warning | `/facets/<id>/values/<value>` | no criterion carries the tag |
-    /// | `threshold-out-of-range` | error | `/rules/min_coverage`, `/rules/bands/<i>/from`, `/rules/risk_below`, `/rules/strength_at` | outside [0, 1] or NaN |
-    /// | `duplicate-id` | error | `/rules/bands/<i>/id` | two bands share an id |
-    /// | `unordered-bands` | error | `/rules/bands/<i>/from` | not above the previous band's `from` |
-    /// | `unknown-band` | error | `/rules/critical_caps_band` | no band has that id |
-    /// | `empty-group` | error | `/criteria` | the framework has no criteria |
-    /// | `too-many-criteria` | error | `/criteria` | more than [`crate::MAX_CRITERIA`] criteria at any depth |
-    /// | `all-weights-zero` | warning | `/criteria` or `…/children` | every top-level criterion, or every child of a group, has weight 0 |
-    /// | `too-deep` | error | the criterion at depth [`MAX_DEPTH`](crate::MAX_DEPTH) + 1 | the tree is deeper than [`MAX_DEPTH`](crate::MAX_DEPTH); its subtree is not checked further |
-    /// | `empty-group` | error | the criterion | it has neither children nor a scale |
-    /// | `duplicate-id` | error | `…/id` | another criterion (anywhere in the tree) has the id; `first` is the earlier one's path |
-    /// | `invalid-weight` | error | `…/weight` | negative, NaN or infinite |
-    /// | `unknown-facet` | error | `…/tags/<facet>` | the framework defines no such facet |
-    /// | `unknown-facet-value` | error | `…/tags/<facet>` | the facet defines no such value |
-    /// | `unknown-scale` | error | `…/scale` | the framework defines no such scale |
-    /// | `scale-on-group` | error | `…/scale` | a criterion has both children and a scale |
-    ///
-    /// A warning is reported but does not make [`Framework::validate`] fail.
-    /// `unknown-field`, `malformed-id` and `invalid-document` are found when
-    /// parsing (see [`crate::from_deserializer`]); `unsatisfied-requirement`
-    /// when composing modules.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::{Framework, Severity};
-    ///
-    /// let framework: Framework = serde_json::from_str(r#"{
-    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
-    ///     "scales": { "tick": { "type": "binary" }, "spare": { "type": "binary" } },
-    ///     "criteria": [
-    ///         { "id": "a", "title": "A", "scale": "tick", "weight": -1.0 }
-    ///     ]
-    /// }"#)?;
-    /// let issues = framework.issues();
-    /// let found: Vec<_> = issues.iter().map(|i| (i.code(), i.path.as_str(), i.severity())).collect();
-    /// assert_eq!(found, [
-    ///     ("unused-scale", "/scales/spare", Severity::Warning),
-    ///     ("invalid-weight", "/criteria/0/weight", Severity::Error),
-    /// ]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn issues(&self) -> Vec<Issue> {
-        crate::validate::issues(self, &Tree::new(self))
-    }
-
-    /// Checks the framework; fails when any issue is an error.
-    ///
-    /// Errors: `duplicate-id`, `unknown-scale`, `unknown-facet`,
-    /// `unknown-facet-value`, `invalid-weight`, `empty-group`,
-    /// `scale-on-group`, `too-few-levels`, `duplicate-level-value`,
-    /// `invalid-range`, `threshold-out-of-range`, `unordered-bands`,
-    /// `unknown-band`, `too-deep`. Warnings: `unused-scale`,
-    /// `unused-facet-value`, `all-weights-zero`. Where each is reported and
-    /// when is listed at [`Framework::issues`]; use `issues()` to see the
-    /// warnings of a framework that passes.
-    ///
-    /// # Errors
-    ///
-    /// [`ValidationError`] with every issue found (warnings included) when
-    /// at least one is of [`Severity::Error`](crate::Severity::Error).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::Framework;
-    ///
-    /// let framework: Framework = serde_json::from_str(r#"{
-    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
-    ///     "scales": { "tick": { "type": "binary" } },
-    ///     "criteria": [
-    ///         { "id": "a", "title": "A", "scale": "tick" },
-    ///         { "id": "a", "title": "A again", "scale": "tock" }
-    ///     ]
-    /// }"#)?;
-    /// let err = framework.validate().unwrap_err();
-    /// let found: Vec<_> = err.issues().iter().map(|i| (i.code(), i.path.as_str())).collect();
-    /// assert_eq!(found, [
-    ///     ("duplicate-id", "/criteria/1/id"),
-    ///     ("unknown-scale", "/criteria/1/scale"),
-    /// ]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn validate(&self) -> Result<(), ValidationError> {
-        crate::validate::check(self, &Tree::new(self)).map_err(ValidationError::new)
     }
 }
 

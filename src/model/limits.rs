@@ -30,9 +30,21 @@
 //! `/scales/<id>/levels`, `/ratings`…); a text at the string itself. Ids
 //! are limited to 64 bytes by [`crate::Id`] when they are parsed.
 
-use crate::{Assessment, Issue, IssueKind, Person, Subject, pointer};
+use crate::model::assessment::{Assessment, Person, Subject};
+use crate::model::issue::{Issue, IssueKind, pointer};
 
-pub use crate::validate::MAX_DEPTH;
+/// The deepest tree a framework may have: top-level criteria are at depth 1,
+/// their children at depth 2, and so on.
+///
+/// The real frameworks are two or three levels deep (area → question →
+/// checklist item), so 32 leaves ample room for hand-written ones. It is
+/// also well within what serde_json parses (its recursion limit of 128
+/// nested arrays and objects stops a tree at about 62 levels, since each
+/// level is an object inside a `children` array), so any tree too deep for
+/// the model but not for the parser is reported by validation as
+/// `too-deep` with its path. Code that walks a validated tree may recurse
+/// to this depth.
+pub const MAX_DEPTH: usize = 32;
 
 /// The most criteria (groups and leaves, so the most ids) a framework may
 /// have, and the most entries of any list keyed by criterion: ratings,
@@ -207,11 +219,19 @@ impl<'a> Limits<'a> {
     }
 
     /// The count and texts of the findings at `<base>/findings`.
-    pub(crate) fn findings(&mut self, base: &str, findings: &[crate::DeclaredFinding]) {
+    pub(crate) fn findings(
+        &mut self,
+        base: &str,
+        findings: &[crate::model::assessment::DeclaredFinding],
+    ) {
         self.findings_at(At::Base(base), findings);
     }
 
-    fn findings_at(&mut self, base: At<'_>, findings: &[crate::DeclaredFinding]) {
+    fn findings_at(
+        &mut self,
+        base: At<'_>,
+        findings: &[crate::model::assessment::DeclaredFinding],
+    ) {
         let at = base.key("findings");
         self.count_at(at, "findings", findings.len(), MAX_CRITERIA);
         for (i, finding) in findings.iter().enumerate().take(MAX_CRITERIA) {

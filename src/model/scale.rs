@@ -3,8 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Id;
-use crate::id::IdVisitor;
+use crate::model::id::{Id, IdVisitor};
 
 /// How a leaf criterion is rated.
 ///
@@ -59,7 +58,7 @@ pub enum Scale {
         /// The levels, at least two, with distinct values and ids.
         // serde buffers a tagged enum's content: `keyed` keeps a level an
         // object there too (see `crate::parse::keyed`).
-        #[serde(deserialize_with = "crate::parse::keyed")]
+        #[serde(deserialize_with = "crate::model::form::keyed::keyed")]
         levels: Vec<Level>,
     },
     /// A number in `[min, max]`. A value `x` normalises to

@@ -11,22 +11,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::id_index::IdIndex;
-use crate::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS, MAX_TEXT_BYTES};
-use crate::{Criterion, Framework, Id, Issue, IssueKind, Level, Scale, Severity, pointer};
-
-/// The deepest tree a framework may have: top-level criteria are at depth 1,
-/// their children at depth 2, and so on.
-///
-/// The real frameworks are two or three levels deep (area → question →
-/// checklist item), so 32 leaves ample room for hand-written ones. It is
-/// also well within what serde_json parses (its recursion limit of 128
-/// nested arrays and objects stops a tree at about 62 levels, since each
-/// level is an object inside a `children` array), so any tree too deep for
-/// the model but not for the parser is reported by validation as
-/// `too-deep` with its path. Code that walks a validated tree may recurse
-/// to this depth.
-pub const MAX_DEPTH: usize = 32;
+use crate::model::framework::{Criterion, Framework};
+use crate::model::id::Id;
+use crate::model::id_index::IdIndex;
+use crate::model::issue::{Issue, IssueKind, Severity, pointer};
+use crate::model::limits::{
+    Limits, MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_TEXT_BYTES,
+};
+use crate::model::scale::{Level, Scale};
 
 /// Every issue of `framework`, whose tree is `tree`.
 pub(crate) fn issues(framework: &Framework, tree: &Tree<'_>) -> Vec<Issue> {
@@ -143,7 +135,7 @@ impl<'a> Tree<'a> {
         let scale = criterion
             .scale
             .as_ref()
-            .and_then(|s| crate::id::position(&framework.scales, s.as_str()));
+            .and_then(|s| crate::model::id::position(&framework.scales, s.as_str()));
         if criterion.children.is_empty() {
             if let Some(used) = scale.and_then(|s| self.used_scales.get_mut(s)) {
                 *used = true;

@@ -4,7 +4,9 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::{FrameworkRef, Id, IdError, RatingValue};
+use crate::model::framework::FrameworkRef;
+use crate::model::id::{Id, IdError};
+use crate::model::scale::RatingValue;
 
 /// Ratings of one subject (a project, practice, device) against one
 /// framework version, with evidence and notes.
@@ -52,14 +54,14 @@ pub struct Assessment {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub ratings: IndexMap<Id, Rating>,
     /// Narratives by criterion id (a leaf or a group).
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub narratives: IndexMap<Id, String>,
     /// Findings the assessor declares, carried into the report as given.
@@ -146,7 +148,7 @@ pub struct Subject {
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
-        deserialize_with = "crate::parse::unique_keys"
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
     )]
     pub attributes: IndexMap<String, String>,
 }

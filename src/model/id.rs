@@ -73,13 +73,17 @@ impl Id {
     /// run. Only for a document that is then rejected because of that
     /// issue ([`crate::FrameworkBuilder::build`]): the stand-in never
     /// reaches a user.
-    pub(crate) fn or_issue(s: &str, path: String, issues: &mut Vec<crate::Issue>) -> Id {
+    pub(crate) fn or_issue(
+        s: &str,
+        path: String,
+        issues: &mut Vec<crate::model::issue::Issue>,
+    ) -> Id {
         if let Err(err) = check(s) {
-            let kind = crate::IssueKind::MalformedId {
+            let kind = crate::model::issue::IssueKind::MalformedId {
                 value: s.to_owned(),
                 reason: err.to_string(),
             };
-            issues.push(crate::Issue::new(path, kind));
+            issues.push(crate::model::issue::Issue::new(path, kind));
         }
         Id(s.to_owned())
     }

@@ -3,10 +3,11 @@
 
 use semver::Version;
 
-use crate::{
-    Criterion, Facet, Framework, FrameworkRef, Id, Issue, IssueKind, Provenance, Scale,
-    ScoringRules, ValidationError, pointer,
-};
+use crate::model::framework::{Criterion, Facet, Framework, FrameworkRef, Provenance};
+use crate::model::id::Id;
+use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::rules::ScoringRules;
+use crate::model::scale::Scale;
 
 /// A by-value builder of a [`Framework`], made by [`Framework::builder`].
 ///
