@@ -200,7 +200,9 @@ mod check;
 // read their texts through it)
 mod localization;
 // the compiled core and its reports
-mod scoring;
+mod core;
+mod report;
+mod scorer;
 // the users of the core
 mod analysis;
 mod cohort;
@@ -243,17 +245,23 @@ pub use localization::{
     Step, TextKey, TitledText,
 };
 
-pub use scoring::{
-    Counts, FacetDocument, FacetScore, Finding, FindingDocument, LeafValue, LocalizedReport,
-    NoScore, NodeDocument, NodeScore, Outcome, OutcomeDocument, Priority, RatingsTable, Report,
-    ReportDocument, ReportedFramework, ScaleMean, ScaleMeanDocument, Scorer,
+pub use core::interpret::{LeafValue, NoScore};
+pub use core::priorities::Priority;
+pub use core::table::RatingsTable;
+pub use report::bounds::{Bounds, Leverage, NodeBounds};
+pub use report::display::LocalizedReport;
+pub use report::document::{
+    FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
+    ReportedFramework, ScaleMeanDocument,
 };
+pub use report::report::{Counts, Report};
+pub use report::views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
+pub use scorer::Scorer;
 
 pub use analysis::{
-    Bounds, CarriedFrom, Leverage, LocalizedProgress, MemberUncertainty, NodeBounds, NodeProgress,
-    NodeTally, PROGRESS_TOLERANCE, Progress, ProgressStatus, ProgressTally, RatingChange,
-    RiskChange, RiskStatus, Sensitivity, Spread, StatusCounts, UncertainInput, Uncertainty,
-    UncertaintyReport, UncertaintySpec,
+    CarriedFrom, LocalizedProgress, MemberUncertainty, NodeProgress, NodeTally, PROGRESS_TOLERANCE,
+    Progress, ProgressStatus, ProgressTally, RatingChange, RiskChange, RiskStatus, Sensitivity,
+    Spread, StatusCounts, UncertainInput, Uncertainty, UncertaintyReport, UncertaintySpec,
 };
 pub use cohort::{
     Cohort, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis, Weakness,

@@ -31,8 +31,8 @@ use crate::model::assessment::Assessment;
 use crate::model::framework::Framework;
 use crate::plan::ActionPlan;
 use crate::profile::Profile;
+use crate::report::document::ReportDocument;
 use crate::review::PeerReview;
-use crate::scoring::document::ReportDocument;
 
 /// The stems of the committed files (`schemas/<stem>.schema.json`), which
 /// are also the `<kind>` of the schemas' ids.

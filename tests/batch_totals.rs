@@ -4,7 +4,7 @@
 //! range leaves the widest interval.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use assessment_model::{Assessment, Framework, RatingValue, RatingsTable, Scorer, Subject};
+use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
 
 /// A loose leaf beside groups, a missing leaf, an unscored leaf, a
 /// weight-0 leaf and a group whose leaves are all not applicable.
@@ -47,14 +47,14 @@ fn total_of(fw: &Framework, ratings: &[(&str, RatingValue)]) -> Option<f64> {
     let a = assessment(fw, ratings);
     let report = scorer.score(&a).unwrap().total().score();
     assert_eq!(scorer.total(&a).unwrap(), report);
-    let mut table = RatingsTable::new(&scorer, 12);
+    let mut table = scorer.table(12);
     let others = [
         assessment(fw, &[("x", RatingValue::Met)]),
         assessment(fw, &[("g2", RatingValue::NotMet), ("h1", RatingValue::Met)]),
     ];
     for row in 0..12 {
         let which = if row == 2 { &a } else { &others[row % 2] };
-        table.set_assessment(&scorer, row, which).unwrap();
+        table.set_assessment(row, which).unwrap();
     }
     let mut totals = vec![None; 12];
     scorer.totals(&table, &mut totals).unwrap();
@@ -123,10 +123,10 @@ fn coverage_and_other_aggregations() {
 fn a_table_checks_its_sizes() {
     let fw = framework("{}");
     let scorer = Scorer::new(&fw).unwrap();
-    let mut table = RatingsTable::new(&scorer, 3);
+    let mut table = scorer.table(3);
     assert_eq!(table.rows(), 3);
     let err = table
-        .set_assessment(&scorer, 3, &assessment(&fw, &usual()))
+        .set_assessment(3, &assessment(&fw, &usual()))
         .unwrap_err();
     assert_eq!(err.issues()[0].code(), "invalid-document");
     let err = scorer.totals(&table, &mut [None; 2]).unwrap_err();

@@ -22,7 +22,7 @@ impl Row {
         scorer: &Scorer,
         set: impl FnOnce(&mut RatingsTable) -> Result<(), ValidationError>,
     ) -> Result<Row, ValidationError> {
-        let mut table = RatingsTable::new(scorer, 10);
+        let mut table = scorer.table(10);
         set(&mut table)?;
         let mut totals = vec![None; 10];
         scorer.totals(&table, &mut totals).unwrap();
@@ -36,15 +36,15 @@ impl Row {
     }
 
     fn ratings(scorer: &Scorer, ratings: &[Option<RatingValue>]) -> Result<Row, ValidationError> {
-        Row::bind(scorer, |t| t.set_ratings(scorer, 3, ratings))
+        Row::bind(scorer, |t| t.set_ratings(3, ratings))
     }
 
     fn codes(scorer: &Scorer, codes: &[f64], na: f64) -> Result<Row, ValidationError> {
-        Row::bind(scorer, |t| t.set_codes(scorer, 3, codes, na))
+        Row::bind(scorer, |t| t.set_codes(3, codes, na))
     }
 
     fn assessment(scorer: &Scorer, a: &Assessment) -> Result<Row, ValidationError> {
-        Row::bind(scorer, |t| t.set_assessment(scorer, 3, a))
+        Row::bind(scorer, |t| t.set_assessment(3, a))
     }
 
     /// The values with each score as its bits.
@@ -244,8 +244,8 @@ fn codes_bind_as_the_ratings_they_stand_for_bit_for_bit() {
                     x => Some(s.rating_of_code(x)),
                 })
                 .collect();
-            let mut table = RatingsTable::new(&scorer, 1);
-            let coded = table.set_codes(&scorer, 0, &row, NA);
+            let mut table = scorer.table(1);
+            let coded = table.set_codes(0, &row, NA);
             match (coded, Row::ratings(&scorer, &ratings)) {
                 (Ok(()), Ok(by_rating)) => {
                     let by_code = Row::codes(&scorer, &row, NA).unwrap();

@@ -51,10 +51,15 @@ const FLOORS: &[(&str, &[&str])] = &[
     // and reports read their texts through it (`Localized`, in
     // `scoring::display` now, in `report/` later), so it sits below the core
     ("localization", &["localization"]),
-    // the compiled core (the lead adds "core" and "scorer" here)
-    ("core", &["scoring"]),
-    // reports and their views (the lead adds "report" here)
-    ("report", &[]),
+    // the compiled core: the plan, binding (the one checker), the
+    // interpreter, batches and what-ifs
+    ("core", &["core"]),
+    // reports of one assessment: the report and its views, its document,
+    // its text, its bounds
+    ("report", &["report"]),
+    // `Scorer`: every operation on a compiled framework, on the core and
+    // the report floors
+    ("scorer", &["scorer"]),
     // the users of the core
     (
         "users",
@@ -69,22 +74,6 @@ const FLOORS: &[(&str, &[&str])] = &[
 /// Modules outside the order: the crate root (`lib.rs`, the map of
 /// re-exports) and `spec` (documentation only).
 const EXEMPT: &[&str] = &["", "spec"];
-
-/// Files whose violations are printed but tolerated for now (paths from
-/// `src/`; a problem is tolerated only when every place it names is in one
-/// of them).
-///
-/// TEMPORARY: the scoring core, which the lead is rewriting into `core/`,
-/// `report/` and `scorer.rs` (issue 24, item 2). Its two circles are
-/// `scoring::aggregate` ↔ `scoring::compile` ↔ `scoring::plan` and
-/// `scoring::report` ↔ `scoring::views`. Empty this list with that rewrite.
-const ALLOWED: &[&str] = &[
-    "scoring/aggregate.rs",
-    "scoring/compile.rs",
-    "scoring/plan.rs",
-    "scoring/report.rs",
-    "scoring/views.rs",
-];
 
 // ---------------------------------------------------------------- lexing
 
@@ -803,18 +792,6 @@ fn sources_of(dir: &Path, prefix: &str, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// Whether every place that `problem` names is in a file of [`ALLOWED`].
-fn tolerated(problem: &str) -> bool {
-    let places: Vec<&str> = problem
-        .match_indices("src/")
-        .map(|(i, _)| {
-            let rest = &problem[i + 4..];
-            &rest[..rest.find(':').unwrap_or(rest.len())]
-        })
-        .collect();
-    !places.is_empty() && places.iter().all(|f| ALLOWED.contains(f))
-}
-
 #[test]
 fn src_keeps_the_module_order() {
     let root = Path::new(option_env!("CARGO_MANIFEST_DIR").unwrap_or(".")).join("src");
@@ -826,11 +803,7 @@ fn src_keeps_the_module_order() {
         sources.len(),
         root.display()
     );
-    let (tolerated, problems): (Vec<String>, Vec<String>) =
-        check(&sources).into_iter().partition(|p| tolerated(p));
-    for p in &tolerated {
-        eprintln!("tolerated for now (ALLOWED): {p}");
-    }
+    let problems = check(&sources);
     assert!(
         problems.is_empty(),
         "{} violation(s) of the module order (DESIGN.md, \"Module order\"):\n{}",
@@ -1000,19 +973,4 @@ fn the_lexer_skips_comments_chars_and_lifetimes() {
     assert!(!toks.iter().any(|(t, _)| *t == Tok::Ident("x".to_owned())));
     let braces = toks.iter().filter(|(t, _)| *t == Tok::Punct('{')).count();
     assert_eq!(braces, 1, "{toks:?}");
-}
-
-#[test]
-fn a_problem_is_tolerated_only_when_every_place_is_allowed() {
-    let inside = "import circle among `scoring::report`, `scoring::views`, for example …:\n    \
-                  scoring::report → scoring::views: src/scoring/report.rs:15 `super::views::X`\n    \
-                  scoring::views → scoring::report: src/scoring/views.rs:9 `super::report::Y`";
-    assert!(tolerated(inside));
-    let across = "import circle among `mapping`, `scoring`, for example …:\n    \
-                  mapping → scoring: src/mapping/mod.rs:3 `crate::scoring::Scorer`\n    \
-                  scoring → mapping: src/scoring/views.rs:9 `crate::mapping::Mapping`";
-    assert!(!tolerated(across));
-    assert!(!tolerated(
-        "src/mapping/mod.rs:3: `crate::Id` goes through the crate root's re-exports"
-    ));
 }

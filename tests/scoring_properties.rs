@@ -9,7 +9,7 @@ mod common;
 
 use assessment_model::{
     Aggregation, Assessment, Criterion, Facet, FacetValue, Framework, LevelRef, MissingPolicy,
-    RatingValue, RatingsTable, Report, Scorer, ScoringRules,
+    RatingValue, Report, Scorer, ScoringRules,
 };
 use common::*;
 use indexmap::IndexMap;
@@ -616,10 +616,10 @@ proptest! {
 /// rows, `other` in every other row, so that `a` shares its passes with
 /// another assessment. Both rows must give the same bits.
 fn batch_total(s: &Scorer, a: &Assessment, other: &Assessment) -> Option<f64> {
-    let mut table = RatingsTable::new(s, 11);
+    let mut table = s.table(11);
     for row in 0..11 {
         let which = if row == 1 || row == 9 { a } else { other };
-        table.set_assessment(s, row, which).unwrap();
+        table.set_assessment(row, which).unwrap();
     }
     let mut totals = vec![None; 11];
     s.totals(&table, &mut totals).unwrap();

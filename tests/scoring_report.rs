@@ -7,7 +7,7 @@ mod common;
 
 use assessment_model::{
     Aggregation, Band, DeclaredFinding, Facet, FacetValue, FindingKind, Framework, LeafValue,
-    MissingPolicy, NoScore, RatingsTable, Scorer, ScoringRules,
+    MissingPolicy, NoScore, Scorer, ScoringRules,
 };
 use common::*;
 use indexmap::IndexMap;
@@ -327,8 +327,8 @@ fn dense_total_equals_the_report_total() {
     let fw = facet_framework();
     let s = Scorer::new(&fw).unwrap();
     let a = assess(&fw, &[("a", Met), ("b", NotMet), ("c", NA)]);
-    let mut table = RatingsTable::new(&s, 1);
-    table.set_assessment(&s, 0, &a).unwrap();
+    let mut table = s.table(1);
+    table.set_assessment(0, &a).unwrap();
     let mut totals = [None];
     s.totals(&table, &mut totals).unwrap();
     let report = s.score(&a).unwrap();

@@ -13,9 +13,9 @@ use crate::model::framework::{Framework, FrameworkRef};
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError};
 use crate::model::scale::RatingValue;
-use crate::scoring::Scorer;
-use crate::scoring::report::Report;
-use crate::scoring::views::NodeScore;
+use crate::report::report::Report;
+use crate::report::views::NodeScore;
+use crate::scorer::Scorer;
 
 /// How far apart two scores must be to count as a change (rule 14): a
 /// difference of at most this, either way, is [`ProgressStatus::Unchanged`].
@@ -426,7 +426,7 @@ fn node_progress(
 /// definition order.
 fn risk_changes(baseline: &Report, current: &Report) -> Vec<RiskChange> {
     let (then, now) = (baseline.risks(), current.risks());
-    let is_in = |risks: &[crate::scoring::views::Finding<'_>], id: &Id| {
+    let is_in = |risks: &[crate::report::views::Finding<'_>], id: &Id| {
         risks.iter().any(|r| r.criterion == id)
     };
     current

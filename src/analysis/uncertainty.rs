@@ -18,14 +18,14 @@ use super::sobol::{Point, saltelli};
 use super::uncertainty_report::{
     MemberUncertainty, Sensitivity, Spread, UncertainInput, UncertaintyReport,
 };
+use crate::core::compile::Compiled;
+use crate::core::interpret::{Block, LANES, LeafValue, Results};
+use crate::core::program::Program;
 use crate::model::assessment::Assessment;
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
 use crate::model::rules::Aggregation;
-use crate::scoring::Scorer;
-use crate::scoring::compile::Compiled;
-use crate::scoring::interpret::{Block, LANES, LeafValue, Results};
-use crate::scoring::program::Program;
+use crate::scorer::Scorer;
 
 /// What is uncertain ([SPEC](crate::spec) §8.3): noise on weights, per tree
 /// level and per criterion, and a choice among aggregation methods.
@@ -502,7 +502,7 @@ fn totals(
     for (block, out) in blocks.iter().zip(out.chunks_mut(LANES)) {
         program.run(block, c.policy(), results);
         for (lane, y) in out.iter_mut().enumerate() {
-            *y = Compiled::total_of(results, lane).unwrap_or(f64::NAN);
+            *y = results.total(lane).unwrap_or(f64::NAN);
         }
     }
 }

@@ -18,8 +18,8 @@ use crate::model::framework::{Framework, framework_mismatch};
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError};
 use crate::model::scale::{LevelRef, RatingValue, Scale};
-use crate::scoring::Scorer;
-use crate::scoring::report::Report;
+use crate::report::report::Report;
+use crate::scorer::Scorer;
 use tally::{Entry, Tally};
 
 pub use state::CohortState;

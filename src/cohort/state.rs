@@ -10,7 +10,7 @@ use super::tally::Tally;
 use super::{Cohort, state_mismatch};
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError};
-use crate::scoring::Scorer;
+use crate::scorer::Scorer;
 
 /// Everything a [`Cohort`] holds except its scorer: the framework's id and
 /// version, and the accumulators of the whole cohort and of every group.

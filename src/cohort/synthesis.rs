@@ -8,7 +8,7 @@ use super::{Cohort, CohortStats, share_in_range};
 use crate::model::id::Id;
 use crate::model::issue::{ValidationError, pointer};
 use crate::review::consolidate::Consolidated;
-use crate::scoring::Scorer;
+use crate::scorer::Scorer;
 
 /// A criterion that is a risk in at least a given share of a cohort's
 /// members.

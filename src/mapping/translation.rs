@@ -11,7 +11,7 @@ use crate::model::id::Id;
 use crate::model::issue::ValidationError;
 use crate::model::limits::Limits;
 use crate::model::scale::{RatingValue, Scale};
-use crate::scoring::Scorer;
+use crate::scorer::Scorer;
 
 impl Mapping {
     /// Carries `assessment`, made against `from`, across to `to`: ratings

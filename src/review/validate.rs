@@ -5,7 +5,7 @@ use crate::model::framework::Framework;
 use crate::model::issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 use crate::model::limits::{Limits, MAX_ITEMS, MAX_PEERS};
 use crate::review::PeerReview;
-use crate::scoring::Scorer;
+use crate::scorer::Scorer;
 
 impl PeerReview {
     /// Checks the rules that span the review's fields and collects every

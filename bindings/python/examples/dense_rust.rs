@@ -49,7 +49,7 @@ fn main() {
     // As `Scorer.totals` does: rows bound into one reused table of 1,024
     // rows, then totalled.
     let rows = 1024.min(n);
-    let mut table = RatingsTable::new(&scorer, rows);
+    let mut table = scorer.table(rows);
     let mut out = vec![None; rows];
     let start = Instant::now();
     let mut sum = 0.0;
@@ -61,7 +61,7 @@ fn main() {
         }
         for (i, row) in part.chunks_exact(leaves).enumerate() {
             table
-                .set_codes(&scorer, i, black_box(row), f64::NEG_INFINITY)
+                .set_codes(i, black_box(row), f64::NEG_INFINITY)
                 .unwrap();
         }
         scorer.totals(&table, &mut out).unwrap();
@@ -69,9 +69,9 @@ fn main() {
     }
     let bind_and_total = start.elapsed().as_secs_f64();
     // Totals alone, of every row bound beforehand into one table.
-    let mut all = RatingsTable::new(&scorer, n);
+    let mut all = scorer.table(n);
     for (i, row) in codes.chunks_exact(leaves).enumerate() {
-        all.set_codes(&scorer, i, row, f64::NEG_INFINITY).unwrap();
+        all.set_codes(i, row, f64::NEG_INFINITY).unwrap();
     }
     let mut out = vec![None; n];
     let start = Instant::now();

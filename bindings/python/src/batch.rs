@@ -148,7 +148,7 @@ impl Batch<'_> {
     /// array) and the issues of those that do not bind, paths `/row/column`.
     /// The rows go through one reused table of [`TABLE_ROWS`] rows.
     fn score(self, rows: ArrayView2<'_, f64>, first: usize) -> (Vec<f64>, Vec<(String, Issue)>) {
-        let mut table = RatingsTable::new(self.scorer, TABLE_ROWS.min(rows.nrows()));
+        let mut table = self.scorer.table(TABLE_ROWS.min(rows.nrows()));
         let mut out = vec![None; table.rows()];
         let mut row_codes: Vec<f64> = Vec::new();
         let mut totals = Vec::with_capacity(rows.nrows());
@@ -169,7 +169,7 @@ impl Batch<'_> {
                     }
                 };
                 // A row that does not bind is left empty: its total is NaN.
-                if let Err(e) = table.set_codes(self.scorer, i, codes, self.not_applicable) {
+                if let Err(e) = table.set_codes(i, codes, self.not_applicable) {
                     let at = first
                         .saturating_add(k.saturating_mul(TABLE_ROWS))
                         .saturating_add(i);

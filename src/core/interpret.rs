@@ -39,8 +39,8 @@ pub(crate) const LANES: usize = 8;
 ///     ]
 /// }"#)?;
 /// let scorer = Scorer::new(&framework)?;
-/// let mut table = RatingsTable::new(&scorer, 1);
-/// table.set_ratings(&scorer, 0, &[Some(RatingValue::Number(1.0)), None])?;
+/// let mut table = scorer.table(1);
+/// table.set_ratings(0, &[Some(RatingValue::Number(1.0)), None])?;
 /// assert_eq!(table.value(0, 0), Some(LeafValue::Rated(0.25)));
 /// assert_eq!(table.value(0, 1), Some(LeafValue::Missing));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -422,6 +422,13 @@ impl<const L: usize> Results<L> {
             applicable: lane_of(self.applicable.get(step)),
             rated: lane_of(self.rated.get(step)),
         }
+    }
+
+    /// The total of lane `lane` (rules 4, 6 and 12): the root's score,
+    /// `None` when it has none or no applicable leaf is rated.
+    pub(crate) fn total(&self, lane: usize) -> Option<f64> {
+        let root = self.root(lane);
+        root.score.ok().filter(|_| root.rated > 0)
     }
 
     /// The root's (the total's) result in lane `lane`.

@@ -10,7 +10,6 @@ use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
 use crate::model::limits::Limits;
 use crate::model::rules::MissingPolicy;
 use crate::model::scale::RatingValue;
-use crate::scoring::Scorer;
 
 /// The outcome of leaf: leaf values, which rating each leaf took, and
 /// every problem found.
@@ -23,6 +22,17 @@ pub(crate) struct Checked {
     pub issues: Vec<Issue>,
     /// Whether no applicable leaf is rated (rule 12).
     pub qualitative: bool,
+}
+
+impl Checked {
+    /// Itself when it found no problem; otherwise every problem.
+    pub(crate) fn checked(self) -> Result<Checked, ValidationError> {
+        if self.issues.is_empty() {
+            Ok(self)
+        } else {
+            Err(ValidationError::new(self.issues))
+        }
+    }
 }
 
 impl Compiled {
@@ -260,56 +270,5 @@ impl Compiled {
             }
         }
         qualitative
-    }
-}
-
-impl Scorer {
-    /// Checks `assessment` against this framework (design, *Validation*):
-    /// the one check of an assessment, which [`Scorer::score`] also runs.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`] with every problem that keeps `assessment`
-    /// from being scored, in assessment order: framework id or version not
-    /// satisfied, lists and texts over their limits ([`crate::limits`]:
-    /// `too-many-items`, `text-too-long`), unknown criterion ids (ratings,
-    /// narratives, findings), ratings on groups, ratings off their leaf's
-    /// scale and, under
-    /// [`MissingPolicy::Error`], every missing leaf ([SPEC](crate::spec) §6.3).
-    /// Paths point into the assessment: `framework-mismatch` at
-    /// `/framework`; `unknown-criterion` at `/ratings/<id>`,
-    /// `/narratives/<id>` or `/findings/<i>/criterion`; `rating-on-group` at
-    /// `/ratings/<id>`; `rating-off-scale` at `/ratings/<id>/value`; one
-    /// `missing-rating` per missing leaf at `/ratings`. Empty when it can be
-    /// scored.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
-    ///
-    /// let framework: Framework = serde_json::from_str(r#"{
-    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
-    ///     "scales": { "tick": { "type": "binary" } },
-    ///     "criteria": [{ "id": "a", "title": "First", "scale": "tick" }]
-    /// }"#)?;
-    /// let scorer = Scorer::new(&framework)?;
-    /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-    /// assessment.rate("a", RatingValue::Met)?;
-    /// scorer.validate(&assessment)?;
-    ///
-    /// assessment.rate("a", RatingValue::Level(2.into()))?;
-    /// let err = scorer.validate(&assessment).unwrap_err();
-    /// assert_eq!(err.issues()[0].code(), "rating-off-scale");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn validate(&self, assessment: &Assessment) -> Result<(), ValidationError> {
-        let c = self.compiled();
-        let issues = c.bind(assessment).issues;
-        if issues.is_empty() {
-            Ok(())
-        } else {
-            Err(ValidationError::new(issues))
-        }
     }
 }

@@ -2,7 +2,7 @@
 //! definition (pre-)order, so that scoring resolves no id and hashes no
 //! string per node.
 
-use super::interpret::{LeafValue, Policy};
+use super::interpret::{Block, Evaluated, LeafValue, Policy, Results, leaf_evaluated};
 use super::program::{Program, Shape};
 use crate::check::validate::Tree;
 use crate::model::framework::{Framework, FrameworkRef};
@@ -221,6 +221,33 @@ impl Compiled {
             missing_zero: self.framework.rules.missing == MissingPolicy::Zero,
             min_coverage: self.framework.rules.min_coverage,
         }
+    }
+
+    /// Node `i`'s result in lane `lane` of `results`, an evaluation of
+    /// `block` under `policy` (a leaf's from its value).
+    pub(crate) fn evaluated<const L: usize>(
+        &self,
+        i: usize,
+        block: &Block<L>,
+        lane: usize,
+        policy: Policy,
+        results: &Results<L>,
+    ) -> Evaluated {
+        let node = self.nodes.get(i);
+        match (
+            node.and_then(|n| n.leaf),
+            self.step_of.get(i).copied().flatten(),
+        ) {
+            (Some(leaf), _) => leaf_evaluated(block.get(leaf as usize, lane), policy),
+            (None, Some(step)) => results.group(step as usize, lane),
+            (None, None) => leaf_evaluated(LeafValue::NotApplicable, policy),
+        }
+    }
+
+    /// The id of band `band` (an index into the framework's bands).
+    pub(crate) fn band_id(&self, band: Option<u32>) -> Option<&Id> {
+        let bands = &self.framework.rules.bands;
+        bands.get(band? as usize).map(|b| &b.id)
     }
 
     /// The node index of the criterion with id `id`.

@@ -5,11 +5,102 @@
 
 use std::fmt;
 
-use super::compile::Compiled;
-use super::interpret::NoScore;
 use super::report::{Counts, Measured, Report};
+use crate::core::compile::Compiled;
+use crate::core::interpret::NoScore;
 use crate::model::id::Id;
 use crate::model::scale::RatingValue;
+
+impl Report {
+    /// The outcome for the whole framework: the aggregate of the top-level
+    /// criteria with the framework's default aggregation.
+    pub fn total(&self) -> Outcome<'_> {
+        Outcome::of(self, 0)
+    }
+
+    /// The node of criterion `id` (a `&str` or an `&Id`), if the framework
+    /// has it: one lookup in the framework's index.
+    pub fn node(&self, id: impl AsRef<str>) -> Option<NodeScore<'_>> {
+        let i = self.compiled.node_of(id.as_ref())?;
+        NodeScore::of(self, i as usize)
+    }
+
+    /// Every criterion's node, in definition (pre-)order.
+    pub fn nodes(&self) -> impl ExactSizeIterator<Item = NodeScore<'_>> + Clone + '_ {
+        self.measured
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, measured)| NodeScore::new(self, i, measured))
+    }
+
+    /// The computed risks: critical criteria scoring below `risk_below`,
+    /// in definition order (rule 8).
+    pub fn risks(&self) -> Vec<Finding<'_>> {
+        let threshold = self.compiled.framework.rules.risk_below;
+        self.findings_at(&self.risks, threshold)
+    }
+
+    /// The computed strengths: criteria scoring at or above `strength_at`,
+    /// in definition order (rule 8).
+    pub fn strengths(&self) -> Vec<Finding<'_>> {
+        let threshold = self.compiled.framework.rules.strength_at;
+        self.findings_at(&self.strengths, threshold)
+    }
+
+    fn findings_at(&self, nodes: &[u32], threshold: Option<f64>) -> Vec<Finding<'_>> {
+        nodes
+            .iter()
+            .filter_map(|&i| {
+                let node = NodeScore::of(self, i as usize)?;
+                Some(Finding {
+                    criterion: node.id(),
+                    score: node.score()?,
+                    threshold: threshold?,
+                })
+            })
+            .collect()
+    }
+
+    /// The score of facet value `value` of facet `facet` (rule 9).
+    pub fn facet(&self, facet: impl AsRef<str>, value: impl AsRef<str>) -> Option<FacetScore<'_>> {
+        let (facet, value) = (facet.as_ref(), value.as_ref());
+        self.facets()
+            .into_iter()
+            .find(|f| f.facet == facet && f.value == value)
+    }
+
+    /// Every facet value's score: facets in definition order, then values
+    /// in definition order (rule 9).
+    pub fn facets(&self) -> Vec<FacetScore<'_>> {
+        let facets = &self.compiled.framework.facets;
+        let values = facets
+            .iter()
+            .flat_map(|(facet, f)| f.values.keys().map(move |value| (facet, value)));
+        values
+            .zip(&self.facets)
+            .map(|((facet, value), m)| FacetScore {
+                facet,
+                value,
+                score: m.score,
+                counts: m.counts,
+            })
+            .collect()
+    }
+}
+
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("framework", self.framework())
+            .field("subject", &self.subject)
+            .field("total", &self.total())
+            .field("band", &self.band())
+            .field("nodes", &self.nodes().collect::<Vec<_>>())
+            .field("risks", &self.risks())
+            .finish_non_exhaustive()
+    }
+}
 
 /// One criterion's place in a [`Report`]: what the framework says of it
 /// (id, parent, title, depth, weight) and what scoring measured.

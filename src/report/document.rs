@@ -8,9 +8,9 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::interpret::NoScore;
 use super::report::{Counts, Report};
 use super::views::{NodeScore, Outcome};
+use crate::core::interpret::NoScore;
 use crate::model::assessment::{DeclaredFinding, Subject};
 use crate::model::id::Id;
 use crate::model::scale::RatingValue;
@@ -211,7 +211,7 @@ pub struct FacetDocument {
 impl Report {
     /// The report's JSON form as plain data: what `serde` writes.
     pub fn to_document(&self) -> ReportDocument {
-        let finding = |f: crate::scoring::views::Finding<'_>| FindingDocument {
+        let finding = |f: crate::report::views::Finding<'_>| FindingDocument {
             criterion: f.criterion.clone(),
             score: f.score,
             threshold: f.threshold,

@@ -8,16 +8,15 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::compile::Compiled;
+use crate::core::interpret::{Block, LeafValue, Policy, Results};
+use crate::core::priorities::sort_by_gain;
 use crate::model::assessment::Assessment;
 use crate::model::framework::FrameworkRef;
 use crate::model::id::Id;
 use crate::model::issue::{IssueKind, ValidationError};
 use crate::model::rules::MissingPolicy;
 use crate::model::scale::{LevelRef, RatingValue, Scale};
-use crate::scoring::Scorer;
-use crate::scoring::compile::Compiled;
-use crate::scoring::interpret::{Block, LeafValue, Policy, Results};
-use crate::scoring::priorities::sort_by_gain;
 
 /// The bounds of one node (or of the total): its lowest and highest score
 /// over every completion of the missing ratings, and its score as the
@@ -157,105 +156,47 @@ fn ends(values: &[LeafValue]) -> Block<2> {
     block
 }
 
-impl Scorer {
-    /// The lowest and highest score of every node over every way of rating
-    /// the missing leaves, with the current score, and per missing leaf its
-    /// leverage on the total ([SPEC](crate::spec) §8.2, rule 15).
-    ///
-    /// The bounds are exact: the lower bound is the score with every
-    /// missing applicable leaf at its scale's minimum, the upper with
-    /// every one at its maximum, both computed by the core's aggregation
-    /// pass with `min_coverage` not applied (see [`Bounds`] for why no
-    /// completion leaves them). A fully rated
-    /// assessment has `lower == upper == current` everywhere.
-    ///
-    /// Where `min_coverage` cuts a node out, the report (and `current`)
-    /// has no score there but the bounds still do: they say what the node
-    /// could score once rated. A parent then aggregates without that node
-    /// now, with it in the bounds, so its `current` may lie outside its
-    /// bounds.
-    ///
-    /// Under [`MissingPolicy::Error`] missing ratings are not an error
-    /// here (they are what the bounds are about), and `current` is `None`
-    /// while any is missing. An assessment that rates no applicable leaf
-    /// (rule 12) has bounds (0 and 1 where nothing is given) and no
-    /// current score.
-    ///
-    /// # Errors
-    ///
-    /// [`ValidationError`] with every problem [`Scorer::validate`] finds
-    /// other than `missing-rating`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
-    ///
-    /// let framework: Framework = serde_json::from_str(r#"{
-    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
-    ///     "scales": { "tick": { "type": "binary" } },
-    ///     "criteria": [
-    ///         { "id": "a", "title": "First", "scale": "tick" },
-    ///         { "id": "b", "title": "Second", "scale": "tick" },
-    ///         { "id": "c", "title": "Third", "scale": "tick", "weight": 2.0 }
-    ///     ]
-    /// }"#)?;
-    /// let scorer = Scorer::new(&framework)?;
-    /// let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("P"));
-    /// assessment.rate("a", RatingValue::Met)?;
-    /// let bounds = scorer.bounds(&assessment)?;
-    /// // b and c missing: at least 1/4, at most 4/4; now 1 (b, c left out).
-    /// assert_eq!(bounds.total.lower, Some(0.25));
-    /// assert_eq!(bounds.total.upper, Some(1.0));
-    /// assert_eq!(bounds.total.current, Some(1.0));
-    /// // Rating c (weight 2) narrows the interval by 1/2, rating b by 1/4.
-    /// assert_eq!(bounds.leverage[0].criterion, "c");
-    /// assert_eq!(bounds.leverage[0].leverage, 0.5);
-    /// assert_eq!(bounds.leverage[1].leverage, 0.25);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn bounds(&self, assessment: &Assessment) -> Result<Bounds, ValidationError> {
-        let c = self.compiled();
-        let checked = c.bind(assessment);
-        let before = checked.issues.len();
-        let issues: Vec<_> = checked
-            .issues
-            .into_iter()
-            .filter(|i| !matches!(i.kind, IssueKind::MissingRating { .. }))
-            .collect();
-        if !issues.is_empty() {
-            return Err(ValidationError::new(issues));
-        }
-        let failed = before > 0 && c.framework.rules.missing == MissingPolicy::Error;
-        let values = checked.values;
-        let (now_block, ends_block) = (Block::of(&values), ends(&values));
-        let (mut now, mut filled) = (Results::default(), Results::default());
-        c.program.run(&now_block, c.policy(), &mut now);
-        c.program.run(&ends_block, FILLED, &mut filled);
-        let bounds_of = |i: usize| NodeBounds {
-            criterion: c.id(i).unwrap_or(&c.framework.id).clone(),
-            depth: c.depth.get(i).copied().unwrap_or(0) as usize,
-            lower: c.evaluated(i, &ends_block, 0, FILLED, &filled).score.ok(),
-            upper: c.evaluated(i, &ends_block, 1, FILLED, &filled).score.ok(),
-            current: c
-                .evaluated(i, &now_block, 0, c.policy(), &now)
-                .score
-                .ok()
-                .filter(|_| !(failed || checked.qualitative)),
-        };
-        let total = bounds_of(0);
-        let nodes = (1..c.nodes.len()).map(bounds_of).collect();
-        let leverage = match total.width() {
-            Some(width) => leverages(c, &values, &filled, width),
-            None => Vec::new(),
-        };
-        Ok(Bounds {
-            framework: c.framework.exact_ref(),
-            total,
-            nodes,
-            leverage,
-        })
+/// The bounds of `assessment` ([`crate::Scorer::bounds`]).
+pub(crate) fn bounds(c: &Compiled, assessment: &Assessment) -> Result<Bounds, ValidationError> {
+    let checked = c.bind(assessment);
+    let before = checked.issues.len();
+    let issues: Vec<_> = checked
+        .issues
+        .into_iter()
+        .filter(|i| !matches!(i.kind, IssueKind::MissingRating { .. }))
+        .collect();
+    if !issues.is_empty() {
+        return Err(ValidationError::new(issues));
     }
+    let failed = before > 0 && c.framework.rules.missing == MissingPolicy::Error;
+    let values = checked.values;
+    let (now_block, ends_block) = (Block::of(&values), ends(&values));
+    let (mut now, mut filled) = (Results::default(), Results::default());
+    c.program.run(&now_block, c.policy(), &mut now);
+    c.program.run(&ends_block, FILLED, &mut filled);
+    let bounds_of = |i: usize| NodeBounds {
+        criterion: c.id(i).unwrap_or(&c.framework.id).clone(),
+        depth: c.depth.get(i).copied().unwrap_or(0) as usize,
+        lower: c.evaluated(i, &ends_block, 0, FILLED, &filled).score.ok(),
+        upper: c.evaluated(i, &ends_block, 1, FILLED, &filled).score.ok(),
+        current: c
+            .evaluated(i, &now_block, 0, c.policy(), &now)
+            .score
+            .ok()
+            .filter(|_| !(failed || checked.qualitative)),
+    };
+    let total = bounds_of(0);
+    let nodes = (1..c.nodes.len()).map(bounds_of).collect();
+    let leverage = match total.width() {
+        Some(width) => leverages(c, &values, &filled, width),
+        None => Vec::new(),
+    };
+    Ok(Bounds {
+        framework: c.framework.exact_ref(),
+        total,
+        nodes,
+        leverage,
+    })
 }
 
 /// Every missing applicable leaf's leverage, sorted; `filled` is the

@@ -6,14 +6,13 @@
 //! and holds only what scoring measured, by node index; ids, titles and
 //! weights come from the framework when a view asks for them.
 
-use std::fmt;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::compile::Compiled;
-use super::interpret::{LeafValue, NoScore};
-use super::views::{FacetScore, Finding, NodeScore, Outcome};
+use crate::core::compile::Compiled;
+use crate::core::interpret::{LeafValue, NoScore};
+use crate::core::priorities::{Priority, priorities};
 use crate::model::assessment::{DeclaredFinding, Subject};
 use crate::model::framework::FrameworkRef;
 use crate::model::id::Id;
@@ -177,12 +176,6 @@ impl Report {
         self.qualitative
     }
 
-    /// The outcome for the whole framework: the aggregate of the top-level
-    /// criteria with the framework's default aggregation.
-    pub fn total(&self) -> Outcome<'_> {
-        Outcome::of(self, 0)
-    }
-
     /// The total's band, after a critical risk has capped it when the
     /// framework sets `critical_caps_band` (rule 8). The uncapped band is
     /// `total().band()`.
@@ -195,79 +188,29 @@ impl Report {
         self.band_capped
     }
 
-    /// The node of criterion `id` (a `&str` or an `&Id`), if the framework
-    /// has it: one lookup in the framework's index.
-    pub fn node(&self, id: impl AsRef<str>) -> Option<NodeScore<'_>> {
-        let i = self.compiled.node_of(id.as_ref())?;
-        NodeScore::of(self, i as usize)
-    }
-
-    /// Every criterion's node, in definition (pre-)order.
-    pub fn nodes(&self) -> impl ExactSizeIterator<Item = NodeScore<'_>> + Clone + '_ {
-        self.measured
-            .iter()
-            .enumerate()
-            .skip(1)
-            .map(|(i, measured)| NodeScore::new(self, i, measured))
-    }
-
-    /// The computed risks: critical criteria scoring below `risk_below`,
-    /// in definition order (rule 8).
-    pub fn risks(&self) -> Vec<Finding<'_>> {
-        let threshold = self.compiled.framework.rules.risk_below;
-        self.findings_at(&self.risks, threshold)
-    }
-
-    /// The computed strengths: criteria scoring at or above `strength_at`,
-    /// in definition order (rule 8).
-    pub fn strengths(&self) -> Vec<Finding<'_>> {
-        let threshold = self.compiled.framework.rules.strength_at;
-        self.findings_at(&self.strengths, threshold)
-    }
-
-    fn findings_at(&self, nodes: &[u32], threshold: Option<f64>) -> Vec<Finding<'_>> {
-        nodes
-            .iter()
-            .filter_map(|&i| {
-                let node = NodeScore::of(self, i as usize)?;
-                Some(Finding {
-                    criterion: node.id(),
-                    score: node.score()?,
-                    threshold: threshold?,
-                })
-            })
-            .collect()
-    }
-
     /// The findings the assessor declared, carried through as given.
     pub fn findings(&self) -> &[DeclaredFinding] {
         &self.findings
     }
 
-    /// The score of facet value `value` of facet `facet` (rule 9).
-    pub fn facet(&self, facet: impl AsRef<str>, value: impl AsRef<str>) -> Option<FacetScore<'_>> {
-        let (facet, value) = (facet.as_ref(), value.as_ref());
-        self.facets()
-            .into_iter()
-            .find(|f| f.facet == facet && f.value == value)
-    }
-
-    /// Every facet value's score: facets in definition order, then values
-    /// in definition order (rule 9).
-    pub fn facets(&self) -> Vec<FacetScore<'_>> {
-        let facets = &self.compiled.framework.facets;
-        let values = facets
-            .iter()
-            .flat_map(|(facet, f)| f.values.keys().map(move |value| (facet, value)));
-        values
-            .zip(&self.facets)
-            .map(|((facet, value), m)| FacetScore {
-                facet,
-                value,
-                score: m.score,
-                counts: m.counts,
-            })
-            .collect()
+    /// [`crate::Scorer::priorities`] of the assessment this report scored, from
+    /// the ratings scoring bound: no second check.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::catalog::good_practice;
+    /// use assessment_model::Scorer;
+    ///
+    /// let scorer = Scorer::new(&good_practice::criteria())?;
+    /// let assessment = good_practice::worked_example();
+    /// let report = scorer.score(&assessment)?;
+    /// assert_eq!(report.priorities(), scorer.priorities(&assessment)?);
+    /// assert_eq!(report.priorities()[0].criterion, "q9-3");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn priorities(&self) -> Vec<Priority> {
+        priorities(&self.compiled, &self.values, self.qualitative)
     }
 
     /// The rating given at node `i`, when it is a leaf with one.
@@ -308,27 +251,6 @@ impl PartialEq for Report {
     }
 }
 
-impl fmt::Debug for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Report")
-            .field("framework", self.framework())
-            .field("subject", &self.subject)
-            .field("total", &self.total())
-            .field("band", &self.band())
-            .field("nodes", &self.nodes().collect::<Vec<_>>())
-            .field("risks", &self.risks())
-            .finish_non_exhaustive()
-    }
-}
-
-impl Compiled {
-    /// The id of band `band` (an index into the framework's bands).
-    pub(crate) fn band_id(&self, band: Option<u32>) -> Option<&Id> {
-        let bands = &self.framework.rules.bands;
-        bands.get(band? as usize).map(|b| &b.id)
-    }
-}
-
 /// Leaf counts below a node (a leaf counts itself).
 ///
 /// `leaves = rated + missing + not_applicable`.
@@ -345,20 +267,4 @@ pub struct Counts {
     pub not_applicable: usize,
     /// Applicable leaves without a rating.
     pub missing: usize,
-}
-
-/// One improvement priority (rule 10): the exact gain in the total if this
-/// leaf alone were raised to the top of its scale.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct Priority {
-    /// The leaf.
-    pub criterion: Id,
-    /// Its normalised score now.
-    pub current: f64,
-    /// The rating that would give it its maximum.
-    pub best: RatingValue,
-    /// The total after raising it, minus the total now.
-    pub gain: f64,
 }

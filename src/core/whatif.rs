@@ -12,7 +12,7 @@
 
 use super::interpret::{Results, Sums};
 use super::program::{Member, Program};
-use crate::scoring::interpret::NoScore;
+use crate::core::interpret::NoScore;
 
 impl Program {
     /// The root's score in lane `lane` of `results` (an evaluation of this

@@ -1,25 +1,27 @@
 //! Batches: [`RatingsTable`], the ratings of many assessments of one
-//! framework held as a table of bound leaf values, and
-//! [`Scorer::totals`], which evaluates it [`LANES`] rows at a time through
-//! the one interpreter.
+//! framework held as a table of bound leaf values, evaluated [`LANES`]
+//! rows at a time through the one interpreter
+//! ([`crate::Scorer::totals`]), and the total of one assessment.
+
+use std::sync::Arc;
 
 use super::compile::Compiled;
 use super::interpret::{Block, LANES, LeafValue, Results};
 use crate::model::assessment::Assessment;
 use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
 use crate::model::scale::RatingValue;
-use crate::scoring::Scorer;
 
 /// The ratings of many assessments of one framework, bound once: a row
 /// per assessment, a column per leaf (definition order,
 /// [`crate::Framework::leaves`]).
 ///
-/// Made for one scorer's framework by [`RatingsTable::new`] with every row
-/// empty (no rating applies: no total); each row is then set as a whole,
-/// from an assessment, from ratings by position or from numbers, and
-/// checked as [`Scorer::score`] checks an assessment. A row that fails to
-/// bind is left empty, never half-written. The memory is reused: a batch
-/// job sets row after row and calls [`Scorer::totals`] without allocating.
+/// Made for one scorer's framework by [`crate::Scorer::table`] with every
+/// row empty (no rating applies: no total); each row is then set as a
+/// whole, from an assessment, from ratings by position or from numbers,
+/// and checked as [`crate::Scorer::score`] checks an assessment. A row
+/// that fails to bind is left empty, never half-written. The memory is
+/// reused: a batch job sets row after row and calls
+/// [`crate::Scorer::totals`] without allocating.
 ///
 /// Rows are stored [`RatingsTable::LANES`] to a block, each leaf's values
 /// side by side, the form the interpreter evaluates in one pass.
@@ -27,7 +29,7 @@ use crate::scoring::Scorer;
 /// # Examples
 ///
 /// ```
-/// use assessment_model::{Framework, RatingValue, RatingsTable, Scorer};
+/// use assessment_model::{Framework, RatingValue, Scorer};
 ///
 /// let framework: Framework = serde_json::from_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
@@ -38,9 +40,9 @@ use crate::scoring::Scorer;
 ///     ]
 /// }"#)?;
 /// let scorer = Scorer::new(&framework)?;
-/// let mut table = RatingsTable::new(&scorer, 3);
-/// table.set_ratings(&scorer, 0, &[Some(RatingValue::Met), None])?;
-/// table.set_codes(&scorer, 1, &[1.0, 0.0], f64::NEG_INFINITY)?;
+/// let mut table = scorer.table(3);
+/// table.set_ratings(0, &[Some(RatingValue::Met), None])?;
+/// table.set_codes(1, &[1.0, 0.0], f64::NEG_INFINITY)?;
 /// let mut totals = [None; 3];
 /// scorer.totals(&table, &mut totals)?;
 /// // Row 2 was never set: nothing in it applies, so it has no total.
@@ -49,6 +51,7 @@ use crate::scoring::Scorer;
 /// ```
 #[derive(Debug, Clone)]
 pub struct RatingsTable {
+    compiled: Arc<Compiled>,
     leaves: usize,
     rows: usize,
     blocks: Vec<Block<LANES>>,
@@ -58,10 +61,11 @@ impl RatingsTable {
     /// How many rows one pass of the interpreter evaluates side by side.
     pub const LANES: usize = LANES;
 
-    /// A table of `rows` empty rows for `scorer`'s framework.
-    pub fn new(scorer: &Scorer, rows: usize) -> RatingsTable {
+    /// A table of `rows` empty rows for the compiled framework `compiled`.
+    pub(crate) fn new(compiled: Arc<Compiled>, rows: usize) -> RatingsTable {
         let mut table = RatingsTable {
-            leaves: scorer.leaf_count(),
+            leaves: compiled.leaves(),
+            compiled,
             rows: 0,
             blocks: Vec::new(),
         };
@@ -98,18 +102,16 @@ impl RatingsTable {
     ///
     /// # Errors
     ///
-    /// [`ValidationError`] with every problem [`Scorer::validate`] finds,
-    /// or `invalid-document` at the root when `row` is not a row of the
-    /// table or `scorer` is not the table's; the row is then empty.
+    /// [`ValidationError`] with every problem [`crate::Scorer::validate`]
+    /// finds, or `invalid-document` at the root when `row` is not a row of
+    /// the table; the row is then empty.
     pub fn set_assessment(
         &mut self,
-        scorer: &Scorer,
         row: usize,
         assessment: &Assessment,
     ) -> Result<(), ValidationError> {
-        let c = scorer.compiled();
-        let checked = c.bind(assessment);
-        self.fill(c, row, checked.issues, &checked.values)
+        let checked = self.compiled.bind(assessment);
+        self.fill(row, checked.issues, &checked.values)
     }
 
     /// Binds ratings given by position into row `row`: one per leaf in
@@ -122,17 +124,16 @@ impl RatingsTable {
     /// # Errors
     ///
     /// [`ValidationError`] with every problem: `invalid-document` at the
-    /// root when `ratings` does not have one entry per leaf (or `row` or
-    /// `scorer` is not the table's); `rating-off-scale` at
+    /// root when `ratings` does not have one entry per leaf (or `row` is
+    /// not a row of the table); `rating-off-scale` at
     /// `/{leaf index}`; `missing-rating` at `/{leaf index}` under
     /// [`crate::MissingPolicy::Error`]. The row is then empty.
     pub fn set_ratings(
         &mut self,
-        scorer: &Scorer,
         row: usize,
         ratings: &[Option<RatingValue>],
     ) -> Result<(), ValidationError> {
-        self.by_position(scorer, row, ratings, |c, leaf, rating, issues| {
+        self.by_position(row, ratings, |c, leaf, rating, issues| {
             let Some(value) = rating else {
                 return c.unrated(leaf);
             };
@@ -163,7 +164,7 @@ impl RatingsTable {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Framework, RatingsTable, Scorer};
+    /// use assessment_model::{Framework, Scorer};
     ///
     /// let framework: Framework = serde_json::from_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
@@ -175,23 +176,22 @@ impl RatingsTable {
     ///     ]
     /// }"#)?;
     /// let scorer = Scorer::new(&framework)?;
-    /// let mut table = RatingsTable::new(&scorer, 1);
-    /// table.set_codes(&scorer, 0, &[1.0, f64::NAN, f64::NEG_INFINITY], f64::NEG_INFINITY)?;
+    /// let mut table = scorer.table(1);
+    /// table.set_codes(0, &[1.0, f64::NAN, f64::NEG_INFINITY], f64::NEG_INFINITY)?;
     /// let mut totals = [None];
     /// scorer.totals(&table, &mut totals)?;
     /// assert_eq!(totals, [Some(1.0)]);
-    /// let off = table.set_codes(&scorer, 0, &[1.0, 0.5, 0.0], f64::NEG_INFINITY).unwrap_err();
+    /// let off = table.set_codes(0, &[1.0, 0.5, 0.0], f64::NEG_INFINITY).unwrap_err();
     /// assert_eq!(off.issues()[0].path, "/1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn set_codes(
         &mut self,
-        scorer: &Scorer,
         row: usize,
         codes: &[f64],
         not_applicable: f64,
     ) -> Result<(), ValidationError> {
-        self.by_position(scorer, row, codes, |c, leaf, &code, issues| {
+        self.by_position(row, codes, |c, leaf, &code, issues| {
             c.code_value(leaf, code, not_applicable).unwrap_or_else(|| {
                 let rating = c.scale_of_leaf(leaf).map(|(_, s)| s.rating_of_code(code));
                 let rating = rating.unwrap_or(RatingValue::Number(code));
@@ -205,43 +205,37 @@ impl RatingsTable {
     /// leaf's bound value (pushing what it refuses to the issues).
     fn by_position<T>(
         &mut self,
-        scorer: &Scorer,
         row: usize,
         items: &[T],
         mut value: impl FnMut(&Compiled, usize, &T, &mut Vec<Issue>) -> LeafValue,
     ) -> Result<(), ValidationError> {
-        let c = scorer.compiled();
+        let compiled = Arc::clone(&self.compiled);
+        let c = compiled.as_ref();
         let mut issues = Vec::new();
         if items.len() != c.leaves() {
             let message = format!("{} ratings for {} leaves", items.len(), c.leaves());
             issues.push(Issue::new("", IssueKind::InvalidDocument { message }));
-            return self.fill(c, row, issues, &[]);
+            return self.fill(row, issues, &[]);
         }
         let values: Vec<LeafValue> = (0..)
             .zip(items)
             .map(|(leaf, item)| value(c, leaf, item, &mut issues))
             .collect();
         c.qualitative_or_missing(&values, |leaf| pointer("", leaf), &mut issues);
-        self.fill(c, row, issues, &values)
+        self.fill(row, issues, &values)
     }
 
     /// Writes `values` into row `row` when there are no `issues` and the
-    /// row and scorer are the table's; otherwise empties the row and
-    /// returns every problem.
+    /// row is the table's; otherwise empties the row and returns every
+    /// problem.
     fn fill(
         &mut self,
-        c: &Compiled,
         row: usize,
         mut issues: Vec<Issue>,
         values: &[LeafValue],
     ) -> Result<(), ValidationError> {
-        if row >= self.rows || c.leaves() != self.leaves {
-            let message = format!(
-                "row {row} of a table of {} rows of {} leaves, for a framework of {} leaves",
-                self.rows,
-                self.leaves,
-                c.leaves()
-            );
+        if row >= self.rows {
+            let message = format!("row {row} of a table of {} rows", self.rows);
             issues.insert(0, Issue::new("", IssueKind::InvalidDocument { message }));
         }
         let lane = row % LANES;
@@ -259,102 +253,45 @@ impl RatingsTable {
             Err(ValidationError::new(issues))
         }
     }
-}
 
-impl Compiled {
-    /// The total of lane `lane` of `results` (rules 4, 6 and 12): `None`
-    /// when the root has no score or no applicable leaf is rated.
-    pub(crate) fn total_of<const L: usize>(results: &Results<L>, lane: usize) -> Option<f64> {
-        let root = results.root(lane);
-        root.score.ok().filter(|_| root.rated > 0)
-    }
-}
-
-impl Scorer {
-    /// The total score of every row of `table` into `out` (one per row):
-    /// for each, the same number, bit for bit, as
-    /// `score(..)?.total().score()` of the assessment with the same
-    /// ratings; `None` where the total has no score (rules 4, 6, 12) or
-    /// the row is empty.
-    ///
-    /// # Errors
-    ///
-    /// `invalid-document` at the root when `out` does not have one entry
-    /// per row, or `table` was made for a framework with another number
-    /// of leaves.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::catalog::good_practice;
-    /// use assessment_model::{RatingsTable, Scorer};
-    ///
-    /// let scorer = Scorer::new(&good_practice::criteria())?;
-    /// let example = good_practice::worked_example();
-    /// let mut table = RatingsTable::new(&scorer, 2);
-    /// table.set_assessment(&scorer, 0, &example)?;
-    /// table.set_assessment(&scorer, 1, &example)?;
-    /// let mut totals = vec![None; table.rows()];
-    /// scorer.totals(&table, &mut totals)?;
-    /// let total = scorer.score(&example)?.total().score();
-    /// assert_eq!(totals, [total, total]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn totals(
+    /// The totals of every row into `out` ([`crate::Scorer::totals`]),
+    /// evaluated with `c`, which must be the table's framework.
+    pub(crate) fn totals(
         &self,
-        table: &RatingsTable,
+        c: &Compiled,
         out: &mut [Option<f64>],
     ) -> Result<(), ValidationError> {
-        let c = self.compiled();
-        if out.len() != table.rows || table.leaves != c.leaves() {
+        let same =
+            std::ptr::eq(c, self.compiled.as_ref()) || c.framework == self.compiled.framework;
+        if out.len() != self.rows || !same {
             let message = format!(
-                "{} totals for {} rows; a table of {} leaves for a framework of {}",
+                "{} totals for {} rows{}",
                 out.len(),
-                table.rows,
-                table.leaves,
-                c.leaves()
+                self.rows,
+                if same {
+                    ""
+                } else {
+                    ", of a table of another framework"
+                }
             );
             let issue = Issue::new("", IssueKind::InvalidDocument { message });
             return Err(ValidationError::new(vec![issue]));
         }
         let policy = c.policy();
         let mut results = Results::default();
-        for (block, out) in table.blocks.iter().zip(out.chunks_mut(LANES)) {
+        for (block, out) in self.blocks.iter().zip(out.chunks_mut(LANES)) {
             c.program.run(block, policy, &mut results);
             for (lane, total) in out.iter_mut().enumerate() {
-                *total = Compiled::total_of(&results, lane);
+                *total = results.total(lane);
             }
         }
         Ok(())
     }
+}
 
-    /// The total score of `assessment` alone, without building a report:
-    /// `score(..)?.total().score()`.
-    ///
-    /// # Errors
-    ///
-    /// [`ValidationError`] as for [`Scorer::score`].
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use assessment_model::catalog::good_practice;
-    /// use assessment_model::Scorer;
-    ///
-    /// let scorer = Scorer::new(&good_practice::criteria())?;
-    /// let example = good_practice::worked_example();
-    /// assert_eq!(scorer.total(&example)?, scorer.score(&example)?.total().score());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn total(&self, assessment: &Assessment) -> Result<Option<f64>, ValidationError> {
-        let c = self.compiled();
-        let checked = c.bind(assessment);
-        if !checked.issues.is_empty() {
-            return Err(ValidationError::new(checked.issues));
-        }
-        let mut results = Results::default();
-        c.program
-            .run(&Block::of(&checked.values), c.policy(), &mut results);
-        Ok(Compiled::total_of(&results, 0))
-    }
+/// The total of one assessment's bound `values` ([`crate::Scorer::total`]).
+pub(crate) fn total(c: &Compiled, values: &[LeafValue]) -> Option<f64> {
+    let mut results = Results::default();
+    c.program.run(&Block::of(values), c.policy(), &mut results);
+    results.total(0)
 }

@@ -1,0 +1,255 @@
+//! Building a [`Report`] ([`crate::Scorer::score`]): the assessment
+//! checked and bound, evaluated by the core's interpreter, then per node
+//! its outcome and band, the risks and strengths, the facet views and the
+//! means in scale units (rules 1 to 13).
+
+use std::sync::Arc;
+
+use super::report::{Counts, Measured, Report};
+use crate::core::compile::Compiled;
+use crate::core::interpret::{Block, Evaluated, LeafValue, NoScore, Results};
+use crate::model::assessment::Assessment;
+use crate::model::issue::ValidationError;
+use crate::model::rules::Band;
+use crate::model::scale::{Direction, RatingValue, Scale};
+
+/// The report of `assessment` against the compiled framework `c`.
+pub(crate) fn build(c: &Arc<Compiled>, assessment: &Assessment) -> Result<Report, ValidationError> {
+    let checked = c.bind(assessment).checked()?;
+    let qualitative = checked.qualitative;
+    let block = Block::of(&checked.values);
+    let policy = c.policy();
+    let mut results = Results::default();
+    c.program.run(&block, policy, &mut results);
+    let mut means = Results::default();
+    if let Some(units) = &c.units {
+        units.run(&block, policy, &mut means);
+    }
+    let measured: Vec<Measured> = (0..c.nodes.len())
+        .map(|i| {
+            let at = |r: &Results<1>| c.evaluated(i, &block, 0, policy, r);
+            let mean = c.units.as_ref().and_then(|_| at(&means).score.ok());
+            measure(c, i, at(&results), mean, qualitative)
+        })
+        .collect();
+    let (risks, strengths) = findings(c, &measured);
+    let (band, band_capped) = total_band(c, &measured, !risks.is_empty());
+    let low_coverage = measured
+        .first()
+        .is_some_and(|t| is_low_coverage(t, c.framework.rules.min_coverage));
+    let (ratings, notes) = carried_ratings(c, assessment, &checked.rating);
+    Ok(Report {
+        compiled: Arc::clone(c),
+        schema: None,
+        subject: assessment.subject.clone(),
+        qualitative,
+        band,
+        band_capped,
+        low_coverage,
+        facets: facet_views(c, &checked.values, !qualitative),
+        measured,
+        values: checked.values,
+        ratings,
+        notes,
+        risks,
+        strengths,
+        findings: assessment.findings.clone(),
+    })
+}
+
+/// Whether `total` has a score below the coverage threshold: `min_coverage`
+/// where the framework sets one, else [`Report::LOW_COVERAGE`].
+fn is_low_coverage(total: &Measured, min_coverage: Option<f64>) -> bool {
+    let threshold = min_coverage.unwrap_or(Report::LOW_COVERAGE);
+    total.score.is_some() && total.coverage.is_some_and(|c| c < threshold)
+}
+
+/// What scoring measured at node `i` from its evaluated result and
+/// its arithmetic mean behind the mean in scale units (rules 2 to 7,
+/// 11 and 12).
+fn measure(
+    c: &Compiled,
+    i: usize,
+    result: Evaluated,
+    mean: Option<f64>,
+    qualitative: bool,
+) -> Measured {
+    let (applicable, rated) = (result.applicable as usize, result.rated as usize);
+    let leaves = c.leaf_count.get(i).copied().unwrap_or(0) as usize;
+    let (score, no_score) = match result.score {
+        Err(NoScore::NotApplicable) => (None, Some(NoScore::NotApplicable)),
+        _ if qualitative => (None, Some(NoScore::Qualitative)),
+        Ok(x) => (Some(x), None),
+        Err(why) => (None, Some(why)),
+    };
+    let scale_mean = c
+        .unit_scale
+        .get(i)
+        .copied()
+        .flatten()
+        .filter(|_| score.is_some())
+        .zip(mean)
+        .and_then(|(u, mean)| {
+            let (_, scale) = c.framework.scales.get_index(u as usize)?;
+            in_units(scale, mean)
+        });
+    let bands = &c.framework.rules.bands;
+    Measured {
+        score,
+        no_score,
+        coverage: (applicable > 0).then(|| rated as f64 / applicable as f64),
+        counts: Counts {
+            leaves,
+            rated,
+            not_applicable: leaves.saturating_sub(applicable),
+            missing: applicable.saturating_sub(rated),
+        },
+        band: score.and_then(|x| band_of(bands, x)),
+        scale_mean,
+    }
+}
+
+/// The node indices of the risks (critical criteria below `risk_below`)
+/// and of the strengths (at or above `strength_at`), in definition
+/// order (rule 8).
+fn findings(c: &Compiled, measured: &[Measured]) -> (Vec<u32>, Vec<u32>) {
+    let rules = &c.framework.rules;
+    let (mut risks, mut strengths) = (Vec::new(), Vec::new());
+    for (i, (node, m)) in (0u32..).zip(c.nodes.iter().zip(measured)).skip(1) {
+        let Some(x) = m.score else { continue };
+        if rules.risk_below.is_some_and(|t| node.critical && x < t) {
+            risks.push(i);
+        }
+        if rules.strength_at.is_some_and(|t| x >= t) {
+            strengths.push(i);
+        }
+    }
+    (risks, strengths)
+}
+
+/// The total's band, capped by `critical_caps_band` when there is a
+/// risk, and whether the cap lowered it (rules 7 and 8).
+fn total_band(c: &Compiled, measured: &[Measured], any_risk: bool) -> (Option<u32>, bool) {
+    let rules = &c.framework.rules;
+    let uncapped = measured.first().and_then(|t| t.band);
+    let from = |b: u32| rules.bands.get(b as usize).map(|b| b.from);
+    let cap = rules
+        .critical_caps_band
+        .as_ref()
+        .filter(|_| any_risk)
+        .and_then(|id| rules.bands.iter().position(|b| b.id == *id))
+        .and_then(|b| u32::try_from(b).ok());
+    match (uncapped, cap) {
+        (Some(b), Some(cap)) if from(cap) < from(b) => (Some(cap), true),
+        (b, _) => (b, false),
+    }
+}
+
+/// Per leaf, the rating the assessment gives it (positions from the
+/// leaf), and the notes of the leaves rated not applicable.
+fn carried_ratings(
+    c: &Compiled,
+    assessment: &Assessment,
+    positions: &[Option<u32>],
+) -> (Vec<Option<RatingValue>>, Vec<(u32, String)>) {
+    let mut notes = Vec::new();
+    let ratings = positions
+        .iter()
+        .zip(&c.leaf_node)
+        .map(|(&p, &node)| {
+            let (_, r) = assessment.ratings.get_index(p? as usize)?;
+            if r.value == RatingValue::NotApplicable {
+                if let Some(note) = &r.note {
+                    notes.push((node, note.clone()));
+                }
+            }
+            Some(unsigned_zero(r.value.clone()))
+        })
+        .collect();
+    (ratings, notes)
+}
+
+/// The band `score` falls in: the band with the highest `from` at or below
+/// it (rule 7).
+pub(crate) fn band_of(bands: &[Band], score: f64) -> Option<u32> {
+    let mut best: Option<(u32, f64)> = None;
+    for (i, b) in (0u32..).zip(bands) {
+        if b.from <= score && best.is_none_or(|(_, from)| b.from > from) {
+            best = Some((i, b.from));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// A normalised value in the units of `scale` (rule 11).
+fn in_units(scale: &Scale, x: f64) -> Option<f64> {
+    match scale {
+        Scale::Ordinal { .. } => {
+            let (lo, hi) = scale.level_bounds()?;
+            Some(f64::from(lo) + x * (f64::from(hi) - f64::from(lo)))
+        }
+        Scale::Numeric {
+            min,
+            max,
+            direction,
+            ..
+        } => Some(match direction {
+            Direction::HigherIsBetter => min + x * (max - min),
+            Direction::LowerIsBetter => max - x * (max - min),
+        }),
+        Scale::Binary { .. } => None,
+    }
+}
+
+/// Every facet value's score (rule 9): the weighted mean of the scores
+/// of the applicable rated leaves that carry it, weighted by effective
+/// weight; with `scores` false (a qualitative assessment), counts only.
+fn facet_views(c: &Compiled, values: &[LeafValue], scores: bool) -> Vec<Measured> {
+    let mut out = Vec::new();
+    for (facet, leaf_values) in c.framework.facets.values().zip(&c.leaf_facet) {
+        let k = facet.values.len();
+        let mut acc = vec![(0.0f64, 0.0f64); k];
+        let mut counts = vec![Counts::default(); k];
+        for (leaf, vi) in leaf_values.iter().enumerate() {
+            let Some(vi) = *vi else { continue };
+            let v = values.get(leaf).copied().unwrap_or(LeafValue::Missing);
+            let e = c.effective_weight.get(leaf).copied().unwrap_or(0.0);
+            if let (Some(a), Some(cn)) = (acc.get_mut(vi as usize), counts.get_mut(vi as usize)) {
+                cn.leaves = cn.leaves.saturating_add(1);
+                match v {
+                    LeafValue::Rated(x) => {
+                        cn.rated = cn.rated.saturating_add(1);
+                        if e > 0.0 {
+                            a.0 += e * x;
+                            a.1 += e;
+                        }
+                    }
+                    LeafValue::Missing => cn.missing = cn.missing.saturating_add(1),
+                    LeafValue::NotApplicable => {
+                        cn.not_applicable = cn.not_applicable.saturating_add(1);
+                    }
+                }
+            }
+        }
+        for (a, cn) in acc.into_iter().zip(counts) {
+            out.push(Measured {
+                score: (scores && a.1 > 0.0).then(|| a.0 / a.1),
+                no_score: None,
+                coverage: None,
+                counts: cn,
+                band: None,
+                scale_mean: None,
+            });
+        }
+    }
+    out
+}
+
+/// `rating` with a numeric `-0.0` written as `0.0` (adding `+0.0` changes
+/// no other number): the same value, and a report never shows `-0`.
+fn unsigned_zero(rating: RatingValue) -> RatingValue {
+    match rating {
+        RatingValue::Number(x) => RatingValue::Number(x + 0.0),
+        other => other,
+    }
+}
