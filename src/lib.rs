@@ -254,8 +254,8 @@ pub use report::document::{
     FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
     ReportedFramework, ScaleMeanDocument,
 };
-pub use report::report::{Counts, Report};
 pub use report::views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
+pub use report::{Counts, Report};
 pub use scorer::Scorer;
 
 pub use analysis::{

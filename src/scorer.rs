@@ -15,11 +15,11 @@ use crate::core::table::{RatingsTable, total};
 use crate::model::assessment::Assessment;
 use crate::model::framework::Framework;
 use crate::model::issue::ValidationError;
+use crate::report::Report;
 use crate::report::bounds::{Bounds, bounds};
 use crate::report::build::build;
 use crate::report::document::ReportDocument;
 use crate::report::read::read;
-use crate::report::report::Report;
 
 /// A framework validated and compiled for fast scoring: the proof of
 /// validity that scoring relies on ([SPEC](crate::spec) §6.1).

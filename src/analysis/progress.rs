@@ -13,7 +13,7 @@ use crate::model::framework::{Framework, FrameworkRef};
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError};
 use crate::model::scale::RatingValue;
-use crate::report::report::Report;
+use crate::report::Report;
 use crate::report::views::NodeScore;
 use crate::scorer::Scorer;
 

@@ -18,7 +18,7 @@ use crate::model::framework::{Framework, framework_mismatch};
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError};
 use crate::model::scale::{LevelRef, RatingValue, Scale};
-use crate::report::report::Report;
+use crate::report::Report;
 use crate::scorer::Scorer;
 use tally::{Entry, Tally};
 

@@ -4,7 +4,7 @@
 use crate::model::date::IsoDate;
 use crate::model::id::Id;
 use crate::plan::ActionPlan;
-use crate::report::report::Report;
+use crate::report::Report;
 
 use super::{Action, Answers, Owner};
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::model::issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 use crate::model::limits::{Limits, MAX_CRITERIA};
 use crate::plan::ActionPlan;
-use crate::report::report::Report;
+use crate::report::Report;
 
 use super::{ActionStatus, Answers};
 

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::report::{Counts, Measured, Report};
+use super::{Counts, Measured, Report};
 use crate::core::compile::Compiled;
 use crate::core::interpret::{Block, Evaluated, LeafValue, NoScore, Results};
 use crate::model::assessment::Assessment;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::report::Report;
+use super::Report;
 use super::views::{NodeScore, Outcome};
 use crate::localization::localized::Localized;
 

@@ -8,8 +8,8 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::report::{Counts, Report};
 use super::views::{NodeScore, Outcome};
+use super::{Counts, Report};
 use crate::core::interpret::NoScore;
 use crate::model::assessment::{DeclaredFinding, Subject};
 use crate::model::id::Id;

@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
+use super::Report;
 use super::build::build;
 use super::document::{
     FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
 };
-use super::report::Report;
 use crate::core::compile::Compiled;
 use crate::model::assessment::{Assessment, Rating};
 use crate::model::framework::{FrameworkRef, framework_mismatch};

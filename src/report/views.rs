@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use super::report::{Counts, Measured, Report};
+use super::{Counts, Measured, Report};
 use crate::core::compile::Compiled;
 use crate::core::interpret::NoScore;
 use crate::model::id::Id;
