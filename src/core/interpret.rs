@@ -501,7 +501,7 @@ impl Program {
         let mut sums = Sums::<L>::empty(step.method);
         let (mut applicable, mut rated) = ([0u32; L], [0u32; L]);
         for (at, member) in (0u32..).zip(self.members_of(step)) {
-            let (x, has, app, rat, flat) = member_lanes(member, block, policy, out);
+            let (x, has, app, rat) = member_lanes(member, block, policy, out);
             let counts = applicable.iter_mut().zip(rated.iter_mut());
             for ((a, b), (c, d)) in counts.zip(app.iter().zip(&rat)) {
                 *a = a.saturating_add(*c);
@@ -511,7 +511,7 @@ impl Program {
             let included = has.map(|h| h && counts);
             sums.add(step.method, at, member.weight, &x, &included);
             if self.flat && member.scored {
-                add_flat(&mut sums.flat, &flat);
+                add_flat(&mut sums.flat, &member_flat(member, &x, &included, out));
             }
         }
         (sums, applicable, rated)
@@ -577,19 +577,17 @@ impl Program {
     }
 }
 
-/// A member's lanes: score, whether it has one, applicable and rated
-/// leaves, and the flat sums it passes up (a leaf's own when it counts).
-#[allow(clippy::type_complexity)]
+/// A member's lanes: score, whether it has one, and the applicable and
+/// rated leaves below it.
 #[inline(always)]
 fn member_lanes<const L: usize>(
     member: &Member,
     block: &Block<L>,
     policy: Policy,
     out: &Results<L>,
-) -> ([f64; L], [bool; L], [u32; L], [u32; L], [[f64; L]; 4]) {
+) -> ([f64; L], [bool; L], [u32; L], [u32; L]) {
     let (mut x, mut has) = ([0.0; L], [false; L]);
     let (mut app, mut rat) = ([0u32; L], [0u32; L]);
-    let mut flat = [[0.0; L]; 4];
     match member.input {
         Input::Leaf(leaf) => {
             let values = block.value.get(leaf as usize);
@@ -603,38 +601,55 @@ fn member_lanes<const L: usize>(
                     (*x, *has, *app, *rat) = leaf_result(v, m, policy);
                 }
             }
-            let counts = member.counts();
+        }
+        Input::Group(step) => {
+            let step = step as usize;
+            if let (Some(s), Some(r), Some(a), Some(d)) = (
+                out.score.get(step),
+                out.reason.get(step),
+                out.applicable.get(step),
+                out.rated.get(step),
+            ) {
+                x = *s;
+                has = r.map(|r| r.is_none());
+                (app, rat) = (*a, *d);
+            }
+        }
+    }
+    (x, has, app, rat)
+}
+
+/// The flat sums a member passes up to its group (rule 5, flat methods):
+/// a leaf's own Σwᵢsᵢ, Σwᵢ, Σsᵢ and count where it is included, a
+/// group's sums as it settled them.
+#[inline(always)]
+fn member_flat<const L: usize>(
+    member: &Member,
+    x: &[f64; L],
+    included: &[bool; L],
+    out: &Results<L>,
+) -> [[f64; L]; 4] {
+    let mut flat = [[0.0; L]; 4];
+    match member.input {
+        Input::Leaf(_) => {
             let w = member.weight;
             let [ws, ww, s, n] = &mut flat;
-            for ((((ws, ww), (s, n)), &x), &has) in ws
+            let sums = ws
                 .iter_mut()
                 .zip(ww.iter_mut())
-                .zip(s.iter_mut().zip(n.iter_mut()))
-                .zip(&x)
-                .zip(&has)
-            {
-                let inc = has && counts;
+                .zip(s.iter_mut().zip(n.iter_mut()));
+            for (((ws, ww), (s, n)), (&x, &inc)) in sums.zip(x.iter().zip(included)) {
                 (*ws, *ww) = if inc { (w * x, w) } else { (0.0, 0.0) };
                 (*s, *n) = if inc { (x, 1.0) } else { (0.0, 0.0) };
             }
         }
         Input::Group(step) => {
-            let step = step as usize;
-            if let (Some(s), Some(r), Some(a), Some(d), Some(sums)) = (
-                out.score.get(step),
-                out.reason.get(step),
-                out.applicable.get(step),
-                out.rated.get(step),
-                out.sums.get(step),
-            ) {
-                x = *s;
-                has = r.map(|r| r.is_none());
-                (app, rat) = (*a, *d);
+            if let Some(sums) = out.sums.get(step as usize) {
                 flat = sums.flat;
             }
         }
     }
-    (x, has, app, rat, flat)
+    flat
 }
 
 #[inline(always)]
