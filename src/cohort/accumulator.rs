@@ -347,9 +347,33 @@ impl Accumulator {
                 return;
             }
         }
-        self.pending.push(x);
-        if !self.listed && self.pending.len() >= PENDING_AT_LEAST.max(self.counted.len() / 4) {
+        if self.listed {
+            if self.pending.len() == self.pending.capacity() {
+                self.count_if_mostly_repeated();
+            }
+        } else if self.pending.len() >= PENDING_AT_LEAST.max(self.counted.len() / 4) {
             self.compact();
+        }
+        self.pending.push(x);
+    }
+
+    /// Turns the listed form back into the counted one when counting
+    /// costs at most half as much: at least four values per distinct one
+    /// (early members may all differ, later ones repeat them). Called when
+    /// the list is full, before it doubles, so the sorting it costs is
+    /// spread over the values pushed since.
+    fn count_if_mostly_repeated(&mut self) {
+        if !self.listed || self.pending.len() < LISTED_FROM.saturating_mul(2) {
+            return;
+        }
+        // The order of a list does not matter: sorting it in place needs
+        // no second copy.
+        self.pending.sort_by(f64::total_cmp);
+        let distinct = runs_in(&self.pending).count() as u64;
+        if distinct.saturating_mul(4) <= self.count {
+            self.counted = runs_in(&self.pending).collect();
+            self.pending = Vec::new();
+            self.listed = false;
         }
     }
 

@@ -247,23 +247,25 @@ impl Cohort {
     }
 
     /// Turns `report` into one entry per node, in `self.entries`, and the
-    /// total's entry.
+    /// total's entry: the numbers scoring measured, read as they are (the
+    /// report was checked when it was made), and each binary or ordinal
+    /// rating's position on its scale.
     fn fill_entries(&mut self, report: &Report) -> Entry {
         let c = self.scorer.compiled();
         self.entries.clear();
-        for node in report.nodes() {
-            let rating = node.rating();
+        for (node, measured) in c.nodes.iter().zip(&report.measured).skip(1) {
+            let leaf = node.leaf.map(|l| l as usize);
+            let rating = leaf.and_then(|l| report.ratings.get(l)?.as_ref());
             // `levels` lists each scale's ratings in scale order, so a
             // rating's position on its scale is its level (by id or by
             // value alike).
             let level = rating.and_then(|v| {
-                let leaf = c.nodes.get(node.index())?.leaf? as usize;
-                let (_, scale) = c.scale_of_leaf(leaf)?;
+                let (_, scale) = c.scale_of_leaf(leaf?)?;
                 scale.rating_position(v)
             });
             self.entries.push(Entry {
-                score: node.score(),
-                units: node.outcome().scale_mean().map(|m| m.value),
+                score: measured.score,
+                units: measured.scale_mean,
                 risk: false,
                 not_applicable: matches!(rating, Some(RatingValue::NotApplicable)),
                 level,
@@ -277,10 +279,10 @@ impl Cohort {
                 entry.risk = true;
             }
         }
-        let total = report.total();
+        let total = report.measured.first();
         Entry {
-            score: total.score(),
-            units: total.scale_mean().map(|m| m.value),
+            score: total.and_then(|t| t.score),
+            units: total.and_then(|t| t.scale_mean),
             risk: !report.risks.is_empty(),
             not_applicable: false,
             level: None,
