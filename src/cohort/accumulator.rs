@@ -506,3 +506,87 @@ pub(crate) struct Summary {
     /// values.
     pub(crate) std_dev: Option<f64>,
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::arithmetic_side_effects)]
+
+    use super::{Accumulator, Moments};
+
+    /// `push_run` gives, bit for bit, what pushing one value at a time
+    /// gives, where a run stops changing the moments early (a value one
+    /// ulp above the mean) and where it never does (0 after 1).
+    #[test]
+    fn a_run_is_pushed_as_its_values_one_by_one() {
+        let next_up = |x: f64| f64::from_bits(x.to_bits() + 1);
+        let cases: [&[(f64, u64)]; 4] = [
+            &[(0.5, 1), (next_up(0.5), 5_000)],
+            &[
+                (0.1, 3),
+                (next_up(0.1), 7),
+                (0.3, 2_000),
+                (next_up(0.3), 9_000),
+            ],
+            &[(0.0, 1_000), (1.0, 1_000)],
+            &[(1.0, 1), (0.0, 10_000), (0.2, 1), (0.2, 0)],
+        ];
+        for runs in cases {
+            let (mut fast, mut slow) = (Moments::default(), Moments::default());
+            for &(x, n) in runs {
+                fast.push_run(x, n);
+                for _ in 0..n {
+                    slow.push(x);
+                }
+            }
+            assert_eq!(fast.count, slow.count);
+            for (a, b) in [
+                (fast.mean, slow.mean),
+                (fast.m2, slow.m2),
+                (fast.min, slow.min),
+                (fast.max, slow.max),
+            ] {
+                assert_eq!(a.to_bits(), b.to_bits(), "{runs:?}");
+            }
+        }
+    }
+
+    /// Counted, listed, and turned from one form to the other and back:
+    /// the same values give the same summary and the same serialised form.
+    #[test]
+    fn both_forms_hold_the_same_values() {
+        let mut state: u64 = 3;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % n
+        };
+        // First every value distinct (listed), then few values (counted
+        // again), then a merge of the two forms.
+        let mut values: Vec<f64> = (0..300).map(|i| f64::from(i) / 300.0).collect();
+        values.extend((0..5_000).map(|_| next(7) as f64 / 7.0));
+        let mut one = Accumulator::default();
+        for &x in &values {
+            one.push(x);
+        }
+        assert!(!one.listed, "mostly repeated values are counted");
+        let mut listed = Accumulator::default();
+        for &x in values.iter().take(300) {
+            listed.push(x);
+        }
+        assert!(listed.listed, "distinct values are listed");
+        let mut counted = Accumulator::default();
+        for &x in values.iter().skip(300) {
+            counted.push(x);
+        }
+        let mut merged = listed.clone();
+        merged.merge(&counted);
+        let mut other_way = counted.clone();
+        other_way.merge(&listed);
+        assert_eq!(one.summary(), merged.summary());
+        assert_eq!(one.summary(), other_way.summary());
+        assert_eq!(one, merged);
+        assert_eq!(one, other_way);
+        assert_eq!(one.count(), 5_300);
+    }
+}
