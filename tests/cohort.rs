@@ -892,3 +892,44 @@ fn statistics_are_those_of_every_score_kept() {
         .collect();
     check_bit_identical(&fw, &reports);
 }
+
+/// A state counts a score given by many members in one pair, and merging
+/// it adds the count, never spelling out the members one by one (the
+/// cohort it joins lists its numeric leaf's scores, which mostly differ).
+#[test]
+fn many_members_with_one_score_take_one_pair() {
+    let fw = framework();
+    let scorer = Scorer::new(&fw).unwrap();
+    let c1 = fw.walk().position(|(_, c)| c.id.as_str() == "c1").unwrap();
+    let huge: u64 = 1_000_000_000_000;
+    let mut doc = serde_json::to_value(Cohort::new(&scorer).state()).unwrap();
+    doc["all"]["members"] = json!(huge);
+    doc["all"]["nodes"][c1]["scores"] = json!([[0.5, huge]]);
+    let many = Cohort::from_state(&scorer, serde_json::from_value(doc).unwrap()).unwrap();
+    let stats = many.stats();
+    assert_eq!(stats.nodes["c1"].scored, huge);
+    assert_eq!(stats.nodes["c1"].median, Some(0.5));
+    assert_eq!(stats.nodes["c1"].mean, Some(0.5));
+    assert_eq!(stats.nodes["c1"].std_dev, Some(0.0));
+    assert!(serde_json::to_string(&many.state()).unwrap().len() < 2_000);
+
+    let reports = generated(500, 23);
+    let mut cohort = Cohort::new(&scorer);
+    for r in &reports {
+        cohort.push(r).unwrap();
+    }
+    let before = serde_json::to_value(cohort.state()).unwrap();
+    let distinct = before["all"]["nodes"][c1]["scores"]
+        .as_array()
+        .unwrap()
+        .len();
+    cohort.merge(&many).unwrap();
+    assert_eq!(cohort.members(), 500 + huge);
+    let after = serde_json::to_value(cohort.state()).unwrap();
+    let scores = after["all"]["nodes"][c1]["scores"].as_array().unwrap();
+    assert!(scores.len() <= distinct + 1);
+    assert!(scores.iter().any(|item| {
+        item.as_array()
+            .is_some_and(|pair| pair[0] == json!(0.5) && pair[1].as_u64() >= Some(huge))
+    }));
+}

@@ -413,25 +413,25 @@ impl Accumulator {
         self.listed = true;
     }
 
-    /// Adds everything `other` holds.
+    /// Adds everything `other` holds: both as (value, count) runs, so a
+    /// count however large is added, never spelt out value by value; then
+    /// listed if most values differ.
     pub(crate) fn merge(&mut self, other: &Accumulator) {
+        let mut theirs = Vec::new();
+        other.for_each_run(|x, n| theirs.push((x, n)));
         if self.listed {
-            self.count = self.count.saturating_add(other.count);
-            other.for_each_run(|x, n| {
-                let n = usize::try_from(n).unwrap_or(usize::MAX);
-                self.pending.extend(std::iter::repeat_n(x, n));
-            });
-            return;
+            // The order of a list does not matter: sorting it in place
+            // needs no second copy.
+            self.pending.sort_by(f64::total_cmp);
+            self.counted = runs_in(&self.pending).collect();
+            self.listed = false;
+        } else {
+            self.counted = merge_runs(&self.counted, &runs_of(&self.pending));
         }
-        if !other.counted.is_empty() {
-            self.counted = merge_runs(&self.counted, &other.counted);
-            let counted = other.counted.iter().map(|(_, n)| *n);
-            self.count = counted.fold(self.count, u64::saturating_add);
-        }
-        for &x in &other.pending {
-            self.push(x);
-        }
-        self.compact();
+        self.pending = Vec::new();
+        self.counted = merge_runs(&self.counted, &theirs);
+        self.count = self.count.saturating_add(other.count);
+        self.list_if_mostly_distinct();
     }
 
     /// Calls `f` with every distinct value held and how often it was
