@@ -100,7 +100,7 @@ fn held_after(scorer: &Scorer, grouped: bool, sizes: &[usize], seed: u64) -> Vec
 /// 100,000 members, 1,112 grouped by region. It now keeps each node's
 /// distinct scores with their counts, so its size barely grows with the
 /// members: the bounds below leave a wide margin over what it holds
-/// (about 1 byte per member at 40,000 members, 3 grouped; 0.2 bytes per
+/// (about 1 byte per member at 40,000 members, 3 grouped; 0.1 bytes per
 /// member added from 20,000 to 40,000, 0.4 grouped) and far below what it
 /// held before. `COHORT_MEMBERS=1000000` prints the figures at that size as
 /// well (run in release: `--release -- --nocapture`).
