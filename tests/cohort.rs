@@ -706,3 +706,230 @@ fn tampered_states_are_refused() {
     doc["al"] = json!(null);
     assert!(rebuild(doc).is_err());
 }
+
+/// The statistics of one node as the accumulator of earlier versions gave
+/// them, which kept every score: the scores sorted by `f64::total_cmp`,
+/// Welford's update over the sorted scores for mean and deviation, the
+/// middle score (or the halves of the two middle ones added) for the
+/// median. As bits: (scored, mean, median, min, max, std_dev).
+type Bits = (
+    u64,
+    Option<u64>,
+    Option<u64>,
+    Option<u64>,
+    Option<u64>,
+    Option<u64>,
+);
+
+fn old_statistics(mut xs: Vec<f64>) -> Bits {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n == 0 {
+        return (0, None, None, None, None, None);
+    }
+    let (mut count, mut mean, mut m2) = (0u64, 0.0f64, 0.0f64);
+    for &x in &xs {
+        count += 1;
+        let delta = x - mean;
+        mean += delta / count as f64;
+        m2 += delta * (x - mean);
+    }
+    let median = if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        xs[n / 2 - 1] / 2.0 + xs[n / 2] / 2.0
+    };
+    let sd = (n >= 2).then(|| (m2.max(0.0) / (count as f64 - 1.0)).sqrt());
+    (
+        n as u64,
+        Some(mean.to_bits()),
+        Some(median.to_bits()),
+        Some(xs[0].to_bits()),
+        Some(xs[n - 1].to_bits()),
+        sd.map(f64::to_bits),
+    )
+}
+
+fn bits(s: &assessment_model::NodeStats) -> Bits {
+    let b = |x: Option<f64>| x.map(f64::to_bits);
+    (
+        s.scored,
+        b(s.mean),
+        b(s.median),
+        b(s.min),
+        b(s.max),
+        b(s.std_dev),
+    )
+}
+
+/// Every node's statistics (and the total's) are, bit for bit, those of
+/// the scores sorted and summed in the test.
+fn assert_bit_identical(stats: &CohortStats, reports: &[&Report], ids: &[String]) {
+    assert_eq!(stats.members, reports.len() as u64);
+    let total: Vec<f64> = reports.iter().filter_map(|r| r.total().score()).collect();
+    assert_eq!(bits(&stats.total), old_statistics(total), "total");
+    for id in ids {
+        let scores: Vec<f64> = reports
+            .iter()
+            .filter_map(|r| r.node(id).and_then(|n| n.score()))
+            .collect();
+        assert_eq!(
+            bits(&stats.nodes[id.as_str()]),
+            old_statistics(scores),
+            "{id}"
+        );
+    }
+}
+
+/// A cohort's statistics and its groups', bit for bit against the scores
+/// sorted in the test; then the same for a cohort merged from parts and
+/// for a cohort rebuilt from its state, in the form written now and in the
+/// form of earlier versions (every score listed, in push order).
+fn check_bit_identical(fw: &Framework, reports: &[Report]) {
+    let scorer = Scorer::new(fw).unwrap();
+    let ids: Vec<String> = fw.walk().map(|(_, c)| c.id.to_string()).collect();
+    let group = |r: &Report| {
+        r.subject()
+            .attributes
+            .get("country")
+            .map_or(Cohort::UNSPECIFIED, String::as_str)
+            .to_owned()
+    };
+    let check = |cohort: &Cohort| {
+        let all: Vec<&Report> = reports.iter().collect();
+        assert_bit_identical(&cohort.stats(), &all, &ids);
+        for (key, stats) in cohort.stats_by("country").unwrap() {
+            let members: Vec<&Report> = reports.iter().filter(|r| group(r) == key).collect();
+            assert_bit_identical(&stats, &members, &ids);
+        }
+    };
+    let mut whole = Cohort::new(&scorer).with_grouping("country");
+    let mut parts: Vec<Cohort> = (0..3)
+        .map(|_| Cohort::new(&scorer).with_grouping("country"))
+        .collect();
+    for (i, r) in reports.iter().enumerate() {
+        whole.push(r).unwrap();
+        // Uneven parts, so some hold their scores counted and some listed.
+        parts[[0, 1, 1, 2, 2, 2, 2][i % 7]].push(r).unwrap();
+    }
+    check(&whole);
+    let mut merged = parts.pop().unwrap();
+    for part in &parts {
+        merged.merge(part).unwrap();
+    }
+    check(&merged);
+
+    let state = serde_json::to_value(whole.state()).unwrap();
+    let read = |doc: serde_json::Value| {
+        let state: CohortState = serde_json::from_value(doc).unwrap();
+        Cohort::from_state(&scorer, state).unwrap()
+    };
+    check(&read(state.clone()));
+    // The form of earlier versions: each score once per member.
+    let mut old = state;
+    expand_scores(&mut old);
+    check(&read(old));
+}
+
+/// Rewrites every `scores` list of a state into the form of earlier
+/// versions, every `[score, count]` pair as `count` bare scores, the
+/// scores reversed (no order is assumed).
+fn expand_scores(doc: &mut serde_json::Value) {
+    match doc {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                if key == "scores" {
+                    let mut flat = Vec::new();
+                    for item in value.as_array().unwrap() {
+                        match item.as_array() {
+                            Some(pair) => {
+                                let n = pair[1].as_u64().unwrap();
+                                flat.extend((0..n).map(|_| pair[0].clone()));
+                            }
+                            None => flat.push(item.clone()),
+                        }
+                    }
+                    flat.reverse();
+                    *value = serde_json::Value::Array(flat);
+                } else {
+                    expand_scores(value);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(expand_scores),
+        _ => {}
+    }
+}
+
+#[test]
+fn statistics_are_those_of_every_score_kept() {
+    // The fixture: ordinal, binary and numeric leaves (the numeric leaf's
+    // scores mostly distinct, so its accumulators list them).
+    check_bit_identical(&framework(), &generated(3_000, 17));
+
+    // Good-practice criteria, with random ratings as a portfolio's are.
+    let fw = assessment_model::catalog::good_practice::criteria();
+    let scorer = Scorer::new(&fw).unwrap();
+    let leaves: Vec<String> = fw.leaves().map(|c| c.id.to_string()).collect();
+    let mut rng = Lcg(29);
+    let reports: Vec<Report> = (0..3_000)
+        .map(|_| {
+            let mut subject = Subject::new("P");
+            let country = ["FR", "DE", "SE", "IT"][(rng.next() % 4) as usize];
+            subject.attributes.insert("country".into(), country.into());
+            let mut a = Assessment::new(fw.exact_ref(), subject);
+            for leaf in &leaves {
+                let value = match rng.next() % 100 {
+                    0..85 => Met,
+                    85..95 => NotMet,
+                    95..99 => continue,
+                    _ => Na,
+                };
+                a.rate(leaf, value).unwrap();
+            }
+            scorer.score(&a).unwrap()
+        })
+        .collect();
+    check_bit_identical(&fw, &reports);
+}
+
+/// A state counts a score given by many members in one pair, and merging
+/// it adds the count, never spelling out the members one by one (the
+/// cohort it joins lists its numeric leaf's scores, which mostly differ).
+#[test]
+fn many_members_with_one_score_take_one_pair() {
+    let fw = framework();
+    let scorer = Scorer::new(&fw).unwrap();
+    let c1 = fw.walk().position(|(_, c)| c.id.as_str() == "c1").unwrap();
+    let huge: u64 = 1_000_000_000_000;
+    let mut doc = serde_json::to_value(Cohort::new(&scorer).state()).unwrap();
+    doc["all"]["members"] = json!(huge);
+    doc["all"]["nodes"][c1]["scores"] = json!([[0.5, huge]]);
+    let many = Cohort::from_state(&scorer, serde_json::from_value(doc).unwrap()).unwrap();
+    let stats = many.stats();
+    assert_eq!(stats.nodes["c1"].scored, huge);
+    assert_eq!(stats.nodes["c1"].median, Some(0.5));
+    assert_eq!(stats.nodes["c1"].mean, Some(0.5));
+    assert_eq!(stats.nodes["c1"].std_dev, Some(0.0));
+    assert!(serde_json::to_string(&many.state()).unwrap().len() < 2_000);
+
+    let reports = generated(500, 23);
+    let mut cohort = Cohort::new(&scorer);
+    for r in &reports {
+        cohort.push(r).unwrap();
+    }
+    let before = serde_json::to_value(cohort.state()).unwrap();
+    let distinct = before["all"]["nodes"][c1]["scores"]
+        .as_array()
+        .unwrap()
+        .len();
+    cohort.merge(&many).unwrap();
+    assert_eq!(cohort.members(), 500 + huge);
+    let after = serde_json::to_value(cohort.state()).unwrap();
+    let scores = after["all"]["nodes"][c1]["scores"].as_array().unwrap();
+    assert!(scores.len() <= distinct + 1);
+    assert!(scores.iter().any(|item| {
+        item.as_array()
+            .is_some_and(|pair| pair[0] == json!(0.5) && pair[1].as_u64() >= Some(huge))
+    }));
+}
