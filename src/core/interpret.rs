@@ -383,8 +383,8 @@ impl<const L: usize> Sums<L> {
 /// The evaluated program for a block: per step (group), per lane.
 #[derive(Debug, Clone)]
 pub(crate) struct Results<const L: usize> {
-    /// Per step: its sums.
-    pub sums: Vec<Sums<L>>,
+    /// Per step, when some step is flat: the flat sums it passes up.
+    pub flat: Vec<[[f64; L]; 4]>,
     /// Per step: its score (0 where it has none).
     pub score: Vec<[f64; L]>,
     /// Per step: why it has no score.
@@ -398,7 +398,7 @@ pub(crate) struct Results<const L: usize> {
 impl<const L: usize> Default for Results<L> {
     fn default() -> Results<L> {
         Results {
-            sums: Vec::new(),
+            flat: Vec::new(),
             score: Vec::new(),
             reason: Vec::new(),
             applicable: Vec::new(),
@@ -436,9 +436,10 @@ impl<const L: usize> Results<L> {
         self.group(self.score.len().saturating_sub(1), lane)
     }
 
-    fn fit(&mut self, steps: usize) {
+    fn fit(&mut self, steps: usize, flat: bool) {
+        self.flat
+            .resize(if flat { steps } else { 0 }, [[0.0; L]; 4]);
         if self.score.len() != steps {
-            self.sums.resize(steps, Sums::EMPTY);
             self.score.resize(steps, [0.0; L]);
             self.reason.resize(steps, [None; L]);
             self.applicable.resize(steps, [0; L]);
@@ -481,7 +482,7 @@ impl Program {
         policy: Policy,
         out: &mut Results<L>,
     ) {
-        out.fit(self.steps.len());
+        out.fit(self.steps.len(), self.flat);
         for (i, step) in self.steps.iter().enumerate() {
             let (sums, applicable, rated) = self.gather(step, block, policy, out);
             self.settle(i, step.method, sums, applicable, rated, policy, out);
@@ -563,13 +564,11 @@ impl Program {
                 };
             }
         }
-        let slots = (
-            out.sums.get_mut(i),
-            out.score.get_mut(i),
-            out.reason.get_mut(i),
-        );
-        if let (Some(a), Some(b), Some(c)) = slots {
-            (*a, *b, *c) = (sums, score, reason);
+        if let (Some(s), Some(r)) = (out.score.get_mut(i), out.reason.get_mut(i)) {
+            (*s, *r) = (score, reason);
+        }
+        if let Some(f) = out.flat.get_mut(i) {
+            *f = sums.flat;
         }
         if let (Some(a), Some(r)) = (out.applicable.get_mut(i), out.rated.get_mut(i)) {
             (*a, *r) = (applicable, rated);
@@ -644,8 +643,8 @@ fn member_flat<const L: usize>(
             }
         }
         Input::Group(step) => {
-            if let Some(sums) = out.sums.get(step as usize) {
-                flat = sums.flat;
+            if let Some(sums) = out.flat.get(step as usize) {
+                flat = *sums;
             }
         }
     }

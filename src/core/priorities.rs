@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::compile::Compiled;
 use super::interpret::{Block, LeafValue, Results};
+use super::whatif::WhatIf;
 use crate::model::id::Id;
 use crate::model::scale::RatingValue;
 
@@ -31,11 +32,13 @@ pub(crate) fn priorities(c: &Compiled, values: &[LeafValue], qualitative: bool) 
     if qualitative {
         return Vec::new();
     }
+    let (block, policy) = (Block::of(values), c.policy());
     let mut results = Results::default();
-    c.program.run(&Block::of(values), c.policy(), &mut results);
+    c.program.run(&block, policy, &mut results);
     let Ok(base) = results.root(0).score else {
         return Vec::new();
     };
+    let mut what_if = WhatIf::new(&c.program, &block, policy, &results);
     let mut out = Vec::new();
     for (leaf, v) in (0u32..).zip(values) {
         let LeafValue::Rated(current) = *v else {
@@ -50,7 +53,7 @@ pub(crate) fn priorities(c: &Compiled, values: &[LeafValue], qualitative: bool) 
         else {
             continue;
         };
-        let Some(raised) = c.program.what_if(&results, 0, leaf, current, 1.0) else {
+        let Some(raised) = what_if.total(0, leaf, current, 1.0) else {
             continue;
         };
         let node = c.leaf_node.get(leaf as usize).copied().unwrap_or(0) as usize;

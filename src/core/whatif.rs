@@ -10,48 +10,84 @@
 //! before and after, so every group keeps its applicable and rated counts,
 //! its coverage and its members with a score (rules 2 to 6).
 
-use super::interpret::{Results, Sums};
+use super::interpret::{Block, Policy, Results, Sums};
 use super::program::{Member, Program};
 use crate::core::interpret::NoScore;
 
-impl Program {
-    /// The root's score in lane `lane` of `results` (an evaluation of this
-    /// program) when leaf `leaf`, rated `old` there, is rated `new`.
-    pub(crate) fn what_if<const L: usize>(
-        &self,
-        results: &Results<L>,
-        lane: usize,
-        leaf: u32,
-        old: f64,
-        new: f64,
-    ) -> Option<f64> {
+/// What-ifs over one evaluated block: the program, the block, how it was
+/// evaluated and its results, and each step's running sums, gathered
+/// (by the interpreter's own [`Program::gather`]) the first time a what-if
+/// passes through the step and kept for the next.
+pub(crate) struct WhatIf<'a, const L: usize> {
+    program: &'a Program,
+    block: &'a Block<L>,
+    policy: Policy,
+    results: &'a Results<L>,
+    sums: Vec<Option<Sums<L>>>,
+}
+
+impl<'a, const L: usize> WhatIf<'a, L> {
+    /// What-ifs on `results`, the evaluation of `block` by `program` under
+    /// `policy`.
+    pub(crate) fn new(
+        program: &'a Program,
+        block: &'a Block<L>,
+        policy: Policy,
+        results: &'a Results<L>,
+    ) -> WhatIf<'a, L> {
+        WhatIf {
+            program,
+            block,
+            policy,
+            results,
+            sums: vec![None; program.steps.len()],
+        }
+    }
+
+    /// The running sums of step `step` in lane `lane`.
+    fn sums(&mut self, step: u32, lane: usize) -> Option<Sums<1>> {
+        let slot = self.sums.get_mut(step as usize)?;
+        if slot.is_none() {
+            let s = self.program.steps.get(step as usize)?;
+            let (sums, _, _) = self
+                .program
+                .gather(s, self.block, self.policy, self.results);
+            *slot = Some(sums);
+        }
+        Some(slot.as_ref()?.lane(lane))
+    }
+
+    /// The root's score in lane `lane` when leaf `leaf`, rated `old`
+    /// there, is rated `new`.
+    pub(crate) fn total(&mut self, lane: usize, leaf: u32, old: f64, new: f64) -> Option<f64> {
+        let (program, results) = (self.program, self.results);
         let base = results.root(lane).score.ok();
-        let &(mut step, mut at) = self.leaf_parent.get(leaf as usize)?;
-        let member = self.member(step, at)?;
+        let &(mut step, mut at) = program.leaf_parent.get(leaf as usize)?;
+        let member = program.member(step, at)?;
         let counts = member.counts();
         let w = member.weight;
         // The change of the member's score, while it is in its group's
         // aggregate, and what it moves in the flat sums it passes up.
         let mut change = counts.then_some((old, new));
-        let mut flat = if counts && self.flat {
+        let mut flat = if counts && program.flat {
             [w * new - w * old, 0.0, new - old, 0.0]
         } else {
             [0.0; 4]
         };
         loop {
-            let s = self.steps.get(step as usize)?;
+            let s = program.steps.get(step as usize)?;
             let before = results.group(step as usize, lane).score;
             if let Err(NoScore::NotApplicable | NoScore::InsufficientCoverage) = before {
                 return base;
             }
-            let sums: Sums<1> = results.sums.get(step as usize)?.lane(lane);
-            let w = self.member(step, at).map_or(0.0, |m| m.weight);
+            let w = program.member(step, at).map_or(0.0, |m| m.weight);
+            let sums = self.sums(step, lane)?;
             let sums = sums.replaced(s.method, change.map(|(o, n)| (at, w, o, n)), flat);
             let after = before.ok().and_then(|_| sums.finish(s.method, 0));
-            let Some(&Some((parent, parent_at))) = self.step_parent.get(step as usize) else {
+            let Some(&Some((parent, parent_at))) = program.step_parent.get(step as usize) else {
                 return after;
             };
-            let member = self.member(parent, parent_at)?;
+            let member = program.member(parent, parent_at)?;
             change = match (before, after) {
                 (Ok(o), Some(n)) if member.counts() => Some((o, n)),
                 _ => None,
@@ -65,7 +101,9 @@ impl Program {
             (step, at) = (parent, parent_at);
         }
     }
+}
 
+impl Program {
     /// Member `at` of step `step`.
     fn member(&self, step: u32, at: u32) -> Option<&Member> {
         let s = self.steps.get(step as usize)?;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::compile::Compiled;
 use crate::core::interpret::{Block, LeafValue, Policy, Results};
 use crate::core::priorities::sort_by_gain;
+use crate::core::whatif::WhatIf;
 use crate::model::assessment::Assessment;
 use crate::model::framework::FrameworkRef;
 use crate::model::id::Id;
@@ -188,7 +189,10 @@ pub(crate) fn bounds(c: &Compiled, assessment: &Assessment) -> Result<Bounds, Va
     let total = bounds_of(0);
     let nodes = (1..c.nodes.len()).map(bounds_of).collect();
     let leverage = match total.width() {
-        Some(width) => leverages(c, &values, &filled, width),
+        Some(width) => {
+            let what_if = WhatIf::new(&c.program, &ends_block, FILLED, &filled);
+            leverages(c, &values, what_if, width)
+        }
         None => Vec::new(),
     };
     Ok(Bounds {
@@ -199,9 +203,14 @@ pub(crate) fn bounds(c: &Compiled, assessment: &Assessment) -> Result<Bounds, Va
     })
 }
 
-/// Every missing applicable leaf's leverage, sorted; `filled` is the
-/// evaluation of the two completions ([`ends`]), `width` the total's.
-fn leverages(c: &Compiled, values: &[LeafValue], filled: &Results<2>, width: f64) -> Vec<Leverage> {
+/// Every missing applicable leaf's leverage, sorted; `filled` holds the
+/// what-ifs of the two completions ([`ends`]), `width` is the total's.
+fn leverages(
+    c: &Compiled,
+    values: &[LeafValue],
+    mut filled: WhatIf<'_, 2>,
+    width: f64,
+) -> Vec<Leverage> {
     let mut out = Vec::new();
     for (leaf, _) in (0u32..)
         .zip(values)
@@ -212,8 +221,8 @@ fn leverages(c: &Compiled, values: &[LeafValue], filled: &Results<2>, width: f64
         };
         let mut widest = f64::NEG_INFINITY;
         for x in rating_points(scale) {
-            let lower = c.program.what_if(filled, 0, leaf, 0.0, x);
-            let upper = c.program.what_if(filled, 1, leaf, 1.0, x);
+            let lower = filled.total(0, leaf, 0.0, x);
+            let upper = filled.total(1, leaf, 1.0, x);
             if let (Some(lower), Some(upper)) = (lower, upper) {
                 widest = widest.max(upper - lower);
             }
