@@ -101,12 +101,12 @@ impl Portfolio {
         self.scorer.totals(&self.table, &mut batch).unwrap();
         let bits = |t: Option<f64>| t.map(f64::to_bits);
         let mut scored = 0;
-        for k in 0..ROWS {
+        for (k, (&batch, row)) in batch.iter().zip(&self.rows).enumerate() {
             let values = (0..36).map(|leaf| self.table.value(k, leaf).unwrap());
-            assert_eq!(as_bytes(values), self.rows[k], "row {k} as bound");
+            assert_eq!(as_bytes(values), *row, "row {k} as bound");
             let report = self.reports[k].total().score();
-            assert_eq!(bits(batch[k]), bits(report), "row {k}: batch");
-            assert_eq!(bits(byte_loop(&self.rows[k])), bits(report), "row {k}: byte loop");
+            assert_eq!(bits(batch), bits(report), "row {k}: batch");
+            assert_eq!(bits(byte_loop(row)), bits(report), "row {k}: byte loop");
             let total = self.scorer.total(&self.assessments[k]).unwrap();
             assert_eq!(bits(total), bits(report), "row {k}: total");
             scored += usize::from(report.is_some());

@@ -62,7 +62,7 @@ pub fn as_bytes(values: impl IntoIterator<Item = LeafValue>) -> [u8; 36] {
     let mut out = [MISSING; 36];
     for (b, v) in out.iter_mut().zip(values) {
         *b = match v {
-            LeafValue::Rated(x) if x == 1.0 => MET,
+            LeafValue::Rated(1.0) => MET,
             LeafValue::Rated(_) => NOT_MET,
             LeafValue::Missing => MISSING,
             LeafValue::NotApplicable => NOT_APPLICABLE,
