@@ -15,6 +15,11 @@
 //! d inputs cost d + 2 full scorings of the framework, which is
 //! quadratic in the number of leaves by design and would hide the set-up.
 //!
+//! A reference, linear by construction, shows what the machine itself does
+//! per doubling at these sizes: `clone_{shape}`, a copy of the framework
+//! (as `benches/scale.rs` uses it). Where the working set outgrows a CPU
+//! cache, it too takes more than twice as long at twice the size.
+//!
 //! Each framework is built once. After the benches, the time ratio per
 //! doubling is printed (target ×2 ± 20%, so 1.6 to 2.4) and the time of
 //! bounds on the flat 40,000-leaf framework (target < 0.5 s), both from
@@ -115,6 +120,9 @@ fn scaling(c: &mut Bench) {
             let ua = Uncertainty::new(&scorer, spec.clone()).samples(0).run(&members);
             assert_eq!(ua.unwrap().inputs.len(), leaves);
 
+            group.bench_function(BenchmarkId::new(format!("clone_{shape}"), leaves), |b| {
+                b.iter(|| black_box(&f).clone())
+            });
             group.bench_function(BenchmarkId::new(format!("bounds_{shape}"), leaves), |b| {
                 b.iter(|| scorer.bounds(black_box(&empty)).unwrap())
             });
@@ -145,7 +153,7 @@ fn scaling(c: &mut Bench) {
 fn report(started: SystemTime) {
     let median = |what: &str, n: usize| estimates::median_ns(&format!("{GROUP}/{what}/{n}"), started);
     eprintln!("time ratio per doubling (target ×2 ± 20%: 1.6 to 2.4):");
-    for what in ["bounds", "priorities", "uncertainty_setup"] {
+    for what in ["bounds", "priorities", "uncertainty_setup", "clone"] {
         for shape in ["flat", "deep"] {
             let what = format!("{what}_{shape}");
             let times: Vec<Option<f64>> = SIZES.iter().map(|&n| median(&what, n)).collect();
@@ -164,6 +172,7 @@ fn report(started: SystemTime) {
             let holds = ratios.iter().all(|r| (1.6..=2.4).contains(r));
             let verdict = match (ratios.len(), holds) {
                 (0, _) => "not measured",
+                _ if what.starts_with("clone") => "reference, no target",
                 (_, true) => "holds",
                 (_, false) => "MISSED",
             };
