@@ -1,13 +1,28 @@
 //! Hot paths of peer reviews and cohorts: pushing reports into a cohort,
-//! merging cohorts, consolidating a three-peer review, Krippendorff's alpha.
+//! merging cohorts, consolidating a three-peer review, Krippendorff's alpha;
+//! and, before them, issue 24's memory target: a cohort of 1,000,000
+//! good-practice reports in at most 1 GB.
+//!
+//! The memory is counted by a global allocator (as `tests/scaling.rs`
+//! does): the bytes live after pushing 1,000,000 reports, each scored from
+//! a random assessment (`support/portfolio.rs`'s ratings, rows not
+//! deduplicated at this count) and dropped after its push, less the bytes
+//! live before the cohort was made. The counter adds two atomic operations
+//! to every allocation of this binary, which the timed benches below pay
+//! too.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+// The counting global allocator below needs `unsafe impl GlobalAlloc`.
+#![allow(unsafe_code)]
 // Test code on fixed data: an index out of range or an overflow is a failure
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::Instant;
 
-use assessment_model::catalog::impart;
+use assessment_model::catalog::{good_practice, impart};
 use assessment_model::{
     Assessment, Cohort, Consolidation, MeasurementLevel, PeerReview, Person, RatingValue, Report,
     Scorer, Subject, krippendorff_alpha,
@@ -16,8 +31,65 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 #[path = "support/byte_loop.rs"]
 mod byte_loop;
+#[path = "support/portfolio.rs"]
+mod portfolio;
 #[path = "support/rounds.rs"]
 mod rounds;
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(live, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Issue 24's target: 1,000,000 good-practice reports pushed into one
+/// cohort (no grouping) hold at most 1 GB. Prints the bytes per member
+/// held, the peak above the start, and the time per member (generating,
+/// scoring and pushing).
+fn cohort_memory(_: &mut Criterion) {
+    const MEMBERS: usize = 1_000_000;
+    let framework = good_practice::criteria();
+    let scorer = Scorer::new(&framework).unwrap();
+    let mut rng = portfolio::SplitMix(1_000_000);
+    let before = LIVE.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let start = Instant::now();
+    let mut cohort = Cohort::new(&scorer);
+    let mut row = [0u8; 36];
+    for k in 0..MEMBERS {
+        row.iter_mut().for_each(|b| *b = portfolio::draw(&mut rng));
+        let a = portfolio::assessment(&framework, &row, format!("P{k}"));
+        cohort.push(&scorer.score(&a).unwrap()).unwrap();
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    let held = LIVE.load(Relaxed) - before;
+    let peak = PEAK.load(Relaxed) - before;
+    assert_eq!(cohort.stats().members, MEMBERS as u64);
+    let per_member = held as f64 / MEMBERS as f64;
+    eprintln!(
+        "cohort of {MEMBERS} good-practice reports: {held} bytes held ({per_member:.1} per \
+         member; peak {peak} bytes); {:.2} µs per member to generate, score and push \
+         (target <= 1 GB: {})",
+        elapsed / MEMBERS as f64 * 1e6,
+        if held <= 1_000_000_000 { "holds" } else { "MISSED" }
+    );
+    black_box(cohort);
+}
 
 struct Lcg(u64);
 
@@ -121,5 +193,5 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(cohort, benches);
+criterion_group!(cohort, cohort_memory, benches);
 criterion_main!(cohort);
