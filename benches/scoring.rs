@@ -78,9 +78,9 @@ impl Portfolio {
             .enumerate()
             .map(|(k, row)| portfolio::assessment(&framework, row, format!("P{k}")))
             .collect();
-        let mut table = RatingsTable::new(&scorer, ROWS);
+        let mut table = scorer.table(ROWS);
         for (k, a) in assessments.iter().enumerate() {
-            table.set_assessment(&scorer, k, a).unwrap();
+            table.set_assessment(k, a).unwrap();
         }
         let reports = assessments.iter().map(|a| scorer.score(a).unwrap()).collect();
         let p = Portfolio {
