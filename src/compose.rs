@@ -97,7 +97,8 @@ pub fn compose(base: &Framework, modules: &[&Framework]) -> Result<Framework, Va
 /// # Examples
 ///
 /// ```
-/// use assessment_model::{Composition, Framework, Id};
+/// use assessment_model::{Framework, Id};
+/// use assessment_model::compose::Composition;
 ///
 /// let base: Framework = serde_json::from_str(r#"{
 ///     "id": "core", "version": "1.0.0", "title": "Core",

@@ -208,7 +208,8 @@ impl Profile {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Framework, Profile, Selection, Id};
+    /// use assessment_model::{Framework, Id, Profile};
+    /// use assessment_model::profile::Selection;
     ///
     /// let framework: Framework = serde_json::from_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",

@@ -431,7 +431,8 @@ impl Scorer {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Assessment, Framework, RatingValue, ReportDocument, Scorer, Subject};
+    /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
+    /// use assessment_model::report::ReportDocument;
     ///
     /// let framework: Framework = serde_json::from_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",

@@ -148,7 +148,8 @@ impl Localization {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Localization, TitledText, catalog::impart};
+    /// use assessment_model::{Localization, catalog::impart};
+    /// use assessment_model::localization::TitledText;
     ///
     /// let core = impart::core();
     /// let mut german = Localization::new("core-de".parse()?, core.compatible_ref(), "de".parse()?);

@@ -16,7 +16,7 @@ use crate::model::issue::pointer;
 /// # Examples
 ///
 /// ```
-/// use assessment_model::TextKey;
+/// use assessment_model::localization::TextKey;
 ///
 /// let key = TextKey::LevelLabel("importance", "very-important");
 /// assert_eq!(key.pointer(), "/scales/importance/levels/very-important/label");
@@ -94,7 +94,8 @@ impl Localization {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Localization, TextKey, TitledText, catalog::impart};
+    /// use assessment_model::{Localization, catalog::impart};
+    /// use assessment_model::localization::{TextKey, TitledText};
     ///
     /// let mut german = Localization::new("core-de".parse()?, impart::core().compatible_ref(), "de".parse()?);
     /// german.criteria.insert("migrant-voice".parse()?, TitledText::title("Stimme der Migranten"));

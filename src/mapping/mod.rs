@@ -340,7 +340,8 @@ impl Mapping {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Mapping, MappingEntry, Relation};
+    /// use assessment_model::Mapping;
+    /// use assessment_model::mapping::{MappingEntry, Relation};
     /// use assessment_model::catalog::{good_practice, impart};
     ///
     /// let (core, gp) = (impart::core(), good_practice::criteria());

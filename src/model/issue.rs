@@ -596,7 +596,7 @@ impl fmt::Display for ValidationError {
 /// # Examples
 ///
 /// ```
-/// use assessment_model::pointer;
+/// use assessment_model::model::pointer;
 ///
 /// assert_eq!(pointer("/subject/attributes", "a/b~c"), "/subject/attributes/a~1b~0c");
 /// assert_eq!(pointer("", 3), "/3");

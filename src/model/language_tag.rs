@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 /// # Examples
 ///
 /// ```
-/// use assessment_model::LanguageTag;
+/// use assessment_model::model::LanguageTag;
 ///
 /// let tag: LanguageTag = "DE-at".parse()?;
 /// assert_eq!(tag.as_str(), "de-AT");
@@ -66,7 +66,7 @@ impl LanguageTag {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{LanguageTag, LanguageTagError};
+    /// use assessment_model::model::{LanguageTag, LanguageTagError};
     ///
     /// assert_eq!(LanguageTag::new("sr-latn-rs")?.as_str(), "sr-Latn-RS");
     /// assert_eq!(

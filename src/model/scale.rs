@@ -381,7 +381,8 @@ impl Scale {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Direction, RatingValue, Scale};
+    /// use assessment_model::{RatingValue, Scale};
+    /// use assessment_model::model::Direction;
     ///
     /// let delay = Scale::numeric(0.0, 10.0)
     ///     .with_direction(Direction::LowerIsBetter)

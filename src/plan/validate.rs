@@ -32,7 +32,9 @@ impl ActionPlan {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Action, ActionPlan, IsoDate, Owner, Scorer, catalog::good_practice};
+    /// use assessment_model::{ActionPlan, Scorer, catalog::good_practice};
+    /// use assessment_model::model::IsoDate;
+    /// use assessment_model::plan::{Action, Owner};
     ///
     /// let scorer = Scorer::new(&good_practice::criteria())?;
     /// let report = scorer.score(&good_practice::worked_example())?;
@@ -114,7 +116,8 @@ impl ActionPlan {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{ActionPlan, Draft, Owner, Scorer, catalog::good_practice};
+    /// use assessment_model::{ActionPlan, Scorer, catalog::good_practice};
+    /// use assessment_model::plan::{Draft, Owner};
     ///
     /// let scorer = Scorer::new(&good_practice::criteria())?;
     /// let report = scorer.score(&good_practice::worked_example())?;

@@ -20,6 +20,7 @@ use crate::model::id::Id;
 
 pub use agreement::{Agreement, LeafAgreement, ScaleAgreement};
 pub use consolidate::{Consolidated, Consolidation, Disagreement, ReviewError};
+pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
 
 /// A review of one subject (a project) by several peers against one
 /// framework (a benchmark: IMPART's core, or core plus a thematic module).
@@ -180,7 +181,8 @@ impl PeerReview {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Consolidation, Framework, PeerReview, RatingValue};
+    /// use assessment_model::{Framework, PeerReview, RatingValue};
+    /// use assessment_model::review::Consolidation;
     ///
     /// let framework: Framework = serde_json::from_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
