@@ -169,7 +169,7 @@ pub struct CarriedFrom {
     /// The framework (exact version) the baseline was assessed against.
     pub from: FrameworkRef,
     /// The baseline's ratings that the mapping did not carry, in the
-    /// assessment's order ([`crate::Translation::not_carried`]).
+    /// assessment's order ([`crate::mapping::Translation::not_carried`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_carried: Vec<Id>,
 }

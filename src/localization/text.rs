@@ -89,7 +89,7 @@ impl Localization {
     /// The text this localization gives for `key`, if it gives one (blank
     /// or not: validation reports a blank text). Texts of ids the framework
     /// does not have are returned all the same; use
-    /// [`Localized`](crate::Localized) to look texts up with the fallback.
+    /// [`Localized`](crate::localization::Localized) to look texts up with the fallback.
     ///
     /// # Examples
     ///

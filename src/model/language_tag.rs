@@ -98,7 +98,7 @@ impl LanguageTag {
 
     /// The tag of the primary language alone (`de` of `de-AT`; `de` of
     /// `de`): the second step of the fallback order
-    /// ([`Localized`](crate::Localized)).
+    /// ([`Localized`](crate::localization::Localized)).
     pub fn primary(&self) -> LanguageTag {
         LanguageTag(self.primary_language().to_owned())
     }

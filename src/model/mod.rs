@@ -6,7 +6,7 @@
 //! crate root re-exports the names a newcomer needs first; this module
 //! holds them all, with the rest: provenance and derivations, people,
 //! kinds of evidence and of findings, the id, date and language-tag
-//! errors, [`pointer`] for JSON Pointers and the `MAX_*` limits.
+//! errors, [`pointer()`] for JSON Pointers and the `MAX_*` limits.
 //!
 //! The lowest floor: it imports nothing else of the crate.
 

@@ -474,7 +474,7 @@ impl Scale {
     ///
     /// This is the one place a [`LevelRef`] is resolved: normalisation,
     /// checking, consolidation and cohort counts all go through it. It scans
-    /// the levels (at most [`crate::MAX_LEVELS`]) and allocates nothing.
+    /// the levels (at most [`crate::model::MAX_LEVELS`]) and allocates nothing.
     ///
     /// # Examples
     ///

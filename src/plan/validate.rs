@@ -136,7 +136,7 @@ impl ActionPlan {
 
     /// The limits of [`crate::limits`]: at most [`MAX_CRITERIA`] actions
     /// and criteria per action; every text at most
-    /// [`crate::MAX_TEXT_BYTES`].
+    /// [`crate::model::MAX_TEXT_BYTES`].
     fn limit_issues(&self, issues: &mut Vec<Issue>) {
         let mut limits = Limits::new(issues);
         limits.subject("", &self.subject);

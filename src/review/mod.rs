@@ -4,6 +4,14 @@
 //! interviews, feedback on the spot and a detailed visit report; each peer
 //! rates the subject against the benchmark, and the ratings are
 //! consolidated into one assessment ([`PeerReview::consolidate`]).
+//!
+//! This module holds the [`PeerReview`] (also at the crate root), its
+//! context ([`ContextDocuments`], [`BaselineReport`], [`StudyVisit`],
+//! [`Counterpart`]), its consolidation ([`Consolidation`], [`Consolidated`],
+//! [`Disagreement`], [`ReviewError`]), the peers' agreement ([`Agreement`],
+//! [`LeafAgreement`], [`ScaleAgreement`]) and Krippendorff's alpha
+//! ([`krippendorff_alpha`], [`MeasurementLevel`]) ([SPEC](crate::spec)
+//! §3.9, §7.4).
 
 mod agreement;
 pub(crate) mod consolidate;
