@@ -104,7 +104,7 @@ impl<'a> Localized<'a> {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Localization, catalog::good_practice, catalog::impart};
+    /// use assessment_model::{Localization, catalog::{good_practice, impart}};
     /// use assessment_model::localization::Localized;
     /// use assessment_model::model::LanguageTag;
     ///
