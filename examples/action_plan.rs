@@ -14,9 +14,9 @@
 use std::error::Error;
 
 use assessment_model::catalog::good_practice;
-use assessment_model::{
-    ActionPlan, ActionStatus, Draft, Owner, Person, Progress, RatingValue, Scorer,
-};
+use assessment_model::model::Person;
+use assessment_model::plan::{ActionStatus, Draft, Owner};
+use assessment_model::{ActionPlan, Progress, RatingValue, Scorer};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let framework = good_practice::criteria();

@@ -3,9 +3,10 @@
 //!
 //! Run with `cargo run --example build_framework`.
 
+use assessment_model::model::EvidenceKind;
 use assessment_model::{
-    Assessment, Criterion, Evidence, EvidenceKind, Framework, Level, Rating, RatingValue, Scale,
-    Subject, from_deserializer,
+    Assessment, Criterion, Evidence, Framework, Level, Rating, RatingValue, Scale, Subject,
+    from_deserializer,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -22,11 +22,12 @@
 use std::error::Error;
 
 use assessment_model::catalog::impart;
-use assessment_model::{
-    Assessment, BaselineReport, Consolidation, ContextDocuments, Counterpart, DeclaredFinding,
-    FindingKind, Framework, Id, PeerReview, Person, RatingValue, Scorer, StudyVisit, Subject,
-    Synthesis,
+use assessment_model::cohort::Synthesis;
+use assessment_model::model::{DeclaredFinding, FindingKind, Person};
+use assessment_model::review::{
+    BaselineReport, Consolidation, ContextDocuments, Counterpart, StudyVisit,
 };
+use assessment_model::{Assessment, Framework, Id, PeerReview, RatingValue, Scorer, Subject};
 
 /// A tiny linear congruential generator (Knuth's MMIX constants).
 struct Lcg(u64);

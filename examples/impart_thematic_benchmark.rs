@@ -12,9 +12,11 @@
 use std::error::Error;
 
 use assessment_model::catalog::impart::{self, Theme};
+use assessment_model::compose::Composition;
+use assessment_model::model::EvidenceKind;
+use assessment_model::profile::Selection;
 use assessment_model::{
-    Assessment, Composition, Criterion, Evidence, EvidenceKind, Id, Profile, Rating, RatingValue,
-    Scorer, Selection, Subject,
+    Assessment, Criterion, Evidence, Id, Profile, Rating, RatingValue, Scorer, Subject,
 };
 
 fn main() -> Result<(), Box<dyn Error>> {

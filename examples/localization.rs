@@ -20,9 +20,10 @@
 use std::error::Error;
 
 use assessment_model::catalog::impart;
+use assessment_model::localization::{Localized, LocalizedText, Step, TextKey};
+use assessment_model::model::LanguageTag;
 use assessment_model::{
-    Assessment, LanguageTag, LevelRef, Localization, Localized, LocalizedText, RatingValue, Scorer,
-    Step, Subject, TextKey, from_deserializer,
+    Assessment, LevelRef, Localization, RatingValue, Scorer, Subject, from_deserializer,
 };
 
 /// The example's own partial German localization of the core benchmark:

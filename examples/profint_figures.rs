@@ -97,14 +97,14 @@ fn main() -> Result<(), Box<dyn Error>> {
         format!("France+Italy (n={})", france_italy.members)
     );
     for domain in Domain::ALL {
-        let mean = |stats: &assessment_model::CohortStats| {
+        let mean = |stats: &assessment_model::cohort::CohortStats| {
             stats
                 .nodes
                 .get(domain.id())
                 .and_then(|s| s.mean_in_units)
                 .map_or_else(|| "–".to_string(), |m| format!("{m:.2}"))
         };
-        let bar = |stats: &assessment_model::CohortStats| {
+        let bar = |stats: &assessment_model::cohort::CohortStats| {
             let m = stats
                 .nodes
                 .get(domain.id())

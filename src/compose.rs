@@ -2,6 +2,10 @@
 //! [`Composition`]): IMPART's modular benchmark, where "core benchmark +
 //! thematic module = benchmark for all projects in thematic area" (source
 //! 000, *Completing IMPART's modular benchmark*).
+//!
+//! This module holds the [`compose`] function (also at the crate root) and
+//! [`Composition`], which sets the composed framework's id, version and
+//! title ([SPEC](crate::spec) §7.1).
 
 use indexmap::IndexMap;
 
@@ -97,7 +101,8 @@ pub fn compose(base: &Framework, modules: &[&Framework]) -> Result<Framework, Va
 /// # Examples
 ///
 /// ```
-/// use assessment_model::{Composition, Framework, Id};
+/// use assessment_model::{Framework, Id};
+/// use assessment_model::compose::Composition;
 ///
 /// let base: Framework = serde_json::from_str(r#"{
 ///     "id": "core", "version": "1.0.0", "title": "Core",

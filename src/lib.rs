@@ -40,6 +40,25 @@
 //!
 //! # Overview
 //!
+//! The crate root re-exports the names a newcomer needs first: the
+//! documents, the validation error, the scorer and its report, and the
+//! entry point of each area below. Everything else is in the public module
+//! of its area, which re-exports all of that area's names:
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`model`] | the documents and their parts: ids, scales, rules, frameworks, assessments, issues, dates, language tags, limits |
+//! | [`report`] | a report's views, its serialised form, its text in a language, and bounds |
+//! | [`analysis`] | progress between two reports and uncertainty of scores and ranks |
+//! | [`cohort`] | statistics over many reports |
+//! | [`mod@compose`] | joining a base framework and its modules |
+//! | [`profile`] | tailoring a framework |
+//! | [`mapping`] | crosswalks between frameworks |
+//! | [`localization`] | a framework's texts in other languages |
+//! | [`review`] | peer reviews and the peers' agreement |
+//! | [`plan`] | action plans and their review |
+//! | [`catalog`], `schema` (feature `schema`), [`spec`], [`limits`], [`versioning`] | the built-in frameworks, JSON Schemas, the specification, the size limits, what versions promise |
+//!
 //! - **Model.** A [`Framework`] is a versioned tree of [`Criterion`]s: groups
 //!   of criteria, and at the leaves indicators rated on a named [`Scale`]
 //!   (binary, ordinal levels or a numeric range). [`Facet`]s classify
@@ -47,51 +66,60 @@
 //!   aggregation, missing-rating policy, coverage threshold, bands and
 //!   finding thresholds. Every identifier is a checked kebab-case [`Id`].
 //!   [`versioning`] says what a framework's major, minor and patch versions
-//!   promise to the assessments made against it.
+//!   promise to the assessments made against it. The rest of the documents
+//!   (provenance, people, dates, language tags…) are in [`model`].
 //! - **Assessments.** An [`Assessment`] rates one [`Subject`] against one
 //!   framework version ([`FrameworkRef`]): a [`Rating`] per leaf, with
-//!   [`Evidence`] and notes, narratives per criterion and declared findings.
+//!   [`Evidence`] and notes, narratives per criterion and declared findings
+//!   ([`model::DeclaredFinding`]).
 //! - **Validation.** [`Framework::validate`] collects every problem, not the
 //!   first, as an [`Issue`] with a JSON Pointer into the serialised document
 //!   and an [`IssueKind`] with a stable code and a [`Severity`];
 //!   [`Framework::issues`] lists the checks. [`from_deserializer`] reports a
 //!   document that does not parse the same way. No input, however
 //!   malformed, makes validation panic, overflow the stack or take more than
-//!   linear time; trees deeper than [`MAX_DEPTH`] are reported, not walked.
+//!   linear time; trees deeper than [`limits::MAX_DEPTH`] are reported, not
+//!   walked.
 //! - **Scoring.** A [`Scorer`] exists only for a valid framework; it turns
 //!   an assessment into a [`Report`]: a score, coverage and band per node,
-//!   risks and strengths, facet views, and improvement [`Priority`]s.
-//!   A [`Cohort`] gathers statistics over many reports.
-//! - **Analysis.** [`Progress`] says what changed between a baseline
-//!   report and a current one: per node the scores, the difference and
-//!   whether it improved, risks resolved, new and persisting, coverage and
-//!   the ratings that changed, across framework versions through a
-//!   [`Mapping`] (SPEC §8.1), and [`ProgressTally`] counts it over a
-//!   cohort. [`Scorer::bounds`] gives every node's lowest and
-//!   highest score over the ways of rating the missing leaves, exactly,
-//!   and which missing leaves narrow the total most ([`Bounds`], SPEC
-//!   §8.2); [`Uncertainty`] scores and ranks a cohort under noisy weights
-//!   and alternative aggregation methods, with Sobol' sensitivity indices,
-//!   from an explicit seed ([`UncertaintyReport`], §8.3).
-//! - **Tailoring and crosswalks.** [`compose`] joins a base framework and
-//!   its modules; a [`Profile`] selects, drops or reweights criteria; a
-//!   [`Mapping`] carries an assessment from one framework to another.
-//! - **Languages.** A framework declares its [`language`](Framework::language)
-//!   (a BCP 47 [`LanguageTag`], `en` by default). A [`Localization`] gives
-//!   its texts in another language as a document of its own, checked with
+//!   risks and strengths, facet views, and improvement [`Priority`]s. The
+//!   report's views, its document and its text are in [`report`].
+//!   A [`Cohort`] gathers statistics over many reports ([`cohort`]).
+//! - **Analysis** ([`analysis`]). [`Progress`] says what changed between a
+//!   baseline report and a current one: per node the scores, the
+//!   difference and whether it improved, risks resolved, new and
+//!   persisting, coverage and the ratings that changed, across framework
+//!   versions through a [`Mapping`] (SPEC §8.1), and
+//!   [`analysis::ProgressTally`] counts it over a cohort.
+//!   [`Scorer::bounds`] gives every node's lowest and highest score over
+//!   the ways of rating the missing leaves, exactly, and which missing
+//!   leaves narrow the total most ([`Bounds`], SPEC §8.2); [`Uncertainty`]
+//!   scores and ranks a cohort under noisy weights and alternative
+//!   aggregation methods, with Sobol' sensitivity indices, from an explicit
+//!   seed ([`analysis::UncertaintyReport`], §8.3).
+//! - **Tailoring and crosswalks.** [`compose()`] joins a base framework and
+//!   its modules ([`mod@compose`]); a [`Profile`] selects, drops or
+//!   reweights criteria ([`profile`]); a [`Mapping`] carries an assessment
+//!   from one framework to another ([`mapping`]).
+//! - **Languages** ([`localization`]). A framework declares its
+//!   [`language`](Framework::language) (a BCP 47 [`model::LanguageTag`],
+//!   `en` by default). A [`Localization`] gives its texts in another
+//!   language as a document of its own, checked with
 //!   [`Localization::validate_for`] (every problem, and its exact
-//!   [`Coverage`]) and applied with [`Localization::apply`]; [`Localized`]
-//!   looks each text up in a requested language with the fallback exact tag,
-//!   primary language, the framework's own ([SPEC](crate::spec) §3.12,
-//!   §6.6, §7.6).
-//! - **Action plans.** An [`ActionPlan`] says what a subject will do about
-//!   a report's risks and priorities: actions with an [`Owner`], a due date
-//!   and an [`ActionStatus`], checked against the report with
-//!   [`ActionPlan::validate_against`], proposed from it with
-//!   [`ActionPlan::draft`], and reviewed against a later [`Progress`] with
-//!   [`ActionPlan::review`] (a [`Verdict`] per action; SPEC §3.13, §6.7).
-//! - **Peer review.** A [`PeerReview`] gathers several peers' assessments of
-//!   one subject and consolidates them, with their agreement.
+//!   [`localization::Coverage`]) and applied with [`Localization::apply`];
+//!   [`localization::Localized`] looks each text up in a requested language
+//!   with the fallback exact tag, primary language, the framework's own
+//!   ([SPEC](crate::spec) §3.12, §6.6, §7.6).
+//! - **Action plans** ([`plan`]). An [`ActionPlan`] says what a subject
+//!   will do about a report's risks and priorities: actions with an
+//!   [`plan::Owner`], a due date and an [`plan::ActionStatus`], checked
+//!   against the report with [`ActionPlan::validate_against`], proposed
+//!   from it with [`ActionPlan::draft`], and reviewed against a later
+//!   [`Progress`] with [`ActionPlan::review`] (a [`plan::Verdict`] per
+//!   action; SPEC §3.13, §6.7).
+//! - **Peer review** ([`review`]). A [`PeerReview`] gathers several peers'
+//!   assessments of one subject and consolidates them, with their
+//!   agreement.
 //! - **Catalogues.** [`catalog`] ships the frameworks of the sources, word
 //!   for word, and the worked good-practice assessment.
 //! - **Serialised form.** Field names and enum values are snake_case, ids
@@ -148,28 +176,28 @@
 //! | [`Aggregation`] | yes | the composite-indicator literature has more methods (median, ordered weighted averages); [`Aggregation::ALL`] lists the current ones |
 //! | [`MissingPolicy`] | yes | imputation policies (scale midpoint, cohort mean) are plausible additions |
 //! | [`NoScore`] | yes | each reason comes from a scoring rule; a new rule may add a reason |
-//! | [`FindingKind`] | yes | peer-review practice also records recommendations and observations |
-//! | [`Relation`] | yes | crosswalk vocabularies (SKOS, SSSOM) know more relations than the four here |
-//! | [`Consolidation`] | yes | other ways to combine peers' ratings (mode, trimmed mean) may be added |
-//! | [`DerivationKind`] | yes | new ways of making a framework add steps (as [`DerivationKind::Localization`] was added) |
-//! | [`TextKey`] | yes | grows with the texts a framework has |
-//! | [`Step`] | yes | a finer fallback (RFC 4647's progressive truncation, `zh-Hant-TW` → `zh-Hant`) may add a step |
-//! | [`ActionStatus`], [`Answers`], [`Owner`], [`Verdict`] | yes | a plan may come to track more states (blocked), answer other things (a recommendation) or have other owners (a team); a review may distinguish more outcomes |
-//! | [`Draft`] | yes | drafting may gain options (which risks, a due date per action) |
-//! | [`MeasurementLevel`] | yes | Krippendorff's alpha has more difference functions (ratio, circular) |
-//! | [`EvidenceKind`], [`IssueKind`] and every error enum ([`LanguageTagError`]…) | yes | marked from the start: new kinds of evidence and of problems are expected |
+//! | [`model::FindingKind`] | yes | peer-review practice also records recommendations and observations |
+//! | [`mapping::Relation`] | yes | crosswalk vocabularies (SKOS, SSSOM) know more relations than the four here |
+//! | [`review::Consolidation`] | yes | other ways to combine peers' ratings (mode, trimmed mean) may be added |
+//! | [`model::DerivationKind`] | yes | new ways of making a framework add steps (as [`model::DerivationKind::Localization`] was added) |
+//! | [`localization::TextKey`] | yes | grows with the texts a framework has |
+//! | [`localization::Step`] | yes | a finer fallback (RFC 4647's progressive truncation, `zh-Hant-TW` → `zh-Hant`) may add a step |
+//! | [`plan::ActionStatus`], [`plan::Answers`], [`plan::Owner`], [`plan::Verdict`] | yes | a plan may come to track more states (blocked), answer other things (a recommendation) or have other owners (a team); a review may distinguish more outcomes |
+//! | [`plan::Draft`] | yes | drafting may gain options (which risks, a due date per action) |
+//! | [`review::MeasurementLevel`] | yes | Krippendorff's alpha has more difference functions (ratio, circular) |
+//! | [`model::EvidenceKind`], [`IssueKind`] and every error enum ([`model::LanguageTagError`]…) | yes | marked from the start: new kinds of evidence and of problems are expected |
 //! | [`Severity`] | no | two levels are the validation contract: errors fail, warnings do not. A third level would change what passing means, a breaking change in any case |
-//! | [`Direction`] | no | a numeric range has two ends |
+//! | [`model::Direction`] | no | a numeric range has two ends |
 //! | catalogue enums ([`catalog::impart::Theme`], [`catalog::profint::Domain`]…) | no | they enumerate a published source; a new edition of a source is a new catalogue |
-//! | document structs: [`Framework`], [`Criterion`], [`Facet`], [`FacetValue`], [`Provenance`], [`Derivation`], [`Level`], [`ScoringRules`], [`Band`], [`Assessment`], [`Subject`], [`Person`], [`Rating`], [`Evidence`], [`DeclaredFinding`], [`Profile`], [`Mapping`], [`MappingEntry`], [`PeerReview`], [`ContextDocuments`], [`BaselineReport`], [`StudyVisit`], [`Counterpart`], [`Localization`], [`TitledText`], [`ScaleText`], [`LevelText`], [`FacetText`], [`BandText`], [`ActionPlan`], [`Action`] | yes | the serialised form gains optional fields in minor releases (a document's `$schema`, new rules); a new optional field must not break code that builds documents. Each has a constructor taking its required fields, or `Default` |
-//! | result structs: [`Counts`], [`ScaleMean`], [`Finding`], [`FacetScore`], [`Priority`], [`CohortStats`], [`NodeStats`], [`LevelCount`], [`CommonRisk`], [`Synthesis`], [`Weakness`], [`Agreement`], [`LeafAgreement`], [`ScaleAgreement`], [`Consolidated`], [`Disagreement`], [`Translation`], [`Carried`], [`NotCarried`], [`Unrated`], [`Coverage`], [`LocalizedText`], [`PlanReview`], [`ActionReview`], [`CriterionChange`] | yes | the crate makes them and users read them; new measures are added as fields |
+//! | document structs: [`Framework`], [`Criterion`], [`Facet`], [`FacetValue`], [`model::Provenance`], [`model::Derivation`], [`Level`], [`ScoringRules`], [`Band`], [`Assessment`], [`Subject`], [`model::Person`], [`Rating`], [`Evidence`], [`model::DeclaredFinding`], [`Profile`], [`Mapping`], [`mapping::MappingEntry`], [`PeerReview`], [`review::ContextDocuments`], [`review::BaselineReport`], [`review::StudyVisit`], [`review::Counterpart`], [`Localization`], [`localization::TitledText`], [`localization::ScaleText`], [`localization::LevelText`], [`localization::FacetText`], [`localization::BandText`], [`ActionPlan`], [`plan::Action`] | yes | the serialised form gains optional fields in minor releases (a document's `$schema`, new rules); a new optional field must not break code that builds documents. Each has a constructor taking its required fields, or `Default` |
+//! | result structs: [`Counts`], [`report::ScaleMean`], [`report::Finding`], [`report::FacetScore`], [`Priority`], [`cohort::CohortStats`], [`cohort::NodeStats`], [`cohort::LevelCount`], [`cohort::CommonRisk`], [`cohort::Synthesis`], [`cohort::Weakness`], [`review::Agreement`], [`review::LeafAgreement`], [`review::ScaleAgreement`], [`review::Consolidated`], [`review::Disagreement`], [`mapping::Translation`], [`mapping::Carried`], [`mapping::NotCarried`], [`mapping::Unrated`], [`localization::Coverage`], [`localization::LocalizedText`], [`plan::PlanReview`], [`plan::ActionReview`], [`plan::CriterionChange`] | yes | the crate makes them and users read them; new measures are added as fields |
 //! | [`FrameworkRef`] | no | an id and a version requirement are the whole of a reference |
-//! | [`Selection`] | no | an id and whether the subtree comes with it are the whole of a selection |
+//! | [`profile::Selection`] | no | an id and whether the subtree comes with it are the whole of a selection |
 //! | [`Issue`] | no | a path and a kind are the whole of an issue; what an issue says grows in [`IssueKind`] |
 //!
 //! Structs with private fields ([`Report`], [`NodeScore`], [`Outcome`],
-//! [`Scorer`], [`Cohort`], [`Id`], [`LanguageTag`], [`Localized`]…) grow
-//! without breaking anyone.
+//! [`Scorer`], [`Cohort`], [`Id`], [`model::LanguageTag`],
+//! [`localization::Localized`]…) grow without breaking anyone.
 //!
 //! # Features
 //!
@@ -190,7 +218,7 @@
 
 // the documents: ids, scales, rules, framework, assessment, issues, dates,
 // language tags, limits, and their serialised form
-mod model;
+pub mod model;
 pub use model::{limits, versioning};
 // reading a document with the path to its problem
 mod read;
@@ -198,19 +226,19 @@ mod read;
 mod check;
 // a framework's texts in other languages (needs only the model; reports
 // read their texts through it)
-mod localization;
+pub mod localization;
 // the compiled core and its reports
 mod core;
-mod report;
+pub mod report;
 mod scorer;
 // the users of the core
-mod analysis;
-mod cohort;
-mod compose;
-mod mapping;
-mod plan;
-mod profile;
-mod review;
+pub mod analysis;
+pub mod cohort;
+pub mod compose;
+pub mod mapping;
+pub mod plan;
+pub mod profile;
+pub mod review;
 // the built-in catalogues and the JSON Schemas
 pub mod catalog;
 #[cfg(feature = "schema")]
@@ -219,68 +247,38 @@ pub mod schema;
 // documentation only
 pub mod spec;
 
-pub use model::assessment::{
-    Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
-};
-pub use model::date::{DateError, IsoDate};
-pub use model::framework::{
-    Criterion, Derivation, DerivationKind, Facet, FacetValue, Framework, FrameworkRef, Provenance,
-    Walk,
-};
-pub use model::id::{Id, IdError};
-pub use model::issue::{Issue, IssueKind, Severity, ValidationError, pointer};
-pub use model::language_tag::{LanguageTag, LanguageTagError};
-pub use model::limits::{
-    MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES,
-};
+// The newcomer's names (the quick start's, about 40); everything else is
+// reached through the public modules above, each of which re-exports its
+// own names.
+
+// documents
+pub use model::assessment::{Assessment, Evidence, Rating, Subject};
+pub use model::framework::{Criterion, Facet, FacetValue, Framework, FrameworkRef};
+pub use model::id::Id;
 pub use model::rules::{Aggregation, Band, MissingPolicy, ScoringRules};
-pub use model::scale::{Direction, Level, LevelRef, RatingValue, Scale};
-
-pub use read::from_deserializer;
-
+pub use model::scale::{Level, LevelRef, RatingValue, Scale};
+// errors
+pub use model::issue::{Issue, IssueKind, Severity, ValidationError};
+// reading and building
 pub use check::builder::FrameworkBuilder;
-
-pub use localization::{
-    BandText, Coverage, FacetText, LevelText, Localization, Localized, LocalizedText, ScaleText,
-    Step, TextKey, TitledText,
-};
-
+pub use read::from_deserializer;
+// scoring
 pub use core::interpret::{LeafValue, NoScore};
 pub use core::priorities::Priority;
 pub use core::table::RatingsTable;
-pub use report::bounds::{Bounds, Leverage, NodeBounds};
-pub use report::display::LocalizedReport;
-pub use report::document::{
-    FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
-    ReportedFramework, ScaleMeanDocument,
-};
-pub use report::views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
+pub use report::views::{NodeScore, Outcome};
 pub use report::{Counts, Report};
 pub use scorer::Scorer;
-
-pub use analysis::{
-    CarriedFrom, LocalizedProgress, MemberUncertainty, NodeProgress, NodeTally, PROGRESS_TOLERANCE,
-    Progress, ProgressStatus, ProgressTally, RatingChange, RiskChange, RiskStatus, Sensitivity,
-    Spread, StatusCounts, UncertainInput, Uncertainty, UncertaintyReport, UncertaintySpec,
-};
-pub use cohort::{
-    Cohort, CohortState, CohortStats, CommonRisk, LevelCount, NodeStats, Synthesis, Weakness,
-};
-pub use compose::{Composition, compose};
-pub use mapping::{
-    Carried, FindingNotCarried, Mapping, MappingEntry, NotCarried, NotCarriedReason, Relation,
-    Translation, Unrated, rescale,
-};
-pub use plan::{
-    Action, ActionPlan, ActionReview, ActionStatus, Answers, CriterionChange, Draft, Owner,
-    PlanReview, Verdict,
-};
-pub use profile::{Profile, ProfileError, Selection};
-pub use review::krippendorff::{MeasurementLevel, krippendorff_alpha};
-pub use review::{
-    Agreement, BaselineReport, Consolidated, Consolidation, ContextDocuments, Counterpart,
-    Disagreement, LeafAgreement, PeerReview, ReviewError, ScaleAgreement, StudyVisit,
-};
+// the entry point of each user area
+pub use analysis::{Progress, Uncertainty, UncertaintySpec};
+pub use cohort::Cohort;
+pub use compose::compose;
+pub use localization::Localization;
+pub use mapping::Mapping;
+pub use plan::ActionPlan;
+pub use profile::Profile;
+pub use report::bounds::Bounds;
+pub use review::PeerReview;
 
 /// The `indexmap` crate, whose `IndexMap` holds a framework's scales,
 /// facets and tags and an assessment's ratings (in definition order).

@@ -1,5 +1,9 @@
 //! [`Profile`]: the tailoring of a framework to a context (a region that
 //! drops what its law makes moot, a funder that weights some factors more).
+//!
+//! This module holds the [`Profile`] (also at the crate root), the
+//! [`Selection`]s of its include and exclude lists and the [`ProfileError`]
+//! of applying it ([SPEC](crate::spec) §3.7, §7.2).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -66,7 +70,7 @@ use crate::model::limits::{Limits, MAX_CRITERIA, MAX_DEPTH};
 /// | a blank not-applicable reason | `missing-reason` | `/not_applicable/<id>` |
 /// | a group (or the whole framework) left without children | `emptied-group` | the `include` or `exclude` entry that removed its first child: `/exclude/2`, or `/include` when the child was simply not included |
 ///
-/// A framework deeper than [`crate::MAX_DEPTH`] is refused (`too-deep` at the
+/// A framework deeper than [`crate::model::MAX_DEPTH`] is refused (`too-deep` at the
 /// empty path) before anything else. If the tailored framework fails
 /// validation (which happens only when the input framework is itself
 /// invalid), the error is [`ProfileError::InvalidResult`] with paths into the
@@ -208,7 +212,8 @@ impl Profile {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Framework, Profile, Selection, Id};
+    /// use assessment_model::{Framework, Id, Profile};
+    /// use assessment_model::profile::Selection;
     ///
     /// let framework: Framework = serde_json::from_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
@@ -265,7 +270,7 @@ impl Profile {
         ))
     }
     /// The limits of [`crate::limits`]: at most [`MAX_CRITERIA`] entries in
-    /// each list and map, every text at most [`crate::MAX_TEXT_BYTES`].
+    /// each list and map, every text at most [`crate::model::MAX_TEXT_BYTES`].
     fn limit_issues(&self, issues: &mut Vec<Issue>) {
         let mut limits = Limits::new(issues);
         limits.text("", "title", &self.title);

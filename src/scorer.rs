@@ -46,7 +46,7 @@ use crate::report::read::read;
 /// 3. missing ratings follow [`crate::MissingPolicy`]; `Error` lists every
 ///    missing leaf;
 /// 4. unscored criteria are scored and reported but left out of their
-///    parent; nothing to aggregate gives `None` ([`NoScore`]);
+///    parent; nothing to aggregate gives `None` ([`NoScore`](crate::NoScore));
 /// 5. [`crate::Aggregation`], per framework with per-criterion override;
 /// 6. coverage = rated applicable leaves / applicable leaves, unscored
 ///    leaves included, under every missing policy; `min_coverage` applies
@@ -62,7 +62,7 @@ use crate::report::read::read;
 ///    it is out of its parent's aggregate; only rated applicable leaves
 ///    count (a missing leaf does not, even under `Zero`);
 /// 10. priorities ([`Scorer::priorities`]): exact, by re-scoring;
-/// 11. the mean in scale units ([`ScaleMean`]) where every leaf below a
+/// 11. the mean in scale units ([`ScaleMean`](crate::report::ScaleMean)) where every leaf below a
 ///     node is on one ordinal or numeric scale;
 /// 12. an assessment that rates no applicable leaf is qualitative: no
 ///     scores, findings and coverage only;
@@ -172,7 +172,7 @@ impl Scorer {
     /// `too-many-items`, `text-too-long`), unknown criterion ids (ratings,
     /// narratives, findings), ratings on groups, ratings off their leaf's
     /// scale and, under
-    /// [`MissingPolicy::Error`], every missing leaf ([SPEC](crate::spec) §6.3).
+    /// [`MissingPolicy::Error`](crate::MissingPolicy::Error), every missing leaf ([SPEC](crate::spec) §6.3).
     /// Paths point into the assessment: `framework-mismatch` at
     /// `/framework`; `unknown-criterion` at `/ratings/<id>`,
     /// `/narratives/<id>` or `/findings/<i>/criterion`; `rating-on-group` at
@@ -365,7 +365,7 @@ impl Scorer {
     /// now, with it in the bounds, so its `current` may lie outside its
     /// bounds.
     ///
-    /// Under [`MissingPolicy::Error`] missing ratings are not an error
+    /// Under [`MissingPolicy::Error`](crate::MissingPolicy::Error) missing ratings are not an error
     /// here (they are what the bounds are about), and `current` is `None`
     /// while any is missing. An assessment that rates no applicable leaf
     /// (rule 12) has bounds (0 and 1 where nothing is given) and no
@@ -431,7 +431,8 @@ impl Scorer {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Assessment, Framework, RatingValue, ReportDocument, Scorer, Subject};
+    /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
+    /// use assessment_model::report::ReportDocument;
     ///
     /// let framework: Framework = serde_json::from_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",

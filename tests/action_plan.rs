@@ -8,11 +8,13 @@
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
+use assessment_model::analysis::{ProgressStatus, RiskStatus};
 use assessment_model::catalog::good_practice;
+use assessment_model::model::{DeclaredFinding, FindingKind, IsoDate, Person};
+use assessment_model::plan::{Action, ActionStatus, Answers, Draft, Owner, Verdict};
 use assessment_model::{
-    Action, ActionPlan, ActionStatus, Answers, Assessment, DeclaredFinding, Draft, FindingKind,
-    Framework, Id, IsoDate, Owner, Person, Progress, ProgressStatus, RatingValue, Report,
-    RiskStatus, Scorer, Subject, Verdict, from_deserializer,
+    ActionPlan, Assessment, Framework, Id, Progress, RatingValue, Report, Scorer, Subject,
+    from_deserializer,
 };
 
 fn id(s: &str) -> Id {

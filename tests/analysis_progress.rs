@@ -7,10 +7,10 @@
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
+use assessment_model::analysis::{ProgressStatus, ProgressTally, RatingChange, RiskStatus};
 use assessment_model::catalog::profint;
 use assessment_model::{
-    Assessment, Framework, Id, LevelRef, Progress, ProgressStatus, ProgressTally, RatingChange,
-    RatingValue, Report, RiskStatus, Scorer, Subject,
+    Assessment, Framework, Id, LevelRef, Progress, RatingValue, Report, Scorer, Subject,
 };
 
 use ProgressStatus::{Improved, NewlyScored, NoLongerScored, Regressed, Unchanged, Unscored};

@@ -10,10 +10,10 @@
 
 mod common;
 
+use assessment_model::analysis::{UncertainInput, UncertaintyReport};
 use assessment_model::catalog::good_practice;
 use assessment_model::{
-    Aggregation, Assessment, Criterion, Framework, Scorer, Subject, UncertainInput, Uncertainty,
-    UncertaintyReport, UncertaintySpec,
+    Aggregation, Assessment, Criterion, Framework, Scorer, Subject, Uncertainty, UncertaintySpec,
 };
 use common::*;
 

@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use assessment_model::catalog::{crosswalk, good_practice, impart, profint};
-use assessment_model::{Assessment, NotCarriedReason, RatingValue, Relation, Subject};
+use assessment_model::mapping::{NotCarriedReason, Relation};
+use assessment_model::{Assessment, RatingValue, Subject};
 
 fn set(items: &[&str]) -> BTreeSet<String> {
     items.iter().map(|s| s.to_string()).collect()

@@ -6,9 +6,9 @@
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
+use assessment_model::cohort::{CohortState, CohortStats};
 use assessment_model::{
-    Assessment, Cohort, CohortState, CohortStats, Framework, IssueKind, RatingValue, Report,
-    Scorer, Subject, ValidationError,
+    Assessment, Cohort, Framework, IssueKind, RatingValue, Report, Scorer, Subject, ValidationError,
 };
 use proptest::prelude::*;
 use serde_json::json;
@@ -750,7 +750,7 @@ fn old_statistics(mut xs: Vec<f64>) -> Bits {
     )
 }
 
-fn bits(s: &assessment_model::NodeStats) -> Bits {
+fn bits(s: &assessment_model::cohort::NodeStats) -> Bits {
     let b = |x: Option<f64>| x.map(f64::to_bits);
     (
         s.scored,

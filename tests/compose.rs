@@ -1,7 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Composition of a base framework and modules.
 
-use assessment_model::{Composition, DerivationKind, Framework, IssueKind, compose};
+use assessment_model::compose::Composition;
+use assessment_model::model::DerivationKind;
+use assessment_model::{Framework, IssueKind, compose};
 use serde_json::json;
 
 fn framework(value: serde_json::Value) -> Framework {

@@ -9,9 +9,10 @@
 
 use std::collections::BTreeSet;
 
+use assessment_model::review::Consolidation;
 use assessment_model::{
-    ActionPlan, Assessment, Consolidation, Framework, Issue, IssueKind, Localization, Mapping,
-    PeerReview, Profile, Scorer, compose, from_deserializer,
+    ActionPlan, Assessment, Framework, Issue, IssueKind, Localization, Mapping, PeerReview,
+    Profile, Scorer, compose, from_deserializer,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -204,8 +205,8 @@ fn valid_action_plan(file: &str, doc: &Value, report: &assessment_model::Report)
         .iter()
         .filter(|a| a.get("answers").is_none())
         .count();
-    let owner = assessment_model::Owner::Organisation("Org".into());
-    let options = assessment_model::Draft::new(owner, "2027-06-30".parse().unwrap()).top(top);
+    let owner = assessment_model::plan::Owner::Organisation("Org".into());
+    let options = assessment_model::plan::Draft::new(owner, "2027-06-30".parse().unwrap()).top(top);
     let drafted = ActionPlan::draft(report, &options);
     let got: Vec<Value> = drafted
         .actions

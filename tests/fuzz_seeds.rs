@@ -8,9 +8,9 @@ mod fuzzing;
 
 mod corpus;
 
+use assessment_model::review::Consolidation;
 use assessment_model::{
-    Assessment, Consolidation, Framework, Mapping, PeerReview, Profile, RatingValue, Subject,
-    from_deserializer,
+    Assessment, Framework, Mapping, PeerReview, Profile, RatingValue, Subject, from_deserializer,
 };
 
 fn run(target: &str, pipeline: fn(&[u8])) {

@@ -11,9 +11,10 @@
 // failure of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
+use assessment_model::model::Person;
+use assessment_model::review::Consolidation;
 use assessment_model::{
-    Assessment, Cohort, Consolidation, Framework, Id, LevelRef, PeerReview, Person, RatingValue,
-    Report, Scorer, Subject,
+    Assessment, Cohort, Framework, Id, LevelRef, PeerReview, RatingValue, Report, Scorer, Subject,
 };
 use serde_json::json;
 

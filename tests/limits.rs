@@ -3,9 +3,12 @@
 //! the text, once.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use assessment_model::model::{
+    MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES, Person,
+};
 use assessment_model::{
-    Assessment, Criterion, Framework, Id, IssueKind, Level, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS,
-    MAX_PEERS, MAX_TEXT_BYTES, PeerReview, Person, Rating, RatingValue, Scale, Scorer, Subject,
+    Assessment, Criterion, Framework, Id, IssueKind, Level, PeerReview, Rating, RatingValue, Scale,
+    Scorer, Subject,
 };
 
 fn id(s: impl Into<String>) -> Id {

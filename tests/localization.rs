@@ -11,10 +11,9 @@
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
-use assessment_model::{
-    DerivationKind, Framework, LanguageTag, Localization, Localized, Scorer, Step, TextKey,
-    catalog, from_deserializer,
-};
+use assessment_model::localization::{Localized, Step, TextKey};
+use assessment_model::model::{DerivationKind, LanguageTag};
+use assessment_model::{Framework, Localization, Scorer, catalog, from_deserializer};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
@@ -356,7 +355,7 @@ fn a_localization_of_another_framework_or_version_is_a_mismatch_only() {
     let mut doc = german();
     doc["framework"]["version"] = json!("=1.0.0");
     doc["language"] = json!("deutsch!");
-    doc["title"] = json!("x".repeat(assessment_model::MAX_TEXT_BYTES + 1));
+    doc["title"] = json!("x".repeat(assessment_model::model::MAX_TEXT_BYTES + 1));
     let issues = localization(&doc).issues_against(&framework);
     assert_eq!(
         pairs(&issues),
@@ -451,7 +450,7 @@ fn applying_changes_no_score_of_the_worked_example() {
     for c in framework.walk().map(|(_, c)| c).step_by(3) {
         german.criteria.insert(
             c.id.clone(),
-            assessment_model::TitledText::title(format!("[de] {}", c.title)),
+            assessment_model::localization::TitledText::title(format!("[de] {}", c.title)),
         );
     }
     let localized = german.apply(&framework).unwrap();

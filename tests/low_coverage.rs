@@ -9,9 +9,9 @@
 mod common;
 
 use assessment_model::catalog::good_practice;
+use assessment_model::report::ReportDocument;
 use assessment_model::{
-    Aggregation, Assessment, MissingPolicy, NoScore, Report, ReportDocument, Scorer, ScoringRules,
-    Subject,
+    Aggregation, Assessment, MissingPolicy, NoScore, Report, Scorer, ScoringRules, Subject,
 };
 use common::*;
 

@@ -4,10 +4,8 @@
 //! and a million siblings.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use assessment_model::{
-    Assessment, Criterion, Framework, Id, Issue, IssueKind, MAX_CRITERIA, MAX_DEPTH,
-    from_deserializer,
-};
+use assessment_model::model::{MAX_CRITERIA, MAX_DEPTH};
+use assessment_model::{Assessment, Criterion, Framework, Id, Issue, IssueKind, from_deserializer};
 
 /// The one issue that parsing `json` as a `T` reports.
 fn json_issue<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> Issue {

@@ -6,9 +6,10 @@
 
 use std::collections::HashSet;
 
+use assessment_model::mapping::{NotCarriedReason, Relation};
+use assessment_model::model::{DeclaredFinding, EvidenceKind, FindingKind};
 use assessment_model::{
-    Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Framework, IssueKind,
-    Mapping, NotCarriedReason, Rating, RatingValue, Relation, Subject,
+    Assessment, Evidence, Framework, IssueKind, Mapping, Rating, RatingValue, Subject,
 };
 use serde_json::json;
 

@@ -8,10 +8,9 @@
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use assessment_model::catalog::{crosswalk, good_practice, impart};
-use assessment_model::{
-    Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Framework, Mapping,
-    NotCarried, NotCarriedReason, Rating, RatingValue, Subject,
-};
+use assessment_model::mapping::{NotCarried, NotCarriedReason};
+use assessment_model::model::{DeclaredFinding, EvidenceKind, FindingKind};
+use assessment_model::{Assessment, Evidence, Framework, Mapping, Rating, RatingValue, Subject};
 use serde_json::json;
 
 fn finding(kind: FindingKind, about: Option<&str>, text: &str) -> DeclaredFinding {

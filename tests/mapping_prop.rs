@@ -10,9 +10,10 @@
 
 use std::collections::HashSet;
 
+use assessment_model::mapping::{MappingEntry, Relation};
+use assessment_model::model::{DeclaredFinding, EvidenceKind, FindingKind};
 use assessment_model::{
-    Assessment, Criterion, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Framework, Id,
-    Mapping, MappingEntry, RatingValue, Relation, Scorer, Subject,
+    Assessment, Criterion, Evidence, Framework, Id, Mapping, RatingValue, Scorer, Subject,
 };
 use proptest::prelude::*;
 

@@ -5,8 +5,9 @@
 //! The `expected` texts are `Scale::admits`' wording for the two scales.
 #![allow(clippy::indexing_slicing)]
 
+use assessment_model::model::Person;
 use assessment_model::{
-    Assessment, Framework, IssueKind, Mapping, PeerReview, Person, RatingValue, Scorer, Subject,
+    Assessment, Framework, IssueKind, Mapping, PeerReview, RatingValue, Scorer, Subject,
 };
 
 fn framework() -> Framework {

@@ -22,9 +22,10 @@
 
 use std::collections::HashSet;
 
+use assessment_model::model::Direction;
 use assessment_model::{
-    Aggregation, Assessment, Criterion, Direction, Framework, Id, Level, LevelRef, MissingPolicy,
-    RatingValue, Scale, Scorer, ScoringRules, Subject,
+    Aggregation, Assessment, Criterion, Framework, Id, Level, LevelRef, MissingPolicy, RatingValue,
+    Scale, Scorer, ScoringRules, Subject,
 };
 use indexmap::IndexMap;
 use proptest::prelude::*;

@@ -4,7 +4,9 @@
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
-use assessment_model::{DerivationKind, Framework, IssueKind, Profile, ProfileError};
+use assessment_model::model::DerivationKind;
+use assessment_model::profile::ProfileError;
+use assessment_model::{Framework, IssueKind, Profile};
 use serde_json::json;
 
 fn framework() -> Framework {

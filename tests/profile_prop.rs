@@ -7,7 +7,8 @@
 
 use std::collections::HashSet;
 
-use assessment_model::{Criterion, Framework, Id, Profile, Selection};
+use assessment_model::profile::Selection;
+use assessment_model::{Criterion, Framework, Id, Profile};
 use proptest::prelude::*;
 
 /// A node: (parent choice, top-level?, weight choice, tag choice).

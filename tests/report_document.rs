@@ -5,8 +5,9 @@
 #![allow(clippy::indexing_slicing)]
 
 use assessment_model::catalog::good_practice;
+use assessment_model::report::ReportDocument;
 use assessment_model::{
-    Assessment, Framework, Rating, RatingValue, ReportDocument, Scorer, Subject, ValidationError,
+    Assessment, Framework, Rating, RatingValue, Scorer, Subject, ValidationError,
 };
 use serde_json::{Value, json};
 
@@ -198,7 +199,9 @@ fn a_rating_off_scale_in_a_document_gives_the_assessment_checks_reason() {
 
 #[test]
 fn a_report_renders_in_a_language_with_its_fallbacks_marked() {
-    use assessment_model::{LanguageTag, Localization, Localized, TitledText};
+    use assessment_model::Localization;
+    use assessment_model::localization::{Localized, TitledText};
+    use assessment_model::model::LanguageTag;
     let fw = framework();
     let report = Scorer::new(&fw).unwrap().score(&assessment(&fw)).unwrap();
     // A localization written for this test: one title in German.

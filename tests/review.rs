@@ -20,9 +20,10 @@
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
+use assessment_model::model::{EvidenceKind, IsoDate, Person};
+use assessment_model::review::{Consolidation, MeasurementLevel, ReviewError};
 use assessment_model::{
-    Consolidation, Evidence, EvidenceKind, Framework, Id, IsoDate, IssueKind, MeasurementLevel,
-    PeerReview, Person, Rating, RatingValue, ReviewError, Subject,
+    Evidence, Framework, Id, IssueKind, PeerReview, Rating, RatingValue, Subject,
 };
 
 use RatingValue::{Level, Met, NotApplicable as Na, NotMet, Number};
@@ -128,7 +129,7 @@ fn fixture() -> PeerReview {
     ])
 }
 
-fn value(c: &assessment_model::Consolidated, leaf: &str) -> Option<RatingValue> {
+fn value(c: &assessment_model::review::Consolidated, leaf: &str) -> Option<RatingValue> {
     c.assessment.ratings.get(leaf).map(|r| r.value.clone())
 }
 
@@ -457,8 +458,8 @@ fn evidence_notes_narratives_and_findings_are_attributed() {
         built
     });
     p1.narratives.insert(id("g"), "Well run.".into());
-    let mut finding = assessment_model::DeclaredFinding::new(
-        assessment_model::FindingKind::Strength,
+    let mut finding = assessment_model::model::DeclaredFinding::new(
+        assessment_model::model::FindingKind::Strength,
         "Employer network",
     );
     finding.criterion = Some(id("o1"));
@@ -581,7 +582,7 @@ fn serde_round_trip() {
         .consolidate(&framework(), Consolidation::Consensus)
         .unwrap();
     let json = serde_json::to_string(&c).unwrap();
-    let back: assessment_model::Consolidated = serde_json::from_str(&json).unwrap();
+    let back: assessment_model::review::Consolidated = serde_json::from_str(&json).unwrap();
     assert_eq!(back, c);
     let r = fixture();
     let back: PeerReview = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();

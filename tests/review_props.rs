@@ -6,10 +6,9 @@
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
-use assessment_model::{
-    Assessment, Consolidation, Framework, Id, MeasurementLevel, PeerReview, Person, RatingValue,
-    Subject, krippendorff_alpha,
-};
+use assessment_model::model::Person;
+use assessment_model::review::{Consolidation, MeasurementLevel, krippendorff_alpha};
+use assessment_model::{Assessment, Framework, Id, PeerReview, RatingValue, Subject};
 use proptest::prelude::*;
 
 fn framework() -> Framework {

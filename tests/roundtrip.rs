@@ -10,11 +10,14 @@
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
+use assessment_model::model::{
+    DeclaredFinding, Derivation, DerivationKind, Direction, EvidenceKind, FindingKind, Person,
+    Provenance,
+};
 use assessment_model::{
-    Aggregation, Assessment, Band, Criterion, DeclaredFinding, Derivation, DerivationKind,
-    Direction, Evidence, EvidenceKind, Facet, FacetValue, FindingKind, Framework, FrameworkRef, Id,
-    Level, LevelRef, MissingPolicy, Person, Provenance, Rating, RatingValue, Scale, ScoringRules,
-    Severity, Subject,
+    Aggregation, Assessment, Band, Criterion, Evidence, Facet, FacetValue, Framework, FrameworkRef,
+    Id, Level, LevelRef, MissingPolicy, Rating, RatingValue, Scale, ScoringRules, Severity,
+    Subject,
 };
 use indexmap::IndexMap;
 use proptest::prelude::*;
@@ -597,7 +600,7 @@ fn a_schema_name_is_kept_and_ignored() {
     assert_eq!(report.schema(), None);
     let mut value = serde_json::to_value(&report).unwrap();
     value["$schema"] = serde_json::json!("urn:assessment-model:schema:report:1");
-    let document: assessment_model::ReportDocument = serde_json::from_value(value).unwrap();
+    let document: assessment_model::report::ReportDocument = serde_json::from_value(value).unwrap();
     let scorer = assessment_model::Scorer::new(&framework).unwrap();
     let read = scorer.read_report(document).unwrap();
     assert_eq!(read.schema(), Some("urn:assessment-model:schema:report:1"));

@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use assessment_model::IsoDate;
+use assessment_model::model::IsoDate;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

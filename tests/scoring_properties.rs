@@ -543,7 +543,8 @@ proptest! {
 /// not a translation): the criteria, level labels and facet values whose
 /// position in `mask` (cycled) is true; how many texts it gives.
 fn test_localization(fw: &Framework, mask: &[bool]) -> (assessment_model::Localization, usize) {
-    use assessment_model::{LevelText, Localization, ScaleText, TitledText};
+    use assessment_model::Localization;
+    use assessment_model::localization::{LevelText, ScaleText, TitledText};
     let mut l = Localization::new(id("test-de"), fw.compatible_ref(), "de".parse().unwrap());
     l.notes
         .push("Written for the crate's property tests.".into());
@@ -570,7 +571,7 @@ fn test_localization(fw: &Framework, mask: &[bool]) -> (assessment_model::Locali
         }
     }
     for (facet_id, facet) in &fw.facets {
-        let mut text = assessment_model::FacetText::default();
+        let mut text = assessment_model::localization::FacetText::default();
         for (value_id, value) in &facet.values {
             if flags.next().unwrap() {
                 let title = TitledText::title(format!("[de] {}", value.title));

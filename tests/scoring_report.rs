@@ -5,9 +5,10 @@
 
 mod common;
 
+use assessment_model::model::{DeclaredFinding, FindingKind};
 use assessment_model::{
-    Aggregation, Band, DeclaredFinding, Facet, FacetValue, FindingKind, Framework, LeafValue,
-    MissingPolicy, NoScore, Scorer, ScoringRules,
+    Aggregation, Band, Facet, FacetValue, Framework, LeafValue, MissingPolicy, NoScore, Scorer,
+    ScoringRules,
 };
 use common::*;
 use indexmap::IndexMap;

@@ -12,9 +12,11 @@
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
+use assessment_model::cohort::CohortState;
+use assessment_model::report::ReportDocument;
 use assessment_model::{
-    ActionPlan, Assessment, CohortState, Framework, Issue, IssueKind, Localization, Mapping,
-    PeerReview, Profile, ReportDocument, from_deserializer,
+    ActionPlan, Assessment, Framework, Issue, IssueKind, Localization, Mapping, PeerReview,
+    Profile, from_deserializer,
 };
 use serde::de::DeserializeOwned;
 
@@ -261,12 +263,12 @@ fn objects(value: &Value, at: &str, out: &mut Vec<String>) {
         Value::Object(map) => {
             out.push(at.to_owned());
             for (key, v) in map {
-                objects(v, &assessment_model::pointer(at, key), out);
+                objects(v, &assessment_model::model::pointer(at, key), out);
             }
         }
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
-                objects(v, &assessment_model::pointer(at, i), out);
+                objects(v, &assessment_model::model::pointer(at, i), out);
             }
         }
         _ => {}

@@ -1,10 +1,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Synthesis across consolidated peer reviews, checked by hand.
 
-use assessment_model::{
-    Assessment, Consolidation, Framework, Id, PeerReview, Person, RatingValue, Scorer, Subject,
-    Synthesis,
-};
+use assessment_model::cohort::Synthesis;
+use assessment_model::model::Person;
+use assessment_model::review::Consolidation;
+use assessment_model::{Assessment, Framework, Id, PeerReview, RatingValue, Scorer, Subject};
 
 use RatingValue::{Level, Met, NotMet};
 

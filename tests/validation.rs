@@ -2,9 +2,10 @@
 //! code, path and values, worked out by hand from the documents below.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use assessment_model::model::MAX_DEPTH;
 use assessment_model::{
-    Assessment, Criterion, Framework, FrameworkRef, Id, IssueKind, MAX_DEPTH, Mapping, Report,
-    Scorer, Severity, Subject, ValidationError, compose,
+    Assessment, Criterion, Framework, FrameworkRef, Id, IssueKind, Mapping, Report, Scorer,
+    Severity, Subject, ValidationError, compose,
 };
 use serde_json::{Value, json};
 

@@ -4,6 +4,15 @@
 //! §8.3). The bounds of one assessment (§8.2) are a report of that
 //! assessment, made by [`crate::Scorer::bounds`] on the report floor.
 //!
+//! This module holds [`Progress`] with its parts ([`NodeProgress`],
+//! [`ProgressStatus`], [`RiskChange`], [`RiskStatus`], [`RatingChange`],
+//! [`CarriedFrom`], [`PROGRESS_TOLERANCE`]), its text ([`LocalizedProgress`])
+//! and its counts over a cohort ([`ProgressTally`], [`NodeTally`],
+//! [`StatusCounts`]); and [`Uncertainty`] with its [`UncertaintySpec`] and
+//! results ([`UncertaintyReport`], [`MemberUncertainty`], [`Spread`],
+//! [`Sensitivity`], [`UncertainInput`]). The crate root re-exports
+//! [`Progress`], [`Uncertainty`] and [`UncertaintySpec`].
+//!
 //! Progress reads two reports' views and scores nothing itself (across
 //! versions, the carried baseline is scored by the current scorer).
 //! Uncertainty runs the core's one interpreter on a copy of the compiled

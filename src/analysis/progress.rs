@@ -169,7 +169,7 @@ pub struct CarriedFrom {
     /// The framework (exact version) the baseline was assessed against.
     pub from: FrameworkRef,
     /// The baseline's ratings that the mapping did not carry, in the
-    /// assessment's order ([`crate::Translation::not_carried`]).
+    /// assessment's order ([`crate::mapping::Translation::not_carried`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_carried: Vec<Id>,
 }
@@ -184,7 +184,8 @@ pub struct CarriedFrom {
 /// # Examples
 ///
 /// ```
-/// use assessment_model::{Assessment, Framework, Progress, ProgressStatus, RatingValue, Scorer, Subject};
+/// use assessment_model::{Assessment, Framework, Progress, RatingValue, Scorer, Subject};
+/// use assessment_model::analysis::ProgressStatus;
 ///
 /// let framework: Framework = serde_json::from_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
@@ -309,7 +310,8 @@ impl Progress {
     ///
     /// ```
     /// use assessment_model::catalog::profint;
-    /// use assessment_model::{Assessment, Progress, ProgressStatus, RatingValue, Scorer, Subject};
+    /// use assessment_model::{Assessment, Progress, RatingValue, Scorer, Subject};
+    /// use assessment_model::analysis::ProgressStatus;
     ///
     /// let (io1, io2) = (profint::success_factors_io1(), profint::success_factors_io2());
     /// let mut before = Assessment::new(io1.exact_ref(), Subject::new("A device"));

@@ -67,7 +67,9 @@ impl Progress {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{LanguageTag, Localization, Localized, Progress, Scorer, TitledText};
+    /// use assessment_model::{Localization, Progress, Scorer};
+    /// use assessment_model::localization::{Localized, TitledText};
+    /// use assessment_model::model::LanguageTag;
     /// use assessment_model::catalog::good_practice;
     ///
     /// let framework = good_practice::criteria();
@@ -293,7 +295,8 @@ impl ProgressTally {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Assessment, Framework, Progress, ProgressTally, RatingValue, Scorer, Subject};
+    /// use assessment_model::{Assessment, Framework, Progress, RatingValue, Scorer, Subject};
+    /// use assessment_model::analysis::ProgressTally;
     ///
     /// let framework: Framework = serde_json::from_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",

@@ -12,10 +12,10 @@ impl Framework {
     ///
     /// | code | severity | path | when |
     /// |---|---|---|---|
-    /// | `text-too-long` | error | `/title`, `/description`, `/provenance/…` | longer than [`crate::MAX_TEXT_BYTES`] (the same at every text below: titles, descriptions, labels, units, reasons, sources) |
-    /// | `too-many-items` | error | `/provenance/notes`, `/provenance/derived_from`, `/scales`, `/facets`, `/facets/<id>/values`, `/rules/bands`, `/requires` | more than [`crate::MAX_ITEMS`] entries |
+    /// | `text-too-long` | error | `/title`, `/description`, `/provenance/…` | longer than [`crate::model::MAX_TEXT_BYTES`] (the same at every text below: titles, descriptions, labels, units, reasons, sources) |
+    /// | `too-many-items` | error | `/provenance/notes`, `/provenance/derived_from`, `/scales`, `/facets`, `/facets/<id>/values`, `/rules/bands`, `/requires` | more than [`crate::model::MAX_ITEMS`] entries |
     /// | `unused-scale` | warning | `/scales/<id>` | no leaf is rated on the scale |
-    /// | `too-many-levels` | error | `/scales/<id>/levels` | an ordinal scale has more than [`crate::MAX_LEVELS`] levels |
+    /// | `too-many-levels` | error | `/scales/<id>/levels` | an ordinal scale has more than [`crate::model::MAX_LEVELS`] levels |
     /// | `too-few-levels` | error | `/scales/<id>/levels` | an ordinal scale has fewer than two levels |
     /// | `duplicate-id` | error | `/scales/<id>/levels/<i>/id` | two levels of a scale share an id |
     /// | `duplicate-level-value` | error | `/scales/<id>/levels/<i>/value` | two levels of a scale share a value |
@@ -26,9 +26,9 @@ impl Framework {
     /// | `unordered-bands` | error | `/rules/bands/<i>/from` | not above the previous band's `from` |
     /// | `unknown-band` | error | `/rules/critical_caps_band` | no band has that id |
     /// | `empty-group` | error | `/criteria` | the framework has no criteria |
-    /// | `too-many-criteria` | error | `/criteria` | more than [`crate::MAX_CRITERIA`] criteria at any depth |
+    /// | `too-many-criteria` | error | `/criteria` | more than [`crate::model::MAX_CRITERIA`] criteria at any depth |
     /// | `all-weights-zero` | warning | `/criteria` or `…/children` | every top-level criterion, or every child of a group, has weight 0 |
-    /// | `too-deep` | error | the criterion at depth [`MAX_DEPTH`](crate::MAX_DEPTH) + 1 | the tree is deeper than [`MAX_DEPTH`](crate::MAX_DEPTH); its subtree is not checked further |
+    /// | `too-deep` | error | the criterion at depth [`MAX_DEPTH`](crate::model::MAX_DEPTH) + 1 | the tree is deeper than [`MAX_DEPTH`](crate::model::MAX_DEPTH); its subtree is not checked further |
     /// | `empty-group` | error | the criterion | it has neither children nor a scale |
     /// | `duplicate-id` | error | `…/id` | another criterion (anywhere in the tree) has the id; `first` is the earlier one's path |
     /// | `invalid-weight` | error | `…/weight` | negative, NaN or infinite |

@@ -2,6 +2,12 @@
 //! grouped by a subject attribute (IMPART: common findings across ten
 //! projects in seven states; PROFINT: average importance per learning
 //! domain and beneficiary group, its Figures 2 and 3).
+//!
+//! This module holds the [`Cohort`] (also at the crate root), its
+//! statistics ([`CohortStats`], [`NodeStats`], [`LevelCount`]), the
+//! synthesis of what members share ([`Synthesis`], [`CommonRisk`],
+//! [`Weakness`]) and the [`CohortState`] that carries a cohort across a
+//! process boundary ([SPEC](crate::spec) §7.5).
 
 mod accumulator;
 mod state;

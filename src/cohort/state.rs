@@ -23,7 +23,8 @@ use crate::scorer::Scorer;
 /// # Examples
 ///
 /// ```
-/// use assessment_model::{Assessment, Cohort, CohortState, Framework, RatingValue, Scorer, Subject};
+/// use assessment_model::{Assessment, Cohort, Framework, RatingValue, Scorer, Subject};
+/// use assessment_model::cohort::CohortState;
 ///
 /// let framework: Framework = serde_json::from_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",

@@ -97,7 +97,7 @@ impl RatingsTable {
         (leaf < block.leaves()).then(|| block.get(leaf, row % LANES))
     }
 
-    /// Binds `assessment` into row `row`, as [`Scorer::score`] checks and
+    /// Binds `assessment` into row `row`, as [`Scorer::score`](crate::Scorer::score) checks and
     /// binds it.
     ///
     /// # Errors

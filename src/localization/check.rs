@@ -148,7 +148,8 @@ impl Localization {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Localization, TitledText, catalog::impart};
+    /// use assessment_model::{Localization, catalog::impart};
+    /// use assessment_model::localization::TitledText;
     ///
     /// let core = impart::core();
     /// let mut german = Localization::new("core-de".parse()?, core.compatible_ref(), "de".parse()?);
@@ -188,7 +189,7 @@ impl Localization {
     /// The limits of [`crate::limits`]: maps of criteria up to
     /// [`MAX_CRITERIA`] entries, of levels up to [`MAX_LEVELS`], the other
     /// maps and the notes up to [`MAX_ITEMS`]; every text up to
-    /// [`crate::MAX_TEXT_BYTES`].
+    /// [`crate::model::MAX_TEXT_BYTES`].
     fn limit_issues(&self, issues: &mut Vec<Issue>) {
         let mut limits = Limits::new(issues);
         limits.count("/notes", "notes", self.notes.len(), MAX_ITEMS);

@@ -58,7 +58,9 @@ pub struct LocalizedText<'s> {
 /// # Examples
 ///
 /// ```
-/// use assessment_model::{LanguageTag, Localization, Localized, Step, TitledText, catalog::impart};
+/// use assessment_model::{Localization, catalog::impart};
+/// use assessment_model::localization::{Localized, Step, TitledText};
+/// use assessment_model::model::LanguageTag;
 ///
 /// let core = impart::core();
 /// let mut de = Localization::new("core-de".parse()?, core.compatible_ref(), "de".parse()?);
@@ -68,7 +70,7 @@ pub struct LocalizedText<'s> {
 ///
 /// let requested: LanguageTag = "de-AT".parse()?;
 /// let texts = Localized::new(&core, &[&de, &at], &requested)?;
-/// let title = texts.get(assessment_model::TextKey::Title).ok_or("no title")?;
+/// let title = texts.get(assessment_model::localization::TextKey::Title).ok_or("no title")?;
 /// assert_eq!((title.text, title.step), ("IMPART-Kernbenchmark (Österreich)", Step::Exact));
 /// let voice = texts.criterion_title("migrant-voice").ok_or("no criterion")?;
 /// assert_eq!((voice.text, voice.step, voice.fallback), ("Stimme der Migranten", Step::PrimaryLanguage, true));
@@ -102,7 +104,9 @@ impl<'a> Localized<'a> {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{LanguageTag, Localization, Localized, catalog::{good_practice, impart}};
+    /// use assessment_model::{Localization, catalog::{good_practice, impart}};
+    /// use assessment_model::localization::Localized;
+    /// use assessment_model::model::LanguageTag;
     ///
     /// let core = impart::core();
     /// let other = Localization::new("gp-de".parse()?, good_practice::criteria().compatible_ref(), "de".parse()?);

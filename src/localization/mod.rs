@@ -1,8 +1,14 @@
 //! [`Localization`]: a framework's titles, labels and descriptions in
 //! another language, delivered as a document of its own and applied as an
 //! overlay ([SPEC](crate::spec) §3.12, §6.6, §7.6). Named so because
-//! [`Translation`](crate::Translation) is already the result of
+//! [`Translation`](crate::mapping::Translation) is already the result of
 //! [`Mapping::translate`](crate::Mapping::translate).
+//!
+//! This module holds the [`Localization`] (also at the crate root) and its
+//! texts ([`TitledText`], [`ScaleText`], [`LevelText`], [`FacetText`],
+//! [`BandText`]), the [`Coverage`] its check reports, the [`TextKey`] of
+//! each text, and [`Localized`] with the [`LocalizedText`] and [`Step`] of
+//! each lookup.
 //!
 //! A translator writes a localization without touching the framework;
 //! [`Localization::validate_for`] checks it against the framework and says
@@ -257,7 +263,8 @@ impl Localization {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Localization, TitledText, catalog::impart};
+    /// use assessment_model::{Localization, catalog::impart};
+    /// use assessment_model::localization::TitledText;
     ///
     /// let core = impart::core();
     /// let mut german = Localization::new("core-de".parse()?, core.compatible_ref(), "de".parse()?);
@@ -320,7 +327,8 @@ impl Localization {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Localization, TitledText, catalog::impart};
+    /// use assessment_model::{Localization, catalog::impart};
+    /// use assessment_model::localization::TitledText;
     ///
     /// let core = impart::core();
     /// let mut german = Localization::new("core-de".parse()?, core.compatible_ref(), "de".parse()?);

@@ -16,7 +16,7 @@ use crate::model::issue::pointer;
 /// # Examples
 ///
 /// ```
-/// use assessment_model::TextKey;
+/// use assessment_model::localization::TextKey;
 ///
 /// let key = TextKey::LevelLabel("importance", "very-important");
 /// assert_eq!(key.pointer(), "/scales/importance/levels/very-important/label");
@@ -89,12 +89,13 @@ impl Localization {
     /// The text this localization gives for `key`, if it gives one (blank
     /// or not: validation reports a blank text). Texts of ids the framework
     /// does not have are returned all the same; use
-    /// [`Localized`](crate::Localized) to look texts up with the fallback.
+    /// [`Localized`](crate::localization::Localized) to look texts up with the fallback.
     ///
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Localization, TextKey, TitledText, catalog::impart};
+    /// use assessment_model::{Localization, catalog::impart};
+    /// use assessment_model::localization::{TextKey, TitledText};
     ///
     /// let mut german = Localization::new("core-de".parse()?, impart::core().compatible_ref(), "de".parse()?);
     /// german.criteria.insert("migrant-voice".parse()?, TitledText::title("Stimme der Migranten"));

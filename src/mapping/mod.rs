@@ -1,13 +1,19 @@
 //! [`Mapping`]: a crosswalk from one framework (version) to another, and
 //! [`Mapping::translate`], which carries an assessment across it.
 //!
+//! This module holds the [`Mapping`] (also at the crate root) and its
+//! [`MappingEntry`]s with their [`Relation`], what a translation gives
+//! ([`Translation`], [`Carried`], [`NotCarried`], [`NotCarriedReason`],
+//! [`FindingNotCarried`], [`Unrated`]) and [`rescale`], which carries one
+//! rating from one scale to another ([SPEC](crate::spec) §3.8, §7.3).
+//!
 //! The entries relate leaves; ratings travel along them (the rules are on
 //! [`Mapping`]). Narratives and declared findings travel too, on groups as
 //! on leaves: a group's go to the lowest target criterion that contains
 //! every target of the group's leaves, or to the one of those with the
 //! group's own id, so the [identity](Mapping::identity) gives every
-//! assessment back (the rule is on
-//! [`Mapping::translate`](Mapping::translate#narratives-and-findings)).
+//! assessment back (the rule is in [`Mapping::translate`], under
+//! *Narratives and findings*).
 //! Whatever cannot be carried is listed in the [`Translation`] with why.
 
 use std::collections::HashMap;
@@ -340,7 +346,8 @@ impl Mapping {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Mapping, MappingEntry, Relation};
+    /// use assessment_model::Mapping;
+    /// use assessment_model::mapping::{MappingEntry, Relation};
     /// use assessment_model::catalog::{good_practice, impart};
     ///
     /// let (core, gp) = (impart::core(), good_practice::criteria());

@@ -12,7 +12,8 @@ pub(super) const EPS: f64 = 1e-9;
 /// # Examples
 ///
 /// ```
-/// use assessment_model::{rescale, RatingValue, Scale};
+/// use assessment_model::{RatingValue, Scale};
+/// use assessment_model::mapping::rescale;
 ///
 /// let tick = Scale::binary();
 /// assert_eq!(rescale(&tick, 1.0), Some(RatingValue::Met));

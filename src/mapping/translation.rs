@@ -69,7 +69,8 @@ impl Mapping {
     /// the targets of its leaves:
     ///
     /// ```
-    /// use assessment_model::{Assessment, Framework, Mapping, NotCarriedReason, Subject};
+    /// use assessment_model::{Assessment, Framework, Mapping, Subject};
+    /// use assessment_model::mapping::NotCarriedReason;
     ///
     /// let old: Framework = serde_json::from_str(r#"{
     ///     "id": "old", "version": "1.0.0", "title": "Old",

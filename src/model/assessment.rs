@@ -237,7 +237,8 @@ impl Evidence {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Evidence, EvidenceKind, Rating, RatingValue};
+    /// use assessment_model::{Evidence, Rating, RatingValue};
+    /// use assessment_model::model::EvidenceKind;
     ///
     /// let mut rating = Rating::new(RatingValue::Level(1.into()));
     /// rating.evidence.push(Evidence::new(EvidenceKind::Interview, "Two participants"));
@@ -297,7 +298,7 @@ impl DeclaredFinding {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{DeclaredFinding, FindingKind};
+    /// use assessment_model::model::{DeclaredFinding, FindingKind};
     ///
     /// let mut finding = DeclaredFinding::new(FindingKind::Risk, "Funding ends next year.");
     /// finding.criterion = Some("sustainability".parse()?);

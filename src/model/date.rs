@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 /// # Examples
 ///
 /// ```
-/// use assessment_model::IsoDate;
+/// use assessment_model::model::IsoDate;
 ///
 /// let start: IsoDate = "2011-10-12".parse()?;
 /// let end: IsoDate = "2011-10-14".parse()?;
@@ -50,7 +50,7 @@ impl IsoDate {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{DateError, IsoDate};
+    /// use assessment_model::model::{DateError, IsoDate};
     ///
     /// assert_eq!(IsoDate::new(2012, 2, 29)?.to_string(), "2012-02-29");
     /// assert_eq!(IsoDate::new(2011, 2, 29), Err(DateError::NoSuchDay { year: 2011, month: 2, day: 29 }));

@@ -46,7 +46,8 @@ impl Id {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Id, IdError};
+    /// use assessment_model::Id;
+    /// use assessment_model::model::IdError;
     ///
     /// assert!(Id::new("needs-assessment").is_ok());
     /// assert_eq!(Id::new("a--b"), Err(IdError::Hyphen { index: 2 }));

@@ -274,21 +274,21 @@ issue_kinds! {
         /// The band id.
         band: String,
     } = "unknown-band", Error, "no band `{band}` is defined";
-    /// The tree is deeper than [`crate::MAX_DEPTH`].
+    /// The tree is deeper than [`crate::model::MAX_DEPTH`].
     TooDeep {
         /// The depth reached.
         depth: usize,
         /// The limit.
         max: usize,
     } = "too-deep", Error, "the tree is {depth} levels deep, more than the limit of {max}";
-    /// A framework with more criteria than [`crate::MAX_CRITERIA`].
+    /// A framework with more criteria than [`crate::model::MAX_CRITERIA`].
     TooManyCriteria {
         /// How many it has (at any depth).
         count: usize,
         /// The limit.
         max: usize,
     } = "too-many-criteria", Error, "{count} criteria, more than the limit of {max}";
-    /// An ordinal scale with more levels than [`crate::MAX_LEVELS`].
+    /// An ordinal scale with more levels than [`crate::model::MAX_LEVELS`].
     TooManyLevels {
         /// How many it has.
         count: usize,
@@ -305,7 +305,7 @@ issue_kinds! {
         /// The limit.
         max: usize,
     } = "too-many-items", Error, "{count} {what}, more than the limit of {max}";
-    /// A free text longer than [`crate::MAX_TEXT_BYTES`].
+    /// A free text longer than [`crate::model::MAX_TEXT_BYTES`].
     TextTooLong {
         /// Its length in bytes (UTF-8).
         length: usize,
@@ -422,7 +422,7 @@ issue_kinds! {
         /// The end date, `YYYY-MM-DD`.
         end: String,
     } = "dates-out-of-order", Error, "the end date {end} comes before the start date {start}";
-    /// [`crate::Consolidation::Mean`] on a leaf whose scale is not numeric
+    /// [`crate::review::Consolidation::Mean`] on a leaf whose scale is not numeric
     /// (a mean of levels is not a level).
     NotNumeric {
         /// The leaf's id.
@@ -440,7 +440,7 @@ issue_kinds! {
         /// What is wrong.
         reason: String,
     } = "invalid-report", Error, "the report does not fit the framework: {reason}";
-    /// A cohort's accumulators ([`crate::CohortState`]) do not fit the
+    /// A cohort's accumulators ([`crate::cohort::CohortState`]) do not fit the
     /// framework's nodes and levels, a count exceeds the members, or a
     /// group's members do not add up to the cohort's.
     InvalidState = "invalid-state", Error, "the accumulators do not fit the framework or the member count";
@@ -454,7 +454,7 @@ issue_kinds! {
 
     // ----- localizations -----
     /// A string where a language tag is expected is not a well-formed BCP
-    /// 47 tag ([`crate::LanguageTag`]).
+    /// 47 tag ([`crate::model::LanguageTag`]).
     MalformedLanguageTag {
         /// The string.
         value: String,
@@ -520,8 +520,8 @@ issue_kinds! {
 /// [`Mapping::check`]: crate::Mapping::check
 /// [`Mapping::translate`]: crate::Mapping::translate
 /// [`Cohort`]: crate::Cohort
-/// [`ProfileError`]: crate::ProfileError
-/// [`ReviewError`]: crate::ReviewError
+/// [`ProfileError`]: crate::profile::ProfileError
+/// [`ReviewError`]: crate::review::ReviewError
 ///
 /// # Examples
 ///
@@ -596,7 +596,7 @@ impl fmt::Display for ValidationError {
 /// # Examples
 ///
 /// ```
-/// use assessment_model::pointer;
+/// use assessment_model::model::pointer;
 ///
 /// assert_eq!(pointer("/subject/attributes", "a/b~c"), "/subject/attributes/a~1b~0c");
 /// assert_eq!(pointer("", 3), "/3");

@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 /// # Examples
 ///
 /// ```
-/// use assessment_model::LanguageTag;
+/// use assessment_model::model::LanguageTag;
 ///
 /// let tag: LanguageTag = "DE-at".parse()?;
 /// assert_eq!(tag.as_str(), "de-AT");
@@ -66,7 +66,7 @@ impl LanguageTag {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{LanguageTag, LanguageTagError};
+    /// use assessment_model::model::{LanguageTag, LanguageTagError};
     ///
     /// assert_eq!(LanguageTag::new("sr-latn-rs")?.as_str(), "sr-Latn-RS");
     /// assert_eq!(
@@ -98,7 +98,7 @@ impl LanguageTag {
 
     /// The tag of the primary language alone (`de` of `de-AT`; `de` of
     /// `de`): the second step of the fallback order
-    /// ([`Localized`](crate::Localized)).
+    /// ([`Localized`](crate::localization::Localized)).
     pub fn primary(&self) -> LanguageTag {
         LanguageTag(self.primary_language().to_owned())
     }

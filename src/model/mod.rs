@@ -1,7 +1,14 @@
-//! The documents: ids, scales, scoring rules, the framework, the
-//! assessment, issues (the one issue-list error), dates, language tags,
-//! limits and the serialised form. The lowest floor: it imports nothing
-//! else of the crate.
+//! The documents ([SPEC](crate::spec) §3): ids, scales, scoring rules,
+//! the framework and its criteria and facets, the assessment with its
+//! ratings, evidence and declared findings, validation issues (the one
+//! issue-list error, §3.11, §6), dates, language tags and the size limits
+//! (§6.4). The
+//! crate root re-exports the names a newcomer needs first; this module
+//! holds them all, with the rest: provenance and derivations, people,
+//! kinds of evidence and of findings, the id, date and language-tag
+//! errors, [`pointer()`] for JSON Pointers and the `MAX_*` limits.
+//!
+//! The lowest floor: it imports nothing else of the crate.
 
 pub(crate) mod assessment;
 pub(crate) mod date;
@@ -15,3 +22,18 @@ pub mod limits;
 pub(crate) mod rules;
 pub(crate) mod scale;
 pub mod versioning;
+
+pub use assessment::{
+    Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
+};
+pub use date::{DateError, IsoDate};
+pub use framework::{
+    Criterion, Derivation, DerivationKind, Facet, FacetValue, Framework, FrameworkRef, Provenance,
+    Walk,
+};
+pub use id::{Id, IdError};
+pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
+pub use language_tag::{LanguageTag, LanguageTagError};
+pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
+pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
+pub use scale::{Direction, Level, LevelRef, RatingValue, Scale};

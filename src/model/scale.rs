@@ -381,7 +381,8 @@ impl Scale {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Direction, RatingValue, Scale};
+    /// use assessment_model::{RatingValue, Scale};
+    /// use assessment_model::model::Direction;
     ///
     /// let delay = Scale::numeric(0.0, 10.0)
     ///     .with_direction(Direction::LowerIsBetter)
@@ -473,7 +474,7 @@ impl Scale {
     ///
     /// This is the one place a [`LevelRef`] is resolved: normalisation,
     /// checking, consolidation and cohort counts all go through it. It scans
-    /// the levels (at most [`crate::MAX_LEVELS`]) and allocates nothing.
+    /// the levels (at most [`crate::model::MAX_LEVELS`]) and allocates nothing.
     ///
     /// # Examples
     ///

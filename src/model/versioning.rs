@@ -33,7 +33,7 @@
 //! gives) therefore keeps scoring against every 1.x catalogue, while one made
 //! with [`crate::Framework::exact_ref`] (`=1.0.0`) pins the exact text.
 //!
-//! Derived frameworks follow from their parts: [`crate::compose`] takes the
+//! Derived frameworks follow from their parts: [`crate::compose()`] takes the
 //! last module's version unless told otherwise, and [`crate::Profile::apply`]
 //! keeps the tailored framework's id and version, so assessments made against
 //! a framework remain valid against its tailored form.

@@ -52,7 +52,8 @@ impl ActionPlan {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{ActionPlan, Draft, Owner, Scorer, catalog::good_practice};
+    /// use assessment_model::{ActionPlan, Scorer, catalog::good_practice};
+    /// use assessment_model::plan::{Draft, Owner};
     ///
     /// let scorer = Scorer::new(&good_practice::criteria())?;
     /// let report = scorer.score(&good_practice::worked_example())?;

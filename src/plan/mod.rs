@@ -3,6 +3,12 @@
 //! ([SPEC](crate::spec) §3.13). Its checks are in `validate.rs`, the draft
 //! in `draft.rs`, the review against a [`Progress`](crate::Progress) in
 //! `review.rs`.
+//!
+//! This module holds the [`ActionPlan`] (also at the crate root), its
+//! [`Action`]s with their [`Owner`], [`ActionStatus`] and what they
+//! [`Answers`], the [`Draft`] options, and a review's results
+//! ([`PlanReview`], [`ActionReview`], [`Verdict`], [`CriterionChange`];
+//! §6.7).
 
 use serde::{Deserialize, Serialize};
 

@@ -28,7 +28,8 @@ impl ActionPlan {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{ActionPlan, Draft, Owner, Progress, Scorer, Verdict, catalog::good_practice};
+    /// use assessment_model::{ActionPlan, Progress, Scorer, catalog::good_practice};
+    /// use assessment_model::plan::{Draft, Owner, Verdict};
     ///
     /// let scorer = Scorer::new(&good_practice::criteria())?;
     /// let report = scorer.score(&good_practice::worked_example())?;
@@ -211,7 +212,8 @@ impl fmt::Display for PlanReview {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{ActionPlan, Draft, Owner, Progress, RatingValue, Scorer, catalog::good_practice};
+    /// use assessment_model::{ActionPlan, Progress, RatingValue, Scorer, catalog::good_practice};
+    /// use assessment_model::plan::{Draft, Owner};
     ///
     /// let scorer = Scorer::new(&good_practice::criteria())?;
     /// let before = good_practice::worked_example();

@@ -32,7 +32,9 @@ impl ActionPlan {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Action, ActionPlan, IsoDate, Owner, Scorer, catalog::good_practice};
+    /// use assessment_model::{ActionPlan, Scorer, catalog::good_practice};
+    /// use assessment_model::model::IsoDate;
+    /// use assessment_model::plan::{Action, Owner};
     ///
     /// let scorer = Scorer::new(&good_practice::criteria())?;
     /// let report = scorer.score(&good_practice::worked_example())?;
@@ -114,7 +116,8 @@ impl ActionPlan {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{ActionPlan, Draft, Owner, Scorer, catalog::good_practice};
+    /// use assessment_model::{ActionPlan, Scorer, catalog::good_practice};
+    /// use assessment_model::plan::{Draft, Owner};
     ///
     /// let scorer = Scorer::new(&good_practice::criteria())?;
     /// let report = scorer.score(&good_practice::worked_example())?;
@@ -133,7 +136,7 @@ impl ActionPlan {
 
     /// The limits of [`crate::limits`]: at most [`MAX_CRITERIA`] actions
     /// and criteria per action; every text at most
-    /// [`crate::MAX_TEXT_BYTES`].
+    /// [`crate::model::MAX_TEXT_BYTES`].
     fn limit_issues(&self, issues: &mut Vec<Issue>) {
         let mut limits = Limits::new(issues);
         limits.subject("", &self.subject);

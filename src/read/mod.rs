@@ -11,7 +11,7 @@
 //! |---|---|
 //! | `unknown-field` | a key the format does not define (definitions deny unknown fields) |
 //! | `malformed-id` | a string where an [`Id`] is expected is not a valid id |
-//! | `malformed-language-tag` | a framework's `language` is not a well-formed BCP 47 tag ([`LanguageTag`](crate::LanguageTag)) |
+//! | `malformed-language-tag` | a framework's `language` is not a well-formed BCP 47 tag ([`LanguageTag`](crate::model::LanguageTag)) |
 //! | `duplicate-id` | a key given twice in one map (JSON allows it; the model's maps reject it rather than keep only the last value) |
 //! | `invalid-document` | anything else: bad syntax, a wrong type, a struct written as an array (the positional form, see below), a missing field, an unknown enum value, nesting beyond the parser's limit |
 //!
@@ -202,7 +202,7 @@ fn malformed_id(message: &str) -> Option<IssueKind> {
         })
 }
 
-/// Recognises the message of [`LanguageTag`](crate::LanguageTag)'s
+/// Recognises the message of [`LanguageTag`](crate::model::LanguageTag)'s
 /// `Deserialize`, `malformed language tag "<value>": <reason>`, as
 /// [`malformed_id`] does an id's.
 fn malformed_language_tag(message: &str) -> Option<IssueKind> {

@@ -39,7 +39,7 @@ pub struct NodeBounds {
     /// `None` exactly when `lower` is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upper: Option<f64>,
-    /// The score [`Scorer::score`] gives now (missing policy and
+    /// The score [`Scorer::score`](crate::Scorer::score) gives now (missing policy and
     /// `min_coverage` applied); `None` where the report has none, and
     /// everywhere under [`MissingPolicy::Error`] while a rating is missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,7 +69,7 @@ pub struct Leverage {
     pub leverage: f64,
 }
 
-/// The result of [`Scorer::bounds`] ([SPEC](crate::spec) §8.2).
+/// The result of [`Scorer::bounds`](crate::Scorer::bounds) ([SPEC](crate::spec) §8.2).
 ///
 /// # Why two passes are exact
 ///

@@ -43,7 +43,9 @@ impl Report {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{LanguageTag, Localization, Localized, Scorer, TitledText};
+    /// use assessment_model::{Localization, Scorer};
+    /// use assessment_model::localization::{Localized, TitledText};
+    /// use assessment_model::model::LanguageTag;
     /// use assessment_model::catalog::good_practice;
     ///
     /// let framework = good_practice::criteria();

@@ -1,9 +1,16 @@
-//! Reports ([SPEC](crate::spec) §3.10): a [`Report`] is a view of
-//! one evaluation over the shared compiled framework (defined here); its
-//! nodes and
-//! outcomes are views too ([`views`]). A report is made from an assessment
-//! ([`build`]), written as and read back from its document ([`document`],
-//! [`read`]) and shown as text in a language ([`display`]).
+//! Reports of one assessment ([SPEC](crate::spec) §3.10): the
+//! [`Report`] and its views (a [`NodeScore`] per criterion with its
+//! [`Outcome`], [`Finding`]s, [`FacetScore`]s and [`ScaleMean`]s), the
+//! report's serialised form ([`ReportDocument`] and its parts), its text in
+//! a language ([`LocalizedReport`]) and the [`Bounds`] of an assessment
+//! with missing ratings, per node ([`NodeBounds`]) and per missing leaf
+//! ([`Leverage`], §8.2). The crate root re-exports [`Report`],
+//! [`NodeScore`], [`Outcome`], [`Counts`] and [`Bounds`].
+//!
+//! A report is a view of one evaluation over the shared compiled framework:
+//! it is made from an assessment by [`Scorer::score`](crate::Scorer::score),
+//! written as its document and read back with
+//! [`Scorer::read_report`](crate::Scorer::read_report).
 
 pub(crate) mod bounds;
 pub(crate) mod build;
@@ -23,6 +30,14 @@ use crate::model::assessment::{DeclaredFinding, Subject};
 use crate::model::framework::FrameworkRef;
 use crate::model::id::Id;
 use crate::model::scale::RatingValue;
+
+pub use bounds::{Bounds, Leverage, NodeBounds};
+pub use display::LocalizedReport;
+pub use document::{
+    FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
+    ReportedFramework, ScaleMeanDocument,
+};
+pub use views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
 
 /// The result of scoring one assessment against one framework.
 ///

@@ -8,7 +8,7 @@ use crate::model::id::Id;
 use crate::model::scale::{RatingValue, Scale};
 use crate::review::krippendorff::{MeasurementLevel, krippendorff_alpha};
 
-/// How far the peers of a review agree (part of [`crate::Consolidated`]).
+/// How far the peers of a review agree (part of [`crate::review::Consolidated`]).
 ///
 /// Conventions: a peer who left a leaf unrated takes no part in that leaf;
 /// not applicable is a rating like any other for [`LeafAgreement::all_agree`]

@@ -72,7 +72,7 @@ pub enum MeasurementLevel {
 /// missing values:
 ///
 /// ```
-/// use assessment_model::{MeasurementLevel, krippendorff_alpha};
+/// use assessment_model::review::{MeasurementLevel, krippendorff_alpha};
 ///
 /// let units: Vec<Vec<Option<f64>>> = [
 ///     [Some(1.), Some(1.), None, Some(1.)],

@@ -4,6 +4,14 @@
 //! interviews, feedback on the spot and a detailed visit report; each peer
 //! rates the subject against the benchmark, and the ratings are
 //! consolidated into one assessment ([`PeerReview::consolidate`]).
+//!
+//! This module holds the [`PeerReview`] (also at the crate root), its
+//! context ([`ContextDocuments`], [`BaselineReport`], [`StudyVisit`],
+//! [`Counterpart`]), its consolidation ([`Consolidation`], [`Consolidated`],
+//! [`Disagreement`], [`ReviewError`]), the peers' agreement ([`Agreement`],
+//! [`LeafAgreement`], [`ScaleAgreement`]) and Krippendorff's alpha
+//! ([`krippendorff_alpha`], [`MeasurementLevel`]) ([SPEC](crate::spec)
+//! §3.9, §7.4).
 
 mod agreement;
 pub(crate) mod consolidate;
@@ -20,6 +28,7 @@ use crate::model::id::Id;
 
 pub use agreement::{Agreement, LeafAgreement, ScaleAgreement};
 pub use consolidate::{Consolidated, Consolidation, Disagreement, ReviewError};
+pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
 
 /// A review of one subject (a project) by several peers against one
 /// framework (a benchmark: IMPART's core, or core plus a thematic module).
@@ -180,7 +189,8 @@ impl PeerReview {
     /// # Examples
     ///
     /// ```
-    /// use assessment_model::{Consolidation, Framework, PeerReview, RatingValue};
+    /// use assessment_model::{Framework, PeerReview, RatingValue};
+    /// use assessment_model::review::Consolidation;
     ///
     /// let framework: Framework = serde_json::from_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",

@@ -16,13 +16,13 @@ impl PeerReview {
     /// - the visit's `end` is not before its `start` (`dates-out-of-order`,
     ///   at `/visit/end`);
     /// - no list or text is over its limit ([`crate::limits`]): peers and
-    ///   assessments at most [`crate::MAX_PEERS`], each assessment's
+    ///   assessments at most [`crate::model::MAX_PEERS`], each assessment's
     ///   ratings, narratives and findings, feedback, desk-review notes and
     ///   counterparts (`too-many-items` at the list), every text
     ///   (`text-too-long` at the text).
     ///
     /// Dates are checked for form and calendar when the review is
-    /// deserialised ([`crate::IsoDate`]).
+    /// deserialised ([`crate::model::IsoDate`]).
     pub fn issues(&self) -> Vec<Issue> {
         let mut issues = Vec::new();
         self.limit_issues(&mut issues);

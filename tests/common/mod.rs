@@ -1,9 +1,10 @@
 //! Builders shared by the scoring tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+use assessment_model::model::Direction;
 use assessment_model::{
-    Aggregation, Assessment, Criterion, Direction, Framework, Id, Level, RatingValue, Scale,
-    ScoringRules, Subject,
+    Aggregation, Assessment, Criterion, Framework, Id, Level, RatingValue, Scale, ScoringRules,
+    Subject,
 };
 use indexmap::IndexMap;
 

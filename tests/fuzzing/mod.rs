@@ -29,10 +29,12 @@
 use std::sync::OnceLock;
 
 use assessment_model::catalog::{crosswalk, good_practice, profint};
+use assessment_model::localization::Localized;
+use assessment_model::model::{DeclaredFinding, FindingKind};
+use assessment_model::review::Consolidation;
 use assessment_model::{
-    Assessment, Consolidation, DeclaredFinding, FindingKind, Framework, Issue, Level, Localization,
-    Localized, Mapping, PeerReview, Profile, RatingValue, Scale, Scorer, Subject, ValidationError,
-    catalog, from_deserializer,
+    Assessment, Framework, Issue, Level, Localization, Mapping, PeerReview, Profile, RatingValue,
+    Scale, Scorer, Subject, ValidationError, catalog, from_deserializer,
 };
 
 /// The codes [`from_deserializer`] may report.

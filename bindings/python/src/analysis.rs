@@ -3,9 +3,8 @@
 //! holding the crate's value, read through getters that return plain
 //! Python values, `to_dict()` and `str()` (the crate's `Display`).
 
-use assessment_model::{
-    Bounds, Progress, ProgressTally, Uncertainty, UncertaintyReport, UncertaintySpec,
-};
+use assessment_model::analysis::{ProgressTally, UncertaintyReport};
+use assessment_model::{Bounds, Progress, Uncertainty, UncertaintySpec};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyTuple;

@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use assessment_model::{Cohort, CohortState};
+use assessment_model::Cohort;
+use assessment_model::cohort::CohortState;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 

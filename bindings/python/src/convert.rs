@@ -14,7 +14,8 @@
 
 use std::collections::HashSet;
 
-use assessment_model::{Issue, IssueKind, ValidationError, from_deserializer, pointer};
+use assessment_model::model::pointer;
+use assessment_model::{Issue, IssueKind, ValidationError, from_deserializer};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;

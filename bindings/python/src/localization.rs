@@ -3,9 +3,9 @@
 //! language, by the fallback order of SPEC §7.6), which `Report.display_in`
 //! and `Progress.display_in` render with.
 
-use assessment_model::{
-    Coverage, Framework, Issue, IssueKind, LanguageTag, Localization, Localized, ValidationError,
-};
+use assessment_model::localization::{Coverage, Localized};
+use assessment_model::model::LanguageTag;
+use assessment_model::{Framework, Issue, IssueKind, Localization, ValidationError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyTuple};

@@ -2,7 +2,9 @@
 //! priorities (SPEC §3.13), checked against the report (§6.7), drafted
 //! from it and reviewed against a later `Progress`.
 
-use assessment_model::{ActionPlan, Draft, IsoDate, Owner};
+use assessment_model::ActionPlan;
+use assessment_model::model::IsoDate;
+use assessment_model::plan::{Draft, Owner};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};

@@ -1,7 +1,8 @@
 //! `Report`: what scoring an assessment gives, read through the crate's
 //! accessors and its serialised form.
 
-use assessment_model::{Report, ReportDocument};
+use assessment_model::Report;
+use assessment_model::report::ReportDocument;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyTuple};

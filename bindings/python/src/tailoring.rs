@@ -2,9 +2,8 @@
 //! profiles, compositions, mappings and peer reviews, each read from a
 //! dict or JSON text, every problem raised as `ValidationError`.
 
-use assessment_model::{
-    Consolidation, Framework, Localization, Mapping, PeerReview, Profile, ValidationError,
-};
+use assessment_model::review::Consolidation;
+use assessment_model::{Framework, Localization, Mapping, PeerReview, Profile, ValidationError};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
