@@ -23,10 +23,9 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 use assessment_model::catalog::{good_practice, impart};
-use assessment_model::{
-    Assessment, Cohort, Consolidation, MeasurementLevel, PeerReview, Person, RatingValue, Report,
-    Scorer, Subject, krippendorff_alpha,
-};
+use assessment_model::model::Person;
+use assessment_model::review::{Consolidation, MeasurementLevel, krippendorff_alpha};
+use assessment_model::{Assessment, Cohort, PeerReview, RatingValue, Report, Scorer, Subject};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 #[path = "support/byte_loop.rs"]
@@ -86,7 +85,11 @@ fn cohort_memory(_: &mut Criterion) {
          member; peak {peak} bytes); {:.2} µs per member to generate, score and push \
          (target <= 1 GB: {})",
         elapsed / MEMBERS as f64 * 1e6,
-        if held <= 1_000_000_000 { "holds" } else { "MISSED" }
+        if held <= 1_000_000_000 {
+            "holds"
+        } else {
+            "MISSED"
+        }
     );
     black_box(cohort);
 }

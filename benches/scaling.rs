@@ -35,9 +35,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant, SystemTime};
 
+use assessment_model::limits::MAX_DEPTH;
 use assessment_model::{
-    Assessment, Criterion, Framework, Id, MAX_DEPTH, RatingValue, Scale, Scorer, Subject,
-    Uncertainty, UncertaintySpec,
+    Assessment, Criterion, Framework, Id, RatingValue, Scale, Scorer, Subject, Uncertainty,
+    UncertaintySpec,
 };
 use criterion::{BatchSize, BenchmarkId, Criterion as Bench, criterion_group, criterion_main};
 
@@ -73,7 +74,11 @@ fn framework(leaves: usize, depth: usize) -> Framework {
             Criterion::group(id(format!("g{l}")), "level", children)
         });
     }
-    let mut f = Framework::new(id("scaling".into()), semver::Version::new(1, 0, 0), "Scaling");
+    let mut f = Framework::new(
+        id("scaling".into()),
+        semver::Version::new(1, 0, 0),
+        "Scaling",
+    );
     f.scales.insert(id("tick".into()), Scale::binary());
     f.criteria = level.map(|top| top.children).unwrap_or_default();
     assert_eq!(f.leaves().count(), leaves);
@@ -93,8 +98,9 @@ fn assessment(f: &Framework, rating: Option<RatingValue>) -> Assessment {
 
 /// One uncertain weight per leaf (±10%).
 fn spec(f: &Framework) -> UncertaintySpec {
-    f.leaves()
-        .fold(UncertaintySpec::new(), |s, leaf| s.criterion(leaf.id.clone(), 0.1))
+    f.leaves().fold(UncertaintySpec::new(), |s, leaf| {
+        s.criterion(leaf.id.clone(), 0.1)
+    })
 }
 
 /// One shape at one size, built once.
@@ -119,7 +125,9 @@ impl Fixture {
         let bounds = scorer.bounds(&empty).unwrap();
         assert_eq!(bounds.leverage.len(), leaves);
         assert_eq!(scorer.priorities(&not_met[0]).unwrap().len(), leaves);
-        let ua = Uncertainty::new(&scorer, spec.clone()).samples(0).run(&not_met);
+        let ua = Uncertainty::new(&scorer, spec.clone())
+            .samples(0)
+            .run(&not_met);
         assert_eq!(ua.unwrap().inputs.len(), leaves);
         Fixture {
             shape,
@@ -137,10 +145,12 @@ impl Fixture {
     fn call(&self, what: &str, spec: Option<UncertaintySpec>) {
         match what {
             "clone" => drop(black_box(black_box(&self.framework).clone())),
-            "bounds" => drop(black_box(self.scorer.bounds(black_box(&self.empty)).unwrap())),
-            "priorities" => {
-                drop(black_box(self.scorer.priorities(black_box(&self.not_met[0])).unwrap()))
-            }
+            "bounds" => drop(black_box(
+                self.scorer.bounds(black_box(&self.empty)).unwrap(),
+            )),
+            "priorities" => drop(black_box(
+                self.scorer.priorities(black_box(&self.not_met[0])).unwrap(),
+            )),
             "uncertainty_setup" => {
                 let run = Uncertainty::new(&self.scorer, spec.unwrap())
                     .samples(0)
@@ -250,7 +260,8 @@ fn print_line(what: &str, times: &[Option<f64>]) {
 /// The ratios per doubling and the flat 40k bounds, from criterion's
 /// medians of this run.
 fn report(started: SystemTime) {
-    let median = |what: &str, n: usize| estimates::median_ns(&format!("{GROUP}/{what}/{n}"), started);
+    let median =
+        |what: &str, n: usize| estimates::median_ns(&format!("{GROUP}/{what}/{n}"), started);
     eprintln!("time ratio per doubling (target ×2 ± 20%: 1.6 to 2.4), criterion's medians:");
     for what in ANALYSES {
         for shape in ["flat", "deep"] {

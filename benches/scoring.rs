@@ -82,7 +82,10 @@ impl Portfolio {
         for (k, a) in assessments.iter().enumerate() {
             table.set_assessment(k, a).unwrap();
         }
-        let reports = assessments.iter().map(|a| scorer.score(a).unwrap()).collect();
+        let reports = assessments
+            .iter()
+            .map(|a| scorer.score(a).unwrap())
+            .collect();
         let p = Portfolio {
             scorer,
             rows,
@@ -152,7 +155,10 @@ impl Portfolio {
 
 /// `{what}: {per assessment} = {ratio}× the byte loop (target ≤ …: holds)`.
 fn print_ratios(source: &str, per_row_ns: &[(&str, Option<f64>)]) {
-    let base = per_row_ns.iter().find(|(w, _)| *w == "byte_loop").and_then(|p| p.1);
+    let base = per_row_ns
+        .iter()
+        .find(|(w, _)| *w == "byte_loop")
+        .and_then(|p| p.1);
     eprintln!("ratios to the byte loop ({source}):");
     for ((what, ns), (_, target)) in per_row_ns.iter().zip(TARGETS) {
         let Some(ns) = ns else {

@@ -20,7 +20,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use assessment_model::{Assessment, Id, Rating, RatingsTable, Scorer, Subject, catalog};
+use assessment_model::{Assessment, Id, Rating, Scorer, Subject, catalog};
 
 fn main() {
     let n: usize = std::env::args()

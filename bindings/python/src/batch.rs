@@ -11,7 +11,7 @@
 //! same bits as `scorer.score(assessment).total["score"]` for the
 //! assessment with the same ratings.
 
-use assessment_model::{Issue, RatingsTable, Scorer};
+use assessment_model::{Issue, Scorer};
 use numpy::ndarray::{ArrayView2, Axis};
 use numpy::{PyArray1, PyReadonlyArray2};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
