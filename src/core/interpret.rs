@@ -55,22 +55,16 @@ pub enum LeafValue {
     NotApplicable,
 }
 
-/// A leaf's state in one lane of a [`Block`], beside its value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mark {
-    /// The value is the leaf's score.
-    Rated,
-    /// No rating; the value is 0.
-    Missing,
-    /// Left out as if absent; the value is 0.
-    NotApplicable,
-}
-
-/// Leaf values for `L` lanes: per leaf, a value and a mark per lane.
+/// Leaf values for `L` lanes: per leaf and lane its score (0 unless
+/// rated) and two masks, 1 or 0: whether it is rated applicable, and
+/// whether it is applicable. A missing leaf is applicable and not rated; a
+/// not-applicable one is neither. As masks the states enter the
+/// interpreter's sums by multiplication, which the compiler vectorises.
 #[derive(Debug, Clone)]
 pub(crate) struct Block<const L: usize> {
     value: Vec<[f64; L]>,
-    mark: Vec<[Mark; L]>,
+    rated: Vec<[f64; L]>,
+    applicable: Vec<[f64; L]>,
 }
 
 impl<const L: usize> Block<L> {
@@ -79,14 +73,15 @@ impl<const L: usize> Block<L> {
     pub(crate) fn new(leaves: usize) -> Block<L> {
         Block {
             value: vec![[0.0; L]; leaves],
-            mark: vec![[Mark::NotApplicable; L]; leaves],
+            rated: vec![[0.0; L]; leaves],
+            applicable: vec![[0.0; L]; leaves],
         }
     }
 
     /// Every lane not applicable again, in place.
     pub(crate) fn clear(&mut self) {
-        for marks in &mut self.mark {
-            *marks = [Mark::NotApplicable; L];
+        for column in [&mut self.value, &mut self.rated, &mut self.applicable] {
+            column.fill([0.0; L]);
         }
     }
 
@@ -98,27 +93,37 @@ impl<const L: usize> Block<L> {
     /// Sets leaf `leaf` of lane `lane`.
     #[inline]
     pub(crate) fn set(&mut self, leaf: usize, lane: usize, v: LeafValue) {
-        let (x, m) = match v {
-            LeafValue::Rated(x) => (x, Mark::Rated),
-            LeafValue::Missing => (0.0, Mark::Missing),
-            LeafValue::NotApplicable => (0.0, Mark::NotApplicable),
+        let (x, rated, applicable) = match v {
+            LeafValue::Rated(x) => (x, 1.0, 1.0),
+            LeafValue::Missing => (0.0, 0.0, 1.0),
+            LeafValue::NotApplicable => (0.0, 0.0, 0.0),
         };
-        if let (Some(value), Some(mark)) = (
-            self.value.get_mut(leaf).and_then(|v| v.get_mut(lane)),
-            self.mark.get_mut(leaf).and_then(|m| m.get_mut(lane)),
-        ) {
-            (*value, *mark) = (x, m);
-        }
+        let slot = |column: &mut Vec<[f64; L]>, x: f64| {
+            if let Some(cell) = column.get_mut(leaf).and_then(|c| c.get_mut(lane)) {
+                *cell = x;
+            }
+        };
+        slot(&mut self.value, x);
+        slot(&mut self.rated, rated);
+        slot(&mut self.applicable, applicable);
     }
 
     /// Leaf `leaf` of lane `lane`.
     #[inline]
     pub(crate) fn get(&self, leaf: usize, lane: usize) -> LeafValue {
-        let x = self.value.get(leaf).and_then(|v| v.get(lane)).copied();
-        match self.mark.get(leaf).and_then(|m| m.get(lane)) {
-            Some(Mark::Rated) => LeafValue::Rated(x.unwrap_or(0.0)),
-            Some(Mark::Missing) => LeafValue::Missing,
-            _ => LeafValue::NotApplicable,
+        let cell = |column: &Vec<[f64; L]>| {
+            column
+                .get(leaf)
+                .and_then(|c| c.get(lane))
+                .copied()
+                .unwrap_or(0.0)
+        };
+        if cell(&self.rated) > 0.0 {
+            LeafValue::Rated(cell(&self.value))
+        } else if cell(&self.applicable) > 0.0 {
+            LeafValue::Missing
+        } else {
+            LeafValue::NotApplicable
         }
     }
 }
@@ -193,8 +198,10 @@ pub(crate) struct Evaluated {
 }
 
 /// The running sums of one group's aggregate, per lane (rule 5), over its
-/// included members: scored, weight above 0, with a score. `finish` turns
-/// them into the score; a what-if updates them for one changed member.
+/// included members: scored, weight above 0, with a score. [`Sums::finish`]
+/// turns them into the score; a what-if updates them for one changed
+/// member ([`Sums::replaced`]). Counts are kept as floats (exact far past
+/// any framework's size) so that every lane operation is float arithmetic.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sums<const L: usize> {
     /// Σ wᵢ.
@@ -202,15 +209,14 @@ pub(crate) struct Sums<const L: usize> {
     /// Σ wᵢsᵢ (mean), Σ wᵢ ln sᵢ over sᵢ > 0 (geometric), Σ wᵢ/sᵢ over
     /// sᵢ > 0 (harmonic), the least sᵢ (minimum).
     pub total: [f64; L],
-    /// How many members count: sᵢ = 0 (geometric, harmonic), sᵢ < 1
-    /// (all), any (all, minimum).
-    pub count: [u32; L],
-    /// Members included (all, minimum: whether there is any).
-    pub included: [u32; L],
-    /// The second least sᵢ (minimum), and the member position of the
-    /// least.
+    /// How many included members are at 0 (geometric, harmonic) or below
+    /// 1 (all).
+    pub count: [f64; L],
+    /// How many members are included.
+    pub included: [f64; L],
+    /// The second least sᵢ (minimum).
     pub second: [f64; L],
-    /// See `second`.
+    /// The member position of the least sᵢ (minimum).
     pub least_at: [u32; L],
     /// The flat sums over the included leaves below: Σ wᵢsᵢ, Σ wᵢ, Σ sᵢ
     /// and how many, for the flat methods.
@@ -218,95 +224,123 @@ pub(crate) struct Sums<const L: usize> {
 }
 
 impl<const L: usize> Sums<L> {
-    const EMPTY: Sums<L> = Sums {
-        weight: [0.0; L],
-        total: [0.0; L],
-        count: [0; L],
-        included: [0; L],
-        second: [f64::INFINITY; L],
-        least_at: [0; L],
-        flat: [[0.0; L]; 4],
-    };
-
+    /// Nothing included yet under `method`.
     fn empty(method: Aggregation) -> Sums<L> {
-        let mut sums = Sums::EMPTY;
-        if method == Aggregation::Minimum {
-            sums.total = [f64::INFINITY; L];
+        let least = if method == Aggregation::Minimum {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+        Sums {
+            weight: [0.0; L],
+            total: [least; L],
+            count: [0.0; L],
+            included: [0.0; L],
+            second: [f64::INFINITY; L],
+            least_at: [0; L],
+            flat: [[0.0; L]; 4],
         }
-        sums
     }
 
-    /// Adds member `at` of weight `w` with scores `x` where `included`.
-    /// One loop over the lanes per method, each without branches but the
-    /// minimum's, so that the compiler vectorises them.
+    /// Adds member `at` of weight `w`, scores `x`, in the lanes where
+    /// `has` is 1 (a member without a score there adds +0.0, which
+    /// changes no sum). One branch-free loop over the lanes per method but
+    /// the minimum's, so that the compiler vectorises them.
     #[inline(always)]
-    fn add(&mut self, method: Aggregation, at: u32, w: f64, x: &[f64; L], included: &[bool; L]) {
+    fn add(&mut self, method: Aggregation, at: u32, w: f64, x: &[f64; L], has: &[f64; L]) {
         let lanes = self.weight.iter_mut().zip(self.included.iter_mut());
-        for ((weight, n), &inc) in lanes.zip(included) {
-            *weight += if inc { w } else { 0.0 };
-            *n = n.saturating_add(u32::from(inc));
+        for ((weight, n), &h) in lanes.zip(has) {
+            *weight += w * h;
+            *n += h;
         }
         let lanes = self.total.iter_mut().zip(self.count.iter_mut());
-        let lanes = lanes.zip(x.iter().zip(included));
+        let lanes = lanes.zip(x.iter().zip(has));
         match method {
             Aggregation::WeightedMean => {
-                for ((total, _), (&x, &inc)) in lanes {
-                    *total += if inc { w * x } else { 0.0 };
+                for ((total, _), (&x, &h)) in lanes {
+                    *total += w * x * h;
                 }
             }
             Aggregation::GeometricMean | Aggregation::HarmonicMean => {
                 let geometric = method == Aggregation::GeometricMean;
-                for ((total, count), (&x, &inc)) in lanes {
+                for ((total, count), (&x, &h)) in lanes {
                     let positive = x > 0.0;
-                    *count = count.saturating_add(u32::from(inc && !positive));
                     let term = if geometric { w * x.ln() } else { w / x };
-                    *total += if inc && positive { term } else { 0.0 };
+                    *total += if positive { term * h } else { 0.0 };
+                    *count += if positive { 0.0 } else { h };
                 }
             }
             Aggregation::Minimum => {
                 let rest = self.second.iter_mut().zip(self.least_at.iter_mut());
-                for (((least, _), (&x, &inc)), (second, least_at)) in lanes.zip(rest) {
-                    if inc && x < *least {
+                for (((least, _), (&x, &h)), (second, least_at)) in lanes.zip(rest) {
+                    if h > 0.0 && x < *least {
                         (*second, *least, *least_at) = (*least, x, at);
-                    } else if inc && x < *second {
+                    } else if h > 0.0 && x < *second {
                         *second = x;
                     }
                 }
             }
             Aggregation::All => {
-                for ((_, count), (&x, &inc)) in lanes {
-                    *count = count.saturating_add(u32::from(inc && x < 1.0));
+                for ((_, count), (&x, &h)) in lanes {
+                    *count += if x < 1.0 { h } else { 0.0 };
                 }
             }
             Aggregation::Flat | Aggregation::FlatUnweighted => {}
         }
     }
 
+    /// Every lane's score under `method` (rule 5) and whether it has one
+    /// (1 or 0; none when nothing is included, rule 4).
+    #[inline(always)]
+    fn finish_lanes(&self, method: Aggregation) -> ([f64; L], [f64; L]) {
+        let (mut score, mut has) = ([0.0; L], [0.0; L]);
+        let [flat_ws, flat_w, flat_s, flat_n] = &self.flat;
+        let (num, den) = match method {
+            Aggregation::Flat => (flat_ws, flat_w),
+            Aggregation::FlatUnweighted => (flat_s, flat_n),
+            _ => (&self.total, &self.weight),
+        };
+        let out = score.iter_mut().zip(has.iter_mut());
+        let sums = num
+            .iter()
+            .zip(den)
+            .zip(self.count.iter().zip(&self.included));
+        for ((score, has), ((&num, &den), (&count, &included))) in out.zip(sums) {
+            let (x, any) = match method {
+                Aggregation::WeightedMean | Aggregation::Flat | Aggregation::FlatUnweighted => {
+                    (num / den, den > 0.0)
+                }
+                Aggregation::GeometricMean if count > 0.0 => (0.0, den > 0.0),
+                Aggregation::GeometricMean => ((num / den).exp(), den > 0.0),
+                Aggregation::HarmonicMean if count > 0.0 => (0.0, den > 0.0),
+                Aggregation::HarmonicMean => (den / num, den > 0.0),
+                Aggregation::Minimum => (num, included > 0.0),
+                Aggregation::All => (if count > 0.0 { 0.0 } else { 1.0 }, included > 0.0),
+            };
+            (*score, *has) = if any { (x, 1.0) } else { (0.0, 0.0) };
+        }
+        (score, has)
+    }
+
     /// The score in lane `lane` (rule 5), `None` when nothing is included
     /// (rule 4).
-    #[inline(always)]
     pub(crate) fn finish(&self, method: Aggregation, lane: usize) -> Option<f64> {
-        let get = |a: &[f64; L]| a.get(lane).copied().unwrap_or(0.0);
-        let (weight, total) = (get(&self.weight), get(&self.total));
-        let count = self.count.get(lane).copied().unwrap_or(0);
-        let included = self.included.get(lane).copied().unwrap_or(0) > 0;
-        let [flat_ws, flat_w, flat_s, flat_n] = self.flat.each_ref().map(get);
-        match method {
-            Aggregation::WeightedMean => (weight > 0.0).then(|| total / weight),
-            Aggregation::Flat => (flat_w > 0.0).then(|| flat_ws / flat_w),
-            Aggregation::FlatUnweighted => (flat_n > 0.0).then(|| flat_s / flat_n),
-            Aggregation::GeometricMean => (weight > 0.0).then(|| {
-                if count > 0 {
-                    0.0
-                } else {
-                    (total / weight).exp()
-                }
-            }),
-            Aggregation::HarmonicMean => {
-                (weight > 0.0).then(|| if count > 0 { 0.0 } else { weight / total })
-            }
-            Aggregation::Minimum => included.then_some(total),
-            Aggregation::All => included.then_some(if count > 0 { 0.0 } else { 1.0 }),
+        let (score, has) = self.finish_lanes(method);
+        let has = has.get(lane).is_some_and(|&h| h > 0.0);
+        score.get(lane).copied().filter(|_| has)
+    }
+
+    /// Lane `lane` alone.
+    pub(crate) fn lane(&self, lane: usize) -> Sums<1> {
+        let f = |a: &[f64; L]| [a.get(lane).copied().unwrap_or(0.0)];
+        Sums {
+            weight: f(&self.weight),
+            total: f(&self.total),
+            count: f(&self.count),
+            included: f(&self.included),
+            second: f(&self.second),
+            least_at: [self.least_at.get(lane).copied().unwrap_or(0)],
+            flat: self.flat.each_ref().map(f),
         }
     }
 }
@@ -330,7 +364,7 @@ impl Sums<1> {
         };
         let [total] = &mut self.total;
         let [count] = &mut self.count;
-        let step = |x: bool| u32::from(x);
+        let step = |x: bool| if x { 1.0 } else { 0.0 };
         match method {
             Aggregation::WeightedMean => *total = *total - w * old + w * new,
             Aggregation::GeometricMean | Aggregation::HarmonicMean => {
@@ -339,9 +373,7 @@ impl Sums<1> {
                     Aggregation::GeometricMean => w * x.ln(),
                     _ => w / x,
                 };
-                *count = count
-                    .saturating_sub(step(old <= 0.0))
-                    .saturating_add(step(new <= 0.0));
+                *count = *count - step(old <= 0.0) + step(new <= 0.0);
                 *total = *total - term(old) + term(new);
             }
             Aggregation::Minimum => {
@@ -352,75 +384,65 @@ impl Sums<1> {
                     total.min(new)
                 };
             }
-            Aggregation::All => {
-                *count = count
-                    .saturating_sub(step(old < 1.0))
-                    .saturating_add(step(new < 1.0));
-            }
+            Aggregation::All => *count = *count - step(old < 1.0) + step(new < 1.0),
             Aggregation::Flat | Aggregation::FlatUnweighted => {}
         }
         self
     }
 }
 
-impl<const L: usize> Sums<L> {
-    /// Lane `lane` alone.
-    pub(crate) fn lane(&self, lane: usize) -> Sums<1> {
-        let f = |a: &[f64; L]| [a.get(lane).copied().unwrap_or(0.0)];
-        let n = |a: &[u32; L]| [a.get(lane).copied().unwrap_or(0)];
-        Sums {
-            weight: f(&self.weight),
-            total: f(&self.total),
-            count: n(&self.count),
-            included: n(&self.included),
-            second: f(&self.second),
-            least_at: n(&self.least_at),
-            flat: self.flat.each_ref().map(f),
-        }
-    }
-}
-
 /// The evaluated program for a block: per step (group), per lane.
 #[derive(Debug, Clone)]
 pub(crate) struct Results<const L: usize> {
-    /// Per step, when some step is flat: the flat sums it passes up.
-    pub flat: Vec<[[f64; L]; 4]>,
     /// Per step: its score (0 where it has none).
     pub score: Vec<[f64; L]>,
-    /// Per step: why it has no score.
-    pub reason: Vec<[Option<NoScore>; L]>,
+    /// Per step: whether it has a score (1 or 0).
+    pub has: Vec<[f64; L]>,
+    /// Per step: whether `min_coverage` cut it out (rule 6).
+    pub cut: Vec<[bool; L]>,
     /// Per step: applicable leaves below.
-    pub applicable: Vec<[u32; L]>,
+    pub applicable: Vec<[f64; L]>,
     /// Per step: rated applicable leaves below.
-    pub rated: Vec<[u32; L]>,
+    pub rated: Vec<[f64; L]>,
+    /// Per step, when some step is flat: the flat sums it passes up.
+    pub flat: Vec<[[f64; L]; 4]>,
 }
 
 impl<const L: usize> Default for Results<L> {
     fn default() -> Results<L> {
         Results {
-            flat: Vec::new(),
             score: Vec::new(),
-            reason: Vec::new(),
+            has: Vec::new(),
+            cut: Vec::new(),
             applicable: Vec::new(),
             rated: Vec::new(),
+            flat: Vec::new(),
         }
     }
 }
 
 impl<const L: usize> Results<L> {
-    /// Step `step`'s result in lane `lane`.
+    /// Step `step`'s result in lane `lane`: not applicable when no
+    /// applicable leaf is below it (rule 2), insufficient coverage when
+    /// `min_coverage` cut it out (rule 6), else its score or nothing to
+    /// aggregate (rule 4).
     pub(crate) fn group(&self, step: usize, lane: usize) -> Evaluated {
-        let lane_of = |a: Option<&[u32; L]>| a.and_then(|a| a.get(lane)).copied().unwrap_or(0);
-        let reason = self.reason.get(step).and_then(|r| r.get(lane)).copied();
-        let score = self.score.get(step).and_then(|s| s.get(lane)).copied();
+        let get = |a: Option<&[f64; L]>| a.and_then(|a| a.get(lane)).copied().unwrap_or(0.0);
+        let applicable = get(self.applicable.get(step));
+        let cut = self.cut.get(step).and_then(|c| c.get(lane)).copied();
+        let score = if applicable <= 0.0 {
+            Err(NoScore::NotApplicable)
+        } else if cut.unwrap_or(false) {
+            Err(NoScore::InsufficientCoverage)
+        } else if get(self.has.get(step)) > 0.0 {
+            Ok(get(self.score.get(step)))
+        } else {
+            Err(NoScore::NothingToAggregate)
+        };
         Evaluated {
-            score: match (reason, score) {
-                (Some(None), Some(x)) => Ok(x),
-                (Some(Some(why)), _) => Err(why),
-                _ => Err(NoScore::NothingToAggregate),
-            },
-            applicable: lane_of(self.applicable.get(step)),
-            rated: lane_of(self.rated.get(step)),
+            score,
+            applicable: count(applicable),
+            rated: count(get(self.rated.get(step))),
         }
     }
 
@@ -441,25 +463,22 @@ impl<const L: usize> Results<L> {
             .resize(if flat { steps } else { 0 }, [[0.0; L]; 4]);
         if self.score.len() != steps {
             self.score.resize(steps, [0.0; L]);
-            self.reason.resize(steps, [None; L]);
-            self.applicable.resize(steps, [0; L]);
-            self.rated.resize(steps, [0; L]);
+            self.has.resize(steps, [0.0; L]);
+            self.cut.resize(steps, [false; L]);
+            self.applicable.resize(steps, [0.0; L]);
+            self.rated.resize(steps, [0.0; L]);
         }
     }
 }
 
-/// A leaf's result from its value and mark under `policy` (rules 2, 3):
-/// `(score, has a score, applicable, rated)`.
-#[inline(always)]
-pub(crate) fn leaf_result(x: f64, mark: Mark, policy: Policy) -> (f64, bool, u32, u32) {
-    match mark {
-        Mark::Rated => (x, true, 1, 1),
-        Mark::Missing => (0.0, policy.missing_zero, 1, 0),
-        Mark::NotApplicable => (0.0, false, 0, 0),
-    }
+/// A count of leaves kept as a float, as an integer (exact: the sums of
+/// 0s and 1s stay far below 2^53 and `u32::MAX`).
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn count(x: f64) -> u32 {
+    x as u32
 }
 
-/// A leaf's [`Evaluated`] under `policy`.
+/// A leaf's [`Evaluated`] under `policy` (rules 2, 3).
 pub(crate) fn leaf_evaluated(v: LeafValue, policy: Policy) -> Evaluated {
     let (score, applicable, rated) = match v {
         LeafValue::Rated(x) => (Ok(x), 1, 1),
@@ -474,6 +493,10 @@ pub(crate) fn leaf_evaluated(v: LeafValue, policy: Policy) -> Evaluated {
     }
 }
 
+/// A step's gathered members: its sums, and its applicable and rated
+/// leaves per lane.
+pub(crate) type Gathered<const L: usize> = (Sums<L>, [f64; L], [f64; L]);
+
 impl Program {
     /// Evaluates every step over `block` into `out` (rules 2 to 6).
     pub(crate) fn run<const L: usize>(
@@ -484,13 +507,16 @@ impl Program {
     ) {
         out.fit(self.steps.len(), self.flat);
         for (i, step) in self.steps.iter().enumerate() {
-            let (sums, applicable, rated) = self.gather(step, block, policy, out);
-            self.settle(i, step.method, sums, applicable, rated, policy, out);
+            let gathered = self.gather(step, block, policy, out);
+            self.settle(i, step.method, gathered, policy, out);
         }
     }
 
     /// The sums and counts of `step`'s members, reading its group members'
-    /// results from `out` (they come earlier in post-order).
+    /// results from `out` (they come earlier in post-order). Every member
+    /// counts towards coverage (rule 6); one that is scored with a weight
+    /// above 0 enters the aggregate where it has a score (rules 4, 5); a
+    /// scored member passes its flat sums up (a leaf only where it counts).
     #[inline(always)]
     pub(crate) fn gather<const L: usize>(
         &self,
@@ -498,77 +524,75 @@ impl Program {
         block: &Block<L>,
         policy: Policy,
         out: &Results<L>,
-    ) -> (Sums<L>, [u32; L], [u32; L]) {
+    ) -> Gathered<L> {
         let mut sums = Sums::<L>::empty(step.method);
-        let (mut applicable, mut rated) = ([0u32; L], [0u32; L]);
+        let (mut applicable, mut rated) = ([0.0; L], [0.0; L]);
         for (at, member) in (0u32..).zip(self.members_of(step)) {
             let (x, has, app, rat) = member_lanes(member, block, policy, out);
-            let counts = applicable.iter_mut().zip(rated.iter_mut());
-            for ((a, b), (c, d)) in counts.zip(app.iter().zip(&rat)) {
-                *a = a.saturating_add(*c);
-                *b = b.saturating_add(*d);
-            }
+            add_lanes(&mut applicable, &app);
+            add_lanes(&mut rated, &rat);
             let counts = member.counts();
-            let included = has.map(|h| h && counts);
-            sums.add(step.method, at, member.weight, &x, &included);
+            if counts {
+                sums.add(step.method, at, member.weight, &x, &has);
+            }
             if self.flat && member.scored {
-                add_flat(&mut sums.flat, &member_flat(member, &x, &included, out));
+                match member.input {
+                    Input::Leaf(_) if counts => {
+                        add_leaf_flat(&mut sums.flat, member.weight, &x, &has)
+                    }
+                    Input::Leaf(_) => {}
+                    Input::Group(child) => {
+                        if let Some(flat) = out.flat.get(child as usize) {
+                            for (sum, add) in sums.flat.iter_mut().zip(flat) {
+                                add_lanes(sum, add);
+                            }
+                        }
+                    }
+                }
             }
         }
         (sums, applicable, rated)
     }
 
-    /// Stores `step`'s result (rules 2, 4 and 6): not applicable when no
-    /// applicable leaf is below it, insufficient coverage below
-    /// `min_coverage`, else its method's score or nothing to aggregate. A
-    /// group without a score of its own still passes its leaves up to a
-    /// flat ancestor; one not applicable or cut out by coverage does not.
-    #[allow(clippy::too_many_arguments)]
+    /// Stores `step`'s result (rules 2, 4 and 6): its score where it has
+    /// one, and whether coverage cut it out. A group without a score of
+    /// its own still passes its leaves up to a flat ancestor; one not
+    /// applicable or cut out by coverage does not.
     #[inline(always)]
     fn settle<const L: usize>(
         &self,
         i: usize,
         method: Aggregation,
-        mut sums: Sums<L>,
-        applicable: [u32; L],
-        rated: [u32; L],
+        (mut sums, applicable, rated): Gathered<L>,
         policy: Policy,
         out: &mut Results<L>,
     ) {
-        let mut score = [0.0; L];
-        let mut reason = [None; L];
-        for lane in 0..L {
-            let app = applicable.get(lane).copied().unwrap_or(0);
-            let rat = rated.get(lane).copied().unwrap_or(0);
-            let result = if app == 0 {
-                Err(NoScore::NotApplicable)
-            } else if policy
-                .min_coverage
-                .is_some_and(|min| f64::from(rat) / f64::from(app) < min)
-            {
-                Err(NoScore::InsufficientCoverage)
-            } else {
-                sums.finish(method, lane).ok_or(NoScore::NothingToAggregate)
-            };
-            if let Err(NoScore::NotApplicable | NoScore::InsufficientCoverage) = result {
-                for f in &mut sums.flat {
-                    if let Some(f) = f.get_mut(lane) {
-                        *f = 0.0;
-                    }
+        let (mut score, mut has) = sums.finish_lanes(method);
+        let mut cut = [false; L];
+        if let Some(min) = policy.min_coverage {
+            for ((cut, &app), &rat) in cut.iter_mut().zip(&applicable).zip(&rated) {
+                *cut = app > 0.0 && rat / app < min;
+            }
+        }
+        let mut keep = [0.0; L];
+        for ((keep, &app), &cut) in keep.iter_mut().zip(&applicable).zip(&cut) {
+            *keep = if app > 0.0 && !cut { 1.0 } else { 0.0 };
+        }
+        for ((score, has), &keep) in score.iter_mut().zip(has.iter_mut()).zip(&keep) {
+            *has *= keep;
+            *score = if *has > 0.0 { *score } else { 0.0 };
+        }
+        if let Some(flat) = out.flat.get_mut(i) {
+            for (sum, out) in sums.flat.iter_mut().zip(flat.iter_mut()) {
+                for (s, &keep) in sum.iter_mut().zip(&keep) {
+                    *s *= keep;
                 }
-            }
-            if let (Some(s), Some(r)) = (score.get_mut(lane), reason.get_mut(lane)) {
-                (*s, *r) = match result {
-                    Ok(x) => (x, None),
-                    Err(why) => (0.0, Some(why)),
-                };
+                *out = *sum;
             }
         }
-        if let (Some(s), Some(r)) = (out.score.get_mut(i), out.reason.get_mut(i)) {
-            (*s, *r) = (score, reason);
-        }
-        if let Some(f) = out.flat.get_mut(i) {
-            *f = sums.flat;
+        let slots = (out.score.get_mut(i), out.has.get_mut(i), out.cut.get_mut(i));
+        if let (Some(s), Some(h), Some(c)) = slots {
+            (*s, *h, *c) = (score, has, cut);
         }
         if let (Some(a), Some(r)) = (out.applicable.get_mut(i), out.rated.get_mut(i)) {
             (*a, *r) = (applicable, rated);
@@ -576,86 +600,59 @@ impl Program {
     }
 }
 
-/// A member's lanes: score, whether it has one, and the applicable and
-/// rated leaves below it.
+/// A member's lanes: score, whether it has one (1 or 0), and the
+/// applicable and rated leaves below it (rules 2 and 3 for a leaf: a
+/// missing leaf has the score 0 under `MissingPolicy::Zero`, none
+/// otherwise).
+#[allow(clippy::type_complexity)]
 #[inline(always)]
 fn member_lanes<const L: usize>(
     member: &Member,
     block: &Block<L>,
     policy: Policy,
     out: &Results<L>,
-) -> ([f64; L], [bool; L], [u32; L], [u32; L]) {
-    let (mut x, mut has) = ([0.0; L], [false; L]);
-    let (mut app, mut rat) = ([0u32; L], [0u32; L]);
-    match member.input {
-        Input::Leaf(leaf) => {
-            let values = block.value.get(leaf as usize);
-            let marks = block.mark.get(leaf as usize);
-            if let (Some(values), Some(marks)) = (values, marks) {
-                let lanes = x
-                    .iter_mut()
-                    .zip(has.iter_mut())
-                    .zip(app.iter_mut().zip(rat.iter_mut()));
-                for (((x, has), (app, rat)), (&v, &m)) in lanes.zip(values.iter().zip(marks)) {
-                    (*x, *has, *app, *rat) = leaf_result(v, m, policy);
-                }
-            }
-        }
-        Input::Group(step) => {
-            let step = step as usize;
-            if let (Some(s), Some(r), Some(a), Some(d)) = (
-                out.score.get(step),
-                out.reason.get(step),
-                out.applicable.get(step),
-                out.rated.get(step),
-            ) {
-                x = *s;
-                has = r.map(|r| r.is_none());
-                (app, rat) = (*a, *d);
-            }
-        }
+) -> ([f64; L], [f64; L], [f64; L], [f64; L]) {
+    let zero = [0.0; L];
+    let (column, index) = match member.input {
+        Input::Leaf(leaf) => (0, leaf as usize),
+        Input::Group(step) => (1, step as usize),
+    };
+    if column == 0 {
+        let get = |c: &Vec<[f64; L]>| c.get(index).copied().unwrap_or(zero);
+        let (x, rated, app) = (get(&block.value), get(&block.rated), get(&block.applicable));
+        let has = if policy.missing_zero { app } else { rated };
+        (x, has, app, rated)
+    } else {
+        let get = |c: &Vec<[f64; L]>| c.get(index).copied().unwrap_or(zero);
+        (
+            get(&out.score),
+            get(&out.has),
+            get(&out.applicable),
+            get(&out.rated),
+        )
     }
-    (x, has, app, rat)
 }
 
-/// The flat sums a member passes up to its group (rule 5, flat methods):
-/// a leaf's own Σwᵢsᵢ, Σwᵢ, Σsᵢ and count where it is included, a
-/// group's sums as it settled them.
+/// A leaf's own flat sums, added where it has a score: wᵢsᵢ, wᵢ, sᵢ, 1.
 #[inline(always)]
-fn member_flat<const L: usize>(
-    member: &Member,
-    x: &[f64; L],
-    included: &[bool; L],
-    out: &Results<L>,
-) -> [[f64; L]; 4] {
-    let mut flat = [[0.0; L]; 4];
-    match member.input {
-        Input::Leaf(_) => {
-            let w = member.weight;
-            let [ws, ww, s, n] = &mut flat;
-            let sums = ws
-                .iter_mut()
-                .zip(ww.iter_mut())
-                .zip(s.iter_mut().zip(n.iter_mut()));
-            for (((ws, ww), (s, n)), (&x, &inc)) in sums.zip(x.iter().zip(included)) {
-                (*ws, *ww) = if inc { (w * x, w) } else { (0.0, 0.0) };
-                (*s, *n) = if inc { (x, 1.0) } else { (0.0, 0.0) };
-            }
-        }
-        Input::Group(step) => {
-            if let Some(sums) = out.flat.get(step as usize) {
-                flat = *sums;
-            }
-        }
+fn add_leaf_flat<const L: usize>(flat: &mut [[f64; L]; 4], w: f64, x: &[f64; L], has: &[f64; L]) {
+    let [ws, ww, s, n] = flat;
+    let sums = ws
+        .iter_mut()
+        .zip(ww.iter_mut())
+        .zip(s.iter_mut().zip(n.iter_mut()));
+    for (((ws, ww), (s, n)), (&x, &h)) in sums.zip(x.iter().zip(has)) {
+        *ws += w * x * h;
+        *ww += w * h;
+        *s += x * h;
+        *n += h;
     }
-    flat
 }
 
+/// `into += from`, lane by lane.
 #[inline(always)]
-fn add_flat<const L: usize>(into: &mut [[f64; L]; 4], from: &[[f64; L]; 4]) {
+fn add_lanes<const L: usize>(into: &mut [f64; L], from: &[f64; L]) {
     for (a, b) in into.iter_mut().zip(from) {
-        for (a, b) in a.iter_mut().zip(b) {
-            *a += *b;
-        }
+        *a += b;
     }
 }
