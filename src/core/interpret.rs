@@ -293,31 +293,49 @@ impl<const L: usize> Sums<L> {
     /// (1 or 0; none when nothing is included, rule 4).
     #[inline(always)]
     fn finish_lanes(&self, method: Aggregation) -> ([f64; L], [f64; L]) {
-        let (mut score, mut has) = ([0.0; L], [0.0; L]);
         let [flat_ws, flat_w, flat_s, flat_n] = &self.flat;
         let (num, den) = match method {
             Aggregation::Flat => (flat_ws, flat_w),
             Aggregation::FlatUnweighted => (flat_s, flat_n),
             _ => (&self.total, &self.weight),
         };
+        let (mut score, mut has) = ([0.0; L], [0.0; L]);
         let out = score.iter_mut().zip(has.iter_mut());
         let sums = num
             .iter()
             .zip(den)
             .zip(self.count.iter().zip(&self.included));
-        for ((score, has), ((&num, &den), (&count, &included))) in out.zip(sums) {
-            let (x, any) = match method {
-                Aggregation::WeightedMean | Aggregation::Flat | Aggregation::FlatUnweighted => {
-                    (num / den, den > 0.0)
-                }
-                Aggregation::GeometricMean if count > 0.0 => (0.0, den > 0.0),
-                Aggregation::GeometricMean => ((num / den).exp(), den > 0.0),
-                Aggregation::HarmonicMean if count > 0.0 => (0.0, den > 0.0),
-                Aggregation::HarmonicMean => (den / num, den > 0.0),
-                Aggregation::Minimum => (num, included > 0.0),
-                Aggregation::All => (if count > 0.0 { 0.0 } else { 1.0 }, included > 0.0),
-            };
+        let lanes = out.zip(sums);
+        let set = |(score, has): (&mut f64, &mut f64), x: f64, any: bool| {
             (*score, *has) = if any { (x, 1.0) } else { (0.0, 0.0) };
+        };
+        match method {
+            Aggregation::WeightedMean | Aggregation::Flat | Aggregation::FlatUnweighted => {
+                for (out, ((&num, &den), _)) in lanes {
+                    set(out, num / den, den > 0.0);
+                }
+            }
+            Aggregation::GeometricMean => {
+                for (out, ((&num, &den), (&zeros, _))) in lanes {
+                    let x = if zeros > 0.0 { 0.0 } else { (num / den).exp() };
+                    set(out, x, den > 0.0);
+                }
+            }
+            Aggregation::HarmonicMean => {
+                for (out, ((&num, &den), (&zeros, _))) in lanes {
+                    set(out, if zeros > 0.0 { 0.0 } else { den / num }, den > 0.0);
+                }
+            }
+            Aggregation::Minimum => {
+                for (out, ((&least, _), (_, &included))) in lanes {
+                    set(out, least, included > 0.0);
+                }
+            }
+            Aggregation::All => {
+                for (out, ((_, _), (&below, &included))) in lanes {
+                    set(out, if below > 0.0 { 0.0 } else { 1.0 }, included > 0.0);
+                }
+            }
         }
         (score, has)
     }
@@ -528,17 +546,19 @@ impl Program {
         let mut sums = Sums::<L>::empty(step.method);
         let (mut applicable, mut rated) = ([0.0; L], [0.0; L]);
         for (at, member) in (0u32..).zip(self.members_of(step)) {
-            let (x, has, app, rat) = member_lanes(member, block, policy, out);
-            add_lanes(&mut applicable, &app);
-            add_lanes(&mut rated, &rat);
+            let Some((x, has, app, rat)) = member_lanes(member, block, policy, out) else {
+                continue;
+            };
+            add_lanes(&mut applicable, app);
+            add_lanes(&mut rated, rat);
             let counts = member.counts();
             if counts {
-                sums.add(step.method, at, member.weight, &x, &has);
+                sums.add(step.method, at, member.weight, x, has);
             }
             if self.flat && member.scored {
                 match member.input {
                     Input::Leaf(_) if counts => {
-                        add_leaf_flat(&mut sums.flat, member.weight, &x, &has)
+                        add_leaf_flat(&mut sums.flat, member.weight, x, has)
                     }
                     Input::Leaf(_) => {}
                     Input::Group(child) => {
@@ -600,36 +620,35 @@ impl Program {
     }
 }
 
-/// A member's lanes: score, whether it has one (1 or 0), and the
-/// applicable and rated leaves below it (rules 2 and 3 for a leaf: a
-/// missing leaf has the score 0 under `MissingPolicy::Zero`, none
-/// otherwise).
+/// A member's lanes, borrowed where they are: score, whether it has one
+/// (1 or 0), and the applicable and rated leaves below it (rules 2 and 3
+/// for a leaf: a missing leaf has the score 0 under
+/// `MissingPolicy::Zero`, none otherwise).
 #[allow(clippy::type_complexity)]
 #[inline(always)]
-fn member_lanes<const L: usize>(
+fn member_lanes<'a, const L: usize>(
     member: &Member,
-    block: &Block<L>,
+    block: &'a Block<L>,
     policy: Policy,
-    out: &Results<L>,
-) -> ([f64; L], [f64; L], [f64; L], [f64; L]) {
-    let zero = [0.0; L];
-    let (column, index) = match member.input {
-        Input::Leaf(leaf) => (0, leaf as usize),
-        Input::Group(step) => (1, step as usize),
-    };
-    if column == 0 {
-        let get = |c: &Vec<[f64; L]>| c.get(index).copied().unwrap_or(zero);
-        let (x, rated, app) = (get(&block.value), get(&block.rated), get(&block.applicable));
-        let has = if policy.missing_zero { app } else { rated };
-        (x, has, app, rated)
-    } else {
-        let get = |c: &Vec<[f64; L]>| c.get(index).copied().unwrap_or(zero);
-        (
-            get(&out.score),
-            get(&out.has),
-            get(&out.applicable),
-            get(&out.rated),
-        )
+    out: &'a Results<L>,
+) -> Option<(&'a [f64; L], &'a [f64; L], &'a [f64; L], &'a [f64; L])> {
+    match member.input {
+        Input::Leaf(leaf) => {
+            let leaf = leaf as usize;
+            let rated = block.rated.get(leaf)?;
+            let app = block.applicable.get(leaf)?;
+            let has = if policy.missing_zero { app } else { rated };
+            Some((block.value.get(leaf)?, has, app, rated))
+        }
+        Input::Group(step) => {
+            let step = step as usize;
+            Some((
+                out.score.get(step)?,
+                out.has.get(step)?,
+                out.applicable.get(step)?,
+                out.rated.get(step)?,
+            ))
+        }
     }
 }
 
