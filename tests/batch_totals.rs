@@ -135,6 +135,15 @@ fn a_table_checks_its_sizes() {
     let mut totals = [Some(0.5); 9];
     scorer.totals(&table, &mut totals).unwrap();
     assert_eq!(totals, [None; 9]);
+    // Resizing empties every row, those kept included: a row set before
+    // has no total after.
+    table.set_assessment(0, &assessment(&fw, &usual())).unwrap();
+    scorer.totals(&table, &mut totals).unwrap();
+    assert_eq!(totals[0], Some(1.0 / 3.0));
+    table.resize(9);
+    scorer.totals(&table, &mut totals).unwrap();
+    assert_eq!(totals, [None; 9]);
+    assert_eq!(table.value(0, 0), Some(assessment_model::LeafValue::NotApplicable));
 }
 
 /// Rule 15's example from the design's issue: total = minimum(n, c),
