@@ -48,6 +48,19 @@ def tree(framework):
     return out
 
 
+def effective_weights(framework) -> np.ndarray:
+    """Each leaf's effective weight (SPEC §5.9) in definition order, for
+    the catalogue's shape (every weight 1): 1 / areas, / questions in its
+    area, / items in its question."""
+    places = tree(framework)
+    areas = {a for _, a in places.values()}
+    questions_in = {a: len({q for q, aa in places.values() if aa == a}) for a in areas}
+    items_in = {}
+    for q, _ in places.values():
+        items_in[q] = items_in.get(q, 0) + 1
+    return np.array([1.0 / len(areas) / questions_in[a] / items_in[q] for q, a in places.values()])
+
+
 def pandas_totals(rows: np.ndarray, framework) -> "tuple[np.ndarray, float]":
     import pandas as pd
 
@@ -98,6 +111,15 @@ def main() -> None:
     totals = scorer.totals(rows)
     print(f"Scorer.totals, {os.cpu_count()} cores   {n} x {scorer.leaf_count}: {t_totals:.3f} s, {t_totals / n * 1e6:.3f} us per assessment")
     assert one.tobytes() == totals.tobytes()
+
+    # Issue 24's yardstick: numpy's matrix product of the same array with
+    # the leaves' effective weights (a weighted sum per row, no rule of
+    # missing or not applicable ratings; its answer differs in the last
+    # bits, and is NaN wherever a row has a missing rating).
+    weights = effective_weights(framework)
+    t_numpy = per_call(lambda: rows @ weights, 1, rounds)
+    print(f"numpy rows @ effective weights: {t_numpy:.3f} s; Scorer.totals (1 thread) / numpy = "
+          f"{t_one / t_numpy:.2f} (target: at most 1)")
 
     dense = None
     try:
