@@ -558,3 +558,17 @@ fn scorer_new_rejects_a_framework_it_cannot_compile() {
         "{err}"
     );
 }
+
+#[test]
+fn each_reason_for_no_score_says_what_it_is() {
+    let phrases = [
+        (NoScore::NotApplicable, "not applicable"),
+        (NoScore::Missing, "not rated"),
+        (NoScore::InsufficientCoverage, "insufficient coverage"),
+        (NoScore::NothingToAggregate, "nothing to aggregate"),
+        (NoScore::Qualitative, "qualitative assessment"),
+    ];
+    for (reason, phrase) in phrases {
+        assert_eq!(reason.describe(), phrase);
+    }
+}
