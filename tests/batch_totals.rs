@@ -143,7 +143,10 @@ fn a_table_checks_its_sizes() {
     table.resize(9);
     scorer.totals(&table, &mut totals).unwrap();
     assert_eq!(totals, [None; 9]);
-    assert_eq!(table.value(0, 0), Some(assessment_model::LeafValue::NotApplicable));
+    assert_eq!(
+        table.value(0, 0),
+        Some(assessment_model::LeafValue::NotApplicable)
+    );
 }
 
 /// Rule 15's example from the design's issue: total = minimum(n, c),

@@ -55,6 +55,8 @@ pub struct RatingsTable {
     leaves: usize,
     rows: usize,
     blocks: Vec<Block<LANES>>,
+    /// Working memory: the row being bound, reused from row to row.
+    row: Vec<LeafValue>,
 }
 
 impl RatingsTable {
@@ -68,6 +70,7 @@ impl RatingsTable {
             compiled,
             rows: 0,
             blocks: Vec::new(),
+            row: Vec::new(),
         };
         table.resize(rows);
         table
@@ -209,20 +212,23 @@ impl RatingsTable {
         items: &[T],
         mut value: impl FnMut(&Compiled, usize, &T, &mut Vec<Issue>) -> LeafValue,
     ) -> Result<(), ValidationError> {
-        let compiled = Arc::clone(&self.compiled);
-        let c = compiled.as_ref();
         let mut issues = Vec::new();
-        if items.len() != c.leaves() {
+        let mut values = std::mem::take(&mut self.row);
+        values.clear();
+        let c = self.compiled.as_ref();
+        if items.len() == c.leaves() {
+            let bound = (0..)
+                .zip(items)
+                .map(|(leaf, item)| value(c, leaf, item, &mut issues));
+            values.extend(bound);
+            c.qualitative_or_missing(&values, |leaf| pointer("", leaf), &mut issues);
+        } else {
             let message = format!("{} ratings for {} leaves", items.len(), c.leaves());
             issues.push(Issue::new("", IssueKind::InvalidDocument { message }));
-            return self.fill(row, issues, &[]);
         }
-        let values: Vec<LeafValue> = (0..)
-            .zip(items)
-            .map(|(leaf, item)| value(c, leaf, item, &mut issues))
-            .collect();
-        c.qualitative_or_missing(&values, |leaf| pointer("", leaf), &mut issues);
-        self.fill(row, issues, &values)
+        let filled = self.fill(row, issues, &values);
+        self.row = values;
+        filled
     }
 
     /// Writes `values` into row `row` when there are no `issues` and the
