@@ -11,15 +11,12 @@
 //! to every allocation of this binary, which the timed benches below pay
 //! too.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
-// The counting global allocator below needs `unsafe impl GlobalAlloc`.
-#![allow(unsafe_code)]
 // Test code on fixed data: an index out of range or an overflow is a failure
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::Ordering::Relaxed;
 use std::time::Instant;
 
 use assessment_model::catalog::{good_practice, impart};
@@ -35,26 +32,9 @@ mod portfolio;
 #[path = "support/rounds.rs"]
 mod rounds;
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(live, Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+#[path = "support/counting.rs"]
+mod counting;
+use counting::{LIVE, PEAK};
 
 /// Issue 24's target: 1,000,000 good-practice reports pushed into one
 /// cohort (no grouping) hold at most 1 GB. Prints the bytes per member

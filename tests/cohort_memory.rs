@@ -7,36 +7,18 @@
 //! One test only: the allocator counts every thread of the binary. Run with
 //! `--nocapture` to see the figures.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-// The counting global allocator below needs `unsafe impl GlobalAlloc`.
-#![allow(unsafe_code)]
 // Test code on fixed data: an index out of range or an overflow is a failure
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::Ordering::Relaxed;
 
 use assessment_model::catalog::good_practice;
 use assessment_model::{Assessment, Cohort, Framework, RatingValue, Scorer, Subject};
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+#[path = "../benches/support/counting.rs"]
+mod counting;
+use counting::LIVE;
 
 /// A tiny LCG (Knuth's MMIX constants): deterministic data, no rand crate.
 struct Lcg(u64);

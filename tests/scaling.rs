@@ -8,14 +8,11 @@
 //!
 //! One test only: the allocator counts every thread of the binary.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-// The counting global allocator below needs `unsafe impl GlobalAlloc`.
-#![allow(unsafe_code)]
 // Test code on fixed data: an index out of range or an overflow is a failure
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::Ordering::Relaxed;
 use std::time::{Duration, Instant};
 
 use assessment_model::Scorer;
@@ -23,28 +20,9 @@ use assessment_model::Scorer;
 #[path = "../benches/support/generated.rs"]
 mod generated;
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(live, Relaxed);
-        ALLOCATIONS.fetch_add(1, Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+#[path = "../benches/support/counting.rs"]
+mod counting;
+use counting::{ALLOCATIONS, LIVE, PEAK};
 
 /// What one stage cost: peak bytes above what was live before, number of
 /// allocations, time.
