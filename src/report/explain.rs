@@ -411,7 +411,10 @@ fn decided_by(method: Aggregation, included: &[Included]) -> Option<Id> {
     };
     match method {
         Aggregation::Minimum => {
-            let least = included.iter().map(|c| c.score).fold(f64::INFINITY, f64::min);
+            let least = included
+                .iter()
+                .map(|c| c.score)
+                .fold(f64::INFINITY, f64::min);
             first(&|s| s <= least)
         }
         Aggregation::All => first(&|s| s < 1.0),

@@ -8,8 +8,8 @@ use std::fmt;
 
 use super::explain::{Explanation, Included, LeftOut};
 use crate::core::interpret::NoScore;
-use crate::localization::localized::Localized;
 use crate::localization::TextKey;
+use crate::localization::localized::Localized;
 use crate::model::rules::Aggregation;
 
 impl fmt::Display for Explanation {
