@@ -23,8 +23,8 @@ use crate::model::rules::Aggregation;
 use crate::model::scale::RatingValue;
 
 /// Why one node of a [`Report`] has its score: made by [`Report::explain`]
-/// (a criterion) and [`Report::explain_total`] ([SPEC](crate::spec)
-/// §3.14). Plain data: it serialises as shown in SPEC §3.14, and its
+/// (a criterion) and [`Report::explain_total`] (SPEC §3.14). Plain data:
+/// it serialises with the fields SPEC §3.14 lists, and its
 /// `Display` is one line of text, e.g. `Sustainability 0.667 = weighted
 /// mean of q9 1.000 (w 1) and q10 0.333 (w 1)`; [`Explanation::display_in`]
 /// gives that line with the title in another language.
