@@ -668,7 +668,7 @@ fn check_explanation(r: &Report, id: Option<&assessment_model::Id>) -> Result<()
             Exclusion::NotApplicable => why == Some(NoScore::NotApplicable),
             Exclusion::Unscored => !node.is_scored(),
             // A flat method ignores a group's weight.
-            Exclusion::ZeroWeight => node.weight() == 0.0 && !(flat && !node.is_leaf()),
+            Exclusion::ZeroWeight => node.weight() == 0.0 && (node.is_leaf() || !flat),
             Exclusion::Missing => why == Some(NoScore::Missing),
             Exclusion::InsufficientCoverage => why == Some(NoScore::InsufficientCoverage),
             Exclusion::NothingToAggregate => why == Some(NoScore::NothingToAggregate),

@@ -140,7 +140,7 @@ pub struct Included {
     /// `score^p` under `geometric_mean` (its factor: the factors multiply
     /// to the score); `p / score` under `harmonic_mean` (its share of the
     /// reciprocal: the score is 1 over their sum), left out for a child at
-    /// 0. Left out under `minimum` and `all` (see
+    /// 0 (or so near 0 that the share is not a finite number). Left out under `minimum` and `all` (see
     /// [`Explanation::decided_by`]), and when the node has no score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contribution: Option<f64>,
@@ -378,8 +378,8 @@ fn children(c: &Compiled, i: usize) -> impl Iterator<Item = usize> + '_ {
 /// `p·s` for the arithmetic means (`weighted_mean`, `flat`,
 /// `flat_unweighted`), whose contributions add up to the score; the factor
 /// `s^p` for `geometric_mean`, whose factors multiply to the score; `p/s`
-/// for `harmonic_mean` (none at `s = 0`), the score being 1 over their
-/// sum. `minimum` and `all` combine no shares: none.
+/// for `harmonic_mean` (none where it is not finite, as at `s = 0`), the
+/// score being 1 over their sum. `minimum` and `all` combine no shares: none.
 fn contributions(method: Aggregation, included: &mut [Included]) {
     let total: f64 = included.iter().map(|c| c.weight).sum();
     let shares = total > 0.0;
@@ -394,7 +394,7 @@ fn contributions(method: Aggregation, included: &mut [Included]) {
                 Some(p * s)
             }
             Aggregation::GeometricMean => Some(s.powf(p)),
-            Aggregation::HarmonicMean => (s > 0.0).then(|| p / s),
+            Aggregation::HarmonicMean => Some(p / s).filter(|x| x.is_finite()),
             Aggregation::Minimum | Aggregation::All => None,
         };
     }
