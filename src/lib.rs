@@ -48,7 +48,7 @@
 //! | module | holds |
 //! |---|---|
 //! | [`model`] | the documents and their parts: ids, scales, rules, frameworks, assessments, issues, dates, language tags, limits |
-//! | [`report`] | a report's views, its serialised form, its text in a language, and bounds |
+//! | [`report`] | a report's views, its serialised form, its text in a language, explanations of its scores, and bounds |
 //! | [`analysis`] | progress between two reports and uncertainty of scores and ranks |
 //! | [`cohort`] | statistics over many reports |
 //! | [`mod@compose`] | joining a base framework and its modules |
@@ -82,8 +82,11 @@
 //!   walked.
 //! - **Scoring.** A [`Scorer`] exists only for a valid framework; it turns
 //!   an assessment into a [`Report`]: a score, coverage and band per node,
-//!   risks and strengths, facet views, and improvement [`Priority`]s. The
-//!   report's views, its document and its text are in [`report`].
+//!   risks and strengths, facet views, and improvement [`Priority`]s.
+//!   [`Report::explain`] says why a node has its score: the rule, each
+//!   child's weight, score and contribution, the children left out and
+//!   why ([`report::Explanation`], SPEC §3.14). The report's views, its
+//!   document and its text are in [`report`].
 //!   A [`Cohort`] gathers statistics over many reports ([`cohort`]).
 //! - **Analysis** ([`analysis`]). [`Progress`] says what changed between a
 //!   baseline report and a current one: per node the scores, the
@@ -175,7 +178,7 @@
 //! | [`RatingValue`] | yes | grows with the scales (a new scale needs a new kind of rating); users match on it, so a wildcard is the price of adding ratings in a minor release. Its `Display` and [`Scale::normalise`] cover every variant, so a wildcard arm can defer to them |
 //! | [`Aggregation`] | yes | the composite-indicator literature has more methods (median, ordered weighted averages); [`Aggregation::ALL`] lists the current ones |
 //! | [`MissingPolicy`] | yes | imputation policies (scale midpoint, cohort mean) are plausible additions |
-//! | [`NoScore`] | yes | each reason comes from a scoring rule; a new rule may add a reason |
+//! | [`NoScore`], [`report::Exclusion`] | yes | each reason comes from a scoring rule; a new rule may add a reason |
 //! | [`model::FindingKind`] | yes | peer-review practice also records recommendations and observations |
 //! | [`mapping::Relation`] | yes | crosswalk vocabularies (SKOS, SSSOM) know more relations than the four here |
 //! | [`review::Consolidation`] | yes | other ways to combine peers' ratings (mode, trimmed mean) may be added |
@@ -190,7 +193,7 @@
 //! | [`model::Direction`] | no | a numeric range has two ends |
 //! | catalogue enums ([`catalog::impart::Theme`], [`catalog::profint::Domain`]…) | no | they enumerate a published source; a new edition of a source is a new catalogue |
 //! | document structs: [`Framework`], [`Criterion`], [`Facet`], [`FacetValue`], [`model::Provenance`], [`model::Derivation`], [`Level`], [`ScoringRules`], [`Band`], [`Assessment`], [`Subject`], [`model::Person`], [`Rating`], [`Evidence`], [`model::DeclaredFinding`], [`Profile`], [`Mapping`], [`mapping::MappingEntry`], [`PeerReview`], [`review::ContextDocuments`], [`review::BaselineReport`], [`review::StudyVisit`], [`review::Counterpart`], [`Localization`], [`localization::TitledText`], [`localization::ScaleText`], [`localization::LevelText`], [`localization::FacetText`], [`localization::BandText`], [`ActionPlan`], [`plan::Action`] | yes | the serialised form gains optional fields in minor releases (a document's `$schema`, new rules); a new optional field must not break code that builds documents. Each has a constructor taking its required fields, or `Default` |
-//! | result structs: [`Counts`], [`report::ScaleMean`], [`report::Finding`], [`report::FacetScore`], [`Priority`], [`cohort::CohortStats`], [`cohort::NodeStats`], [`cohort::LevelCount`], [`cohort::CommonRisk`], [`cohort::Synthesis`], [`cohort::Weakness`], [`review::Agreement`], [`review::LeafAgreement`], [`review::ScaleAgreement`], [`review::Consolidated`], [`review::Disagreement`], [`mapping::Translation`], [`mapping::Carried`], [`mapping::NotCarried`], [`mapping::Unrated`], [`localization::Coverage`], [`localization::LocalizedText`], [`plan::PlanReview`], [`plan::ActionReview`], [`plan::CriterionChange`] | yes | the crate makes them and users read them; new measures are added as fields |
+//! | result structs: [`Counts`], [`report::ScaleMean`], [`report::Finding`], [`report::FacetScore`], [`Priority`], [`cohort::CohortStats`], [`cohort::NodeStats`], [`cohort::LevelCount`], [`cohort::CommonRisk`], [`cohort::Synthesis`], [`cohort::Weakness`], [`review::Agreement`], [`review::LeafAgreement`], [`review::ScaleAgreement`], [`review::Consolidated`], [`review::Disagreement`], [`mapping::Translation`], [`mapping::Carried`], [`mapping::NotCarried`], [`mapping::Unrated`], [`localization::Coverage`], [`localization::LocalizedText`], [`plan::PlanReview`], [`plan::ActionReview`], [`plan::CriterionChange`], [`report::Explanation`], [`report::Included`], [`report::LeftOut`] | yes | the crate makes them and users read them; new measures are added as fields |
 //! | [`FrameworkRef`] | no | an id and a version requirement are the whole of a reference |
 //! | [`profile::Selection`] | no | an id and whether the subtree comes with it are the whole of a selection |
 //! | [`Issue`] | no | a path and a kind are the whole of an issue; what an issue says grows in [`IssueKind`] |

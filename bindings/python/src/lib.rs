@@ -19,6 +19,7 @@ mod cohort;
 mod convert;
 mod documents;
 mod errors;
+mod explanation;
 mod fast;
 mod localization;
 mod plan;
@@ -34,6 +35,7 @@ fn _assessment_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<documents::PyAssessment>()?;
     m.add_class::<scorer::PyScorer>()?;
     m.add_class::<report::PyReport>()?;
+    m.add_class::<explanation::PyExplanation>()?;
     m.add_class::<cohort::PyCohort>()?;
     m.add_class::<analysis::PyProgress>()?;
     m.add_class::<analysis::PyBounds>()?;

@@ -106,6 +106,42 @@ class Report:
     def to_json(self) -> str: ...
     def display_in(self, texts: "Localized") -> str:
         """The report's table with criterion titles in ``texts``' language."""
+    def explain(self, id: str) -> Optional["Explanation"]:
+        """Why criterion ``id`` has its score; ``None`` for an unknown id."""
+    def explain_total(self) -> "Explanation":
+        """Why the total has its score."""
+
+class Explanation:
+    """Why one node of a report has its score (SPEC §3.14): the rule, the
+    children included (weight, score, contribution) and left out (reason),
+    and the result. ``str()`` is one line of text; picklable."""
+
+    @staticmethod
+    def from_json(text: str) -> "Explanation": ...
+    @staticmethod
+    def from_dict(document: Mapping[str, Any]) -> "Explanation": ...
+    @property
+    def criterion(self) -> Optional[str]:
+        """The criterion explained; ``None`` for the total."""
+    @property
+    def title(self) -> str: ...
+    @property
+    def method(self) -> Optional[str]:
+        """The aggregation of a group or the total; ``None`` for a leaf."""
+    @property
+    def score(self) -> Optional[float]:
+        """The node's score, as the report gives it."""
+    @property
+    def included(self) -> List[Dict[str, Any]]:
+        """``criterion``, ``weight``, ``score``, ``contribution``?,
+        ``missing_as_zero``? per included child."""
+    @property
+    def left_out(self) -> List[Dict[str, Any]]:
+        """``criterion``, ``reason``, ``score``? per child left out."""
+    def display_in(self, texts: "Localized") -> str:
+        """The line with the title in ``texts``' language."""
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
 
 class Scorer:
     """A framework validated and compiled for scoring; immutable,
