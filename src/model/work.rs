@@ -189,7 +189,10 @@ impl<G: Gate> Meter<G> {
         total: u64,
         leaf_values_per_unit: u64,
     ) -> Result<Meter<G>, G::Stop> {
-        let step = (LEAF_VALUES_PER_CALL / leaf_values_per_unit.max(1)).max(1);
+        let step = LEAF_VALUES_PER_CALL
+            .checked_div(leaf_values_per_unit)
+            .unwrap_or(1)
+            .max(1);
         gate.pass(0, total)?;
         Ok(Meter {
             gate,
