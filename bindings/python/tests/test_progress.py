@@ -6,11 +6,13 @@ process; the up-front limit on an uncertainty run's work."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
 import textwrap
 import time
+import types
 
 import numpy as np
 import pytest
@@ -58,12 +60,57 @@ class FakeBar:
 
 
 def tqdm_progress(bar):
-    # The recipe of the README ("Progress and stopping").
+    # What the README's recipe ("Progress and stopping") does.
     def progress(done, total):
         bar.total = total
         bar.update(done - bar.n)
 
     return progress
+
+
+def readme_recipe():
+    from conftest import ROOT
+
+    readme = (ROOT / "bindings" / "python" / "README.md").read_text()
+    section = readme.split("### Progress and stopping\n", 1)[1].split("\n### ", 1)[0]
+    (recipe,) = re.findall(r"```py\n(.*?)\n```", section, re.S)
+    return recipe
+
+
+class FakeTqdm(FakeBar):
+    """A ``tqdm`` bar as a context manager, for the README's recipe."""
+
+    made = []
+
+    def __init__(self, **kwargs):
+        super().__init__()
+        self.kwargs = kwargs
+        FakeTqdm.made.append(self)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_the_readme_tqdm_recipe_runs(scorer, example, monkeypatch):
+    fake = types.ModuleType("tqdm")
+    fake.tqdm = FakeTqdm
+    monkeypatch.setitem(sys.modules, "tqdm", fake)
+    scope = {"Uncertainty": Uncertainty, "scorer": scorer, "spec": SPEC, "projects": [example] * 3}
+    exec(compile(readme_recipe(), "README.md", "exec"), scope)
+    (bar,) = FakeTqdm.made
+    assert bar.total == 10_000 * 7 * 3
+    assert bar.n == bar.total
+    assert scope["report"].samples == 10_000
+
+
+def test_the_readme_recipe_with_tqdm_itself(scorer, example):
+    pytest.importorskip("tqdm")  # not a test dependency: run where installed
+    scope = {"Uncertainty": Uncertainty, "scorer": scorer, "spec": SPEC, "projects": [example] * 2}
+    exec(compile(readme_recipe().replace("10_000", "500"), "README.md", "exec"), scope)
+    assert scope["report"].evaluations == 500 * 7
 
 
 def test_uncertainty_tells_every_scoring(scorer, example):
