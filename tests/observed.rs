@@ -151,7 +151,12 @@ fn too_many_samples_is_an_error_up_front() {
         .run(&members)
         .unwrap_err();
     assert_eq!(err.issues()[0].code(), "too-many-items");
-    assert!(err.issues()[0].kind.to_string().contains(&usize::MAX.to_string()));
+    assert!(
+        err.issues()[0]
+            .kind
+            .to_string()
+            .contains(&usize::MAX.to_string())
+    );
 }
 
 #[test]
@@ -162,7 +167,8 @@ fn the_limit_admits_exactly_max_evaluations() {
     // bind, which is checked after the limit: at the limit the error is
     // the member's, one past it the limit's.
     let mut bad = Assessment::new(fw.exact_ref(), Subject::new("Bad"));
-    bad.ratings.insert(id("no-such-leaf"), Rating::new(RatingValue::Met));
+    bad.ratings
+        .insert(id("no-such-leaf"), Rating::new(RatingValue::Met));
     let members = [bad];
     let at = usize::try_from(MAX_EVALUATIONS / 2).unwrap();
     let run = |n: usize| {
@@ -200,7 +206,9 @@ fn bounds_tell_each_missing_leaf_and_stop() {
     assert_eq!(bounds, scorer.bounds(&a).unwrap());
     assert_eq!(calls, [(0, 9999), (4096, 9999), (8192, 9999), (9999, 9999)]);
 
-    let err = scorer.bounds_observed(&a, &mut |done, _| done < 4096).unwrap_err();
+    let err = scorer
+        .bounds_observed(&a, &mut |done, _| done < 4096)
+        .unwrap_err();
     assert_eq!(
         err,
         RunError::Stopped(Stopped {
@@ -215,7 +223,8 @@ fn bounds_issues_are_the_unobserved_ones() {
     let fw = good_practice::criteria();
     let scorer = Scorer::new(&fw).unwrap();
     let mut a = good_practice::worked_example();
-    a.ratings.insert(id("nowhere"), Rating::new(RatingValue::Met));
+    a.ratings
+        .insert(id("nowhere"), Rating::new(RatingValue::Met));
     let err = scorer.bounds_observed(&a, &mut |_, _| true).unwrap_err();
     assert_eq!(
         err,
@@ -235,10 +244,7 @@ fn batch_totals_tell_each_chunk_and_stop() {
         .unwrap();
     let each: Vec<Option<f64>> = batch.iter().map(|a| scorer.total(a).unwrap()).collect();
     assert_eq!(totals, each);
-    assert_eq!(
-        calls,
-        [(0, 2500), (1024, 2500), (2048, 2500), (2500, 2500)]
-    );
+    assert_eq!(calls, [(0, 2500), (1024, 2500), (2048, 2500), (2500, 2500)]);
     let err = scorer
         .totals_observed(&batch, &mut |done, _| done < 2048)
         .unwrap_err();
@@ -263,9 +269,15 @@ fn batch_totals_report_every_bad_assessment_by_index() {
     let fw = good_practice::criteria();
     let scorer = Scorer::new(&fw).unwrap();
     let mut batch = projects(&fw, 1500);
-    batch[3].ratings.insert(id("nowhere"), Rating::new(RatingValue::Met));
-    batch[1400].ratings.insert(id("elsewhere"), Rating::new(RatingValue::Met));
-    let err = scorer.totals_observed(&batch, &mut |_, _| true).unwrap_err();
+    batch[3]
+        .ratings
+        .insert(id("nowhere"), Rating::new(RatingValue::Met));
+    batch[1400]
+        .ratings
+        .insert(id("elsewhere"), Rating::new(RatingValue::Met));
+    let err = scorer
+        .totals_observed(&batch, &mut |_, _| true)
+        .unwrap_err();
     let issues = err.validation_error().unwrap().issues();
     let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
     assert_eq!(paths, ["/3/ratings/nowhere", "/1400/ratings/elsewhere"]);
@@ -288,7 +300,10 @@ fn a_cohort_extended_is_the_cohort_pushed_and_unchanged_when_stopped() {
         .unwrap();
     assert_eq!(extended.stats(), pushed.stats());
     // 2^18 / (53 · 32) = 154 assessments a call.
-    assert_eq!(calls, [(0, 500), (154, 500), (308, 500), (462, 500), (500, 500)]);
+    assert_eq!(
+        calls,
+        [(0, 500), (154, 500), (308, 500), (462, 500), (500, 500)]
+    );
 
     let before = serde_json::to_string(&extended.state()).unwrap();
     let err = extended
@@ -304,8 +319,12 @@ fn a_cohort_extended_is_the_cohort_pushed_and_unchanged_when_stopped() {
     assert_eq!(serde_json::to_string(&extended.state()).unwrap(), before);
 
     let mut bad = batch.clone();
-    bad[7].ratings.insert(id("nowhere"), Rating::new(RatingValue::Met));
-    let err = extended.extend_observed(&bad, &mut |_, _| true).unwrap_err();
+    bad[7]
+        .ratings
+        .insert(id("nowhere"), Rating::new(RatingValue::Met));
+    let err = extended
+        .extend_observed(&bad, &mut |_, _| true)
+        .unwrap_err();
     let issues = err.validation_error().unwrap().issues();
     assert_eq!(issues[0].path, "/7/ratings/nowhere");
     assert_eq!(serde_json::to_string(&extended.state()).unwrap(), before);

@@ -45,10 +45,7 @@ fn _assessment_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<plan::PyActionPlan>()?;
     m.add("ISSUE_CODES", assessment_model::IssueKind::CODES.to_vec())?;
     m.add("NOT_APPLICABLE", batch::NOT_APPLICABLE)?;
-    m.add(
-        "MAX_EVALUATIONS",
-        assessment_model::limits::MAX_EVALUATIONS,
-    )?;
+    m.add("MAX_EVALUATIONS", assessment_model::limits::MAX_EVALUATIONS)?;
     m.add_function(wrap_pyfunction!(documents::_assessment_by_serde, m)?)?;
     catalog::register(m)?;
     tailoring::register(m)?;
