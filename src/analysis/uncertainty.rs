@@ -216,21 +216,23 @@ impl<'a> Uncertainty<'a> {
     /// let scorer = Scorer::new(&good_practice::criteria())?;
     /// let members = vec![good_practice::worked_example(); 3];
     /// let spec = UncertaintySpec::new().level(1, 0.25);
-    /// let analysis = Uncertainty::new(&scorer, spec).seed(7).samples(100);
+    /// let analysis = Uncertainty::new(&scorer, spec).seed(7).samples(1000);
     ///
-    /// // Stop once a quarter of the work is done.
+    /// // Go on only when told that nothing is done yet: stopped at the
+    /// // first report of progress.
     /// let mut calls = Vec::new();
     /// let err = analysis
     ///     .clone()
     ///     .run_observed(&members, &mut |done: u64, total: u64| {
     ///         calls.push((done, total));
-    ///         4 * done < total
+    ///         done == 0
     ///     })
     ///     .unwrap_err();
-    /// // Five areas weighted: 100 · (5 + 2) scorings of each of 3 members.
-    /// assert_eq!(calls[0], (0, 2100));
+    /// // Five areas weighted: 1000 · (5 + 2) scorings of each of 3 members.
+    /// assert_eq!(calls[0], (0, 21_000));
     /// let RunError::Stopped(Stopped { done, total }) = err else { panic!("{err}") };
-    /// assert!(4 * done >= total && done < total);
+    /// assert_eq!(calls.len(), 2);
+    /// assert!(done > 0 && done < total);
     ///
     /// // Never stopped, the run gives the report `run` gives.
     /// let observed = analysis.clone().run_observed(&members, &mut |_, _| true)?;
