@@ -100,6 +100,15 @@
 //!   scores and ranks a cohort under noisy weights and alternative
 //!   aggregation methods, with Sobol' sensitivity indices, from an explicit
 //!   seed ([`analysis::UncertaintyReport`], §8.3).
+//! - **Long work** (SPEC §8.4). The operations whose work grows with what
+//!   the caller asks for have an observed form that tells a caller's
+//!   [`model::Observer`] (any `FnMut(u64, u64) -> bool`) the units done and
+//!   in all, and stops when it returns `false` ([`model::RunError`],
+//!   [`model::Stopped`]): [`Uncertainty::run_observed`],
+//!   [`Scorer::bounds_observed`], [`Scorer::totals_observed`] (a batch of
+//!   assessments) and [`Cohort::extend_observed`] (all or nothing). An
+//!   uncertainty run over [`limits::MAX_EVALUATIONS`] scorings is refused
+//!   before it starts.
 //! - **Tailoring and crosswalks.** [`compose()`] joins a base framework and
 //!   its modules ([`mod@compose`]); a [`Profile`] selects, drops or
 //!   reweights criteria ([`profile`]); a [`Mapping`] carries an assessment
@@ -188,7 +197,7 @@
 //! | [`plan::ActionStatus`], [`plan::Answers`], [`plan::Owner`], [`plan::Verdict`] | yes | a plan may come to track more states (blocked), answer other things (a recommendation) or have other owners (a team); a review may distinguish more outcomes |
 //! | [`plan::Draft`] | yes | drafting may gain options (which risks, a due date per action) |
 //! | [`review::MeasurementLevel`] | yes | Krippendorff's alpha has more difference functions (ratio, circular) |
-//! | [`model::EvidenceKind`], [`IssueKind`] and every error enum ([`model::LanguageTagError`]…) | yes | marked from the start: new kinds of evidence and of problems are expected |
+//! | [`model::EvidenceKind`], [`IssueKind`] and every error enum ([`model::LanguageTagError`], [`model::RunError`]…) | yes | marked from the start: new kinds of evidence and of problems are expected |
 //! | [`Severity`] | no | two levels are the validation contract: errors fail, warnings do not. A third level would change what passing means, a breaking change in any case |
 //! | [`model::Direction`] | no | a numeric range has two ends |
 //! | catalogue enums ([`catalog::impart::Theme`], [`catalog::profint::Domain`]…) | no | they enumerate a published source; a new edition of a source is a new catalogue |
@@ -197,6 +206,7 @@
 //! | [`FrameworkRef`] | no | an id and a version requirement are the whole of a reference |
 //! | [`profile::Selection`] | no | an id and whether the subtree comes with it are the whole of a selection |
 //! | [`Issue`] | no | a path and a kind are the whole of an issue; what an issue says grows in [`IssueKind`] |
+//! | [`model::Stopped`] | no | the units done and the units in all are the whole of a stop |
 //!
 //! Structs with private fields ([`Report`], [`NodeScore`], [`Outcome`],
 //! [`Scorer`], [`Cohort`], [`Id`], [`model::LanguageTag`],

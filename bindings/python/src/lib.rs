@@ -23,6 +23,7 @@ mod explanation;
 mod fast;
 mod localization;
 mod plan;
+mod progress;
 mod report;
 mod scorer;
 mod tailoring;
@@ -46,6 +47,7 @@ fn _assessment_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<plan::PyActionPlan>()?;
     m.add("ISSUE_CODES", assessment_model::IssueKind::CODES.to_vec())?;
     m.add("NOT_APPLICABLE", batch::NOT_APPLICABLE)?;
+    m.add("MAX_EVALUATIONS", assessment_model::limits::MAX_EVALUATIONS)?;
     m.add_function(wrap_pyfunction!(documents::_assessment_by_serde, m)?)?;
     catalog::register(m)?;
     tailoring::register(m)?;
