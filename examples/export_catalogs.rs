@@ -9,7 +9,8 @@ use std::path::Path;
 use assessment_model::catalog::{self, good_practice};
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs");
+    // This package is `examples/`; the catalogues are beside it.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../catalogs");
     std::fs::create_dir_all(&dir)?;
     let mut files = Vec::new();
     for framework in catalog::frameworks() {
