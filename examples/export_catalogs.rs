@@ -10,7 +10,10 @@ use assessment_model::catalog::{self, good_practice};
 
 fn main() -> Result<(), Box<dyn Error>> {
     // This package is `examples/`; the catalogues are beside it.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../catalogs");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .ok_or("examples/ is in the repository")?;
+    let dir = root.join("catalogs");
     std::fs::create_dir_all(&dir)?;
     let mut files = Vec::new();
     for framework in catalog::frameworks() {
