@@ -50,6 +50,7 @@
 //! | [`model`] | the documents and their parts: ids, scales, rules, frameworks, assessments, issues, dates, language tags, limits |
 //! | [`report`] | a report's views, its serialised form, its text in a language, and bounds |
 //! | [`analysis`] | progress between two reports and uncertainty of scores and ranks |
+//! | [`chart`] | a report's profile, progress, uncertainty and bounds as SVG text |
 //! | [`cohort`] | statistics over many reports |
 //! | [`mod@compose`] | joining a base framework and its modules |
 //! | [`profile`] | tailoring a framework |
@@ -233,6 +234,7 @@ pub mod report;
 mod scorer;
 // the users of the core
 pub mod analysis;
+pub mod chart;
 pub mod cohort;
 pub mod compose;
 pub mod mapping;
