@@ -1,12 +1,17 @@
 //! [`ChartOptions`]: a chart's size, the language of its texts and its
 //! own words ([`ChartWords`]), passed by value as a builder.
 
+use serde::{Deserialize, Serialize};
+
 use crate::localization::localized::Localized;
 
 /// The words a chart writes that are not a framework's texts (axis names,
 /// the legend, the statuses), in one language. The default is English; a
 /// caller that shows a chart in another language gives its own words, as
-/// the framework's texts come from a [`Localized`].
+/// the framework's texts come from a [`Localized`]. Its serialised form is
+/// an object of these fields; a field left out keeps its English word, and
+/// an unknown field is an error (a misspelt word would silently stay
+/// English).
 ///
 /// # Examples
 ///
@@ -19,7 +24,9 @@ use crate::localization::localized::Localized;
 /// words.total = "Gesamt".into();
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ChartWords {
     /// The name of the profile chart: "Profile".
