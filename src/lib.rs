@@ -184,6 +184,7 @@
 //! | [`localization::TextKey`] | yes | grows with the texts a framework has |
 //! | [`localization::Step`] | yes | a finer fallback (RFC 4647's progressive truncation, `zh-Hant-TW` → `zh-Hant`) may add a step |
 //! | [`plan::ActionStatus`], [`plan::Answers`], [`plan::Owner`], [`plan::Verdict`] | yes | a plan may come to track more states (blocked), answer other things (a recommendation) or have other owners (a team); a review may distinguish more outcomes |
+//! | [`chart::ChartWords`] | yes | a new chart, or a new mark on one, needs new words; made with `Default` and its fields set |
 //! | [`plan::Draft`] | yes | drafting may gain options (which risks, a due date per action) |
 //! | [`review::MeasurementLevel`] | yes | Krippendorff's alpha has more difference functions (ratio, circular) |
 //! | [`model::EvidenceKind`], [`IssueKind`] and every error enum ([`model::LanguageTagError`]…) | yes | marked from the start: new kinds of evidence and of problems are expected |
@@ -197,7 +198,7 @@
 //! | [`Issue`] | no | a path and a kind are the whole of an issue; what an issue says grows in [`IssueKind`] |
 //!
 //! Structs with private fields ([`Report`], [`NodeScore`], [`Outcome`],
-//! [`Scorer`], [`Cohort`], [`Id`], [`model::LanguageTag`],
+//! [`Scorer`], [`Cohort`], [`Id`], [`model::LanguageTag`], [`chart::ChartOptions`],
 //! [`localization::Localized`]…) grow without breaking anyone.
 //!
 //! # Features

@@ -173,12 +173,44 @@ impl<'a> ChartOptions<'a> {
     /// shows it. Also sets the chart's `xml:lang` to the requested
     /// language. Give the `Localized` of the framework the data was scored
     /// against.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Localization, Scorer, chart};
+    /// use assessment_model::localization::{Localized, TitledText};
+    /// use assessment_model::model::LanguageTag;
+    /// use assessment_model::catalog::good_practice;
+    ///
+    /// let framework = good_practice::criteria();
+    /// let report = Scorer::new(&framework)?.score(&good_practice::worked_example())?;
+    /// // A localization written for this example: one title in German.
+    /// let mut de = Localization::new("gp-de".parse()?, framework.compatible_ref(), "de".parse()?);
+    /// de.criteria.insert("sustainability".parse()?, TitledText::title("Nachhaltigkeit"));
+    /// let texts = Localized::new(&framework, &[&de], &LanguageTag::new("de")?)?;
+    /// let svg = chart::profile(&report, &chart::ChartOptions::new(640, 480).texts(&texts));
+    /// assert!(svg.contains(r#"xml:lang="de""#));
+    /// assert!(svg.contains("Nachhaltigkeit"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn texts(mut self, texts: &'a Localized<'a>) -> ChartOptions<'a> {
         self.texts = Some(texts);
         self
     }
 
     /// The chart's own words.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::chart::{ChartOptions, ChartWords};
+    ///
+    /// let mut words = ChartWords::default();
+    /// words.total = "Gesamt".into();
+    /// let options = ChartOptions::new(640, 480).words(words);
+    /// assert_eq!(options.chart_words().total, "Gesamt");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn words(mut self, words: ChartWords) -> ChartOptions<'a> {
         self.words = words;
         self

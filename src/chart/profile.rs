@@ -2,6 +2,7 @@
 //! areas, or over one group's children, as a radar for 3 to 12 areas and
 //! as horizontal bars otherwise ([SPEC](crate::spec) §9.1).
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::area::Area;
@@ -39,10 +40,11 @@ pub(crate) const RADAR_AREAS: (usize, usize) = (3, 12);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn profile(report: &Report, options: &ChartOptions<'_>) -> String {
+    let risks = risk_ids(report);
     let areas: Vec<Area> = report
         .nodes()
         .filter(|n| n.depth() == 1)
-        .map(|n| area(report, n, options))
+        .map(|n| area(report, n, &risks, options))
         .collect();
     let heading = options.framework_title(report.framework_title());
     let total = total_words(report, options);
@@ -83,13 +85,14 @@ pub fn group_profile(
         };
         return Err(ValidationError::new(vec![Issue::new("/group", kind)]));
     };
+    let risks = risk_ids(report);
     let areas: Vec<Area> = report
         .nodes()
         .filter(|n| n.parent() == Some(node.id()))
-        .map(|n| area(report, n, options))
+        .map(|n| area(report, n, &risks, options))
         .collect();
     let heading = options.title(node.id().as_str(), node.title());
-    let own = area(report, node, options);
+    let own = area(report, node, &risks, options);
     Ok(draw(
         report,
         &areas,
@@ -98,15 +101,25 @@ pub fn group_profile(
     ))
 }
 
+/// The ids of the report's risks, looked up once per area.
+fn risk_ids(report: &Report) -> HashSet<&Id> {
+    report.risks().into_iter().map(|r| r.criterion).collect()
+}
+
 /// The area of node `n`.
-fn area(report: &Report, n: NodeScore<'_>, options: &ChartOptions<'_>) -> Area {
+fn area(
+    report: &Report,
+    n: NodeScore<'_>,
+    risks: &HashSet<&Id>,
+    options: &ChartOptions<'_>,
+) -> Area {
     let band = n.band().map(|b| band_label(report, b, options));
     Area {
         id: n.id().clone(),
         title: options.title(n.id().as_str(), n.title()),
         score: n.score(),
         band,
-        risk: report.risks().iter().any(|r| r.criterion == n.id()),
+        risk: risks.contains(n.id()),
     }
 }
 
@@ -189,7 +202,15 @@ fn draw(
     } else {
         Key::Swatch(&hatch, &words.risk)
     };
-    let keys = [score_key, risk_key, Key::Dashed(&words.band_threshold)];
+    // the legend names what the chart shows: risks and thresholds only
+    // when it has them
+    let mut keys = vec![score_key];
+    if areas.iter().any(|a| a.risk) {
+        keys.push(risk_key);
+    }
+    if bands.iter().any(|(from, _)| *from > 0.0) {
+        keys.push(Key::Dashed(&words.band_threshold));
+    }
     write_legend(&mut out, (12.0, size.1 - 12.0), size.0 - 24.0, &keys);
     close(out)
 }

@@ -1,6 +1,7 @@
 //! [`progress`]: a baseline against the current report, per node
 //! ([SPEC](crate::spec) §9.2).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::options::{ChartOptions, ChartWords};
@@ -10,6 +11,7 @@ use super::svg::{
     write_legend, write_line, write_shape,
 };
 use crate::analysis::{NodeProgress, Progress, ProgressStatus, RiskStatus};
+use crate::model::id::Id;
 
 /// The shape and colour of a status's current mark; `None` for a status
 /// without a current score.
@@ -37,7 +39,7 @@ fn status_word(status: ProgressStatus, words: &ChartWords) -> &str {
 
 /// The words of one row: "40.0 → 72.5 +32.5 improved", then the risk's
 /// change when the node is a risk on either side.
-fn row_words(n: &NodeProgress, progress: &Progress, words: &ChartWords) -> String {
+fn row_words(n: &NodeProgress, risk: Option<RiskStatus>, words: &ChartWords) -> String {
     let cell = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), score_text);
     let mut s = format!("{} → {}", cell(n.baseline), cell(n.current));
     if let Some(d) = n.delta.filter(|_| n.status != ProgressStatus::Unchanged) {
@@ -45,9 +47,8 @@ fn row_words(n: &NodeProgress, progress: &Progress, words: &ChartWords) -> Strin
         let _ = write!(s, " {sign}{}", score_text(d.abs()));
     }
     let _ = write!(s, " {}", status_word(n.status, words));
-    let risk = progress.risks.iter().find(|r| r.criterion == n.criterion);
-    if let Some(r) = risk {
-        let word = match r.status {
+    if let Some(risk) = risk {
+        let word = match risk {
             RiskStatus::Resolved => &words.risk_resolved,
             RiskStatus::New => &words.risk_new,
             _ => &words.risk_persisting,
@@ -85,21 +86,23 @@ pub fn progress(progress: &Progress, options: &ChartOptions<'_>) -> String {
     let words = options.chart_words();
     let heading = options.framework_title(&progress.total.title);
     let title = format!("{}: {heading}", words.progress);
-    let subtitle = format!(
-        "{} {}",
-        words.total,
-        row_words(&progress.total, progress, words)
-    );
-    let rows_data: Vec<(&NodeProgress, String)> =
-        std::iter::once((&progress.total, words.total.clone()))
+    let risks: HashMap<&Id, RiskStatus> = progress
+        .risks
+        .iter()
+        .map(|r| (&r.criterion, r.status))
+        .collect();
+    let row = |n: &NodeProgress| row_words(n, risks.get(&n.criterion).copied(), words);
+    let subtitle = format!("{} {}", words.total, row(&progress.total));
+    let rows_data: Vec<(&NodeProgress, String, String)> =
+        std::iter::once((&progress.total, words.total.clone(), row(&progress.total)))
             .chain(progress.nodes.iter().map(|n| {
                 let label = options.title(n.criterion.as_str(), &n.title);
-                (n, label)
+                (n, label, row(n))
             }))
             .collect();
     let mut desc = format!("{}. {title}.", words.progress);
-    for (n, label) in &rows_data {
-        let _ = write!(desc, " {label}: {};", row_words(n, progress, words));
+    for (_, label, words) in &rows_data {
+        let _ = write!(desc, " {label}: {words};");
     }
     desc.pop();
     desc.push('.');
@@ -107,14 +110,8 @@ pub fn progress(progress: &Progress, options: &ChartOptions<'_>) -> String {
     let size = (f64::from(options.width()), f64::from(options.height()));
     let rows = Rows::new(size, rows_data.len(), 0.26, 0.38);
     rows.write_score_axis(&mut out, &words.score);
-    for (i, (n, label)) in rows_data.iter().enumerate() {
-        write_row(
-            &mut out,
-            &rows,
-            i,
-            (n, label),
-            &row_words(n, progress, words),
-        );
+    for (i, (n, label, words)) in rows_data.iter().enumerate() {
+        write_row(&mut out, &rows, i, (n, label), words);
     }
     write_legend(
         &mut out,

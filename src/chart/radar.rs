@@ -48,7 +48,7 @@ pub(crate) fn sin_cos(k: usize, n: usize) -> (f64, f64) {
 /// heading, above the legend, with room for the labels at both sides.
 fn geometry((width, height): (f64, f64)) -> (f64, f64, f64) {
     let (top, bottom) = (56.0, height - 34.0);
-    let side = (width * 0.24).min(170.0);
+    let side = (width * 0.28).min(200.0);
     let r = ((bottom - top) / 2.0 - 12.0)
         .min(width / 2.0 - side)
         .max(10.0);
@@ -85,27 +85,37 @@ pub(crate) fn write_radar(
     out.push_str("</g>");
     write_rings(out, (cx, cy, r), bands);
     write_polygon(out, spokes, &at);
+    write_ring_labels(out, (cx, cy, r), bands);
     for (k, spoke) in spokes.iter().enumerate() {
         write_spoke(out, (k, n), spoke, (cx, cy, r), &at);
     }
 }
 
-/// Each band threshold above 0 as a dashed ring, labelled at the top.
+/// Each band threshold above 0 as a dashed ring; its label, at the top,
+/// is written by [`write_ring_labels`] over the polygon.
 fn write_rings(out: &mut String, (cx, cy, r): (f64, f64, f64), bands: &[(f64, String)]) {
     out.push_str(r#"<g class="bands">"#);
-    for (from, label) in bands.iter().filter(|(from, _)| *from > 0.0) {
-        let radius = r * clamp(*from, 0.0, 1.0);
+    for (from, _) in bands.iter().filter(|(from, _)| *from > 0.0) {
         let _ = write!(
             out,
             r#"<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{GREY}" stroke-width="1" stroke-dasharray="4 3"/>"#,
             num(cx),
             num(cy),
-            num(radius)
+            num(r * clamp(*from, 0.0, 1.0))
         );
+    }
+    out.push_str("</g>");
+}
+
+/// Each band threshold's label (`moderate ≥ 50.0`) beside the top of its
+/// ring.
+fn write_ring_labels(out: &mut String, (cx, cy, r): (f64, f64, f64), bands: &[(f64, String)]) {
+    out.push_str(r#"<g class="band-labels">"#);
+    for (from, label) in bands.iter().filter(|(from, _)| *from > 0.0) {
         let text = super::rows::band_threshold(label, *from);
         let label = Label {
             x: cx + 4.0,
-            y: cy - radius - 5.0,
+            y: cy - r * clamp(*from, 0.0, 1.0) - 5.0,
             text: &text,
             max_chars: 24,
             anchor: Anchor::Start,
