@@ -454,3 +454,49 @@ fn sizes_are_the_callers_within_limits_and_ids_take_the_prefix() {
         Some("p1-title p1-desc")
     );
 }
+
+#[test]
+fn odd_values_and_texts_still_give_well_formed_charts() {
+    use assessment_model::report::NodeBounds;
+    let f = framework();
+    let scorer = Scorer::new(&f).unwrap();
+    let mut b = scorer.bounds(&baseline(&f)).unwrap();
+    // Values a caller could put into the public fields: outside [0, 1],
+    // not finite, upper below lower.
+    let odd = [f64::NAN, f64::INFINITY, -3.0, 7.5, f64::NEG_INFINITY];
+    for (n, x) in b.nodes.iter_mut().zip(odd.iter().cycle()) {
+        *n = NodeBounds {
+            lower: Some(*x),
+            upper: Some(-x),
+            current: Some(*x),
+            ..n.clone()
+        };
+    }
+    let svg = chart::bounds(&b, &ChartOptions::default());
+    check(&svg, (640, 480), b.nodes.len() + 1);
+    assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    // A subject with characters XML does not allow, and markup.
+    let mut a = baseline(&f);
+    a.subject = Subject::new("x\u{0}y\u{FFFE}]]><!-- & \"q\" 'a'\tz\u{1F600}");
+    let svg = chart::profile(&report(&f, &a), &ChartOptions::default());
+    let doc = check(&svg, (640, 480), 5);
+    let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
+    assert_eq!(
+        title.text(),
+        Some("Profile: xy]]><!-- & \"q\" 'a' z\u{1F600}")
+    );
+}
+
+#[test]
+fn a_large_framework_is_drawn_in_one_pass() {
+    // 3,000 top-level leaves: bars, one mark each, rows thinner than a
+    // pixel (the caller chose the size), in well under a second.
+    let f = flat(3000);
+    let mut a = Assessment::new(f.exact_ref(), Subject::new("Big"));
+    for i in (1..=3000).step_by(2) {
+        a.rate(format!("c{i}"), NotMet).unwrap();
+    }
+    let r = report(&f, &a);
+    let svg = chart::profile(&r, &ChartOptions::new(800, 600));
+    check(&svg, (800, 600), 3000);
+}

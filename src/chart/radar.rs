@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 
 use super::area::Area;
 use super::svg::{
-    Anchor, BLUE, GREY, HALO, INK, LIGHT, Label, Paint, Shape, VERMILLION, chars_in, clamp, escape,
-    num, write_label, write_line, write_shape,
+    Anchor, BLUE, GREY, HALO, INK, LIGHT, Label, Paint, RISK_TEXT, Shape, VERMILLION, chars_in,
+    clamp, escape, num, write_label, write_line, write_shape,
 };
 
 /// One spoke: an area and the words after its title.
@@ -201,7 +201,7 @@ fn write_spoke(
     } else {
         0.0
     };
-    let (colour, font) = (if a.risk { VERMILLION } else { INK }, 11.0);
+    let (colour, font) = (if a.risk { RISK_TEXT } else { INK }, 11.0);
     let extra = format!(r#" fill="{colour}" class="axis-label""#);
     let max_chars = chars_in(room, font);
     for (line, text) in [(-0.0, a.title.as_str()), (1.0, spoke.words.as_str())] {

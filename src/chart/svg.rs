@@ -16,12 +16,17 @@ pub(crate) const GREEN: &str = "#009E73";
 pub(crate) const GREY: &str = "#595959";
 pub(crate) const LIGHT: &str = "#D9D9D9";
 pub(crate) const INK: &str = "#1A1A1A";
+/// The vermillion of a risk's words: darker than the marks', so that small
+/// text keeps a contrast of 4.5:1 on white (WCAG 2 AA); it is 5.5:1.
+pub(crate) const RISK_TEXT: &str = "#B34700";
 /// A white outline under a text drawn over lines, so that it stays legible.
 pub(crate) const HALO: &str =
     r##" stroke="#FFFFFF" stroke-width="3" stroke-linejoin="round" paint-order="stroke""##;
 
-/// `text` with the five characters that XML gives a meaning escaped, and
-/// the control characters XML 1.0 does not allow dropped.
+/// `text` with the five characters that XML gives a meaning escaped, tab
+/// and line breaks as spaces, and the other control characters and the
+/// non-characters U+FFFE and U+FFFF dropped (XML 1.0 does not allow most
+/// of them; a label is one line).
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -32,7 +37,8 @@ pub(crate) fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
+            // XML 1.0 allows neither (its `Char` production)
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -416,6 +422,7 @@ mod tests {
             "a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;"
         );
         assert_eq!(escape("tab\there\u{7}"), "tab here");
+        assert_eq!(escape("a\u{0}b\u{FFFE}c\u{FFFF}d\né"), "abcd é");
     }
 
     #[test]
