@@ -172,6 +172,11 @@ fn full(n: roxmltree::Node<'_, '_>) -> String {
     }
 }
 
+/// Whether the chart's `<desc>` contains `text`.
+fn d_contains(doc: &roxmltree::Document<'_>, text: &str) -> bool {
+    desc(doc).contains(text)
+}
+
 /// The chart's `<desc>`.
 fn desc(doc: &roxmltree::Document<'_>) -> String {
     let d = doc.descendants().find(|n| n.has_tag_name("desc")).unwrap();
@@ -301,13 +306,16 @@ fn group_profile_draws_a_groups_children_and_names_an_unknown_group() {
 #[test]
 fn progress_marks_every_status_by_shape() {
     let f = framework();
-    let p = Progress::between(&report(&f, &baseline(&f)), &report(&f, &current(&f))).unwrap();
+    // a5-2, unrated in the baseline, is now rated: newly scored.
+    let mut now = current(&f);
+    now.rate("a5-2", Met).unwrap();
+    let p = Progress::between(&report(&f, &baseline(&f)), &report(&f, &now)).unwrap();
     let status = |id: &str| p.node(id).unwrap().status;
     assert_eq!(status("a1"), ProgressStatus::Improved);
     assert_eq!(status("a3"), ProgressStatus::Regressed);
     assert_eq!(status("a2"), ProgressStatus::Unchanged);
     assert_eq!(status("a4"), ProgressStatus::NoLongerScored);
-    assert_eq!(status("a5-2"), ProgressStatus::Unscored);
+    assert_eq!(status("a5-2"), ProgressStatus::NewlyScored);
     let options = ChartOptions::new(720, 640);
     let svg = chart::progress(&p, &options);
     assert_eq!(svg, chart::progress(&p, &options));
@@ -328,6 +336,23 @@ fn progress_marks_every_status_by_shape() {
     assert_eq!(shapes("a3"), 1);
     assert_eq!(mark("a1").attribute("data-status"), Some("improved"));
     assert_eq!(mark("a3").attribute("data-status"), Some("regressed"));
+    // newly scored: a square, and no baseline circle
+    let newly = mark("a5-2");
+    assert_eq!(
+        newly
+            .descendants()
+            .filter(|n| n.has_tag_name("rect"))
+            .count(),
+        1
+    );
+    assert_eq!(
+        newly
+            .descendants()
+            .filter(|n| n.has_tag_name("circle"))
+            .count(),
+        0
+    );
+    assert!(d_contains(&doc, "Shared: — → 100.0 newly scored."));
     let d = desc(&doc);
     assert!(
         d.contains("25.0 → 75.0 +50.0 improved · risk resolved"),
@@ -360,7 +385,7 @@ fn bounds_show_each_interval_and_the_current_score() {
     let doc = check(&svg, (640, 520), b.nodes.len() + 1);
     let d = desc(&doc);
     assert!(
-        d.starts_with("Bounds. Bounds: Chart test framework. Total: [38.3, 78.3] current 72.9;"),
+        d.starts_with("Bounds: Chart test framework. Total: [38.3, 78.3] current 72.9;"),
         "{d}"
     );
     // a5 = (1 + x) / 2 for x in [0, 1]; rated a5-1 alone gives 1 now.

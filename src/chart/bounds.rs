@@ -59,7 +59,7 @@ pub fn bounds(bounds: &Bounds, options: &ChartOptions<'_>) -> String {
                 (n, label)
             }))
             .collect();
-    let mut desc = format!("{}. {title}.", words.bounds);
+    let mut desc = format!("{title}.");
     for (n, label) in &rows_data {
         let _ = write!(desc, " {label}: {};", row_words(n, words));
     }
@@ -130,5 +130,5 @@ fn write_row(
         );
     }
     rows.write_row_words(out, i, words);
-    out.push_str("</g>");
+    out.push_str("</g>\n");
 }

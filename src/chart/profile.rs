@@ -53,7 +53,7 @@ pub fn profile(report: &Report, options: &ChartOptions<'_>) -> String {
 
 /// The profile of `report` over the children of criterion `group`, as
 /// [`profile`] draws the top-level criteria. A leaf has no children: its
-/// chart has no marks, and its description says so.
+/// chart has no marks, and its description only the heading.
 ///
 /// # Errors
 ///
@@ -156,7 +156,7 @@ fn draw(
     let words = options.chart_words();
     let title = format!("{}: {}", words.profile, report.subject().name);
     let subtitle = format!("{heading} — {summary}");
-    let desc = description(areas, options, &subtitle);
+    let desc = description(areas, options, (&title, &subtitle));
     let bands: Vec<(f64, String)> = report
         .bands()
         .iter()
@@ -215,20 +215,21 @@ fn draw(
     close(out)
 }
 
-/// The description: the heading, then each area with its words, then the
-/// risks.
-fn description(areas: &[Area], options: &ChartOptions<'_>, subtitle: &str) -> String {
-    let words = options.chart_words();
-    let mut desc = format!("{}. {subtitle}.", words.profile);
-    if areas.is_empty() {
-        desc.push_str(" —");
-        return desc;
-    }
+/// The description: the title and heading, then each area with its words
+/// (a risk's words say so).
+fn description(
+    areas: &[Area],
+    options: &ChartOptions<'_>,
+    (title, subtitle): (&str, &str),
+) -> String {
+    let mut desc = format!("{title}. {subtitle}.");
     for a in areas {
         let _ = write!(desc, " {}: {};", a.title, a.words(options));
     }
-    desc.pop();
-    desc.push('.');
+    if !areas.is_empty() {
+        desc.pop();
+        desc.push('.');
+    }
     desc
 }
 
@@ -293,6 +294,6 @@ fn write_bars(
             );
         }
         rows.write_row_words(out, i, &a.words(options));
-        out.push_str("</g>");
+        out.push_str("</g>\n");
     }
 }

@@ -100,7 +100,7 @@ pub fn progress(progress: &Progress, options: &ChartOptions<'_>) -> String {
                 (n, label, row(n))
             }))
             .collect();
-    let mut desc = format!("{}. {title}.", words.progress);
+    let mut desc = format!("{title}.");
     for (_, label, words) in &rows_data {
         let _ = write!(desc, " {label}: {words};");
     }
@@ -182,7 +182,7 @@ fn write_row(
         );
     }
     rows.write_row_words(out, i, words);
-    out.push_str("</g>");
+    out.push_str("</g>\n");
 }
 
 /// The legend: the baseline and each status's mark.

@@ -82,7 +82,7 @@ pub(crate) fn write_radar(
         let style = format!(r#"stroke="{LIGHT}" stroke-width="1""#);
         write_line(out, (cx, cy), at(k, 1.0), &style);
     }
-    out.push_str("</g>");
+    out.push_str("</g>\n");
     write_rings(out, (cx, cy, r), bands);
     write_polygon(out, spokes, &at);
     write_ring_labels(out, (cx, cy, r), bands);
@@ -104,7 +104,7 @@ fn write_rings(out: &mut String, (cx, cy, r): (f64, f64, f64), bands: &[(f64, St
             num(r * clamp(*from, 0.0, 1.0))
         );
     }
-    out.push_str("</g>");
+    out.push_str("</g>\n");
 }
 
 /// Each band threshold's label (`moderate ≥ 50.0`) beside the top of its
@@ -124,7 +124,7 @@ fn write_ring_labels(out: &mut String, (cx, cy, r): (f64, f64, f64), bands: &[(f
         };
         write_label(out, &label);
     }
-    out.push_str("</g>");
+    out.push_str("</g>\n");
 }
 
 /// The polygon through the scored areas' points, in spoke order (an area
@@ -216,7 +216,7 @@ fn write_spoke(
         };
         write_label(out, &label);
     }
-    out.push_str("</g>");
+    out.push_str("</g>\n");
 }
 
 #[cfg(test)]

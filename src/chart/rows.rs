@@ -158,7 +158,7 @@ impl Rows {
             extra: r#" font-style="italic""#,
         };
         write_label(out, &label);
-        out.push_str("</g>");
+        out.push_str("</g>\n");
     }
 
     /// Writes each band threshold (`(from, label)`, from above 0) as a
@@ -182,7 +182,7 @@ impl Rows {
             };
             write_label(out, &text);
         }
-        out.push_str("</g>");
+        out.push_str("</g>\n");
     }
 }
 

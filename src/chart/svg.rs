@@ -302,17 +302,20 @@ pub(crate) fn open(
         escape(title),
         escape(desc)
     );
+    out.push('\n');
     let _ = write!(
         out,
         r##"<defs><pattern id="{}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#FFFFFF"/><line x1="0" y1="0" x2="0" y2="6" stroke="{VERMILLION}" stroke-width="3"/></pattern></defs>"##,
         hatch_id(&id)
     );
+    out.push('\n');
     let _ = write!(
         out,
         r##"<rect x="0" y="0" width="{}" height="{}" fill="#FFFFFF"/>"##,
         num(w),
         num(h)
     );
+    out.push('\n');
     let heading = Label {
         x: 12.0,
         y: 16.0,
@@ -323,6 +326,7 @@ pub(crate) fn open(
         extra: r#" font-weight="bold" class="chart-title""#,
     };
     write_label(&mut out, &heading);
+    out.push('\n');
     if !subtitle.is_empty() {
         let sub = Label {
             x: 12.0,
@@ -334,6 +338,7 @@ pub(crate) fn open(
             extra: r#" class="chart-subtitle""#,
         };
         write_label(&mut out, &sub);
+        out.push('\n');
     }
     out
 }
@@ -399,7 +404,7 @@ pub(crate) fn write_legend(out: &mut String, (x, y): (f64, f64), width: f64, key
         write_label(out, &label);
         at += room + 10.0;
     }
-    out.push_str("</g>");
+    out.push_str("</g>\n");
 }
 
 /// The estimated width of `text` in a font of size `font` (0.6 em a

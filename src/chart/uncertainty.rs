@@ -119,7 +119,7 @@ pub fn uncertainty(result: &UncertaintyReport, options: &ChartOptions<'_>) -> St
     let subtitle = format!("N = {}, seed {}", result.samples, result.seed);
     let mut members: Vec<&MemberUncertainty> = result.members.iter().collect();
     members.sort_by_key(|m| m.nominal_rank.unwrap_or(usize::MAX));
-    let mut desc = format!("{}. {title}.", words.uncertainty);
+    let mut desc = format!("{title}. {subtitle}.");
     for m in &members {
         let _ = write!(desc, " {}: {};", m.subject, member_words(m, words));
     }
@@ -196,7 +196,7 @@ fn write_axes(out: &mut String, rows: &Rows, panels: &Panels, words: &ChartWords
         };
         write_label(out, &label);
     }
-    out.push_str("</g>");
+    out.push_str("</g>\n");
 }
 
 /// One member's mark: its two intervals, medians and nominal values.
@@ -258,5 +258,5 @@ fn write_member(
         write_shape(out, Shape::Tick, (panels.rank_x(k.median), y), r, median);
     }
     rows.write_row_words(out, i, &rank_words(m, words));
-    out.push_str("</g>");
+    out.push_str("</g>\n");
 }
