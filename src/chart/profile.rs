@@ -177,7 +177,6 @@ fn draw(
     } else {
         write_bars(&mut out, size, areas, &bands, options);
     }
-    let hatch = format!("url(#{})", hatch_id(&escape(options.id())));
     let score_key = if radar {
         Key::Shape(
             Shape::Circle,
@@ -190,18 +189,15 @@ fn draw(
     } else {
         Key::Swatch(BLUE, &words.score)
     };
-    let risk_key = if radar {
-        Key::Shape(
-            Shape::TriangleUp,
-            Paint {
-                colour: VERMILLION,
-                filled: true,
-            },
-            &words.risk,
-        )
-    } else {
-        Key::Swatch(&hatch, &words.risk)
-    };
+    // a risk is a triangle in both forms (a bar of 0 shows no hatching)
+    let risk_key = Key::Shape(
+        Shape::TriangleUp,
+        Paint {
+            colour: VERMILLION,
+            filled: true,
+        },
+        &words.risk,
+    );
     // the legend names what the chart shows: risks and thresholds only
     // when it has them
     let mut keys = vec![score_key];

@@ -53,7 +53,7 @@ impl Rows {
         #[allow(clippy::cast_precision_loss)]
         let n = count.max(1) as f64;
         let row = (room / n).min(24.0);
-        let font = clamp(row * 0.62, 6.0, 12.0);
+        let font = clamp(row * 0.62, 6.0, 11.0);
         let label_x = 12.0;
         let plot_x0 = label_x + width * label_share;
         let value_x = width - width * value_share;
