@@ -188,11 +188,14 @@ fn write_spoke(
     } else {
         Anchor::Middle
     };
-    // room for the label: from its anchor to the chart's edge
+    // room for the label: from its anchor to the chart's edge; a label
+    // centred at the top or bottom stops short of its neighbours' labels,
+    // which start (or end) about (r + 10)·sin(2π/n) to its side
+    let (neighbour, _) = sin_cos(1, n);
     let room = match anchor {
         Anchor::Start => 2.0 * cx - x - 8.0,
         Anchor::End => x - 8.0,
-        Anchor::Middle => 2.0 * cx - 16.0,
+        Anchor::Middle => (2.0 * cx - 16.0).min(1.8 * (r + 10.0) * neighbour.abs()),
     };
     let dy = if cos > 0.3 {
         -8.0
