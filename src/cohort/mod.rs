@@ -347,7 +347,7 @@ impl Cohort {
         let c = self.scorer.compiled();
         self.entries.clear();
         for (i, node) in c.nodes.iter().enumerate().skip(1) {
-            let measured = report.measured(i);
+            let outcome = report.outcome_at(i);
             let leaf = node.leaf.map(|l| l as usize);
             let rating = leaf.and_then(|l| report.ratings.get(l)?.as_ref());
             // `levels` lists each scale's ratings in scale order, so a
@@ -358,8 +358,8 @@ impl Cohort {
                 scale.rating_position(v)
             });
             self.entries.push(Entry {
-                score: measured.score,
-                units: measured.scale_mean,
+                score: outcome.score(),
+                units: outcome.scale_mean().map(|m| m.value),
                 risk: false,
                 not_applicable: matches!(rating, Some(RatingValue::NotApplicable)),
                 level,
@@ -373,10 +373,10 @@ impl Cohort {
                 entry.risk = true;
             }
         }
-        let total = report.measured(0);
+        let total = report.total();
         Entry {
-            score: total.score,
-            units: total.scale_mean,
+            score: total.score(),
+            units: total.scale_mean().map(|m| m.value),
             risk: !report.risks.is_empty(),
             not_applicable: false,
             level: None,

@@ -5,13 +5,13 @@
 
 use std::sync::Arc;
 
-use super::{Counts, Evaluation, Measured, Report};
+use super::views::Outcome;
+use super::{Counts, Evaluation, Report};
 use crate::core::compile::Compiled;
-use crate::core::interpret::{Evaluated, LeafValue, NoScore, Results};
+use crate::core::interpret::{LeafValue, Results};
 use crate::model::assessment::Assessment;
 use crate::model::issue::ValidationError;
-use crate::model::rules::Band;
-use crate::model::scale::{Direction, RatingValue, Scale};
+use crate::model::scale::RatingValue;
 
 /// The report of `assessment` against the compiled framework `c`.
 pub(crate) fn build(c: &Arc<Compiled>, assessment: &Assessment) -> Result<Report, ValidationError> {
@@ -45,63 +45,20 @@ pub(crate) fn build(c: &Arc<Compiled>, assessment: &Assessment) -> Result<Report
         strengths: Vec::new(),
         findings: assessment.findings.clone(),
     };
-    let total = report.measured(0);
-    (report.risks, report.strengths) = findings(c, |i| report.measured(i).score);
-    (report.band, report.band_capped) = total_band(c, total.band, !report.risks.is_empty());
-    report.low_coverage = is_low_coverage(&total, c.framework.rules.min_coverage);
+    let (risks, strengths) = findings(c, |i| report.outcome_at(i).score());
+    let total = report.total();
+    let (band, band_capped) = total_band(c, total.band_index(), !risks.is_empty());
+    let low_coverage = is_low_coverage(&total, c.framework.rules.min_coverage);
+    (report.risks, report.strengths) = (risks, strengths);
+    (report.band, report.band_capped, report.low_coverage) = (band, band_capped, low_coverage);
     Ok(report)
 }
 
 /// Whether `total` has a score below the coverage threshold: `min_coverage`
 /// where the framework sets one, else [`Report::LOW_COVERAGE`].
-fn is_low_coverage(total: &Measured, min_coverage: Option<f64>) -> bool {
+fn is_low_coverage(total: &Outcome<'_>, min_coverage: Option<f64>) -> bool {
     let threshold = min_coverage.unwrap_or(Report::LOW_COVERAGE);
-    total.score.is_some() && total.coverage.is_some_and(|c| c < threshold)
-}
-
-/// What scoring measured at node `i` from its evaluated result and
-/// its arithmetic mean behind the mean in scale units (rules 2 to 7,
-/// 11 and 12).
-pub(crate) fn measure(
-    c: &Compiled,
-    i: usize,
-    result: Evaluated,
-    mean: Option<f64>,
-    qualitative: bool,
-) -> Measured {
-    let (applicable, rated) = (result.applicable as usize, result.rated as usize);
-    let leaves = c.leaf_count.get(i).copied().unwrap_or(0) as usize;
-    let (score, no_score) = match result.score {
-        Err(NoScore::NotApplicable) => (None, Some(NoScore::NotApplicable)),
-        _ if qualitative => (None, Some(NoScore::Qualitative)),
-        Ok(x) => (Some(x), None),
-        Err(why) => (None, Some(why)),
-    };
-    let scale_mean = c
-        .unit_scale
-        .get(i)
-        .copied()
-        .flatten()
-        .filter(|_| score.is_some())
-        .zip(mean)
-        .and_then(|(u, mean)| {
-            let (_, scale) = c.framework.scales.get_index(u as usize)?;
-            in_units(scale, mean)
-        });
-    let bands = &c.framework.rules.bands;
-    Measured {
-        score,
-        no_score,
-        coverage: (applicable > 0).then(|| rated as f64 / applicable as f64),
-        counts: Counts {
-            leaves,
-            rated,
-            not_applicable: leaves.saturating_sub(applicable),
-            missing: applicable.saturating_sub(rated),
-        },
-        band: score.and_then(|x| band_of(bands, x)),
-        scale_mean,
-    }
+    total.score().is_some() && total.coverage().is_some_and(|c| c < threshold)
 }
 
 /// The node indices of the risks (critical criteria below `risk_below`)
@@ -163,42 +120,10 @@ fn carried_ratings(
     (ratings, notes)
 }
 
-/// The band `score` falls in: the band with the highest `from` at or below
-/// it (rule 7).
-pub(crate) fn band_of(bands: &[Band], score: f64) -> Option<u32> {
-    let mut best: Option<(u32, f64)> = None;
-    for (i, b) in (0u32..).zip(bands) {
-        if b.from <= score && best.is_none_or(|(_, from)| b.from > from) {
-            best = Some((i, b.from));
-        }
-    }
-    best.map(|(i, _)| i)
-}
-
-/// A normalised value in the units of `scale` (rule 11).
-fn in_units(scale: &Scale, x: f64) -> Option<f64> {
-    match scale {
-        Scale::Ordinal { .. } => {
-            let (lo, hi) = scale.level_bounds()?;
-            Some(f64::from(lo) + x * (f64::from(hi) - f64::from(lo)))
-        }
-        Scale::Numeric {
-            min,
-            max,
-            direction,
-            ..
-        } => Some(match direction {
-            Direction::HigherIsBetter => min + x * (max - min),
-            Direction::LowerIsBetter => max - x * (max - min),
-        }),
-        Scale::Binary { .. } => None,
-    }
-}
-
 /// Every facet value's score (rule 9): the weighted mean of the scores
 /// of the applicable rated leaves that carry it, weighted by effective
 /// weight; with `scores` false (a qualitative assessment), counts only.
-fn facet_views(c: &Compiled, values: &[LeafValue], scores: bool) -> Vec<Measured> {
+fn facet_views(c: &Compiled, values: &[LeafValue], scores: bool) -> Vec<(Option<f64>, Counts)> {
     let mut out = Vec::new();
     for (facet, leaf_values) in c.framework.facets.values().zip(&c.leaf_facet) {
         let k = facet.values.len();
@@ -226,14 +151,7 @@ fn facet_views(c: &Compiled, values: &[LeafValue], scores: bool) -> Vec<Measured
             }
         }
         for (a, cn) in acc.into_iter().zip(counts) {
-            out.push(Measured {
-                score: (scores && a.1 > 0.0).then(|| a.0 / a.1),
-                no_score: None,
-                coverage: None,
-                counts: cn,
-                band: None,
-                scale_mean: None,
-            });
+            out.push(((scores && a.1 > 0.0).then(|| a.0 / a.1), cn));
         }
     }
     out

@@ -27,7 +27,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::core::compile::Compiled;
-use crate::core::interpret::{Block, NoScore, Results};
+use crate::core::interpret::{Block, Results};
 use crate::core::priorities::{Priority, priorities};
 use crate::model::assessment::{DeclaredFinding, Subject};
 use crate::model::framework::FrameworkRef;
@@ -90,7 +90,7 @@ pub struct Report {
     pub(crate) band_capped: bool,
     pub(crate) low_coverage: bool,
     /// The numbers scoring evaluated, which every node's view reads
-    /// ([`Report::measured`]); priorities start from them without a
+    /// ([`Report::outcome_at`]); priorities start from them without a
     /// second check or pass.
     pub(crate) evaluation: Evaluation,
     /// Per leaf: the rating given, if any.
@@ -101,8 +101,9 @@ pub struct Report {
     pub(crate) risks: Vec<u32>,
     pub(crate) strengths: Vec<u32>,
     pub(crate) findings: Vec<DeclaredFinding>,
-    /// Per facet value, facets then values in definition order.
-    pub(crate) facets: Vec<Measured>,
+    /// Per facet value, facets then values in definition order: its
+    /// score (rule 9) and its leaves' counts.
+    pub(crate) facets: Vec<(Option<f64>, Counts)>,
 }
 
 /// What the interpreter evaluated for one assessment: its bound leaf
@@ -114,20 +115,6 @@ pub(crate) struct Evaluation {
     pub block: Block<1>,
     pub results: Results<1>,
     pub means: Option<Results<1>>,
-}
-
-/// What scoring measured at one node (or facet value), read from the
-/// [`Evaluation`] when a view asks: the numbers behind an [`Outcome`].
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Measured {
-    pub score: Option<f64>,
-    pub no_score: Option<NoScore>,
-    pub coverage: Option<f64>,
-    pub counts: Counts,
-    /// An index into the framework's bands.
-    pub band: Option<u32>,
-    /// The mean in the units of the node's unit scale (rule 11).
-    pub scale_mean: Option<f64>,
 }
 
 impl Report {
@@ -284,7 +271,7 @@ impl PartialEq for Report {
             && self.band == other.band
             && self.band_capped == other.band_capped
             && self.low_coverage == other.low_coverage
-            && (0..self.compiled.nodes.len()).all(|i| self.measured(i) == other.measured(i))
+            && (0..self.compiled.nodes.len()).all(|i| self.outcome_at(i) == other.outcome_at(i))
             && self.ratings == other.ratings
             && self.notes == other.notes
             && self.risks == other.risks

@@ -5,25 +5,18 @@
 
 use std::fmt;
 
-use super::build::measure;
-use super::{Counts, Measured, Report};
+use super::{Counts, Report};
 use crate::core::compile::Compiled;
-use crate::core::interpret::{NoScore, Results};
+use crate::core::interpret::{Evaluated, NoScore, Results};
 use crate::model::id::Id;
-use crate::model::scale::RatingValue;
+use crate::model::rules::Band;
+use crate::model::scale::{Direction, RatingValue, Scale};
 
 impl Report {
-    /// What scoring measured at node `i` (0 is the total), read from the
-    /// evaluation; nothing measured past the last node.
-    pub(crate) fn measured(&self, i: usize) -> Measured {
-        let (c, e) = (&*self.compiled, &self.evaluation);
-        if i >= c.nodes.len() {
-            return UNMEASURED;
-        }
-        let policy = c.policy();
-        let at = |r: &Results<1>| c.evaluated(i, &e.block, 0, policy, r);
-        let mean = e.means.as_ref().and_then(|m| at(m).score.ok());
-        measure(c, i, at(&e.results), mean, self.qualitative)
+    /// The outcome of node `i` (0 is the total), read from the
+    /// evaluation.
+    pub(crate) fn outcome_at(&self, i: usize) -> Outcome<'_> {
+        Outcome::of(self, i)
     }
 
     /// The outcome for the whole framework: the aggregate of the top-level
@@ -41,7 +34,10 @@ impl Report {
 
     /// Every criterion's node, in definition (pre-)order.
     pub fn nodes(&self) -> impl ExactSizeIterator<Item = NodeScore<'_>> + Clone + '_ {
-        (1..self.compiled.nodes.len()).map(|i| NodeScore::new(self, i, self.measured(i)))
+        (1..self.compiled.nodes.len()).map(|i| NodeScore {
+            report: self,
+            node: i,
+        })
     }
 
     /// The computed risks: critical criteria scoring below `risk_below`,
@@ -89,11 +85,11 @@ impl Report {
             .flat_map(|(facet, f)| f.values.keys().map(move |value| (facet, value)));
         values
             .zip(&self.facets)
-            .map(|((facet, value), m)| FacetScore {
+            .map(|((facet, value), &(score, counts))| FacetScore {
                 facet,
                 value,
-                score: m.score,
-                counts: m.counts,
+                score,
+                counts,
             })
             .collect()
     }
@@ -112,43 +108,19 @@ impl fmt::Debug for Report {
     }
 }
 
-/// What a node outside the framework measures: nothing.
-const UNMEASURED: Measured = Measured {
-    score: None,
-    no_score: None,
-    coverage: None,
-    counts: Counts {
-        leaves: 0,
-        rated: 0,
-        not_applicable: 0,
-        missing: 0,
-    },
-    band: None,
-    scale_mean: None,
-};
-
 /// One criterion's place in a [`Report`]: what the framework says of it
 /// (id, parent, title, depth, weight) and what scoring measured.
 #[derive(Clone, Copy)]
 pub struct NodeScore<'r> {
     report: &'r Report,
     node: usize,
-    measured: Measured,
 }
 
 impl<'r> NodeScore<'r> {
-    pub(crate) fn new(report: &'r Report, node: usize, measured: Measured) -> NodeScore<'r> {
-        NodeScore {
-            report,
-            node,
-            measured,
-        }
-    }
-
     /// Node `i` of `report` (`None` for the root and past the end).
     pub(crate) fn of(report: &'r Report, i: usize) -> Option<NodeScore<'r>> {
-        let i = Some(i).filter(|&i| i > 0 && i < report.compiled.nodes.len())?;
-        Some(NodeScore::new(report, i, report.measured(i)))
+        let node = Some(i).filter(|&i| i > 0 && i < report.compiled.nodes.len())?;
+        Some(NodeScore { report, node })
     }
 
     fn compiled(&self) -> &'r Compiled {
@@ -241,31 +213,27 @@ impl<'r> NodeScore<'r> {
 
     /// The node's outcome: score, coverage, counts, band.
     pub fn outcome(&self) -> Outcome<'r> {
-        Outcome {
-            compiled: self.compiled(),
-            node: self.node,
-            measured: self.measured,
-        }
+        Outcome::of(self.report, self.node)
     }
 
     /// The normalised score (shorthand for `outcome().score()`).
     pub fn score(&self) -> Option<f64> {
-        self.measured.score
+        self.outcome().score()
     }
 
     /// The coverage (shorthand for `outcome().coverage()`).
     pub fn coverage(&self) -> Option<f64> {
-        self.measured.coverage
+        self.outcome().coverage()
     }
 
     /// The leaf counts (shorthand for `outcome().counts()`).
     pub fn counts(&self) -> Counts {
-        self.measured.counts
+        self.outcome().counts()
     }
 
     /// The band (shorthand for `outcome().band()`).
     pub fn band(&self) -> Option<&'r Id> {
-        self.compiled().band_id(self.measured.band)
+        self.outcome().band()
     }
 }
 
@@ -301,59 +269,105 @@ impl fmt::Debug for NodeScore<'_> {
 
 /// The outcome of scoring one node (a criterion, or the whole framework):
 /// its score or why it has none, coverage, counts, band and the mean in
-/// scale units.
+/// scale units. A view of what the interpreter evaluated at the node,
+/// read through the framework when asked.
 #[derive(Clone, Copy)]
 pub struct Outcome<'r> {
     compiled: &'r Compiled,
     node: usize,
-    measured: Measured,
+    /// What the interpreter evaluated at the node.
+    evaluated: Evaluated,
+    /// The arithmetic mean behind the mean in scale units (rule 11).
+    mean: Option<f64>,
+    /// Whether the assessment rates no applicable leaf (rule 12).
+    qualitative: bool,
 }
 
 impl<'r> Outcome<'r> {
-    /// The outcome of node `i` of `report` (0 is the total); a report
-    /// always measures its root.
+    /// The outcome of node `i` of `report` (0 is the total; past the last
+    /// node, nothing applies).
     pub(crate) fn of(report: &'r Report, i: usize) -> Outcome<'r> {
+        let (c, e) = (&*report.compiled, &report.evaluation);
+        let policy = c.policy();
+        let at = |r: &Results<1>| c.evaluated(i, &e.block, 0, policy, r);
         Outcome {
-            compiled: &report.compiled,
+            compiled: c,
             node: i,
-            measured: report.measured(i),
+            evaluated: at(&e.results),
+            mean: e.means.as_ref().and_then(|m| at(m).score.ok()),
+            qualitative: report.qualitative,
+        }
+    }
+
+    /// The score, or why there is none (rules 2 to 6; rule 12: a
+    /// qualitative assessment scores nothing that applies).
+    fn result(&self) -> Result<f64, NoScore> {
+        match self.evaluated.score {
+            Err(NoScore::NotApplicable) => Err(NoScore::NotApplicable),
+            _ if self.qualitative => Err(NoScore::Qualitative),
+            other => other,
         }
     }
 
     /// The normalised score in [0, 1], or `None` (see [`Outcome::no_score`]
     /// for why).
     pub fn score(&self) -> Option<f64> {
-        self.measured.score
+        self.result().ok()
     }
 
     /// Why there is no score, when there is none.
     pub fn no_score(&self) -> Option<NoScore> {
-        self.measured.no_score
+        self.result().err()
     }
 
     /// Rated applicable leaves / applicable leaves below the node (rule 6);
     /// `None` when no leaf below it is applicable. Missing ratings lower
     /// coverage under every [`crate::MissingPolicy`].
     pub fn coverage(&self) -> Option<f64> {
-        self.measured.coverage
+        let Evaluated {
+            applicable, rated, ..
+        } = self.evaluated;
+        (applicable > 0).then(|| f64::from(rated) / f64::from(applicable))
     }
 
     /// How many leaves below the node are rated, not applicable, missing.
     pub fn counts(&self) -> Counts {
-        self.measured.counts
+        let leaves = self
+            .compiled
+            .leaf_count
+            .get(self.node)
+            .copied()
+            .unwrap_or(0) as usize;
+        let (applicable, rated) = (
+            self.evaluated.applicable as usize,
+            self.evaluated.rated as usize,
+        );
+        Counts {
+            leaves,
+            rated,
+            not_applicable: leaves.saturating_sub(applicable),
+            missing: applicable.saturating_sub(rated),
+        }
     }
 
     /// The band the score falls in (rule 7), by id.
     pub fn band(&self) -> Option<&'r Id> {
-        self.compiled.band_id(self.measured.band)
+        self.compiled.band_id(self.band_index())
+    }
+
+    /// The band the score falls in, as an index into the framework's
+    /// bands.
+    pub(crate) fn band_index(&self) -> Option<u32> {
+        band_of(&self.compiled.framework.rules.bands, self.score()?)
     }
 
     /// The mean in the units of the one ordinal or numeric scale that every
     /// leaf below the node is rated on (rule 11).
     pub fn scale_mean(&self) -> Option<ScaleMean<'r>> {
-        let value = self.measured.scale_mean?;
+        self.score()?;
         let unit = self.compiled.unit_scale.get(self.node).copied()??;
-        let (scale, _) = self.compiled.framework.scales.get_index(unit as usize)?;
+        let (scale, s) = self.compiled.framework.scales.get_index(unit as usize)?;
+        let value = in_units(s, self.mean?)?;
         Some(ScaleMean { scale, value })
     }
 }
@@ -361,10 +375,10 @@ impl<'r> Outcome<'r> {
 impl PartialEq for Outcome<'_> {
     /// Outcomes are equal when everything their accessors return is.
     fn eq(&self, other: &Self) -> bool {
-        self.measured.score == other.measured.score
-            && self.measured.no_score == other.measured.no_score
-            && self.measured.coverage == other.measured.coverage
-            && self.measured.counts == other.measured.counts
+        self.score() == other.score()
+            && self.no_score() == other.no_score()
+            && self.coverage() == other.coverage()
+            && self.counts() == other.counts()
             && self.band() == other.band()
             && self.scale_mean() == other.scale_mean()
     }
@@ -426,4 +440,36 @@ pub struct FacetScore<'r> {
     pub score: Option<f64>,
     /// Leaf counts over the leaves that carry the value.
     pub counts: Counts,
+}
+
+/// The band `score` falls in: the band with the highest `from` at or below
+/// it (rule 7).
+fn band_of(bands: &[Band], score: f64) -> Option<u32> {
+    let mut best: Option<(u32, f64)> = None;
+    for (i, b) in (0u32..).zip(bands) {
+        if b.from <= score && best.is_none_or(|(_, from)| b.from > from) {
+            best = Some((i, b.from));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// A normalised value in the units of `scale` (rule 11).
+fn in_units(scale: &Scale, x: f64) -> Option<f64> {
+    match scale {
+        Scale::Ordinal { .. } => {
+            let (lo, hi) = scale.level_bounds()?;
+            Some(f64::from(lo) + x * (f64::from(hi) - f64::from(lo)))
+        }
+        Scale::Numeric {
+            min,
+            max,
+            direction,
+            ..
+        } => Some(match direction {
+            Direction::HigherIsBetter => min + x * (max - min),
+            Direction::LowerIsBetter => max - x * (max - min),
+        }),
+        Scale::Binary { .. } => None,
+    }
 }
