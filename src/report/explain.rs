@@ -140,8 +140,9 @@ pub struct Included {
     /// `score^p` under `geometric_mean` (its factor: the factors multiply
     /// to the score); `p / score` under `harmonic_mean` (its share of the
     /// reciprocal: the score is 1 over their sum), left out for a child at
-    /// 0 (or so near 0 that the share is not a finite number). Left out under `minimum` and `all` (see
-    /// [`Explanation::decided_by`]), and when the node has no score.
+    /// 0 (or so near 0 that the share is not a finite number). Left out
+    /// under `minimum` and `all` (see [`Explanation::decided_by`]), and
+    /// when the node has no score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contribution: Option<f64>,
     /// True for a missing leaf counted as 0 under the missing policy
