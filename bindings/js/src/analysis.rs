@@ -40,19 +40,19 @@ impl JsProgress {
     /// The total's progress: `criterion`, `title`, `depth`, `baseline`,
     /// `current`, `delta` (`current − baseline`), `status` and the bands,
     /// each absent when it has no value.
-    #[wasm_bindgen(getter, unchecked_return_type = "res.NodeProgress")]
+    #[wasm_bindgen(getter, unchecked_return_type = "doc.NodeProgress")]
     pub fn total(&self) -> Result<JsValue, JsValue> {
         to_value(&self.inner.total)
     }
 
     /// Every criterion's progress (as `total`), in definition order.
-    #[wasm_bindgen(getter, unchecked_return_type = "res.NodeProgress[]")]
+    #[wasm_bindgen(getter, unchecked_return_type = "doc.NodeProgress[]")]
     pub fn nodes(&self) -> Result<JsValue, JsValue> {
         to_value(&self.inner.nodes)
     }
 
     /// The progress of criterion `id`, or `undefined`.
-    #[wasm_bindgen(unchecked_return_type = "res.NodeProgress | undefined")]
+    #[wasm_bindgen(unchecked_return_type = "doc.NodeProgress | undefined")]
     pub fn node(&self, id: &str) -> Result<JsValue, JsValue> {
         match self.inner.node(id) {
             Some(n) => to_value(n),
@@ -61,7 +61,7 @@ impl JsProgress {
     }
 
     /// The progress document as a plain object.
-    #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "res.ProgressDocument")]
+    #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "doc.ProgressDocument")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         to_value(&self.inner)
     }
@@ -98,19 +98,19 @@ impl JsBounds {
 
     /// The total's bounds: `criterion`, `depth`, `lower`, `upper`,
     /// `current` (each score absent when there is none).
-    #[wasm_bindgen(getter, unchecked_return_type = "res.NodeBounds")]
+    #[wasm_bindgen(getter, unchecked_return_type = "doc.NodeBounds")]
     pub fn total(&self) -> Result<JsValue, JsValue> {
         to_value(&self.inner.total)
     }
 
     /// Every node's bounds, in definition order.
-    #[wasm_bindgen(getter, unchecked_return_type = "res.NodeBounds[]")]
+    #[wasm_bindgen(getter, unchecked_return_type = "doc.NodeBounds[]")]
     pub fn nodes(&self) -> Result<JsValue, JsValue> {
         to_value(&self.inner.nodes)
     }
 
     /// The bounds of criterion `id`, or `undefined`.
-    #[wasm_bindgen(unchecked_return_type = "res.NodeBounds | undefined")]
+    #[wasm_bindgen(unchecked_return_type = "doc.NodeBounds | undefined")]
     pub fn node(&self, id: &str) -> Result<JsValue, JsValue> {
         match self.inner.node(id) {
             Some(n) => to_value(n),
@@ -121,13 +121,13 @@ impl JsBounds {
     /// The missing leaves with how much rating each would narrow the
     /// total's interval (`{criterion, leverage}`), largest first: which
     /// item to rate first.
-    #[wasm_bindgen(getter, unchecked_return_type = "res.Leverage[]")]
+    #[wasm_bindgen(getter, unchecked_return_type = "doc.Leverage[]")]
     pub fn leverage(&self) -> Result<JsValue, JsValue> {
         to_value(&self.inner.leverage)
     }
 
     /// The bounds document as a plain object.
-    #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "res.BoundsDocument")]
+    #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "doc.BoundsDocument")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         to_value(&self.inner)
     }

@@ -40,6 +40,6 @@ pub fn issue_codes() -> Vec<String> {
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 import type * as doc from "../types/documents.js";
-import type { AssessmentLike, Document, IssueObject } from "../types/results.js";
+import type { AssessmentLike, IssueObject } from "../types/results.js";
 import type * as res from "../types/results.js";
 "#;

@@ -46,10 +46,7 @@ impl JsActionPlan {
     /// `ValidationError` when the owner or the date does not parse.
     pub fn draft(
         report: &JsReport,
-        #[wasm_bindgen(
-            unchecked_param_type = "string | doc.ActionPlanDocument[\"actions\"][number][\"owner\"]"
-        )]
-        owner: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | doc.Owner")] owner: JsValue,
         due: String,
         top: Option<usize>,
     ) -> Result<JsActionPlan, JsValue> {
@@ -66,7 +63,7 @@ impl JsActionPlan {
     }
 
     /// The actions, in the plan's order.
-    #[wasm_bindgen(getter, unchecked_return_type = "doc.ActionPlanDocument[\"actions\"]")]
+    #[wasm_bindgen(getter, unchecked_return_type = "doc.Action[]")]
     pub fn actions(&self) -> Result<JsValue, JsValue> {
         to_value(&self.inner.actions)
     }
@@ -91,7 +88,7 @@ impl JsActionPlan {
     /// regressed in `progress`, and what became of the risk it answers.
     /// Throws `ValidationError` (`framework-mismatch` at `/framework`)
     /// when the progress is not of the plan's framework.
-    #[wasm_bindgen(unchecked_return_type = "res.PlanReview")]
+    #[wasm_bindgen(unchecked_return_type = "doc.PlanReview")]
     pub fn review(&self, progress: &JsProgress) -> Result<JsValue, JsValue> {
         let review = self
             .inner

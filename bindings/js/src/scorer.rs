@@ -77,7 +77,7 @@ impl JsScorer {
     /// Improvement priorities: for each rated leaf below its best rating,
     /// the exact gain in the total from raising it to the best, best
     /// first (`{criterion, gain}`).
-    #[wasm_bindgen(unchecked_return_type = "res.Priority[]")]
+    #[wasm_bindgen(unchecked_return_type = "doc.Priority[]")]
     pub fn priorities(
         &self,
         #[wasm_bindgen(unchecked_param_type = "AssessmentLike")] assessment: JsValue,

@@ -122,7 +122,7 @@ pub fn localization_issues(
 /// Consolidates a peer review into one assessment by `method`
 /// (`"median"`, `"mean"`, `"minimum"` or `"consensus"`): the assessment
 /// and the peers' agreement. Throws `ValidationError` with every problem.
-#[wasm_bindgen(unchecked_return_type = "res.Consolidated")]
+#[wasm_bindgen(unchecked_return_type = "doc.Consolidated")]
 pub fn consolidate(
     #[wasm_bindgen(unchecked_param_type = "doc.PeerReviewDocument | string")] review: JsValue,
     framework: &JsFramework,
