@@ -259,7 +259,7 @@ function renderPriorities(doc) {
   const gains = state.scorer.priorities(doc).filter((p) => p.gain > 0).slice(0, 5);
   $("#priorities").replaceChildren(
     ...gains.map((p) => {
-      const li = el("li", {}, el("strong", { textContent: p.criterion }), ` ${title(p.criterion)}: +${percent(p.gain)}`);
+      const li = el("li", {}, el("strong", { textContent: p.criterion }), ` ${title(p.criterion)} `, el("em", { textContent: `(+${percent(p.gain)} points)` }));
       li.dataset.criterion = p.criterion;
       return li;
     }),
