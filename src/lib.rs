@@ -48,7 +48,7 @@
 //! | module | holds |
 //! |---|---|
 //! | [`model`] | the documents and their parts: ids, scales, rules, frameworks, assessments, issues, dates, language tags, limits |
-//! | [`report`] | a report's views, its serialised form, its text in a language, and bounds |
+//! | [`report`] | a report's views, its serialised form, its text in a language, explanations of its scores, and bounds |
 //! | [`analysis`] | progress between two reports and uncertainty of scores and ranks |
 //! | [`cohort`] | statistics over many reports |
 //! | [`mod@compose`] | joining a base framework and its modules |
@@ -82,8 +82,11 @@
 //!   walked.
 //! - **Scoring.** A [`Scorer`] exists only for a valid framework; it turns
 //!   an assessment into a [`Report`]: a score, coverage and band per node,
-//!   risks and strengths, facet views, and improvement [`Priority`]s. The
-//!   report's views, its document and its text are in [`report`].
+//!   risks and strengths, facet views, and improvement [`Priority`]s.
+//!   [`Report::explain`] says why a node has its score: the rule, each
+//!   child's weight, score and contribution, the children left out and
+//!   why ([`report::Explanation`], SPEC §3.14). The report's views, its
+//!   document and its text are in [`report`].
 //!   A [`Cohort`] gathers statistics over many reports ([`cohort`]).
 //! - **Analysis** ([`analysis`]). [`Progress`] says what changed between a
 //!   baseline report and a current one: per node the scores, the
@@ -97,6 +100,15 @@
 //!   scores and ranks a cohort under noisy weights and alternative
 //!   aggregation methods, with Sobol' sensitivity indices, from an explicit
 //!   seed ([`analysis::UncertaintyReport`], §8.3).
+//! - **Long work** (SPEC §8.4). The operations whose work grows with what
+//!   the caller asks for have an observed form that tells a caller's
+//!   [`model::Observer`] (any `FnMut(u64, u64) -> bool`) the units done and
+//!   in all, and stops when it returns `false` ([`model::RunError`],
+//!   [`model::Stopped`]): [`Uncertainty::run_observed`],
+//!   [`Scorer::bounds_observed`], [`Scorer::totals_observed`] (a batch of
+//!   assessments) and [`Cohort::extend_observed`] (all or nothing). An
+//!   uncertainty run over [`limits::MAX_EVALUATIONS`] scorings is refused
+//!   before it starts.
 //! - **Tailoring and crosswalks.** [`compose()`] joins a base framework and
 //!   its modules ([`mod@compose`]); a [`Profile`] selects, drops or
 //!   reweights criteria ([`profile`]); a [`Mapping`] carries an assessment
@@ -175,7 +187,7 @@
 //! | [`RatingValue`] | yes | grows with the scales (a new scale needs a new kind of rating); users match on it, so a wildcard is the price of adding ratings in a minor release. Its `Display` and [`Scale::normalise`] cover every variant, so a wildcard arm can defer to them |
 //! | [`Aggregation`] | yes | the composite-indicator literature has more methods (median, ordered weighted averages); [`Aggregation::ALL`] lists the current ones |
 //! | [`MissingPolicy`] | yes | imputation policies (scale midpoint, cohort mean) are plausible additions |
-//! | [`NoScore`] | yes | each reason comes from a scoring rule; a new rule may add a reason |
+//! | [`NoScore`], [`report::Exclusion`] | yes | each reason comes from a scoring rule; a new rule may add a reason |
 //! | [`model::FindingKind`] | yes | peer-review practice also records recommendations and observations |
 //! | [`mapping::Relation`] | yes | crosswalk vocabularies (SKOS, SSSOM) know more relations than the four here |
 //! | [`review::Consolidation`] | yes | other ways to combine peers' ratings (mode, trimmed mean) may be added |
@@ -185,15 +197,16 @@
 //! | [`plan::ActionStatus`], [`plan::Answers`], [`plan::Owner`], [`plan::Verdict`] | yes | a plan may come to track more states (blocked), answer other things (a recommendation) or have other owners (a team); a review may distinguish more outcomes |
 //! | [`plan::Draft`] | yes | drafting may gain options (which risks, a due date per action) |
 //! | [`review::MeasurementLevel`] | yes | Krippendorff's alpha has more difference functions (ratio, circular) |
-//! | [`model::EvidenceKind`], [`IssueKind`] and every error enum ([`model::LanguageTagError`]…) | yes | marked from the start: new kinds of evidence and of problems are expected |
+//! | [`model::EvidenceKind`], [`IssueKind`] and every error enum ([`model::LanguageTagError`], [`model::RunError`]…) | yes | marked from the start: new kinds of evidence and of problems are expected |
 //! | [`Severity`] | no | two levels are the validation contract: errors fail, warnings do not. A third level would change what passing means, a breaking change in any case |
 //! | [`model::Direction`] | no | a numeric range has two ends |
 //! | catalogue enums ([`catalog::impart::Theme`], [`catalog::profint::Domain`]…) | no | they enumerate a published source; a new edition of a source is a new catalogue |
 //! | document structs: [`Framework`], [`Criterion`], [`Facet`], [`FacetValue`], [`model::Provenance`], [`model::Derivation`], [`Level`], [`ScoringRules`], [`Band`], [`Assessment`], [`Subject`], [`model::Person`], [`Rating`], [`Evidence`], [`model::DeclaredFinding`], [`Profile`], [`Mapping`], [`mapping::MappingEntry`], [`PeerReview`], [`review::ContextDocuments`], [`review::BaselineReport`], [`review::StudyVisit`], [`review::Counterpart`], [`Localization`], [`localization::TitledText`], [`localization::ScaleText`], [`localization::LevelText`], [`localization::FacetText`], [`localization::BandText`], [`ActionPlan`], [`plan::Action`] | yes | the serialised form gains optional fields in minor releases (a document's `$schema`, new rules); a new optional field must not break code that builds documents. Each has a constructor taking its required fields, or `Default` |
-//! | result structs: [`Counts`], [`report::ScaleMean`], [`report::Finding`], [`report::FacetScore`], [`Priority`], [`cohort::CohortStats`], [`cohort::NodeStats`], [`cohort::LevelCount`], [`cohort::CommonRisk`], [`cohort::Synthesis`], [`cohort::Weakness`], [`review::Agreement`], [`review::LeafAgreement`], [`review::ScaleAgreement`], [`review::Consolidated`], [`review::Disagreement`], [`mapping::Translation`], [`mapping::Carried`], [`mapping::NotCarried`], [`mapping::Unrated`], [`localization::Coverage`], [`localization::LocalizedText`], [`plan::PlanReview`], [`plan::ActionReview`], [`plan::CriterionChange`] | yes | the crate makes them and users read them; new measures are added as fields |
+//! | result structs: [`Counts`], [`report::ScaleMean`], [`report::Finding`], [`report::FacetScore`], [`Priority`], [`cohort::CohortStats`], [`cohort::NodeStats`], [`cohort::LevelCount`], [`cohort::CommonRisk`], [`cohort::Synthesis`], [`cohort::Weakness`], [`review::Agreement`], [`review::LeafAgreement`], [`review::ScaleAgreement`], [`review::Consolidated`], [`review::Disagreement`], [`mapping::Translation`], [`mapping::Carried`], [`mapping::NotCarried`], [`mapping::Unrated`], [`localization::Coverage`], [`localization::LocalizedText`], [`plan::PlanReview`], [`plan::ActionReview`], [`plan::CriterionChange`], [`report::Explanation`], [`report::Included`], [`report::LeftOut`] | yes | the crate makes them and users read them; new measures are added as fields |
 //! | [`FrameworkRef`] | no | an id and a version requirement are the whole of a reference |
 //! | [`profile::Selection`] | no | an id and whether the subtree comes with it are the whole of a selection |
 //! | [`Issue`] | no | a path and a kind are the whole of an issue; what an issue says grows in [`IssueKind`] |
+//! | [`model::Stopped`] | no | the units done and the units in all are the whole of a stop |
 //!
 //! Structs with private fields ([`Report`], [`NodeScore`], [`Outcome`],
 //! [`Scorer`], [`Cohort`], [`Id`], [`model::LanguageTag`],

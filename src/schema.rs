@@ -32,6 +32,7 @@ use crate::model::framework::Framework;
 use crate::plan::ActionPlan;
 use crate::profile::Profile;
 use crate::report::document::ReportDocument;
+use crate::report::explain::Explanation;
 use crate::review::PeerReview;
 
 /// The stems of the committed files (`schemas/<stem>.schema.json`), which
@@ -44,6 +45,7 @@ const PEER_REVIEW: &str = "peer-review";
 const REPORT: &str = "report";
 const LOCALIZATION: &str = "localization";
 const ACTION_PLAN: &str = "action-plan";
+const EXPLANATION: &str = "explanation";
 
 /// The schema of a document of type `T`, as read: draft 2020-12,
 /// definitions under `$defs`, `$id` `urn:assessment-model:schema:<stem>:1`,
@@ -164,6 +166,21 @@ pub fn action_plan() -> Schema {
     document::<ActionPlan>(ACTION_PLAN)
 }
 
+/// The JSON Schema of an [`Explanation`] ([SPEC](crate::spec) §3.14):
+/// why a node of a report has its score, as
+/// [`Report::explain`](crate::Report::explain) gives it, for the tools
+/// that show it.
+///
+/// # Examples
+///
+/// ```
+/// let schema = assessment_model::schema::explanation();
+/// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Explanation"));
+/// ```
+pub fn explanation() -> Schema {
+    document::<Explanation>(EXPLANATION)
+}
+
 /// Every document type's schema with the stem of its committed file
 /// (`schemas/<stem>.schema.json`), in a fixed order.
 ///
@@ -183,6 +200,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         (REPORT, report()),
         (LOCALIZATION, localization()),
         (ACTION_PLAN, action_plan()),
+        (EXPLANATION, explanation()),
     ]
 }
 

@@ -14,7 +14,8 @@ use crate::core::priorities::{Priority, priorities};
 use crate::core::table::{RatingsTable, total};
 use crate::model::assessment::Assessment;
 use crate::model::framework::Framework;
-use crate::model::issue::ValidationError;
+use crate::model::issue::{Issue, ValidationError, pointer};
+use crate::model::work::{Gate, Meter, Observer, RunError, Unwatched, Watched, unstoppable};
 use crate::report::Report;
 use crate::report::bounds::{Bounds, bounds};
 use crate::report::build::build;
@@ -301,6 +302,54 @@ impl Scorer {
         table.totals(&self.inner, out)
     }
 
+    /// The total of each of `assessments`, in order, telling `observer`
+    /// how far it has got and stopping when it says so ([`Observer`]): a
+    /// batch whose binding and scoring may take seconds. The assessments
+    /// are bound [`Scorer::BATCH_ROWS`] at a time into one reused
+    /// [`RatingsTable`] and totalled with [`Scorer::totals`], so each total
+    /// has the bits of `score(..)?.total().score()`. The units are
+    /// assessments; the observer is told after each chunk.
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Invalid`] with every problem of every assessment that
+    /// does not bind, as [`Scorer::validate`] finds them, each path
+    /// prefixed with `/<index of the assessment>` (all assessments are
+    /// checked: the error comes at the end); [`RunError::Stopped`] when
+    /// the observer returns `false` (no totals are returned).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::catalog::good_practice;
+    /// use assessment_model::model::RunError;
+    /// use assessment_model::Scorer;
+    ///
+    /// let scorer = Scorer::new(&good_practice::criteria())?;
+    /// let example = good_practice::worked_example();
+    /// let batch = vec![example.clone(); 3000];
+    /// let totals = scorer.totals_observed(&batch, &mut |_, _| true)?;
+    /// assert_eq!(totals.len(), 3000);
+    /// assert_eq!(totals[2999], scorer.total(&example)?);
+    ///
+    /// // Stopped after the first chunk, nothing is returned.
+    /// let err = scorer.totals_observed(&batch, &mut |done: u64, _| done == 0).unwrap_err();
+    /// assert!(matches!(err, RunError::Stopped(s) if s.done == 1024 && s.total == 3000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn totals_observed(
+        &self,
+        assessments: &[Assessment],
+        observer: &mut dyn Observer,
+    ) -> Result<Vec<Option<f64>>, RunError> {
+        Ok(batch_totals(self, assessments, Watched(observer))??)
+    }
+
+    /// How many assessments [`Scorer::totals_observed`] binds into its
+    /// table before totalling them: enough to fill many passes of the
+    /// interpreter, few enough to stay in cache.
+    pub const BATCH_ROWS: usize = 1024;
+
     /// For every applicable rated leaf below the top of its scale: the gain
     /// in the total score if that leaf alone were raised to the top (rule
     /// 10). The gain is exact for every aggregation: the total is
@@ -405,7 +454,47 @@ impl Scorer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn bounds(&self, assessment: &Assessment) -> Result<Bounds, ValidationError> {
-        bounds(&self.inner, assessment)
+        bounds(&self.inner, assessment, Unwatched).map(unstoppable)
+    }
+
+    /// [`Scorer::bounds`], telling `observer` how far it has got and
+    /// stopping when it says so ([`Observer`]). The units are the missing
+    /// applicable leaves, whose leverage is the work that grows with the
+    /// framework (the two passes of the bounds come first); the observer
+    /// is told about every 4,096 of them.
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Invalid`] with the issues of [`Scorer::bounds`]
+    /// (checked before the observer is first told anything);
+    /// [`RunError::Stopped`] when the observer returns `false` (no bounds
+    /// are returned).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::catalog::good_practice;
+    /// use assessment_model::Scorer;
+    ///
+    /// let scorer = Scorer::new(&good_practice::criteria())?;
+    /// let example = good_practice::worked_example();
+    /// let mut calls = Vec::new();
+    /// let bounds = scorer.bounds_observed(&example, &mut |done: u64, total: u64| {
+    ///     calls.push((done, total));
+    ///     true
+    /// })?;
+    /// assert_eq!(bounds, scorer.bounds(&example)?);
+    /// // Told at the start and at the end.
+    /// assert_eq!(calls.first().map(|c| c.0), Some(0));
+    /// assert_eq!(calls.last().map(|c| c.0 == c.1), Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn bounds_observed(
+        &self,
+        assessment: &Assessment,
+        observer: &mut dyn Observer,
+    ) -> Result<Bounds, RunError> {
+        Ok(bounds(&self.inner, assessment, Watched(observer))??)
     }
 
     /// Reads a report back from its document ([`ReportDocument`], what a
@@ -467,6 +556,49 @@ impl Scorer {
     pub(crate) fn shared(&self) -> &Arc<Compiled> {
         &self.inner
     }
+}
+
+/// The totals of `assessments` ([`Scorer::totals_observed`]), telling
+/// `gate` after each chunk: every issue (paths under `/<index>`), or the
+/// totals unless the gate stopped the work.
+fn batch_totals<G: Gate>(
+    scorer: &Scorer,
+    assessments: &[Assessment],
+    gate: G,
+) -> Result<Result<Vec<Option<f64>>, G::Stop>, ValidationError> {
+    // A chunk binds and scores 1,024 assessments, milliseconds of work:
+    // the gate is told after each (a unit as costly as the meter's step).
+    let mut meter = match Meter::start(gate, assessments.len() as u64, u64::MAX) {
+        Ok(meter) => meter,
+        Err(stop) => return Ok(Err(stop)),
+    };
+    let mut table = scorer.table(Scorer::BATCH_ROWS.min(assessments.len()));
+    let mut chunk_totals = vec![None; table.rows()];
+    let mut totals = Vec::with_capacity(assessments.len());
+    let mut issues: Vec<Issue> = Vec::new();
+    for (k, chunk) in assessments.chunks(Scorer::BATCH_ROWS).enumerate() {
+        if chunk.len() != table.rows() {
+            table.resize(chunk.len());
+            chunk_totals.resize(chunk.len(), None);
+        }
+        let first = k.saturating_mul(Scorer::BATCH_ROWS);
+        for (i, assessment) in chunk.iter().enumerate() {
+            if let Err(e) = table.set_assessment(i, assessment) {
+                let at = pointer("", first.saturating_add(i));
+                issues.extend(e.under(&at).into_issues());
+            }
+        }
+        scorer.totals(&table, &mut chunk_totals)?;
+        totals.extend_from_slice(&chunk_totals);
+        if let Err(stop) = meter.add(chunk.len() as u64) {
+            return Ok(Err(stop));
+        }
+    }
+    if !issues.is_empty() {
+        return Err(ValidationError::new(issues));
+    }
+    meter.finish();
+    Ok(Ok(totals))
 }
 
 #[cfg(test)]

@@ -365,3 +365,74 @@ fn no_schema_keeps_a_non_standard_number_format() {
     assert_eq!(value["minimum"], json!(-2_147_483_648_i64));
     assert_eq!(value["maximum"], json!(2_147_483_647));
 }
+
+#[test]
+fn the_explanation_schema_accepts_every_explanation_and_rejects_a_misspelt_field() {
+    // Every method, rating kind and reason to leave a child out, with
+    // missing leaves counted as 0 and a group cut out by coverage.
+    let framework: assessment_model::Framework = serde_json::from_value(json!({
+        "id": "explained", "version": "1.0.0", "title": "Explained",
+        "scales": {
+            "tick": { "type": "binary" },
+            "grade": { "type": "ordinal", "levels": [
+                { "id": "low", "value": 1, "label": "low" },
+                { "id": "high", "value": 3, "label": "high" }
+            ]},
+            "share": { "type": "numeric", "min": 0, "max": 10 }
+        },
+        "rules": { "aggregation": "minimum", "missing": "zero", "min_coverage": 0.5 },
+        "criteria": [
+            { "id": "g", "title": "G", "aggregation": "geometric_mean", "children": [
+                { "id": "a", "title": "A", "scale": "tick" },
+                { "id": "b", "title": "B", "scale": "grade" },
+                { "id": "c", "title": "C", "scale": "share", "weight": 0 },
+                { "id": "d", "title": "D", "scale": "tick", "scored": false }
+            ]},
+            { "id": "h", "title": "H", "aggregation": "flat", "children": [
+                { "id": "e", "title": "E", "scale": "tick" },
+                { "id": "f", "title": "F", "scale": "tick" },
+                { "id": "i", "title": "I", "scale": "tick" }
+            ]},
+            { "id": "n", "title": "N", "scale": "tick" }
+        ]
+    }))
+    .unwrap();
+    let scorer = assessment_model::Scorer::new(&framework).unwrap();
+    let mut assessment = assessment_model::Assessment::new(
+        framework.exact_ref(),
+        assessment_model::Subject::new("S"),
+    );
+    use assessment_model::RatingValue;
+    assessment.rate("a", RatingValue::Met).unwrap();
+    assessment
+        .rate(
+            "b",
+            RatingValue::Level("high".parse::<assessment_model::Id>().unwrap().into()),
+        )
+        .unwrap();
+    assessment.rate("c", RatingValue::Number(2.5)).unwrap();
+    assessment.rate("e", RatingValue::NotMet).unwrap();
+    assessment.rate("n", RatingValue::NotApplicable).unwrap();
+    let report = scorer.score(&assessment).unwrap();
+    let validator = validator("explanation");
+    let mut explanations = vec![report.explain_total()];
+    explanations.extend(report.nodes().map(|n| report.explain(n.id()).unwrap()));
+    for explanation in &explanations {
+        let doc = serde_json::to_value(explanation).unwrap();
+        assert_eq!(errors(&validator, &doc), Vec::<String>::new(), "{doc}");
+    }
+    // Between them, they use every part of the form.
+    let all = serde_json::to_string(&explanations).unwrap();
+    for part in [
+        "\"left_out\"",
+        "\"missing_as_zero\"",
+        "\"min_coverage\"",
+        "\"rating\"",
+        "\"decided_by\"",
+    ] {
+        assert!(all.contains(part), "{part} in {all}");
+    }
+    let mut doc = serde_json::to_value(report.explain_total()).unwrap();
+    doc["scroe"] = json!(1.0);
+    assert!(!validator.is_valid(&doc));
+}

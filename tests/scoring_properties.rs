@@ -7,9 +7,10 @@
 
 mod common;
 
+use assessment_model::report::Exclusion;
 use assessment_model::{
     Aggregation, Assessment, Criterion, Facet, FacetValue, Framework, LevelRef, MissingPolicy,
-    RatingValue, Report, Scorer, ScoringRules,
+    NoScore, RatingValue, Report, Scorer, ScoringRules,
 };
 use common::*;
 use indexmap::IndexMap;
@@ -626,4 +627,119 @@ fn batch_total(s: &Scorer, a: &Assessment, other: &Assessment) -> Option<f64> {
     s.totals(&table, &mut totals).unwrap();
     assert_eq!(totals[1].map(f64::to_bits), totals[9].map(f64::to_bits));
     totals[1]
+}
+
+/// Checks one explanation against its report (SPEC §3.14): the result is
+/// the node's score bit for bit; each included child's score is its own;
+/// outside the flat methods every child is included or left out; and the
+/// contributions combine into the score as the method's reading says (a
+/// sum for the arithmetic means, a product of factors for the geometric
+/// mean, 1 over the sum for the harmonic mean, within 1e-12), or the child
+/// named as deciding has the score.
+fn check_explanation(r: &Report, id: Option<&assessment_model::Id>) -> Result<(), TestCaseError> {
+    let (e, score, no_score) = match id {
+        Some(id) => {
+            let node = r.node(id).unwrap();
+            (
+                r.explain(id).unwrap(),
+                node.score(),
+                node.outcome().no_score(),
+            )
+        }
+        None => (r.explain_total(), r.total().score(), r.total().no_score()),
+    };
+    prop_assert_eq!(e.score.map(f64::to_bits), score.map(f64::to_bits));
+    prop_assert_eq!(e.no_score, no_score);
+    let Some(method) = e.method else {
+        prop_assert!(e.included.is_empty() && e.left_out.is_empty());
+        return Ok(());
+    };
+    for c in &e.included {
+        let own = r.node(&c.criterion).unwrap().score();
+        prop_assert_eq!(Some(c.score.to_bits()), own.map(f64::to_bits));
+        prop_assert!(c.weight > 0.0);
+    }
+    let flat = matches!(method, Aggregation::Flat | Aggregation::FlatUnweighted);
+    for c in &e.left_out {
+        let node = r.node(&c.criterion).unwrap();
+        prop_assert_eq!(c.score.map(f64::to_bits), node.score().map(f64::to_bits));
+        let why = node.outcome().no_score();
+        let reason_holds = match c.reason {
+            Exclusion::NotApplicable => why == Some(NoScore::NotApplicable),
+            Exclusion::Unscored => !node.is_scored(),
+            // A flat method ignores a group's weight.
+            Exclusion::ZeroWeight => node.weight() == 0.0 && (node.is_leaf() || !flat),
+            Exclusion::Missing => why == Some(NoScore::Missing),
+            Exclusion::InsufficientCoverage => why == Some(NoScore::InsufficientCoverage),
+            Exclusion::NothingToAggregate => why == Some(NoScore::NothingToAggregate),
+            Exclusion::Qualitative => why == Some(NoScore::Qualitative),
+            _ => false,
+        };
+        prop_assert!(reason_holds, "{}: {:?}", c.criterion, c.reason);
+    }
+    if !flat {
+        let children = r.nodes().filter(|n| n.parent() == id).count();
+        prop_assert_eq!(e.included.len() + e.left_out.len(), children);
+    }
+    let Some(score) = e.score else {
+        prop_assert!(e.included.iter().all(|c| c.contribution.is_none()));
+        return Ok(());
+    };
+    prop_assert!(!e.included.is_empty());
+    let parts: Vec<f64> = e.included.iter().filter_map(|c| c.contribution).collect();
+    let decided = e
+        .decided_by
+        .as_ref()
+        .map(|d| e.included.iter().find(|c| &c.criterion == d).unwrap().score);
+    let scores = e.included.iter().map(|c| c.score);
+    match method {
+        Aggregation::WeightedMean | Aggregation::Flat | Aggregation::FlatUnweighted => {
+            prop_assert_eq!(parts.len(), e.included.len());
+            let sum: f64 = parts.iter().sum();
+            prop_assert!((sum - score).abs() <= 1e-12, "{} vs {}", sum, score);
+        }
+        Aggregation::GeometricMean => {
+            let product: f64 = parts.iter().product();
+            prop_assert!((product - score).abs() <= 1e-12, "{} vs {}", product, score);
+            prop_assert_eq!(decided.is_some(), score == 0.0);
+        }
+        Aggregation::HarmonicMean => match decided {
+            Some(zero) => prop_assert_eq!((zero, score), (0.0, 0.0)),
+            None => {
+                let sum: f64 = parts.iter().sum();
+                prop_assert!(
+                    (1.0 / sum - score).abs() <= 1e-12,
+                    "{} vs {}",
+                    1.0 / sum,
+                    score
+                );
+            }
+        },
+        Aggregation::Minimum => {
+            prop_assert_eq!(decided, Some(score));
+            prop_assert!(scores.clone().all(|s| s >= score));
+        }
+        Aggregation::All => {
+            prop_assert_eq!(score == 1.0, scores.clone().all(|s| s == 1.0));
+            prop_assert_eq!(decided.is_some(), score == 0.0);
+        }
+        _ => prop_assert!(false, "an aggregation the test does not know: {:?}", method),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Issue 26: every node's explanation and the total's agree with the
+    /// report (see `check_explanation`).
+    #[test]
+    fn explanations_agree_with_the_scores(case in case()) {
+        let fw = make_framework(&case);
+        let r = Scorer::new(&fw).unwrap().score(&make_assessment(&fw, &case, false)).unwrap();
+        check_explanation(&r, None)?;
+        for node in r.nodes() {
+            check_explanation(&r, Some(node.id()))?;
+        }
+    }
 }

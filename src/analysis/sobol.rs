@@ -80,14 +80,15 @@ fn add_sq(sum: Option<&mut f64>, x: f64, y: f64) {
 }
 
 /// Runs the design: `n` rows, `d` inputs, `k` outputs; `eval(point, x,
-/// out)` writes the model's `k` outputs at `x` into `out`.
-pub(crate) fn saltelli(
+/// out)` writes the model's `k` outputs at `x` into `out`, or stops the
+/// run with its error (the sums so far are then dropped).
+pub(crate) fn saltelli<E>(
     d: usize,
     k: usize,
     n: usize,
     rng: &mut Rng,
-    mut eval: impl FnMut(Point, &[f64], &mut [f64]),
-) -> Jansen {
+    mut eval: impl FnMut(Point, &[f64], &mut [f64]) -> Result<(), E>,
+) -> Result<Jansen, E> {
     let kd = k.saturating_mul(d);
     let mut sums = Jansen {
         d,
@@ -100,8 +101,8 @@ pub(crate) fn saltelli(
     for j in 0..n {
         xa.iter_mut().for_each(|x| *x = rng.next_open01());
         xb.iter_mut().for_each(|x| *x = rng.next_open01());
-        eval(Point::A(j), &xa, &mut ya);
-        eval(Point::B, &xb, &mut yb);
+        eval(Point::A(j), &xa, &mut ya)?;
+        eval(Point::B, &xb, &mut yb)?;
         for (o, (&fa, &fb)) in ya.iter().zip(&yb).enumerate() {
             add_sq(sums.ab.get_mut(o), fa, fb);
         }
@@ -110,7 +111,7 @@ pub(crate) fn saltelli(
             if let (Some(x), Some(&from_b)) = (xab.get_mut(i), xb.get(i)) {
                 *x = from_b;
             }
-            eval(Point::AB(i), &xab, &mut yab);
+            eval(Point::AB(i), &xab, &mut yab)?;
             for (o, ((&fa, &fb), &fab)) in ya.iter().zip(&yb).zip(&yab).enumerate() {
                 let at = o.saturating_mul(d).saturating_add(i);
                 add_sq(sums.a.get_mut(at), fa, fab);
@@ -118,7 +119,7 @@ pub(crate) fn saltelli(
             }
         }
     }
-    sums
+    Ok(sums)
 }
 
 #[cfg(test)]
@@ -130,7 +131,11 @@ mod tests {
 
     fn indices(d: usize, n: usize, seed: u64, f: impl Fn(&[f64]) -> f64) -> Vec<Pair> {
         let mut rng = Rng::new(seed);
-        saltelli(d, 1, n, &mut rng, |_, x, out| out[0] = f(x)).indices(0)
+        let run = saltelli(d, 1, n, &mut rng, |_, x, out| {
+            out[0] = f(x);
+            Ok::<(), ()>(())
+        });
+        run.unwrap().indices(0)
     }
 
     #[test]
@@ -201,7 +206,23 @@ mod tests {
     fn evaluations_are_n_times_d_plus_two() {
         let mut calls = 0usize;
         let mut rng = Rng::new(0);
-        saltelli(4, 1, 25, &mut rng, |_, _, _| calls += 1);
+        let run = saltelli(4, 1, 25, &mut rng, |_, _, _| {
+            calls += 1;
+            Ok::<(), ()>(())
+        });
+        assert!(run.is_ok());
         assert_eq!(calls, 25 * (4 + 2));
+    }
+
+    #[test]
+    fn an_error_stops_the_run_at_once() {
+        let mut calls = 0usize;
+        let mut rng = Rng::new(0);
+        let run = saltelli(4, 1, 25, &mut rng, |_, _, _| {
+            calls += 1;
+            if calls == 7 { Err("stop") } else { Ok(()) }
+        });
+        assert_eq!(run.err(), Some("stop"));
+        assert_eq!(calls, 7);
     }
 }

@@ -24,7 +24,9 @@ use crate::core::program::Program;
 use crate::model::assessment::Assessment;
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
+use crate::model::limits::MAX_EVALUATIONS;
 use crate::model::rules::Aggregation;
+use crate::model::work::{Gate, Meter, Observer, RunError, Unwatched, Watched, unstoppable};
 use crate::scorer::Scorer;
 
 /// What is uncertain ([SPEC](crate::spec) §8.3): noise on weights, per tree
@@ -178,15 +180,140 @@ impl<'a> Uncertainty<'a> {
     /// [`ValidationError`] with every problem in the spec (a noise fraction
     /// outside [0, 1]: `threshold-out-of-range` at `/levels/<level>` or
     /// `/criteria/<id>`; an unknown criterion: `unknown-criterion`; a level
-    /// with no criterion, 0 included: `too-deep`) or in the assessments
-    /// (as [`Scorer::score`] finds them, each path prefixed with
-    /// `/<index of the assessment>`).
+    /// with no criterion, 0 included: `too-deep`); then, before any
+    /// scoring, `too-many-items` at `/samples` when the run would make more
+    /// than [`MAX_EVALUATIONS`](crate::limits::MAX_EVALUATIONS) scorings
+    /// (`N·(d + 2)` per member, times the members) or their count
+    /// overflows; then every problem in the assessments (as
+    /// [`Scorer::score`] finds them, each path prefixed with `/<index of
+    /// the assessment>`).
     pub fn run(self, assessments: &[Assessment]) -> Result<UncertaintyReport, ValidationError> {
+        let prepared = self.prepare(assessments)?;
+        Ok(unstoppable(prepared.execute(Unwatched)))
+    }
+
+    /// [`Uncertainty::run`], telling `observer` how far it has got and
+    /// stopping when it says so ([`Observer`]). The units are scorings of
+    /// one member at one sample point: `N·(d + 2)` times the members in
+    /// all (the nominal scores, one per member, are not counted). The
+    /// observer is told after every few members scored, about every 2^18
+    /// leaf values, so a run stops within milliseconds of being asked.
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Invalid`] with the issues [`Uncertainty::run`] reports
+    /// (checked before the observer is first told anything);
+    /// [`RunError::Stopped`] when the observer returns `false` (no report
+    /// is made).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::catalog::good_practice;
+    /// use assessment_model::model::{RunError, Stopped};
+    /// use assessment_model::{Scorer, Uncertainty, UncertaintySpec};
+    ///
+    /// let scorer = Scorer::new(&good_practice::criteria())?;
+    /// let members = vec![good_practice::worked_example(); 3];
+    /// let spec = UncertaintySpec::new().level(1, 0.25);
+    /// let analysis = Uncertainty::new(&scorer, spec).seed(7).samples(1000);
+    ///
+    /// // Go on only when told that nothing is done yet: stopped at the
+    /// // first report of progress.
+    /// let mut calls = Vec::new();
+    /// let err = analysis
+    ///     .clone()
+    ///     .run_observed(&members, &mut |done: u64, total: u64| {
+    ///         calls.push((done, total));
+    ///         done == 0
+    ///     })
+    ///     .unwrap_err();
+    /// // Five areas weighted: 1000 · (5 + 2) scorings of each of 3 members.
+    /// assert_eq!(calls[0], (0, 21_000));
+    /// let RunError::Stopped(Stopped { done, total }) = err else { panic!("{err}") };
+    /// assert_eq!(calls.len(), 2);
+    /// assert!(done > 0 && done < total);
+    ///
+    /// // Never stopped, the run gives the report `run` gives.
+    /// let observed = analysis.clone().run_observed(&members, &mut |_, _| true)?;
+    /// assert_eq!(observed, analysis.run(&members)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn run_observed(
+        self,
+        assessments: &[Assessment],
+        observer: &mut dyn Observer,
+    ) -> Result<UncertaintyReport, RunError> {
+        let prepared = self.prepare(assessments)?;
+        Ok(prepared.execute(Watched(observer))?)
+    }
+
+    /// The checks of [`Uncertainty::run`], in its order, and the model
+    /// ready to run.
+    fn prepare(self, assessments: &'a [Assessment]) -> Result<Prepared<'a>, ValidationError> {
         let c = self.scorer.compiled();
         let inputs = inputs(c, &self.spec)?;
+        let evaluations = evaluations(self.samples, inputs.len(), assessments.len())?;
         let members = bind_all(self.scorer, assessments)?;
         let model = Model::new(c, &self.spec, &inputs, &members);
-        Ok(model.run(self.seed, self.samples, assessments, inputs))
+        Ok(Prepared {
+            model,
+            seed: self.seed,
+            samples: self.samples,
+            evaluations,
+            assessments,
+            inputs,
+        })
+    }
+}
+
+/// A run checked and ready: the model and what the report repeats.
+struct Prepared<'a> {
+    model: Model<'a>,
+    seed: u64,
+    samples: usize,
+    /// The scorings of all members: `N·(d + 2)·m`.
+    evaluations: u64,
+    assessments: &'a [Assessment],
+    inputs: Vec<UncertainInput>,
+}
+
+impl Prepared<'_> {
+    /// Runs the model, telling `gate` how far it has got.
+    fn execute<G: Gate>(self, gate: G) -> Result<UncertaintyReport, G::Stop> {
+        let leaf_values = u64::try_from(self.model.c.nodes.len()).unwrap_or(u64::MAX);
+        let mut meter = Meter::start(gate, self.evaluations, leaf_values)?;
+        let report = self.model.run(
+            self.seed,
+            self.samples,
+            self.assessments,
+            self.inputs,
+            &mut meter,
+        )?;
+        meter.finish();
+        Ok(report)
+    }
+}
+
+/// The scorings of a run of `samples` rows, `inputs` uncertain inputs and
+/// `members` members, `N·(d + 2)·m`: `too-many-items` at `/samples` when
+/// it is over [`MAX_EVALUATIONS`] or overflows (the count then saturates).
+fn evaluations(samples: usize, inputs: usize, members: usize) -> Result<u64, ValidationError> {
+    let count = [samples, inputs.saturating_add(2), members]
+        .into_iter()
+        .try_fold(1u64, |product, factor| {
+            product.checked_mul(u64::try_from(factor).ok()?)
+        });
+    match count {
+        Some(count) if count <= MAX_EVALUATIONS => Ok(count),
+        _ => {
+            let kind = IssueKind::TooManyItems {
+                what: "evaluations (samples × (inputs + 2) × members)".to_owned(),
+                count: count.map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX)),
+                max: usize::try_from(MAX_EVALUATIONS).unwrap_or(usize::MAX),
+            };
+            Err(ValidationError::new(vec![Issue::new("/samples", kind)]))
+        }
     }
 }
 
@@ -382,8 +509,14 @@ impl<'c> Model<'c> {
         }
     }
 
-    /// Every member's total at sample point `x` (NaN for none).
-    fn eval(&mut self, x: &[f64], out: &mut [f64]) {
+    /// Every member's total at sample point `x` (NaN for none), counting
+    /// each member scored on `meter`.
+    fn eval<G: Gate>(
+        &mut self,
+        x: &[f64],
+        out: &mut [f64],
+        meter: &mut Meter<G>,
+    ) -> Result<(), G::Stop> {
         for (knob, &xi) in self.knobs.iter().zip(x) {
             let w = knob.weight * (1.0 + knob.fraction * (2.0 * xi - 1.0));
             if let Some(m) = self.program.members.get_mut(knob.member) {
@@ -406,29 +539,38 @@ impl<'c> Model<'c> {
                     Some(Aggregation::Flat | Aggregation::FlatUnweighted)
                 );
         }
-        totals(&self.program, self.c, &self.blocks, &mut self.results, out);
+        totals(
+            &self.program,
+            self.c,
+            &self.blocks,
+            &mut self.results,
+            out,
+            |members| meter.add(members),
+        )
     }
 
     /// Every member's total with the framework's own weights and methods.
     fn nominal(&mut self) -> Vec<f64> {
         let mut out = vec![f64::NAN; self.count];
-        totals(
+        unstoppable(totals(
             &self.c.program,
             self.c,
             &self.blocks,
             &mut self.results,
             &mut out,
-        );
+            |_| Ok(()),
+        ));
         out
     }
 
-    fn run(
+    fn run<G: Gate>(
         mut self,
         seed: u64,
         n: usize,
         assessments: &[Assessment],
         inputs: Vec<UncertainInput>,
-    ) -> UncertaintyReport {
+        meter: &mut Meter<G>,
+    ) -> Result<UncertaintyReport, G::Stop> {
         let m = self.count;
         let d = inputs.len();
         let nominal = self.nominal();
@@ -442,7 +584,7 @@ impl<'c> Model<'c> {
         // Outputs: every member's total, then the ranks' mean shift.
         let sums = saltelli(d, m.saturating_add(1), n, &mut rng, |point, x, out| {
             let (totals, shift) = out.split_at_mut(m);
-            self.eval(x, totals);
+            self.eval(x, totals, meter)?;
             ranks_into(totals, &mut rank_buf, &mut order);
             if let Some(y) = shift.first_mut() {
                 *y = mean_shift(&rank_buf, &nominal_rank);
@@ -457,7 +599,8 @@ impl<'c> Model<'c> {
                     }
                 }
             }
-        });
+            Ok(())
+        })?;
         let to_sensitivity = |o: usize| -> Vec<Sensitivity> {
             sums.indices(o)
                 .into_iter()
@@ -479,7 +622,7 @@ impl<'c> Model<'c> {
                 sensitivity: to_sensitivity(k),
             })
             .collect();
-        UncertaintyReport {
+        Ok(UncertaintyReport {
             framework: self.c.framework.exact_ref(),
             seed,
             samples: n,
@@ -487,24 +630,28 @@ impl<'c> Model<'c> {
             inputs,
             members,
             rank_shift: to_sensitivity(m),
-        }
+        })
     }
 }
 
-/// Every member's total under `program` into `out` (NaN for none).
-fn totals(
+/// Every member's total under `program` into `out` (NaN for none);
+/// `scored(members)` after each block, which may stop the pass.
+fn totals<E>(
     program: &Program,
     c: &Compiled,
     blocks: &[Block<LANES>],
     results: &mut Results<LANES>,
     out: &mut [f64],
-) {
+    mut scored: impl FnMut(u64) -> Result<(), E>,
+) -> Result<(), E> {
     for (block, out) in blocks.iter().zip(out.chunks_mut(LANES)) {
         program.run(block, c.policy(), results);
         for (lane, y) in out.iter_mut().enumerate() {
             *y = results.total(lane).unwrap_or(f64::NAN);
         }
+        scored(out.len() as u64)?;
     }
+    Ok(())
 }
 
 /// Ranks of `totals` (1 = the highest; ties share the smallest rank;

@@ -55,34 +55,38 @@ pub enum LeafValue {
     NotApplicable,
 }
 
-/// Leaf values for `L` lanes: per leaf and lane its score (0 unless
-/// rated) and two masks, 1 or 0: whether it is rated applicable, and
-/// whether it is applicable. A missing leaf is applicable and not rated; a
-/// not-applicable one is neither. As masks the states enter the
-/// interpreter's sums by multiplication, which the compiler vectorises.
+/// Leaf values for `L` lanes (at most 8): per leaf its score in each lane
+/// (0 unless rated) and two lane masks, a bit per lane: whether it is
+/// rated applicable, and whether it is applicable. A missing leaf is
+/// applicable and not rated; a not-applicable one is neither. The
+/// interpreter reads a mask as lanes of 1.0 and 0.0 ([`mask_lanes`]), so
+/// the states enter its sums by multiplication, which the compiler
+/// vectorises; as bits they keep a table of many rows a third of the size
+/// that lanes of floats would take.
 #[derive(Debug, Clone)]
 pub(crate) struct Block<const L: usize> {
     value: Vec<[f64; L]>,
-    rated: Vec<[f64; L]>,
-    applicable: Vec<[f64; L]>,
+    rated: Vec<u8>,
+    applicable: Vec<u8>,
 }
 
 impl<const L: usize> Block<L> {
     /// A block of `leaves` leaves, every lane not applicable (an empty
     /// lane evaluates to nothing).
     pub(crate) fn new(leaves: usize) -> Block<L> {
+        const { assert!(L >= 1 && L <= 8, "a lane mask is a byte") };
         Block {
             value: vec![[0.0; L]; leaves],
-            rated: vec![[0.0; L]; leaves],
-            applicable: vec![[0.0; L]; leaves],
+            rated: vec![0; leaves],
+            applicable: vec![0; leaves],
         }
     }
 
     /// Every lane not applicable again, in place.
     pub(crate) fn clear(&mut self) {
-        for column in [&mut self.value, &mut self.rated, &mut self.applicable] {
-            column.fill([0.0; L]);
-        }
+        self.value.fill([0.0; L]);
+        self.rated.fill(0);
+        self.applicable.fill(0);
     }
 
     /// The number of leaves.
@@ -94,38 +98,70 @@ impl<const L: usize> Block<L> {
     #[inline]
     pub(crate) fn set(&mut self, leaf: usize, lane: usize, v: LeafValue) {
         let (x, rated, applicable) = match v {
-            LeafValue::Rated(x) => (x, 1.0, 1.0),
-            LeafValue::Missing => (0.0, 0.0, 1.0),
-            LeafValue::NotApplicable => (0.0, 0.0, 0.0),
+            LeafValue::Rated(x) => (x, true, true),
+            LeafValue::Missing => (0.0, false, true),
+            LeafValue::NotApplicable => (0.0, false, false),
         };
-        let slot = |column: &mut Vec<[f64; L]>, x: f64| {
-            if let Some(cell) = column.get_mut(leaf).and_then(|c| c.get_mut(lane)) {
-                *cell = x;
+        if let Some(cell) = self.value.get_mut(leaf).and_then(|c| c.get_mut(lane)) {
+            *cell = x;
+        }
+        let bit = 1u8
+            .checked_shl(u32::try_from(lane).unwrap_or(u32::MAX))
+            .unwrap_or(0);
+        for (mask, on) in [(&mut self.rated, rated), (&mut self.applicable, applicable)] {
+            if let Some(mask) = mask.get_mut(leaf) {
+                *mask = if on { *mask | bit } else { *mask & !bit };
             }
-        };
-        slot(&mut self.value, x);
-        slot(&mut self.rated, rated);
-        slot(&mut self.applicable, applicable);
+        }
     }
 
     /// Leaf `leaf` of lane `lane`.
     #[inline]
     pub(crate) fn get(&self, leaf: usize, lane: usize) -> LeafValue {
-        let cell = |column: &Vec<[f64; L]>| {
-            column
-                .get(leaf)
-                .and_then(|c| c.get(lane))
-                .copied()
-                .unwrap_or(0.0)
+        let on = |mask: &Vec<u8>| {
+            let bits = mask.get(leaf).copied().unwrap_or(0);
+            bits.checked_shr(u32::try_from(lane).unwrap_or(u32::MAX))
+                .unwrap_or(0)
+                & 1
+                == 1
         };
-        if cell(&self.rated) > 0.0 {
-            LeafValue::Rated(cell(&self.value))
-        } else if cell(&self.applicable) > 0.0 {
+        if on(&self.rated) {
+            let x = self.value.get(leaf).and_then(|c| c.get(lane)).copied();
+            LeafValue::Rated(x.unwrap_or(0.0))
+        } else if on(&self.applicable) {
             LeafValue::Missing
         } else {
             LeafValue::NotApplicable
         }
     }
+}
+
+/// Every lane mask as lanes of 1.0 (bit set) and 0.0: the form in which
+/// the interpreter multiplies by it. Evaluated when the crate is built,
+/// where an index out of range or an overflow fails the build.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+static MASK_LANES: [[f64; 8]; 256] = {
+    let mut lanes = [[0.0; 8]; 256];
+    let mut bits = 0;
+    while bits < 256 {
+        let mut lane = 0;
+        while lane < 8 {
+            if bits >> lane & 1 == 1 {
+                lanes[bits][lane] = 1.0;
+            }
+            lane += 1;
+        }
+        bits += 1;
+    }
+    lanes
+};
+
+/// Mask `bits` as `L` lanes of 1.0 and 0.0 (a mask has every bit of
+/// 256, so the lookup always finds its row).
+#[inline(always)]
+fn mask_lanes<const L: usize>(bits: u8) -> [f64; L] {
+    let row = MASK_LANES.get(usize::from(bits));
+    std::array::from_fn(|lane| row.and_then(|r| r.get(lane)).copied().unwrap_or(0.0))
 }
 
 impl Block<1> {
@@ -212,8 +248,6 @@ pub(crate) struct Sums<const L: usize> {
     /// How many included members are at 0 (geometric, harmonic) or below
     /// 1 (all).
     pub count: [f64; L],
-    /// How many members are included.
-    pub included: [f64; L],
     /// The second least sᵢ (minimum).
     pub second: [f64; L],
     /// The member position of the least sᵢ (minimum).
@@ -226,32 +260,46 @@ pub(crate) struct Sums<const L: usize> {
 impl<const L: usize> Sums<L> {
     /// Nothing included yet under `method`.
     fn empty(method: Aggregation) -> Sums<L> {
+        let mut sums = Sums {
+            weight: [0.0; L],
+            total: [0.0; L],
+            count: [0.0; L],
+            second: [0.0; L],
+            least_at: [0; L],
+            flat: [[0.0; L]; 4],
+        };
+        sums.reset(method);
+        sums
+    }
+
+    /// Nothing included under `method` again, in place (field by field:
+    /// the interpreter resets one `Sums` per step, and a whole new value
+    /// would be built and copied).
+    #[inline(always)]
+    fn reset(&mut self, method: Aggregation) {
         let least = if method == Aggregation::Minimum {
             f64::INFINITY
         } else {
             0.0
         };
-        Sums {
-            weight: [0.0; L],
-            total: [least; L],
-            count: [0.0; L],
-            included: [0.0; L],
-            second: [f64::INFINITY; L],
-            least_at: [0; L],
-            flat: [[0.0; L]; 4],
-        }
+        self.weight = [0.0; L];
+        self.total = [least; L];
+        self.count = [0.0; L];
+        self.second = [f64::INFINITY; L];
+        self.least_at = [0; L];
+        self.flat = [[0.0; L]; 4];
     }
 
     /// Adds member `at` of weight `w`, scores `x`, in the lanes where
     /// `has` is 1 (a member without a score there adds +0.0, which
     /// changes no sum). One branch-free loop over the lanes per method but
-    /// the minimum's, so that the compiler vectorises them.
+    /// the minimum's, so that the compiler vectorises them. Every included
+    /// member has a weight above 0, so Σ wᵢ > 0 says whether any is
+    /// included.
     #[inline(always)]
     fn add(&mut self, method: Aggregation, at: u32, w: f64, x: &[f64; L], has: &[f64; L]) {
-        let lanes = self.weight.iter_mut().zip(self.included.iter_mut());
-        for ((weight, n), &h) in lanes.zip(has) {
+        for (weight, &h) in self.weight.iter_mut().zip(has) {
             *weight += w * h;
-            *n += h;
         }
         let lanes = self.total.iter_mut().zip(self.count.iter_mut());
         let lanes = lanes.zip(x.iter().zip(has));
@@ -301,10 +349,7 @@ impl<const L: usize> Sums<L> {
         };
         let (mut score, mut has) = ([0.0; L], [0.0; L]);
         let out = score.iter_mut().zip(has.iter_mut());
-        let sums = num
-            .iter()
-            .zip(den)
-            .zip(self.count.iter().zip(&self.included));
+        let sums = num.iter().zip(den).zip(self.count.iter().zip(&self.weight));
         let lanes = out.zip(sums);
         let set = |(score, has): (&mut f64, &mut f64), x: f64, any: bool| {
             (*score, *has) = if any { (x, 1.0) } else { (0.0, 0.0) };
@@ -327,13 +372,13 @@ impl<const L: usize> Sums<L> {
                 }
             }
             Aggregation::Minimum => {
-                for (out, ((&least, _), (_, &included))) in lanes {
-                    set(out, least, included > 0.0);
+                for (out, ((&least, _), (_, &weight))) in lanes {
+                    set(out, least, weight > 0.0);
                 }
             }
             Aggregation::All => {
-                for (out, ((_, _), (&below, &included))) in lanes {
-                    set(out, if below > 0.0 { 0.0 } else { 1.0 }, included > 0.0);
+                for (out, ((_, _), (&below, &weight))) in lanes {
+                    set(out, if below > 0.0 { 0.0 } else { 1.0 }, weight > 0.0);
                 }
             }
         }
@@ -355,7 +400,6 @@ impl<const L: usize> Sums<L> {
             weight: f(&self.weight),
             total: f(&self.total),
             count: f(&self.count),
-            included: f(&self.included),
             second: f(&self.second),
             least_at: [self.least_at.get(lane).copied().unwrap_or(0)],
             flat: self.flat.each_ref().map(f),
@@ -416,14 +460,14 @@ pub(crate) struct Results<const L: usize> {
     pub score: Vec<[f64; L]>,
     /// Per step: whether it has a score (1 or 0).
     pub has: Vec<[f64; L]>,
-    /// Per step: whether `min_coverage` cut it out (rule 6).
-    pub cut: Vec<[bool; L]>,
     /// Per step: applicable leaves below.
     pub applicable: Vec<[f64; L]>,
     /// Per step: rated applicable leaves below.
     pub rated: Vec<[f64; L]>,
     /// Per step, when some step is flat: the flat sums it passes up.
     pub flat: Vec<[[f64; L]; 4]>,
+    /// The `min_coverage` they were evaluated under (rule 6).
+    pub min_coverage: Option<f64>,
 }
 
 impl<const L: usize> Default for Results<L> {
@@ -431,10 +475,10 @@ impl<const L: usize> Default for Results<L> {
         Results {
             score: Vec::new(),
             has: Vec::new(),
-            cut: Vec::new(),
             applicable: Vec::new(),
             rated: Vec::new(),
             flat: Vec::new(),
+            min_coverage: None,
         }
     }
 }
@@ -447,10 +491,10 @@ impl<const L: usize> Results<L> {
     pub(crate) fn group(&self, step: usize, lane: usize) -> Evaluated {
         let get = |a: Option<&[f64; L]>| a.and_then(|a| a.get(lane)).copied().unwrap_or(0.0);
         let applicable = get(self.applicable.get(step));
-        let cut = self.cut.get(step).and_then(|c| c.get(lane)).copied();
+        let rated = get(self.rated.get(step));
         let score = if applicable <= 0.0 {
             Err(NoScore::NotApplicable)
-        } else if cut.unwrap_or(false) {
+        } else if cut(applicable, rated, self.min_coverage) {
             Err(NoScore::InsufficientCoverage)
         } else if get(self.has.get(step)) > 0.0 {
             Ok(get(self.score.get(step)))
@@ -460,7 +504,7 @@ impl<const L: usize> Results<L> {
         Evaluated {
             score,
             applicable: count(applicable),
-            rated: count(get(self.rated.get(step))),
+            rated: count(rated),
         }
     }
 
@@ -476,17 +520,25 @@ impl<const L: usize> Results<L> {
         self.group(self.score.len().saturating_sub(1), lane)
     }
 
-    fn fit(&mut self, steps: usize, flat: bool) {
+    fn fit(&mut self, steps: usize, flat: bool, min_coverage: Option<f64>) {
+        self.min_coverage = min_coverage;
         self.flat
             .resize(if flat { steps } else { 0 }, [[0.0; L]; 4]);
         if self.score.len() != steps {
             self.score.resize(steps, [0.0; L]);
             self.has.resize(steps, [0.0; L]);
-            self.cut.resize(steps, [false; L]);
             self.applicable.resize(steps, [0.0; L]);
             self.rated.resize(steps, [0.0; L]);
         }
     }
+}
+
+/// Whether `min_coverage` cuts out a node with `applicable` applicable
+/// leaves below, `rated` of them rated (rule 6: coverage is measured
+/// where something is applicable).
+#[inline(always)]
+fn cut(applicable: f64, rated: f64, min_coverage: Option<f64>) -> bool {
+    min_coverage.is_some_and(|min| applicable > 0.0 && rated / applicable < min)
 }
 
 /// A count of leaves kept as a float, as an integer (exact: the sums of
@@ -511,9 +563,27 @@ pub(crate) fn leaf_evaluated(v: LeafValue, policy: Policy) -> Evaluated {
     }
 }
 
-/// A step's gathered members: its sums, and its applicable and rated
-/// leaves per lane.
-pub(crate) type Gathered<const L: usize> = (Sums<L>, [f64; L], [f64; L]);
+/// A step's gathered members: its running sums, and its applicable and
+/// rated leaves per lane.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Gathered<const L: usize> {
+    /// The running sums of its aggregate.
+    pub sums: Sums<L>,
+    /// Applicable leaves below.
+    pub applicable: [f64; L],
+    /// Rated applicable leaves below.
+    pub rated: [f64; L],
+}
+
+impl<const L: usize> Gathered<L> {
+    fn empty(method: Aggregation) -> Gathered<L> {
+        Gathered {
+            sums: Sums::empty(method),
+            applicable: [0.0; L],
+            rated: [0.0; L],
+        }
+    }
+}
 
 impl Program {
     /// Evaluates every step over `block` into `out` (rules 2 to 6).
@@ -523,19 +593,16 @@ impl Program {
         policy: Policy,
         out: &mut Results<L>,
     ) {
-        out.fit(self.steps.len(), self.flat);
+        out.fit(self.steps.len(), self.flat, policy.min_coverage);
+        let mut gathered = Gathered::empty(Aggregation::WeightedMean);
         for (i, step) in self.steps.iter().enumerate() {
-            let gathered = self.gather(step, block, policy, out);
-            self.settle(i, step.method, gathered, policy, out);
+            self.gather_into(step, block, policy, out, &mut gathered);
+            self.settle(i, step.method, &mut gathered, out);
         }
     }
 
     /// The sums and counts of `step`'s members, reading its group members'
-    /// results from `out` (they come earlier in post-order). Every member
-    /// counts towards coverage (rule 6); one that is scored with a weight
-    /// above 0 enters the aggregate where it has a score (rules 4, 5); a
-    /// scored member passes its flat sums up (a leaf only where it counts).
-    #[inline(always)]
+    /// results from `out` (they come earlier in post-order).
     pub(crate) fn gather<const L: usize>(
         &self,
         step: &Step,
@@ -543,22 +610,47 @@ impl Program {
         policy: Policy,
         out: &Results<L>,
     ) -> Gathered<L> {
-        let mut sums = Sums::<L>::empty(step.method);
-        let (mut applicable, mut rated) = ([0.0; L], [0.0; L]);
+        let mut gathered = Gathered::empty(step.method);
+        self.gather_into(step, block, policy, out, &mut gathered);
+        gathered
+    }
+
+    /// [`Program::gather`] into `into`, which it empties first. Every
+    /// member counts towards coverage (rule 6); one that is scored with a
+    /// weight above 0 enters the aggregate where it has a score (rules 4,
+    /// 5); a scored member passes its flat sums up (a leaf only where it
+    /// counts).
+    #[inline(always)]
+    fn gather_into<const L: usize>(
+        &self,
+        step: &Step,
+        block: &Block<L>,
+        policy: Policy,
+        out: &Results<L>,
+        into: &mut Gathered<L>,
+    ) {
+        into.sums.reset(step.method);
+        into.applicable = [0.0; L];
+        into.rated = [0.0; L];
+        let Gathered {
+            sums,
+            applicable,
+            rated,
+        } = into;
         for (at, member) in (0u32..).zip(self.members_of(step)) {
-            let Some((x, has, app, rat)) = member_lanes(member, block, policy, out) else {
+            let Some([x, has, app, rat]) = member_lanes(member, block, policy, out) else {
                 continue;
             };
-            add_lanes(&mut applicable, app);
-            add_lanes(&mut rated, rat);
+            add_lanes(applicable, &app);
+            add_lanes(rated, &rat);
             let counts = member.counts();
             if counts {
-                sums.add(step.method, at, member.weight, x, has);
+                sums.add(step.method, at, member.weight, &x, &has);
             }
             if self.flat && member.scored {
                 match member.input {
                     Input::Leaf(_) if counts => {
-                        add_leaf_flat(&mut sums.flat, member.weight, x, has)
+                        add_leaf_flat(&mut sums.flat, member.weight, &x, &has)
                     }
                     Input::Leaf(_) => {}
                     Input::Group(child) => {
@@ -571,83 +663,81 @@ impl Program {
                 }
             }
         }
-        (sums, applicable, rated)
     }
 
     /// Stores `step`'s result (rules 2, 4 and 6): its score where it has
-    /// one, and whether coverage cut it out. A group without a score of
-    /// its own still passes its leaves up to a flat ancestor; one not
-    /// applicable or cut out by coverage does not.
+    /// one; coverage below `min_coverage` or nothing applicable leaves it
+    /// none. A group without a score of its own still passes its leaves up
+    /// to a flat ancestor; one not applicable or cut out by coverage does
+    /// not. A score is finite, so multiplying it by 0 or 1 keeps it or
+    /// makes it 0.
     #[inline(always)]
     fn settle<const L: usize>(
         &self,
         i: usize,
         method: Aggregation,
-        (mut sums, applicable, rated): Gathered<L>,
-        policy: Policy,
+        gathered: &mut Gathered<L>,
         out: &mut Results<L>,
     ) {
-        let (mut score, mut has) = sums.finish_lanes(method);
-        let mut cut = [false; L];
-        if let Some(min) = policy.min_coverage {
-            for ((cut, &app), &rat) in cut.iter_mut().zip(&applicable).zip(&rated) {
-                *cut = app > 0.0 && rat / app < min;
-            }
-        }
+        let (mut score, mut has) = gathered.sums.finish_lanes(method);
+        let min_coverage = out.min_coverage;
         let mut keep = [0.0; L];
-        for ((keep, &app), &cut) in keep.iter_mut().zip(&applicable).zip(&cut) {
-            *keep = if app > 0.0 && !cut { 1.0 } else { 0.0 };
+        let counts = gathered.applicable.iter().zip(&gathered.rated);
+        for (keep, (&app, &rat)) in keep.iter_mut().zip(counts) {
+            *keep = if app > 0.0 && !cut(app, rat, min_coverage) {
+                1.0
+            } else {
+                0.0
+            };
         }
         for ((score, has), &keep) in score.iter_mut().zip(has.iter_mut()).zip(&keep) {
             *has *= keep;
-            *score = if *has > 0.0 { *score } else { 0.0 };
+            *score *= *has;
         }
         if let Some(flat) = out.flat.get_mut(i) {
-            for (sum, out) in sums.flat.iter_mut().zip(flat.iter_mut()) {
+            for (sum, out) in gathered.sums.flat.iter_mut().zip(flat.iter_mut()) {
                 for (s, &keep) in sum.iter_mut().zip(&keep) {
                     *s *= keep;
                 }
                 *out = *sum;
             }
         }
-        let slots = (out.score.get_mut(i), out.has.get_mut(i), out.cut.get_mut(i));
-        if let (Some(s), Some(h), Some(c)) = slots {
-            (*s, *h, *c) = (score, has, cut);
+        if let (Some(s), Some(h)) = (out.score.get_mut(i), out.has.get_mut(i)) {
+            (*s, *h) = (score, has);
         }
         if let (Some(a), Some(r)) = (out.applicable.get_mut(i), out.rated.get_mut(i)) {
-            (*a, *r) = (applicable, rated);
+            (*a, *r) = (gathered.applicable, gathered.rated);
         }
     }
 }
 
-/// A member's lanes, borrowed where they are: score, whether it has one
-/// (1 or 0), and the applicable and rated leaves below it (rules 2 and 3
-/// for a leaf: a missing leaf has the score 0 under
-/// `MissingPolicy::Zero`, none otherwise).
-#[allow(clippy::type_complexity)]
+/// A member's lanes: score, whether it has one (1 or 0), and the
+/// applicable and rated leaves below it (rules 2 and 3 for a leaf: a
+/// missing leaf has the score 0 under `MissingPolicy::Zero`, none
+/// otherwise).
 #[inline(always)]
-fn member_lanes<'a, const L: usize>(
+fn member_lanes<const L: usize>(
     member: &Member,
-    block: &'a Block<L>,
+    block: &Block<L>,
     policy: Policy,
-    out: &'a Results<L>,
-) -> Option<(&'a [f64; L], &'a [f64; L], &'a [f64; L], &'a [f64; L])> {
+    out: &Results<L>,
+) -> Option<[[f64; L]; 4]> {
     match member.input {
         Input::Leaf(leaf) => {
             let leaf = leaf as usize;
-            let rated = block.rated.get(leaf)?;
-            let app = block.applicable.get(leaf)?;
+            let rated = mask_lanes(*block.rated.get(leaf)?);
+            let app = mask_lanes(*block.applicable.get(leaf)?);
             let has = if policy.missing_zero { app } else { rated };
-            Some((block.value.get(leaf)?, has, app, rated))
+            Some([*block.value.get(leaf)?, has, app, rated])
         }
         Input::Group(step) => {
             let step = step as usize;
-            Some((
-                out.score.get(step)?,
-                out.has.get(step)?,
-                out.applicable.get(step)?,
-                out.rated.get(step)?,
-            ))
+            Some([
+                *out.score.get(step)?,
+                *out.has.get(step)?,
+                *out.applicable.get(step)?,
+                *out.rated.get(step)?,
+            ])
         }
     }
 }

@@ -49,10 +49,10 @@ impl<'a, const L: usize> WhatIf<'a, L> {
         let slot = self.sums.get_mut(step as usize)?;
         if slot.is_none() {
             let s = self.program.steps.get(step as usize)?;
-            let (sums, _, _) = self
+            let gathered = self
                 .program
                 .gather(s, self.block, self.policy, self.results);
-            *slot = Some(sums);
+            *slot = Some(gathered.sums);
         }
         Some(slot.as_ref()?.lane(lane))
     }

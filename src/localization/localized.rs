@@ -191,7 +191,13 @@ impl<'a> Localized<'a> {
     /// marker that follows it (` [en]`, or nothing), so that a table can
     /// shorten the one and keep the other.
     pub(crate) fn title_and_marker(&self, id: &str, own: &str) -> (String, String) {
-        match self.criterion_title(id) {
+        self.text_and_marker(TextKey::CriterionTitle(id), own)
+    }
+
+    /// The text for `key` and its marker, as [`Localized::title_and_marker`]
+    /// gives them for a criterion's title (the framework's title, for one).
+    pub(crate) fn text_and_marker(&self, key: TextKey<'_>, own: &str) -> (String, String) {
+        match self.get(key) {
             Some(t) if t.fallback => (t.text.to_string(), format!(" [{}]", t.language)),
             Some(t) => (t.text.to_string(), String::new()),
             None => (own.to_string(), String::new()),

@@ -19,12 +19,14 @@
 //! | [`MAX_ITEMS`] | 1 000 | short lists: scales, facets, values per facet, bands, requirements, provenance notes and steps, assessors, evidence per rating, subject attributes, feedback points, desk-review documents, counterparts | `too-many-items` |
 //! | [`MAX_PEERS`] | 50 | peers and peer assessments per review | `too-many-items` |
 //! | [`MAX_TEXT_BYTES`] | 65 536 | every free text: titles, descriptions, labels, narratives, notes, reasons, rationales, evidence, feedback | `text-too-long` |
+//! | [`MAX_EVALUATIONS`] | 10 000 000 000 | scorings of one uncertainty run: `N·(d + 2)` per member, times the members | `too-many-items` |
 //!
 //! Where each is checked: [`crate::Framework::issues`] (depth, criteria,
 //! levels, short lists, texts), [`crate::Scorer::validate`] (the
 //! assessment's lists and texts), [`crate::Profile::apply`],
 //! [`crate::Mapping::check`] and [`crate::Mapping::translate`],
-//! [`crate::PeerReview::issues`].
+//! [`crate::PeerReview::issues`], and [`crate::Uncertainty::run`] (the
+//! evaluations, before any is made).
 //!
 //! A count is reported once, at the list (`/criteria`,
 //! `/scales/<id>/levels`, `/ratings`…); a text at the string itself. Ids
@@ -96,6 +98,22 @@ pub const MAX_PEERS: usize = 50;
 /// is 29 KB; 64 KiB holds that twice over, so a narrative of several pages
 /// fits while a pasted file does not.
 pub const MAX_TEXT_BYTES: usize = 65_536;
+
+/// The most scorings one uncertainty run may make: `N·(d + 2)` per member
+/// for `N` samples and `d` uncertain inputs ([SPEC](crate::spec) §8.3),
+/// times the members. A run over the limit, or whose count overflows, is
+/// refused before any scoring, with `too-many-items` at `/samples`.
+///
+/// The work grows with the sample size the caller asks for, not with the
+/// documents, so this limit is on the request: `samples = 10^9` would
+/// otherwise run until killed. 10^10 scorings take about 50 minutes of one
+/// core on the good-practice criteria (36 leaves, 0.29 µs per scoring in
+/// `benches/analysis.rs`), so every analysis a person waits for fits (the
+/// benches' largest, 10,000 samples × 19 evaluations × 100 members, is
+/// 1.9·10^7), while a sample count typed with a few zeros too many is
+/// refused at once. Long runs report their progress and stop when asked
+/// ([`crate::Uncertainty::run_observed`]).
+pub const MAX_EVALUATIONS: u64 = 10_000_000_000;
 
 /// Collects the limit issues of one document.
 pub(crate) struct Limits<'a> {

@@ -6,7 +6,8 @@
 //! crate root re-exports the names a newcomer needs first; this module
 //! holds them all, with the rest: provenance and derivations, people,
 //! kinds of evidence and of findings, the id, date and language-tag
-//! errors, [`pointer()`] for JSON Pointers and the `MAX_*` limits.
+//! errors, [`pointer()`] for JSON Pointers, the `MAX_*` limits, and the
+//! [`Observer`] of long work with its errors ([`Stopped`], [`RunError`]).
 //!
 //! The lowest floor: it imports nothing else of the crate.
 
@@ -22,6 +23,7 @@ pub mod limits;
 pub(crate) mod rules;
 pub(crate) mod scale;
 pub mod versioning;
+pub(crate) mod work;
 
 pub use assessment::{
     Assessment, DeclaredFinding, Evidence, EvidenceKind, FindingKind, Person, Rating, Subject,
@@ -34,6 +36,9 @@ pub use framework::{
 pub use id::{Id, IdError};
 pub use issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 pub use language_tag::{LanguageTag, LanguageTagError};
-pub use limits::{MAX_CRITERIA, MAX_DEPTH, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES};
+pub use limits::{
+    MAX_CRITERIA, MAX_DEPTH, MAX_EVALUATIONS, MAX_ITEMS, MAX_LEVELS, MAX_PEERS, MAX_TEXT_BYTES,
+};
 pub use rules::{Aggregation, Band, MissingPolicy, ScoringRules};
 pub use scale::{Direction, Level, LevelRef, RatingValue, Scale};
+pub use work::{Observer, RunError, Stopped};

@@ -18,6 +18,7 @@ use crate::model::id::Id;
 use crate::model::issue::{IssueKind, ValidationError};
 use crate::model::rules::MissingPolicy;
 use crate::model::scale::{LevelRef, RatingValue, Scale};
+use crate::model::work::{Gate, Meter};
 
 /// The bounds of one node (or of the total): its lowest and highest score
 /// over every completion of the missing ratings, and its score as the
@@ -157,8 +158,20 @@ fn ends(values: &[LeafValue]) -> Block<2> {
     block
 }
 
-/// The bounds of `assessment` ([`crate::Scorer::bounds`]).
-pub(crate) fn bounds(c: &Compiled, assessment: &Assessment) -> Result<Bounds, ValidationError> {
+/// A leverage trial's cost in leaf values, about: up to 17 ratings tried,
+/// each re-scoring the leaf's few ancestors. The observer of
+/// [`crate::Scorer::bounds_observed`] is told about every 4,096 missing
+/// leaves.
+const LEAF_VALUES_PER_LEVERAGE: u64 = 64;
+
+/// The bounds of `assessment` ([`crate::Scorer::bounds`]), telling `gate`
+/// how many of its missing leaves have had their leverage computed: the
+/// issues, or the bounds unless the gate stopped the work.
+pub(crate) fn bounds<G: Gate>(
+    c: &Compiled,
+    assessment: &Assessment,
+    gate: G,
+) -> Result<Result<Bounds, G::Stop>, ValidationError> {
     let checked = c.bind(assessment);
     let before = checked.issues.len();
     let issues: Vec<_> = checked
@@ -171,6 +184,12 @@ pub(crate) fn bounds(c: &Compiled, assessment: &Assessment) -> Result<Bounds, Va
     }
     let failed = before > 0 && c.framework.rules.missing == MissingPolicy::Error;
     let values = checked.values;
+    let missing = values.iter().filter(|v| **v == LeafValue::Missing).count();
+    let meter = Meter::start(gate, missing as u64, LEAF_VALUES_PER_LEVERAGE);
+    let mut meter = match meter {
+        Ok(meter) => meter,
+        Err(stop) => return Ok(Err(stop)),
+    };
     let (now_block, ends_block) = (Block::of(&values), ends(&values));
     let (mut now, mut filled) = (Results::default(), Results::default());
     c.program.run(&now_block, c.policy(), &mut now);
@@ -191,31 +210,38 @@ pub(crate) fn bounds(c: &Compiled, assessment: &Assessment) -> Result<Bounds, Va
     let leverage = match total.width() {
         Some(width) => {
             let what_if = WhatIf::new(&c.program, &ends_block, FILLED, &filled);
-            leverages(c, &values, what_if, width)
+            match leverages(c, &values, what_if, width, &mut meter) {
+                Ok(leverage) => leverage,
+                Err(stop) => return Ok(Err(stop)),
+            }
         }
         None => Vec::new(),
     };
-    Ok(Bounds {
+    meter.finish();
+    Ok(Ok(Bounds {
         framework: c.framework.exact_ref(),
         total,
         nodes,
         leverage,
-    })
+    }))
 }
 
 /// Every missing applicable leaf's leverage, sorted; `filled` holds the
-/// what-ifs of the two completions ([`ends`]), `width` is the total's.
-fn leverages(
+/// what-ifs of the two completions ([`ends`]), `width` is the total's;
+/// each missing leaf done is counted on `meter`.
+fn leverages<G: Gate>(
     c: &Compiled,
     values: &[LeafValue],
     mut filled: WhatIf<'_, 2>,
     width: f64,
-) -> Vec<Leverage> {
+    meter: &mut Meter<G>,
+) -> Result<Vec<Leverage>, G::Stop> {
     let mut out = Vec::new();
     for (leaf, _) in (0u32..)
         .zip(values)
         .filter(|(_, v)| **v == LeafValue::Missing)
     {
+        meter.add(1)?;
         let Some((_, scale)) = c.scale_of_leaf(leaf as usize) else {
             continue;
         };
@@ -241,7 +267,7 @@ fn leverages(
         }
     }
     sort_by_gain(&mut out, |l| l.leverage);
-    out.into_iter().map(|(_, l)| l).collect()
+    Ok(out.into_iter().map(|(_, l)| l).collect())
 }
 
 impl fmt::Display for Bounds {

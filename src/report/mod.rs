@@ -4,7 +4,8 @@
 //! report's serialised form ([`ReportDocument`] and its parts), its text in
 //! a language ([`LocalizedReport`]) and the [`Bounds`] of an assessment
 //! with missing ratings, per node ([`NodeBounds`]) and per missing leaf
-//! ([`Leverage`], §8.2). The crate root re-exports [`Report`],
+//! ([`Leverage`], §8.2), and why a node has its score ([`Explanation`],
+//! §3.14: [`Report::explain`]). The crate root re-exports [`Report`],
 //! [`NodeScore`], [`Outcome`], [`Counts`] and [`Bounds`].
 //!
 //! A report is a view of one evaluation over the shared compiled framework:
@@ -16,6 +17,8 @@ pub(crate) mod bounds;
 pub(crate) mod build;
 pub(crate) mod display;
 pub(crate) mod document;
+pub(crate) mod explain;
+pub(crate) mod explain_text;
 pub(crate) mod read;
 pub(crate) mod views;
 
@@ -37,6 +40,8 @@ pub use document::{
     FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
     ReportedFramework, ScaleMeanDocument,
 };
+pub use explain::{Exclusion, Explanation, Included, LeftOut};
+pub use explain_text::LocalizedExplanation;
 pub use views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
 
 /// The result of scoring one assessment against one framework.

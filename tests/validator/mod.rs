@@ -10,7 +10,7 @@ use jsonschema::{Draft, Validator};
 use serde_json::{Value, json};
 
 /// The stems of the committed schemas (`schemas/<stem>.schema.json`).
-pub const STEMS: [&str; 8] = [
+pub const STEMS: [&str; 9] = [
     "framework",
     "assessment",
     "profile",
@@ -19,6 +19,7 @@ pub const STEMS: [&str; 8] = [
     "report",
     "localization",
     "action-plan",
+    "explanation",
 ];
 
 /// The committed schema `schemas/<stem>.schema.json`.

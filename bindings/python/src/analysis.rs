@@ -15,6 +15,7 @@ use crate::convert::{
 use crate::documents::{PyFramework, owned_assessments, with_assessment};
 use crate::errors::{Class, OrRaise};
 use crate::localization::PyLocalized;
+use crate::progress::PyObserver;
 use crate::report::PyReport;
 use crate::scorer::PyScorer;
 
@@ -351,18 +352,30 @@ impl PyUncertainty {
     }
 
     /// Scores every member of `assessments` (each an `Assessment`, dict
-    /// or JSON text) at every sample point, without the GIL. Raises
-    /// `ValidationError` when an assessment does not parse (path under
-    /// `/<index>`), `ScoreError` with every problem of the spec or the
-    /// assessments as the crate reports them.
-    fn run(&self, py: Python<'_>, assessments: &Bound<'_, PyAny>) -> PyResult<PyUncertaintyReport> {
+    /// or JSON text) at every sample point, without the GIL, calling
+    /// `progress(done, total)` (scorings of one member at one sample
+    /// point) every few milliseconds when given. Raises `ValidationError`
+    /// when an assessment does not parse (path under `/<index>`),
+    /// `ScoreError` with every problem of the spec or the assessments as
+    /// the crate reports them (`too-many-items` at `/samples` when the run
+    /// would make more than `MAX_EVALUATIONS` scorings), `Stopped` when
+    /// `progress` returns `False`, and `KeyboardInterrupt` within
+    /// milliseconds of Ctrl-C.
+    #[pyo3(signature = (assessments, *, progress = None))]
+    fn run(
+        &self,
+        py: Python<'_>,
+        assessments: &Bound<'_, PyAny>,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyUncertaintyReport> {
+        let mut observer = PyObserver::new(progress)?;
         let members = owned_assessments(assessments)?;
         let analysis = Uncertainty::new(&self.scorer, self.spec.clone())
             .seed(self.seed)
             .samples(self.samples);
         let inner = py
-            .detach(|| analysis.run(&members))
-            .or_raise(py, Class::Score)?;
+            .detach(|| analysis.run_observed(&members, &mut observer))
+            .map_err(|e| observer.raise(py, Class::Score, e))?;
         Ok(PyUncertaintyReport { inner })
     }
 

@@ -11,6 +11,11 @@
 //! same bits as `scorer.score(assessment).total["score"]` for the
 //! assessment with the same ratings.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use assessment_model::model::Stopped;
 use assessment_model::{Issue, Scorer};
 use numpy::ndarray::{ArrayView2, Axis};
 use numpy::{PyArray1, PyReadonlyArray2};
@@ -18,6 +23,7 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 
 use crate::errors::{self, Class};
+use crate::progress::PyObserver;
 
 /// The default code of a not-applicable rating in the array: minus
 /// infinity, which no scale admits (a rating must be finite), so that it
@@ -44,11 +50,19 @@ pub(crate) fn is_data_frame(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
 /// chunks on as many threads (`None`: the machine's available
 /// parallelism, one thread per 4,096 rows at most); the totals and the
 /// issues come out in row order whatever the number of threads.
+///
+/// The calling thread watches: each thread reports every [`TABLE_ROWS`]
+/// rows scored, and the caller's thread then tells `observer` the rows
+/// done (at least every [`WATCH_INTERVAL`] when none are reported, so
+/// Ctrl-C is seen however slow the rows). When the observer says stop,
+/// every thread stops after its current rows and the observer's error is
+/// raised.
 pub(crate) fn totals<'py>(
     scorer: &Scorer,
     ratings: &Bound<'py, PyAny>,
     not_applicable: f64,
     threads: Option<usize>,
+    observer: &mut PyObserver,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
     let py = ratings.py();
     let array: PyReadonlyArray2<'py, f64> = match ratings.extract() {
@@ -74,22 +88,42 @@ pub(crate) fn totals<'py>(
         scorer,
         not_applicable,
     };
-    let parts = py.detach(|| {
+    let total = view.nrows() as u64;
+    if !observer.tell(py, 0, total) {
+        return Err(observer.error(py, Stopped { done: 0, total }));
+    }
+    let stop = AtomicBool::new(false);
+    let (parts, done) = py.detach(|| {
         std::thread::scope(|scope| {
+            let (sender, scored) = mpsc::channel::<usize>();
             let handles: Vec<_> = view
                 .axis_chunks_iter(Axis(0), chunk)
                 .enumerate()
                 .map(|(k, rows)| {
                     let first = k.saturating_mul(chunk);
-                    scope.spawn(move || batch.score(rows, first))
+                    let sender = sender.clone();
+                    let stop = &stop;
+                    scope.spawn(move || {
+                        batch.score(rows, first, |n| {
+                            // The watcher has gone only when it is done.
+                            let _ = sender.send(n);
+                            !stop.load(Ordering::Relaxed)
+                        })
+                    })
                 })
                 .collect();
-            handles
+            drop(sender);
+            let done = watch(&scored, total, observer, &stop);
+            let parts = handles
                 .into_iter()
                 .map(|h| h.join().ok())
-                .collect::<Option<Vec<_>>>()
+                .collect::<Option<Vec<_>>>();
+            (parts, done)
         })
     });
+    if stop.load(Ordering::Relaxed) {
+        return Err(observer.error(py, Stopped { done, total }));
+    }
     let parts = parts.ok_or_else(|| PyRuntimeError::new_err("a scoring thread failed"))?;
     let mut totals = Vec::with_capacity(view.nrows());
     let mut issues: Vec<(String, Issue)> = Vec::new();
@@ -100,7 +134,46 @@ pub(crate) fn totals<'py>(
     if !issues.is_empty() {
         return Err(errors::raise(py, Class::Score, &issues));
     }
+    observer.tell(py, total, total);
     Ok(PyArray1::from_vec(py, totals))
+}
+
+/// The longest the watching thread waits for a report of rows scored
+/// before it tells the observer anyway (and so checks for Ctrl-C).
+const WATCH_INTERVAL: Duration = Duration::from_millis(50);
+
+/// Counts the rows the threads report on `scored` until every thread has
+/// finished, telling `observer` (with the GIL) after each report, or
+/// every [`WATCH_INTERVAL`]; sets `stop` when it says stop. The rows done.
+fn watch(
+    scored: &mpsc::Receiver<usize>,
+    total: u64,
+    observer: &mut PyObserver,
+    stop: &AtomicBool,
+) -> u64 {
+    let mut done = 0u64;
+    loop {
+        let more = match scored.recv_timeout(WATCH_INTERVAL) {
+            Ok(rows) => {
+                done = done.saturating_add(rows as u64).min(total);
+                true
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => false,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return done,
+        };
+        if stop.load(Ordering::Relaxed) {
+            continue;
+        }
+        // New rows are told (not the last: that comes once the totals
+        // are in); a wait without any only checks for Ctrl-C.
+        let go_on = Python::attach(|py| match more && done < total {
+            true => observer.tell(py, done, total),
+            false => observer.signals(py),
+        });
+        if !go_on {
+            stop.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 /// Below this many rows per thread, another thread costs more than it
@@ -146,8 +219,15 @@ struct Batch<'a> {
 impl Batch<'_> {
     /// The totals of `rows` (the first of which is row `first` of the
     /// array) and the issues of those that do not bind, paths `/row/column`.
-    /// The rows go through one reused table of [`TABLE_ROWS`] rows.
-    fn score(self, rows: ArrayView2<'_, f64>, first: usize) -> (Vec<f64>, Vec<(String, Issue)>) {
+    /// The rows go through one reused table of [`TABLE_ROWS`] rows; after
+    /// each, `scored(rows)` says whether to go on (when not, the totals
+    /// are incomplete, and the caller drops them).
+    fn score(
+        self,
+        rows: ArrayView2<'_, f64>,
+        first: usize,
+        scored: impl Fn(usize) -> bool,
+    ) -> (Vec<f64>, Vec<(String, Issue)>) {
         let mut table = self.scorer.table(TABLE_ROWS.min(rows.nrows()));
         let mut out = vec![None; table.rows()];
         let mut row_codes: Vec<f64> = Vec::new();
@@ -184,6 +264,9 @@ impl Batch<'_> {
                 issues.extend(e.into_issues().into_iter().map(|i| (String::new(), i)));
             }
             totals.extend(out.iter().map(|t| t.unwrap_or(f64::NAN)));
+            if !scored(part.nrows()) {
+                break;
+            }
         }
         (totals, issues)
     }

@@ -8,9 +8,10 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::convert::{from_any, to_json, to_object};
-use crate::documents::with_assessment;
+use crate::documents::{owned_assessments, with_assessment};
 use crate::errors::{Class, OrRaise};
 use crate::fast::Ids;
+use crate::progress::PyObserver;
 use crate::report::PyReport;
 use crate::scorer::PyScorer;
 
@@ -60,6 +61,28 @@ impl PyCohort {
         with_assessment(assessment, Some(&self.ids), |a| {
             self.inner.push_assessment(a).or_raise(py, Class::Score)
         })
+    }
+
+    /// Scores each of `assessments` (an iterable of `Assessment`s, dicts
+    /// or JSON texts) and adds its report, all or nothing, without the
+    /// GIL. `progress(done, total)`, when given, is told the assessments
+    /// scored every few milliseconds. Raises `ValidationError` when an
+    /// assessment does not parse, `ScoreError` with every problem of every
+    /// assessment that cannot be scored (paths under `/<index>`),
+    /// `Stopped` when `progress` returns `False` and `KeyboardInterrupt`
+    /// on Ctrl-C; the cohort is then unchanged.
+    #[pyo3(signature = (assessments, *, progress = None))]
+    fn extend(
+        &mut self,
+        assessments: &Bound<'_, PyAny>,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let py = assessments.py();
+        let mut observer = PyObserver::new(progress)?;
+        let members = owned_assessments(assessments)?;
+        let cohort = &mut self.inner;
+        py.detach(|| cohort.extend_observed(&members, &mut observer))
+            .map_err(|e| observer.raise(py, Class::Score, e))
     }
 
     /// Adds every member of `other` (a cohort of the same framework and

@@ -19,9 +19,11 @@ mod cohort;
 mod convert;
 mod documents;
 mod errors;
+mod explanation;
 mod fast;
 mod localization;
 mod plan;
+mod progress;
 mod report;
 mod scorer;
 mod tailoring;
@@ -34,6 +36,7 @@ fn _assessment_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<documents::PyAssessment>()?;
     m.add_class::<scorer::PyScorer>()?;
     m.add_class::<report::PyReport>()?;
+    m.add_class::<explanation::PyExplanation>()?;
     m.add_class::<cohort::PyCohort>()?;
     m.add_class::<analysis::PyProgress>()?;
     m.add_class::<analysis::PyBounds>()?;
@@ -44,6 +47,7 @@ fn _assessment_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<plan::PyActionPlan>()?;
     m.add("ISSUE_CODES", assessment_model::IssueKind::CODES.to_vec())?;
     m.add("NOT_APPLICABLE", batch::NOT_APPLICABLE)?;
+    m.add("MAX_EVALUATIONS", assessment_model::limits::MAX_EVALUATIONS)?;
     m.add_function(wrap_pyfunction!(documents::_assessment_by_serde, m)?)?;
     catalog::register(m)?;
     tailoring::register(m)?;

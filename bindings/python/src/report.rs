@@ -9,6 +9,7 @@ use pyo3::types::{PyDict, PyTuple};
 
 use crate::convert::{from_json, from_object, to_json, to_object};
 use crate::errors::{Class, OrRaise};
+use crate::explanation::PyExplanation;
 use crate::localization::PyLocalized;
 use crate::scorer::PyScorer;
 
@@ -112,6 +113,20 @@ impl PyReport {
         let document = self.inner.to_document();
         let found = document.nodes.get(node_position(&self.inner, node.id()));
         found.map(|n| to_object(py, n)).transpose()
+    }
+
+    /// Why criterion `id` has its score (an `Explanation`: the rule, the
+    /// children included and left out, the result), or `None` when the
+    /// framework has no such criterion.
+    fn explain(&self, id: &str) -> Option<PyExplanation> {
+        self.inner.explain(id).map(|inner| PyExplanation { inner })
+    }
+
+    /// Why the total has its score (an `Explanation`).
+    fn explain_total(&self) -> PyExplanation {
+        PyExplanation {
+            inner: self.inner.explain_total(),
+        }
     }
 
     /// The risks (critical criteria, and those below `risk_below`) as

@@ -12,6 +12,7 @@ use crate::convert::to_object;
 use crate::documents::{PyFramework, with_assessment};
 use crate::errors::{Class, OrRaise};
 use crate::fast::Ids;
+use crate::progress::PyObserver;
 use crate::report::PyReport;
 
 /// A framework validated and compiled for scoring. Immutable and safe to
@@ -91,11 +92,23 @@ impl PyScorer {
     /// rating the missing leaves, with the current score, and the leverage
     /// of each missing leaf on the total (SPEC §8.2). Raises
     /// `ValidationError` (does not parse) or `ScoreError` (every problem
-    /// `validate` finds other than `missing-rating`).
-    fn bounds(&self, assessment: &Bound<'_, PyAny>) -> PyResult<PyBounds> {
+    /// `validate` finds other than `missing-rating`). `progress(done,
+    /// total)`, when given, is told the missing leaves whose leverage is
+    /// done; it stops the call (`Stopped`) by returning `False`, as Ctrl-C
+    /// does (`KeyboardInterrupt`).
+    #[pyo3(signature = (assessment, *, progress = None))]
+    fn bounds(
+        &self,
+        assessment: &Bound<'_, PyAny>,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyBounds> {
         let py = assessment.py();
+        let mut observer = PyObserver::new(progress)?;
         with_assessment(assessment, Some(&self.ids), |a| {
-            let inner = self.inner.bounds(a).or_raise(py, Class::Score)?;
+            let inner = self
+                .inner
+                .bounds_observed(a, &mut observer)
+                .map_err(|e| observer.raise(py, Class::Score, e))?;
             Ok(PyBounds { inner })
         })
     }
@@ -125,19 +138,27 @@ impl PyScorer {
     /// `ValidationError` for a dtype that is not real numbers or for a
     /// `DataFrame`'s unknown, repeated or missing column, and `ScoreError`
     /// with every off-scale value (path `/row/column`).
-    #[pyo3(signature = (ratings, not_applicable = crate::batch::NOT_APPLICABLE, *, threads = None))]
+    ///
+    /// `progress(done, total)`, when given, is told the rows scored every
+    /// 1,024 rows of each thread; returning `False` stops the call
+    /// (`Stopped`), as Ctrl-C does (`KeyboardInterrupt`).
+    #[pyo3(signature = (ratings, not_applicable = crate::batch::NOT_APPLICABLE, *, threads = None, progress = None))]
     fn totals<'py>(
         slf: &Bound<'py, Self>,
         ratings: &Bound<'py, PyAny>,
         not_applicable: f64,
         threads: Option<usize>,
+        progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
+        let mut observer = PyObserver::new(progress)?;
         if crate::batch::is_data_frame(ratings)? {
             let tables = py.import("assessment_model.tables")?;
-            return tables.call_method1("_frame_totals", (slf, ratings, not_applicable, threads));
+            let args = (slf, ratings, not_applicable, threads, progress);
+            return tables.call_method1("_frame_totals", args);
         }
-        let totals = crate::batch::totals(&slf.get().inner, ratings, not_applicable, threads)?;
+        let inner = &slf.get().inner;
+        let totals = crate::batch::totals(inner, ratings, not_applicable, threads, &mut observer)?;
         Ok(totals.into_any())
     }
 

@@ -16,17 +16,23 @@ of ratings at once, without the GIL. The analyses of the crate's SPEC §8
 (``Progress``, ``Scorer.bounds``, ``Uncertainty``), localizations
 (``Localization``, ``Localized``) and action plans (``ActionPlan``) are
 bound the way a ``Report`` is: frozen objects with plain-value getters,
-``to_dict()`` and ``str()`` as the crate renders them. Every object is safe to pickle, so
+``to_dict()`` and ``str()`` as the crate renders them. The calls that
+can take seconds (``Uncertainty.run``, ``Scorer.totals``, ``Scorer.bounds``,
+``Cohort.extend``) take ``progress=``, a callable told ``(done, total)``
+every few milliseconds that stops the call (``Stopped``) by returning
+``False``; Ctrl-C stops them with ``KeyboardInterrupt``. Every object is safe to pickle, so
 the package runs as it is on Dask, Spark or Ray workers.
 """
 
 from ._assessment_model import (
     ISSUE_CODES,
+    MAX_EVALUATIONS,
     NOT_APPLICABLE,
     ActionPlan,
     Assessment,
     Bounds,
     Cohort,
+    Explanation,
     Framework,
     Localization,
     Localized,
@@ -43,7 +49,7 @@ from ._assessment_model import (
     review_issues,
     translate,
 )
-from ._errors import Error, ScoreError, ValidationError
+from ._errors import Error, ScoreError, Stopped, ValidationError
 from . import catalog
 
 __all__ = [
@@ -52,15 +58,18 @@ __all__ = [
     "Bounds",
     "Cohort",
     "Error",
+    "Explanation",
     "Framework",
     "ISSUE_CODES",
     "Localization",
     "Localized",
+    "MAX_EVALUATIONS",
     "NOT_APPLICABLE",
     "Progress",
     "Report",
     "ScoreError",
     "Scorer",
+    "Stopped",
     "Uncertainty",
     "UncertaintyReport",
     "ValidationError",

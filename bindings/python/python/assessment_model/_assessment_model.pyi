@@ -1,7 +1,7 @@
 """Type stubs of the extension module (the Rust crate's binding). The
 public names are re-exported by ``assessment_model``."""
 
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -29,6 +29,21 @@ ISSUE_CODES: List[str]
 #: The default code of a not-applicable rating in ``Scorer.totals``: minus
 #: infinity, which no scale admits.
 NOT_APPLICABLE: float
+
+#: The most scorings one ``Uncertainty.run`` may make (``samples × (inputs
+#: + 2) × members``), 10**10; a run over it is ``ScoreError``
+#: (``too-many-items`` at ``/samples``) before any scoring.
+MAX_EVALUATIONS: int
+
+#: The ``progress=`` of the long calls (``Uncertainty.run``,
+#: ``Scorer.totals``, ``Scorer.bounds``, ``Cohort.extend``): called as
+#: ``progress(done, total)`` with the units of work done and in all, first
+#: ``(0, total)``, last ``(total, total)``, every few milliseconds between.
+#: Returning ``False`` (exactly) stops the call with ``Stopped``; anything
+#: else (``None``, as ``tqdm``'s ``update`` returns) goes on. An exception
+#: it raises stops the call and propagates. Ctrl-C stops the same calls
+#: with ``KeyboardInterrupt`` within milliseconds, with or without it.
+ProgressCallback = Callable[[int, int], Any]
 
 class Framework:
     """A framework document: a versioned tree of criteria with its scales,
@@ -106,6 +121,42 @@ class Report:
     def to_json(self) -> str: ...
     def display_in(self, texts: "Localized") -> str:
         """The report's table with criterion titles in ``texts``' language."""
+    def explain(self, id: str) -> Optional["Explanation"]:
+        """Why criterion ``id`` has its score; ``None`` for an unknown id."""
+    def explain_total(self) -> "Explanation":
+        """Why the total has its score."""
+
+class Explanation:
+    """Why one node of a report has its score (SPEC §3.14): the rule, the
+    children included (weight, score, contribution) and left out (reason),
+    and the result. ``str()`` is one line of text; picklable."""
+
+    @staticmethod
+    def from_json(text: str) -> "Explanation": ...
+    @staticmethod
+    def from_dict(document: Mapping[str, Any]) -> "Explanation": ...
+    @property
+    def criterion(self) -> Optional[str]:
+        """The criterion explained; ``None`` for the total."""
+    @property
+    def title(self) -> str: ...
+    @property
+    def method(self) -> Optional[str]:
+        """The aggregation of a group or the total; ``None`` for a leaf."""
+    @property
+    def score(self) -> Optional[float]:
+        """The node's score, as the report gives it."""
+    @property
+    def included(self) -> List[Dict[str, Any]]:
+        """``criterion``, ``weight``, ``score``, ``contribution``?,
+        ``missing_as_zero``? per included child."""
+    @property
+    def left_out(self) -> List[Dict[str, Any]]:
+        """``criterion``, ``reason``, ``score``? per child left out."""
+    def display_in(self, texts: "Localized") -> str:
+        """The line with the title in ``texts``' language."""
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
 
 class Scorer:
     """A framework validated and compiled for scoring; immutable,
@@ -123,9 +174,13 @@ class Scorer:
     def total(self, assessment: AssessmentLike) -> Optional[float]: ...
     def validate(self, assessment: AssessmentLike) -> None: ...
     def priorities(self, assessment: AssessmentLike) -> List[Dict[str, Any]]: ...
-    def bounds(self, assessment: AssessmentLike) -> "Bounds":
+    def bounds(
+        self, assessment: AssessmentLike, *, progress: Optional[ProgressCallback] = None
+    ) -> "Bounds":
         """Lowest and highest score of every node over the ways of rating
-        the missing leaves (SPEC §8.2); raises ``ScoreError``."""
+        the missing leaves (SPEC §8.2); raises ``ScoreError``. ``progress``
+        is told the missing leaves whose leverage is done (about every
+        4,096); ``Stopped`` when it returns ``False``."""
     def leaf_ids(self) -> List[str]:
         """The columns of ``totals``, in definition order."""
     def totals(
@@ -134,6 +189,7 @@ class Scorer:
         not_applicable: float = ...,
         *,
         threads: Optional[int] = None,
+        progress: Optional[ProgressCallback] = None,
     ) -> npt.NDArray[np.float64]:
         """Totals of a 2-D array of raw ratings (row = assessment, column =
         leaf; NaN missing, ``not_applicable`` not applicable); NaN where a
@@ -148,7 +204,10 @@ class Scorer:
         bool is ``ValidationError`` (``invalid-document``); a wrong number
         of array columns or an admitted ``not_applicable`` code
         ``ValueError``; off-scale values ``ScoreError`` at ``/row/column``
-        (``/row/<leaf id>`` for a ``DataFrame``)."""
+        (``/row/<leaf id>`` for a ``DataFrame``).
+
+        ``progress`` is told the rows scored every 1,024 rows of each
+        thread; ``Stopped`` when it returns ``False``."""
 
 class Cohort:
     """Statistics over many reports; mergeable; ``state()`` is a plain dict."""
@@ -156,6 +215,16 @@ class Cohort:
     def __init__(self, scorer: Scorer, grouping: Optional[str] = None) -> None: ...
     def push(self, report: Report) -> None: ...
     def push_assessment(self, assessment: AssessmentLike) -> None: ...
+    def extend(
+        self,
+        assessments: Sequence[AssessmentLike],
+        *,
+        progress: Optional[ProgressCallback] = None,
+    ) -> None:
+        """Scores each assessment and adds its report, all or nothing,
+        without the GIL: ``ScoreError`` (every problem, paths
+        ``/<index>/…``), ``Stopped`` or ``KeyboardInterrupt`` leave the
+        cohort unchanged. ``progress`` is told the assessments scored."""
     def merge(self, other: "Cohort") -> None: ...
     @property
     def members(self) -> int: ...
@@ -262,9 +331,18 @@ class Uncertainty:
     def seed(self) -> int: ...
     @property
     def samples(self) -> int: ...
-    def run(self, assessments: Sequence[AssessmentLike]) -> "UncertaintyReport":
+    def run(
+        self,
+        assessments: Sequence[AssessmentLike],
+        *,
+        progress: Optional[ProgressCallback] = None,
+    ) -> "UncertaintyReport":
         """Without the GIL; raises ``ValidationError`` (an assessment does
-        not parse, path ``/<index>``) or ``ScoreError``."""
+        not parse, path ``/<index>``) or ``ScoreError`` (``too-many-items``
+        at ``/samples`` over ``MAX_EVALUATIONS``, before any scoring).
+        ``progress`` is told the scorings done (one member at one sample
+        point; ``samples × (inputs + 2) × members`` in all); ``Stopped``
+        when it returns ``False``."""
 
 class UncertaintyReport:
     """The result of ``Uncertainty.run``; ``str()`` is the crate's table."""

@@ -110,6 +110,27 @@ class ScoreError(Error):
     the scorer's framework (every issue)."""
 
 
+class Stopped(Exception):
+    """A long call stopped because its ``progress`` callback returned
+    ``False`` (``Uncertainty.run``, ``Scorer.bounds``, ``Scorer.totals``,
+    ``Cohort.extend``). Nothing half-made is returned, and a cohort being
+    extended is unchanged.
+
+    ``done`` and ``total`` are the units of work done when it stopped and
+    the units of the whole call, as ``progress`` was last told them.
+    Ctrl-C stops the same calls with ``KeyboardInterrupt`` instead, and an
+    exception raised by ``progress`` stops them with that exception.
+    """
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(f"stopped by the caller after {done} of {total} units of work")
+        self.done = done
+        self.total = total
+
+    def __reduce__(self):  # picklable, for worker processes
+        return (type(self), (self.done, self.total))
+
+
 def _issue(code: str, path: str, message: str) -> Dict[str, Any]:
     """An issue of severity ``error`` made on the Python side."""
     return {"code": code, "path": path, "severity": "error", "message": message}

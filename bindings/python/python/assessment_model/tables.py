@@ -40,7 +40,7 @@ at ``/<row>/<column label>`` (the row's position, from 0), a column at
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Set, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Set, Tuple
 
 import numpy as np
 
@@ -221,6 +221,7 @@ def _frame_totals(
     frame: "pd.DataFrame",
     not_applicable: float,
     threads: Optional[int],
+    progress: Optional[Callable[[int, int], Any]] = None,
 ) -> np.ndarray:
     """``Scorer.totals`` of a ``DataFrame``: its columns matched by label
     (``wide_ratings_array``), and each off-scale value's path naming its
@@ -228,7 +229,7 @@ def _frame_totals(
     ``leaf_ids()``."""
     _, array = wide_ratings_array(frame, scorer)
     try:
-        return scorer.totals(array, not_applicable, threads=threads)
+        return scorer.totals(array, not_applicable, threads=threads, progress=progress)
     except ScoreError as caught:
         leaves = scorer.leaf_ids()
         relabelled = []
