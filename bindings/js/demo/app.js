@@ -267,12 +267,22 @@ function renderPriorities(doc) {
   if (gains.length === 0) $("#priorities").append(el("li", { textContent: "Nothing to raise among the rated items." }));
 }
 
+/** Each area's score and the line that explains it (its rule, and each
+ * child's score, weight and contribution), in the chosen language. */
 function renderAreas(report) {
-  const rows = report
-    .toJSON()
-    .nodes.filter((n) => n.depth === 1)
-    .map((n) => el("tr", {}, el("th", { textContent: title(n.id) }), el("td", { textContent: percent(n.score) })));
-  $("#explanations").replaceChildren(el("table", { className: "areas" }, el("tbody", {}, ...rows)));
+  const areas = report.toJSON().nodes.filter((n) => n.depth === 1);
+  $("#explanations").replaceChildren(
+    ...areas.map((n) => {
+      const area = el(
+        "div",
+        { className: "area" },
+        el("h4", {}, title(n.id), " ", el("span", { className: "score", textContent: percent(n.score) })),
+        el("p", { className: "explanation", textContent: report.explain(n.id).displayIn(state.texts) }),
+      );
+      area.dataset.criterion = n.id;
+      return area;
+    }),
+  );
 }
 
 // ---- problems of a loaded document, each at its field -------------------

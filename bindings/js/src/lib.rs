@@ -20,6 +20,7 @@ mod catalog;
 mod convert;
 mod documents;
 mod errors;
+mod explain;
 mod localization;
 mod plan;
 mod report;
