@@ -222,6 +222,7 @@ function update() {
   renderChart(report);
   renderPriorities(doc);
   renderAreas(report);
+  report.free(); // its WebAssembly memory now, rather than at a later GC
 }
 
 function renderBounds(doc) {
@@ -232,11 +233,12 @@ function renderBounds(doc) {
     return;
   }
   const bounds = state.scorer.bounds(doc);
-  const first = bounds.leverage[0];
+  const [total, first] = [bounds.total, bounds.leverage[0]];
+  bounds.free();
   $("#bounds").replaceChildren(
     el("p", {
       id: "bounds-range",
-      textContent: `${leaves - rated} of ${leaves} items unrated: the total can end between ${percent(bounds.total.lower)} and ${percent(bounds.total.upper)}.`,
+      textContent: `${leaves - rated} of ${leaves} items unrated: the total can end between ${percent(total.lower)} and ${percent(total.upper)}.`,
     }),
     first
       ? el(
@@ -248,7 +250,7 @@ function renderBounds(doc) {
         )
       : null,
   );
-  $("#rate-first")?.setAttribute("data-criterion", first.criterion);
+  if (first) $("#rate-first").dataset.criterion = first.criterion;
 }
 
 function renderChart(report) {
