@@ -27,6 +27,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 mod byte_loop;
 #[path = "support/estimates.rs"]
 mod estimates;
+#[path = "support/mode.rs"]
+mod mode;
 #[path = "support/portfolio.rs"]
 mod portfolio;
 
@@ -129,6 +131,9 @@ fn benches(c: &mut Criterion) {
         })
     });
     group.finish();
+    if !mode::benchmarking() {
+        return;
+    }
     let cpu = estimates::median_ns(&format!("uncertainty/{id}"), started).map(|ns| ns / 1e9);
     match (cpu, thread_cpu_seconds()) {
         (Some(cpu), Some(_)) => eprintln!(

@@ -27,6 +27,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 #[path = "support/byte_loop.rs"]
 mod byte_loop;
+#[path = "support/mode.rs"]
+mod mode;
 #[path = "support/portfolio.rs"]
 mod portfolio;
 #[path = "support/rounds.rs"]
@@ -41,6 +43,9 @@ use counting::{LIVE, PEAK};
 /// held, the peak above the start, and the time per member (generating,
 /// scoring and pushing).
 fn cohort_memory(_: &mut Criterion) {
+    if !mode::benchmarking() {
+        return;
+    }
     const MEMBERS: usize = 1_000_000;
     let framework = good_practice::criteria();
     let scorer = Scorer::new(&framework).unwrap();

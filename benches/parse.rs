@@ -30,6 +30,8 @@ use serde::de::DeserializeOwned;
 
 #[path = "support/generated.rs"]
 mod generated;
+#[path = "support/mode.rs"]
+mod mode;
 #[path = "support/rounds.rs"]
 mod rounds;
 

@@ -44,6 +44,8 @@ use criterion::{BatchSize, BenchmarkId, Criterion as Bench, criterion_group, cri
 
 #[path = "support/estimates.rs"]
 mod estimates;
+#[path = "support/mode.rs"]
+mod mode;
 
 const SIZES: [usize; 4] = [10_000, 20_000, 40_000, 80_000];
 const GROUP: &str = "scaling";
@@ -192,8 +194,10 @@ fn scaling(c: &mut Bench) {
         }
     }
     group.finish();
-    report(started);
-    rounds(&fixtures);
+    if mode::benchmarking() {
+        report(started);
+        rounds(&fixtures);
+    }
 }
 
 /// The same figures from rounds that run each analysis at the four sizes

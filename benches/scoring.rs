@@ -34,6 +34,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 mod byte_loop;
 #[path = "support/estimates.rs"]
 mod estimates;
+#[path = "support/mode.rs"]
+mod mode;
 #[path = "support/portfolio.rs"]
 mod portfolio;
 
@@ -194,6 +196,9 @@ fn benches(c: &mut Criterion) {
         group.bench_function(what, |b| b.iter(|| p.pass(what, &mut out)));
     }
     group.finish();
+    if !mode::benchmarking() {
+        return;
+    }
 
     let per_row = |ns: Option<f64>| ns.map(|ns| ns / ROWS as f64);
     let criterion: Vec<(&str, Option<f64>)> = TARGETS

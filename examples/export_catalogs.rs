@@ -9,7 +9,11 @@ use std::path::Path;
 use assessment_model::catalog::{self, good_practice};
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs");
+    // This package is `examples/`; the catalogues are beside it.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .ok_or("examples/ is in the repository")?;
+    let dir = root.join("catalogs");
     std::fs::create_dir_all(&dir)?;
     let mut files = Vec::new();
     for framework in catalog::frameworks() {

@@ -50,6 +50,7 @@
 //! | [`model`] | the documents and their parts: ids, scales, rules, frameworks, assessments, issues, dates, language tags, limits |
 //! | [`report`] | a report's views, its serialised form, its text in a language, explanations of its scores, and bounds |
 //! | [`analysis`] | progress between two reports and uncertainty of scores and ranks |
+//! | [`chart`] | a report's profile, progress, uncertainty and bounds as SVG text |
 //! | [`cohort`] | statistics over many reports |
 //! | [`mod@compose`] | joining a base framework and its modules |
 //! | [`profile`] | tailoring a framework |
@@ -195,6 +196,7 @@
 //! | [`localization::TextKey`] | yes | grows with the texts a framework has |
 //! | [`localization::Step`] | yes | a finer fallback (RFC 4647's progressive truncation, `zh-Hant-TW` → `zh-Hant`) may add a step |
 //! | [`plan::ActionStatus`], [`plan::Answers`], [`plan::Owner`], [`plan::Verdict`] | yes | a plan may come to track more states (blocked), answer other things (a recommendation) or have other owners (a team); a review may distinguish more outcomes |
+//! | [`chart::ChartWords`] | yes | a new chart, or a new mark on one, needs new words; made with `Default` and its fields set |
 //! | [`plan::Draft`] | yes | drafting may gain options (which risks, a due date per action) |
 //! | [`review::MeasurementLevel`] | yes | Krippendorff's alpha has more difference functions (ratio, circular) |
 //! | [`model::EvidenceKind`], [`IssueKind`] and every error enum ([`model::LanguageTagError`], [`model::RunError`]…) | yes | marked from the start: new kinds of evidence and of problems are expected |
@@ -209,7 +211,7 @@
 //! | [`model::Stopped`] | no | the units done and the units in all are the whole of a stop |
 //!
 //! Structs with private fields ([`Report`], [`NodeScore`], [`Outcome`],
-//! [`Scorer`], [`Cohort`], [`Id`], [`model::LanguageTag`],
+//! [`Scorer`], [`Cohort`], [`Id`], [`model::LanguageTag`], [`chart::ChartOptions`],
 //! [`localization::Localized`]…) grow without breaking anyone.
 //!
 //! # Features
@@ -246,6 +248,7 @@ pub mod report;
 mod scorer;
 // the users of the core
 pub mod analysis;
+pub mod chart;
 pub mod cohort;
 pub mod compose;
 pub mod mapping;

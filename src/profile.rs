@@ -12,6 +12,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::check::validate::invalid_weight;
+use crate::model::blank::is_blank;
 use crate::model::framework::{Criterion, Derivation, DerivationKind, Framework, FrameworkRef};
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
@@ -312,7 +313,7 @@ impl Profile {
         }
         for (id, reason) in &self.not_applicable {
             issues.extend(unknown(format!("/not_applicable/{id}"), id));
-            if reason.trim().is_empty() {
+            if is_blank(reason) {
                 issues.push(Issue::new(
                     format!("/not_applicable/{id}"),
                     IssueKind::MissingReason { id: id.to_string() },

@@ -293,3 +293,51 @@ fn verdicts_count_only_criteria_scored_on_both_sides() {
     assert_eq!(Verdict::of([Regressed, Unchanged]), Verdict::Regressed);
     assert_eq!(Verdict::of([Regressed, Improved]), Verdict::Mixed);
 }
+
+/// Issue 25 item 4: an expected gain that is not a finite number would be
+/// written as `null` and read back as no gain; it is refused when the
+/// document is read (TOML can write `nan` and `inf`, JSON cannot) and when
+/// a plan made in code is checked.
+#[test]
+fn an_expected_gain_that_is_not_finite_is_refused() {
+    let text = r#"
+        subject = { name = "P" }
+        framework = { id = "tiny", version = "^1" }
+        [[actions]]
+        id = "fix-c"
+        title = "Fix Gamma"
+        criteria = ["c"]
+        owner = { organisation = "Afpa" }
+        due = "2027-03-31"
+        status = "planned"
+        expected_gain = GAIN
+    "#;
+    for gain in ["nan", "inf", "-inf"] {
+        let text = text.replace("GAIN", gain);
+        let err = from_deserializer::<ActionPlan, _>(toml::Deserializer::parse(&text).unwrap())
+            .unwrap_err();
+        let got: Vec<(&str, &str)> = err
+            .issues()
+            .iter()
+            .map(|i| (i.code(), i.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("invalid-document", "/actions/0/expected_gain")],
+            "{gain}"
+        );
+    }
+    let finite = text.replace("GAIN", "0.25");
+    let plan =
+        from_deserializer::<ActionPlan, _>(toml::Deserializer::parse(&finite).unwrap()).unwrap();
+    assert_eq!(plan.actions[0].expected_gain, Some(0.25));
+
+    let framework = tiny();
+    let scorer = Scorer::new(&framework).unwrap();
+    let report = tiny_report(&scorer, &framework, [false, true, false]);
+    let mut plan = plan;
+    plan.actions[0].expected_gain = Some(f64::NAN);
+    let issues = plan.issues_against(&report);
+    let got: Vec<(&str, &str)> = issues.iter().map(|i| (i.code(), i.path.as_str())).collect();
+    assert_eq!(got, [("invalid-document", "/actions/0/expected_gain")]);
+}

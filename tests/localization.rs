@@ -135,7 +135,7 @@ fn a_framework_is_in_english_unless_it_says_otherwise_and_writes_en_as_before() 
 #[test]
 fn a_malformed_framework_language_is_one_issue_at_its_path() {
     let mut doc = serde_json::to_value(framework()).unwrap();
-    for bad in ["de_AT", "x-private", "e", "de-1996-1996"] {
+    for bad in ["de_AT", "i-foo", "e", "de-1996-1996"] {
         doc["language"] = json!(bad);
         assert_eq!(
             read::<Framework>(&doc).unwrap_err(),
@@ -470,6 +470,108 @@ fn applying_changes_no_score_of_the_worked_example() {
 // ----- the fallback order -----
 
 /// An Austrian German localization written for these tests.
+/// A text of invisible characters shows nothing, like `""` or `" "`: format
+/// characters (Cf: U+200B zero width space, U+202E right-to-left override,
+/// U+FEFF byte order mark, U+2060 word joiner) and control characters (Cc),
+/// alone or mixed with white space, are a `blank-translation`; a letter
+/// among them is a translation.
+#[test]
+fn a_translation_of_invisible_characters_is_blank() {
+    let framework = framework();
+    let blank = [
+        "",
+        " ",
+        "\u{200B}",
+        "\u{202E}",
+        "\u{FEFF}",
+        "\u{2060}",
+        " \u{200B}\t\u{202E} \u{FEFF}\u{2060}\n",
+        "\u{00A0}\u{0007}\u{200D}",
+    ];
+    let with_description = |text: &str| {
+        with(
+            german(),
+            json!({ "criteria": {
+                "area": { "title": "Bereich", "description": text },
+                "a-1": { "title": "Erster Punkt" }
+            }}),
+        )
+    };
+    for text in blank {
+        let issues = localization(&with_description(text)).issues_against(&framework);
+        let errors: Vec<(String, String)> = pairs(&issues)
+            .into_iter()
+            .filter(|(code, _)| code != "untranslated-text")
+            .collect();
+        assert_eq!(
+            errors,
+            expected(&[("blank-translation", "/criteria/area/description")]),
+            "{text:?}"
+        );
+    }
+    for text in ["\u{200B}Bereich", "Bereich\u{202E}", "\u{FEFF}x"] {
+        let issues = localization(&with_description(text)).issues_against(&framework);
+        assert!(
+            issues.iter().all(|i| i.code() == "untranslated-text"),
+            "{text:?}: {issues:?}"
+        );
+    }
+}
+
+/// Private use alone (`x-private`, RFC 5646 §2.2.7) and the grandfathered
+/// tags (§2.2.8) are well-formed: a localization or a framework may be in
+/// one, and a request of one that has no primary language subtag finds its
+/// exact localization and otherwise the framework's own text.
+#[test]
+fn private_use_and_grandfathered_tags_are_languages() {
+    let framework = framework();
+    let in_language = |id: &str, language: &str, title: &str| {
+        localization(&with(
+            german(),
+            json!({ "id": id, "language": language, "title": title }),
+        ))
+    };
+    let klingon = in_language("l10n-test-tlh", "I-Klingon", "tlhIngan");
+    let private = in_language("l10n-test-x", "x-private", "Private");
+    let english_x = in_language("l10n-test-en-x", "en-x-foo", "Foo");
+    let all = [&klingon, &private, &english_x];
+    for l in all {
+        let errors: Vec<(String, String)> = pairs(&l.issues_against(&framework))
+            .into_iter()
+            .filter(|(code, _)| code != "untranslated-text")
+            .collect();
+        assert_eq!(errors, expected(&[]), "{}", l.language);
+    }
+    let texts = Localized::new(&framework, &all, &tag("i-klingon")).unwrap();
+    assert_eq!(
+        step(&texts, TextKey::Title),
+        ("tlhIngan".into(), "i-klingon".into(), Step::Exact, false)
+    );
+    assert_eq!(
+        step(&texts, TextKey::CriterionTitle("b")),
+        ("Other item".into(), "en".into(), Step::Framework, true)
+    );
+    let texts = Localized::new(&framework, &all, &tag("X-PRIVATE")).unwrap();
+    assert_eq!(
+        step(&texts, TextKey::Title),
+        ("Private".into(), "x-private".into(), Step::Exact, false)
+    );
+    let texts = Localized::new(&framework, &all, &tag("en-x-foo")).unwrap();
+    assert_eq!(
+        step(&texts, TextKey::Title),
+        ("Foo".into(), "en-x-foo".into(), Step::Exact, false)
+    );
+    // A framework in a grandfathered tag, read and written in RFC 5646's case.
+    let mut doc = serde_json::to_value(framework).unwrap();
+    doc["language"] = json!("SGN-be-fr");
+    let sign: Framework = read(&doc).unwrap();
+    assert_eq!(sign.language.as_str(), "sgn-BE-FR");
+    assert_eq!(
+        serde_json::to_value(&sign).unwrap()["language"],
+        json!("sgn-BE-FR")
+    );
+}
+
 fn austrian() -> Localization {
     localization(&json!({
         "id": "l10n-test-de-at",

@@ -64,7 +64,7 @@ const FLOORS: &[(&str, &[&str])] = &[
     (
         "users",
         &[
-            "analysis", "cohort", "review", "mapping", "compose", "profile", "plan",
+            "analysis", "chart", "cohort", "review", "mapping", "compose", "profile", "plan",
         ],
     ),
     // built on everything

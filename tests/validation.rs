@@ -504,6 +504,54 @@ fn critical_caps_band_must_name_a_band() {
     );
 }
 
+/// A critical criterion can only be a risk below `risk_below` (§5.8):
+/// without one, each critical criterion, group or leaf, is a warning at its
+/// `critical` field, and the framework still validates.
+#[test]
+fn a_critical_criterion_without_risk_below_is_a_warning() {
+    let doc = with_criteria(json!([
+        { "id": "area", "title": "Area", "critical": true, "children": [
+            { "id": "a", "title": "a", "scale": "tick", "critical": true },
+            leaf("b")
+        ]},
+        leaf("c")
+    ]));
+    let f = framework(doc.clone());
+    assert_eq!(
+        found(&f),
+        pairs(&[
+            ("critical-without-threshold", "/criteria/0/critical"),
+            (
+                "critical-without-threshold",
+                "/criteria/0/children/0/critical"
+            ),
+        ])
+    );
+    assert_eq!(
+        f.issues()[0].kind,
+        IssueKind::CriticalWithoutThreshold { id: "area".into() }
+    );
+    assert_eq!(f.issues()[0].severity(), Severity::Warning);
+    assert_eq!(
+        f.issues()[1].to_string(),
+        "warning [critical-without-threshold] at /criteria/0/children/0/critical: `a` is \
+         critical, but the rules set no `risk_below`, so it can never be a risk"
+    );
+    assert_eq!(f.validate(), Ok(()));
+
+    // With a threshold, at any value (0 included), there is nothing to say.
+    for risk_below in [0.0, 0.5] {
+        let mut doc = doc.clone();
+        doc["rules"] = json!({ "risk_below": risk_below });
+        assert_eq!(found(&framework(doc)), pairs(&[]), "{risk_below}");
+    }
+    // Without critical criteria, nor.
+    assert_eq!(
+        found(&framework(with_criteria(json!([leaf("a")])))),
+        pairs(&[])
+    );
+}
+
 /// A chain of `depth` criteria: groups down to one leaf at the bottom.
 fn chain(depth: usize) -> Criterion {
     let tick = Id::new("tick").unwrap();
@@ -732,6 +780,7 @@ fn severities_are_as_documented() {
         "unused-scale",
         "unused-facet-value",
         "all-weights-zero",
+        "critical-without-threshold",
         "no-source-text",
         "untranslated-text",
     ];

@@ -32,6 +32,7 @@ impl Framework {
     /// | `empty-group` | error | the criterion | it has neither children nor a scale |
     /// | `duplicate-id` | error | `…/id` | another criterion (anywhere in the tree) has the id; `first` is the earlier one's path |
     /// | `invalid-weight` | error | `…/weight` | negative, NaN or infinite |
+    /// | `critical-without-threshold` | warning | `…/critical` | the criterion is `critical` but `rules.risk_below` is not set, so it can never be a risk |
     /// | `unknown-facet` | error | `…/tags/<facet>` | the framework defines no such facet |
     /// | `unknown-facet-value` | error | `…/tags/<facet>` | the facet defines no such value |
     /// | `unknown-scale` | error | `…/scale` | the framework defines no such scale |
@@ -73,7 +74,8 @@ impl Framework {
     /// `scale-on-group`, `too-few-levels`, `duplicate-level-value`,
     /// `invalid-range`, `threshold-out-of-range`, `unordered-bands`,
     /// `unknown-band`, `too-deep`. Warnings: `unused-scale`,
-    /// `unused-facet-value`, `all-weights-zero`. Where each is reported and
+    /// `unused-facet-value`, `all-weights-zero`,
+    /// `critical-without-threshold`. Where each is reported and
     /// when is listed at [`Framework::issues`]; use `issues()` to see the
     /// warnings of a framework that passes.
     ///

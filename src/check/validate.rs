@@ -401,8 +401,8 @@ fn check_criteria(framework: &Framework, tree: &Tree<'_>, issues: &mut Vec<Issue
 }
 
 /// One criterion, node `n` of `tree`: too deep (and nothing else), then
-/// empty, its texts, a repeated id, its weight, its tags, its scale and its
-/// children's weights. Its path is built only when it has an issue.
+/// empty, its texts, a repeated id, its weight, critical without a
+/// `risk_below`, its tags, its scale and its children's weights. Its path is built only when it has an issue.
 fn check_node(
     framework: &Framework,
     tree: &Tree<'_>,
@@ -436,6 +436,14 @@ fn check_node(
     issues.extend(invalid_weight(criterion.weight, || {
         pointer(&at(), "weight")
     }));
+    if criterion.critical && framework.rules.risk_below.is_none() {
+        issues.push(Issue::new(
+            pointer(&at(), "critical"),
+            IssueKind::CriticalWithoutThreshold {
+                id: criterion.id.to_string(),
+            },
+        ));
+    }
     tag_issues(framework, criterion, at, issues);
     if let Some(scale) = &criterion.scale {
         let scale_at = || pointer(&at(), "scale");

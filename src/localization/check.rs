@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::localization::Localization;
+use crate::model::blank::is_blank;
 use crate::model::framework::Framework;
 use crate::model::issue::{Issue, IssueKind, Severity, ValidationError, pointer};
 use crate::model::limits::{Limits, MAX_CRITERIA, MAX_ITEMS, MAX_LEVELS};
@@ -64,7 +65,7 @@ impl Localization {
     /// | `text-too-long`, `too-many-items` | error | the text, the map or list | over a limit ([`crate::limits`]) |
     /// | `framework-mismatch` | error | `/framework` | the framework's id or version does not satisfy the reference; the ids are then not checked |
     /// | `unknown-scale`, `unknown-level`, `unknown-facet`, `unknown-facet-value`, `unknown-criterion`, `unknown-band` | error | the entry: `/scales/<id>`, `/scales/<id>/levels/<id>`, `/facets/<id>`, `/facets/<id>/values/<id>`, `/criteria/<id>`, `/bands/<id>` | the framework has no such scale, level (a binary or numeric scale has none), facet, value, criterion (at any depth) or band |
-    /// | `blank-translation` | error | the text | empty or only white space |
+    /// | `blank-translation` | error | the text | empty, or only white space, control and format characters (such as U+200B, U+202E) |
     /// | `no-source-text` | warning | the text | the framework has no text there (a description it does not give, a scale without a title); applying leaves it out |
     /// | `untranslated-text` | warning | the entry that would hold it, or the nearest object above that the document has | one per text of the framework the localization leaves out; `text` is where it would go |
     ///
@@ -119,7 +120,7 @@ impl Localization {
             TextKey::Title | TextKey::Description => true,
         };
         for (key, text) in self.texts() {
-            if text.trim().is_empty() {
+            if is_blank(text) {
                 issues.push(Issue::new(key.pointer(), IssueKind::BlankTranslation));
             } else if known(key) && source.text(key).is_none() {
                 issues.push(Issue::new(key.pointer(), IssueKind::NoSourceText));

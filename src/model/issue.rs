@@ -369,6 +369,12 @@ issue_kinds! {
     } = "unused-facet-value", Warning, "value `{value}` of facet `{facet}` tags no criterion";
     /// Every child of a group has weight 0, so the group never has a score.
     AllWeightsZero = "all-weights-zero", Warning, "every child has weight 0, so the group can never have a score";
+    /// A criterion marked critical in a framework whose rules set no
+    /// `risk_below`: it can never be a risk, whatever it scores.
+    CriticalWithoutThreshold {
+        /// The criterion's id.
+        id: String,
+    } = "critical-without-threshold", Warning, "`{id}` is critical, but the rules set no `risk_below`, so it can never be a risk";
 
     // ----- assessment against a framework -----
     /// A document (assessment, profile, mapping, report, cohort state) was
@@ -469,7 +475,8 @@ issue_kinds! {
         /// The level id.
         level: String,
     } = "unknown-level", Error, "scale `{scale}` has no level `{level}`";
-    /// A translated text that is empty or only white space.
+    /// A translated text that is empty or shows nothing: only white space,
+    /// control and format characters (such as U+200B, U+202E).
     BlankTranslation = "blank-translation", Error, "a translated text must not be blank";
     /// A translation of a text the framework does not have (a description
     /// it does not give, a scale without a title): it is not used.

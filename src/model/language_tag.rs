@@ -28,12 +28,18 @@ use serde::{Deserialize, Serialize};
 /// - private use, last: `x` followed by subtags of 1 to 8 letters or digits
 ///   (`de-x-impart`).
 ///
-/// Refused on purpose: a tag that is *only* private use (`x-klingon`) or
-/// one of the grandfathered irregular tags (`i-klingon`, `en-GB-oed`),
-/// which have no primary language subtag to fall back to; a 4-letter
-/// primary language (reserved by RFC 5646); and a tag over
-/// [`LanguageTag::MAX_LEN`] bytes. The check is of form, not of the IANA
-/// registry: `qq` is well-formed whether or not it is registered.
+/// Also accepted, as whole tags (the other two forms of RFC 5646 §2.1's
+/// `Language-Tag`): a tag of private use alone (`x-private`, §2.2.7), kept
+/// lowercase; and the 17 irregular grandfathered tags (§2.2.8: `en-GB-oed`,
+/// `i-ami`, `i-bnn`, `i-default`, `i-enochian`, `i-hak`, `i-klingon`,
+/// `i-lux`, `i-mingo`, `i-navajo`, `i-pwn`, `i-tao`, `i-tay`, `i-tsu`,
+/// `sgn-BE-FR`, `sgn-BE-NL`, `sgn-CH-DE`), kept in the case RFC 5646
+/// writes them. The 9 regular grandfathered tags (`art-lojban`, `zh-min-nan`,
+/// …) have the form above. Refused: a 4-letter primary language (reserved
+/// by RFC 5646), any other tag starting with a singleton (`i-foo`,
+/// `a-bc`), and a tag over [`LanguageTag::MAX_LEN`] bytes. The check is of
+/// form, not of the IANA registry: `qq` is well-formed whether or not it is
+/// registered.
 ///
 /// # Examples
 ///
@@ -44,7 +50,8 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(tag.as_str(), "de-AT");
 /// assert_eq!(tag.primary_language(), "de");
 /// assert!(LanguageTag::new("de_AT").is_err());
-/// assert!(LanguageTag::new("x-private").is_err());
+/// assert_eq!(LanguageTag::new("X-Private")?.as_str(), "x-private");
+/// assert_eq!(LanguageTag::new("I-KLINGON")?.as_str(), "i-klingon");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -90,15 +97,32 @@ impl LanguageTag {
         &self.0
     }
 
-    /// The primary language subtag (`de` of `de-AT`): the text before the
-    /// first hyphen.
+    /// The primary language subtag (`de` of `de-AT`, `sgn` of
+    /// `sgn-BE-FR`): the text before the first hyphen. A tag that has none,
+    /// one of private use alone (`x-private`) or a grandfathered `i-` tag
+    /// (`i-klingon`), is its own primary language: the whole tag.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::model::LanguageTag;
+    ///
+    /// assert_eq!(LanguageTag::new("de-AT")?.primary_language(), "de");
+    /// assert_eq!(LanguageTag::new("en-GB-oed")?.primary_language(), "en");
+    /// assert_eq!(LanguageTag::new("x-private")?.primary_language(), "x-private");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn primary_language(&self) -> &str {
-        self.0.split('-').next().unwrap_or(&self.0)
+        match self.0.split_once('-') {
+            Some((first, _)) if first.len() > 1 => first,
+            Some(_) | None => &self.0,
+        }
     }
 
     /// The tag of the primary language alone (`de` of `de-AT`; `de` of
-    /// `de`): the second step of the fallback order
-    /// ([`Localized`](crate::localization::Localized)).
+    /// `de`; `x-private` of `x-private`, see
+    /// [`primary_language`](LanguageTag::primary_language)): the second step
+    /// of the fallback order ([`Localized`](crate::localization::Localized)).
     pub fn primary(&self) -> LanguageTag {
         LanguageTag(self.primary_language().to_owned())
     }
@@ -143,7 +167,7 @@ pub enum LanguageTagError {
     },
     /// The first subtag is not a primary language subtag.
     #[error(
-        "`{subtag}` is not a primary language subtag (2, 3 or 5 to 8 letters; tags of private use or grandfathered tags alone are not accepted)"
+        "`{subtag}` is not a primary language subtag (2, 3 or 5 to 8 letters; a tag may also be `x-` and private-use subtags, or a grandfathered tag of RFC 5646 §2.2.8)"
     )]
     Language {
         /// The first subtag.
@@ -194,6 +218,29 @@ fn is_variant(s: &str) -> bool {
     (5..=8).contains(&s.len()) || (s.len() == 4 && starts_with_digit)
 }
 
+/// The irregular grandfathered tags of RFC 5646 (§2.1, the `irregular`
+/// production; §2.2.8), in the case it writes them. They do not have the
+/// form of the other tags, so they are accepted whole.
+pub(crate) const IRREGULAR: [&str; 17] = [
+    "en-GB-oed",
+    "i-ami",
+    "i-bnn",
+    "i-default",
+    "i-enochian",
+    "i-hak",
+    "i-klingon",
+    "i-lux",
+    "i-mingo",
+    "i-navajo",
+    "i-pwn",
+    "i-tao",
+    "i-tay",
+    "i-tsu",
+    "sgn-BE-FR",
+    "sgn-BE-NL",
+    "sgn-CH-DE",
+];
+
 /// `s` in the recommended case, when it is a well-formed tag.
 fn canonical(s: &str) -> Result<String, LanguageTagError> {
     if s.is_empty() {
@@ -203,9 +250,16 @@ fn canonical(s: &str) -> Result<String, LanguageTagError> {
         return Err(LanguageTagError::TooLong { len: s.len() });
     }
     check_characters(s)?;
+    if let Some(tag) = IRREGULAR.iter().find(|tag| tag.eq_ignore_ascii_case(s)) {
+        return Ok((*tag).to_owned());
+    }
     let lower = s.to_ascii_lowercase();
     let mut subtags = lower.split('-');
     let first = subtags.next().unwrap_or_default();
+    if first == "x" {
+        // Private use alone (RFC 5646 §2.2.7): all of it lowercase.
+        return singletons(first, subtags, String::new());
+    }
     let language_ok = alpha(first) && matches!(first.len(), 2 | 3 | 5..=8);
     if !language_ok {
         return Err(LanguageTagError::Language {
@@ -378,18 +432,39 @@ impl AsRef<str> for LanguageTag {
     }
 }
 
-/// The form of a tag as a regular expression, either case (repeated
-/// variants and singletons, which the pattern cannot exclude, are listed in
-/// `schemas/README.md`).
+/// The form of a tag of a primary language as a regular expression,
+/// either case (repeated variants and singletons, which the pattern cannot
+/// exclude, are listed in `schemas/README.md`).
 #[cfg(feature = "schema")]
-const PATTERN: &str = concat!(
-    "^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{5,8})",
+const LANGTAG_PATTERN: &str = concat!(
+    "(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{5,8})",
     "(?:-[A-Za-z]{4})?",
     "(?:-(?:[A-Za-z]{2}|[0-9]{3}))?",
     "(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*",
     "(?:-[A-WY-Za-wy-z0-9](?:-[A-Za-z0-9]{2,8})+)*",
-    "(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$"
+    "(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
 );
+
+/// Every accepted form as one regular expression, either case: a tag of a
+/// primary language, private use alone, or an irregular grandfathered tag
+/// (each letter of [`IRREGULAR`] as a class of both cases, as JSON Schema's
+/// patterns have no flag for case).
+#[cfg(feature = "schema")]
+fn pattern() -> String {
+    let mut out = format!("^(?:{LANGTAG_PATTERN}|[Xx](?:-[A-Za-z0-9]{{1,8}})+");
+    for tag in IRREGULAR {
+        out.push('|');
+        for c in tag.chars() {
+            if c.is_ascii_alphabetic() {
+                out.extend(['[', c.to_ascii_uppercase(), c.to_ascii_lowercase(), ']']);
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out.push_str(")$");
+    out
+}
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for LanguageTag {
@@ -399,9 +474,9 @@ impl schemars::JsonSchema for LanguageTag {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A well-formed BCP 47 language tag (RFC 5646), such as `en`, `de-AT` or `sr-Latn-RS`; not private use alone, not grandfathered; at most 64 bytes.",
+            "description": "A well-formed BCP 47 language tag (RFC 5646), such as `en`, `de-AT` or `sr-Latn-RS`, private use alone (`x-private`) or a grandfathered tag (`i-klingon`); at most 64 bytes.",
             "type": "string",
-            "pattern": PATTERN,
+            "pattern": pattern(),
             "maxLength": LanguageTag::MAX_LEN
         })
     }
@@ -441,6 +516,59 @@ mod tests {
     }
 
     #[test]
+    fn accepts_private_use_and_grandfathered_tags_whole() {
+        for (given, canonical) in [
+            ("x-private", "x-private"),
+            ("X-Private-A", "x-private-a"),
+            ("x-a-b-12345678", "x-a-b-12345678"),
+            ("en-x-foo", "en-x-foo"),
+            ("EN-X-FOO", "en-x-foo"),
+            // RFC 5646 §2.1, `irregular`.
+            ("en-gb-oed", "en-GB-oed"),
+            ("i-ami", "i-ami"),
+            ("i-bnn", "i-bnn"),
+            ("i-default", "i-default"),
+            ("i-enochian", "i-enochian"),
+            ("i-hak", "i-hak"),
+            ("I-Klingon", "i-klingon"),
+            ("i-lux", "i-lux"),
+            ("i-mingo", "i-mingo"),
+            ("i-navajo", "i-navajo"),
+            ("i-pwn", "i-pwn"),
+            ("i-tao", "i-tao"),
+            ("i-tay", "i-tay"),
+            ("i-tsu", "i-tsu"),
+            ("SGN-be-fr", "sgn-BE-FR"),
+            ("sgn-be-nl", "sgn-BE-NL"),
+            ("sgn-ch-de", "sgn-CH-DE"),
+            // RFC 5646 §2.1, `regular`: of the form of a `langtag`.
+            ("art-lojban", "art-lojban"),
+            ("cel-gaulish", "cel-gaulish"),
+            ("no-bok", "no-bok"),
+            ("no-nyn", "no-nyn"),
+            ("zh-guoyu", "zh-guoyu"),
+            ("zh-hakka", "zh-hakka"),
+            ("zh-min", "zh-min"),
+            ("ZH-MIN-NAN", "zh-min-nan"),
+            ("zh-xiang", "zh-xiang"),
+        ] {
+            assert_eq!(tag(given).as_deref(), Ok(canonical), "{given}");
+        }
+        // A tag without a primary language subtag is its own.
+        for (given, primary) in [
+            ("x-private", "x-private"),
+            ("i-klingon", "i-klingon"),
+            ("en-GB-oed", "en"),
+            ("sgn-BE-FR", "sgn"),
+            ("en-x-foo", "en"),
+        ] {
+            let tag = LanguageTag::new(given).unwrap_or_default();
+            assert_eq!(tag.primary_language(), primary, "{given}");
+            assert_eq!(tag.primary().as_str(), primary, "{given}");
+        }
+    }
+
+    #[test]
     fn refuses_with_reason() {
         let language = |s: &str| LanguageTagError::Language { subtag: s.into() };
         let misplaced = |s: &str| LanguageTagError::Misplaced { subtag: s.into() };
@@ -448,8 +576,19 @@ mod tests {
             ("", LanguageTagError::Empty),
             ("e", language("e")),
             ("engl", language("engl")),
-            ("x-klingon", language("x")),
-            ("i-klingon", language("i")),
+            ("i-foo", language("i")),
+            ("i-klingon-x-a", language("i")),
+            ("a-bc", language("a")),
+            (
+                "x",
+                LanguageTagError::EmptyExtension {
+                    singleton: "x".into(),
+                },
+            ),
+            (
+                "x-abcdefghi",
+                LanguageTagError::Character { index: 10, ch: 'i' },
+            ),
             ("123", language("123")),
             ("de_AT", LanguageTagError::Character { index: 2, ch: '_' }),
             ("de-", LanguageTagError::Character { index: 2, ch: '-' }),
@@ -460,7 +599,8 @@ mod tests {
                 "de-abcdefghi",
                 LanguageTagError::Character { index: 11, ch: 'i' },
             ),
-            ("en-GB-oed", misplaced("oed")),
+            ("en-GB-oed-x-a", misplaced("oed")),
+            ("sgn-BE-DE", misplaced("de")),
             ("de-AT-DE", misplaced("de")),
             ("de-Latn-Latn", misplaced("latn")),
             ("abcde-abc", misplaced("abc")),

@@ -12,6 +12,7 @@
 //! The lowest floor: it imports nothing else of the crate.
 
 pub(crate) mod assessment;
+pub(crate) mod blank;
 pub(crate) mod date;
 pub(crate) mod form;
 pub(crate) mod framework;

@@ -105,12 +105,35 @@ pub struct Action {
     pub done: Option<IsoDate>,
     /// The exact gain in the report's total (rule 10) expected from raising
     /// the criterion to its maximum, as [`ActionPlan::draft`] computed it
-    /// from the report's priorities; informative, not checked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// from the report's priorities; informative, not checked against the
+    /// report. A finite number: NaN or an infinity (which JSON cannot
+    /// write, so the plan would not read back) is refused when a document
+    /// is read and by [`ActionPlan::issues_against`].
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "finite_gain"
+    )]
     pub expected_gain: Option<f64>,
     /// A free note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// Why `gain` cannot be an [`Action::expected_gain`]: it is not a finite
+/// number. The one check of that field, on reading and in validation.
+pub(crate) fn gain_problem(gain: Option<f64>) -> Option<String> {
+    let gain = gain.filter(|g| !g.is_finite())?;
+    Some(format!("expected_gain must be a finite number, not {gain}"))
+}
+
+/// Reads [`Action::expected_gain`], refusing what [`gain_problem`] refuses.
+fn finite_gain<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let gain = Option::<f64>::deserialize(d)?;
+    match gain_problem(gain) {
+        Some(problem) => Err(serde::de::Error::custom(problem)),
+        None => Ok(gain),
+    }
 }
 
 /// What an [`Action`] answers: a computed risk of the report (rule 8), by

@@ -8,7 +8,7 @@ use crate::model::limits::{Limits, MAX_CRITERIA};
 use crate::plan::ActionPlan;
 use crate::report::Report;
 
-use super::{ActionStatus, Answers};
+use super::{ActionStatus, Answers, gain_problem};
 
 impl ActionPlan {
     /// Every problem of this plan as a plan for `report`, with paths into
@@ -95,6 +95,10 @@ impl ActionPlan {
                     issues.push(Issue::new(pointer(&answers, "finding"), kind));
                 }
                 _ => {}
+            }
+            if let Some(message) = gain_problem(action.expected_gain) {
+                let kind = IssueKind::InvalidDocument { message };
+                issues.push(Issue::new(pointer(&at, "expected_gain"), kind));
             }
             if action.status == ActionStatus::Done && action.done.is_none() {
                 let kind = IssueKind::MissingDoneDate {

@@ -32,6 +32,7 @@ use crate::core::priorities::{Priority, priorities};
 use crate::model::assessment::{DeclaredFinding, Subject};
 use crate::model::framework::FrameworkRef;
 use crate::model::id::Id;
+use crate::model::rules::Band;
 use crate::model::scale::RatingValue;
 
 pub use bounds::{Bounds, Leverage, NodeBounds};
@@ -237,6 +238,11 @@ impl Report {
     /// ```
     pub fn priorities(&self) -> Vec<Priority> {
         priorities(&self.compiled, &self.values, self.qualitative)
+    }
+
+    /// The bands of the framework scored against (rule 7), ascending.
+    pub(crate) fn bands(&self) -> &[Band] {
+        &self.compiled.framework.rules.bands
     }
 
     /// The rating given at node `i`, when it is a leaf with one.

@@ -4,11 +4,13 @@
 //! Python values, `to_dict()` and `str()` (the crate's `Display`).
 
 use assessment_model::analysis::{ProgressTally, UncertaintyReport};
+use assessment_model::chart;
 use assessment_model::{Bounds, Progress, Uncertainty, UncertaintySpec};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyTuple;
 
+use crate::chart::{ChartArgs, height_for};
 use crate::convert::{
     from_json, from_object, json_number_hook, json_shaped, parsed, reduce_json, to_json, to_object,
 };
@@ -177,6 +179,37 @@ impl PyProgress {
         to_json(&self.inner)
     }
 
+    /// The progress (baseline against current, per node) as SVG text (SPEC §9): `width` × `height` pixels,
+    /// criterion titles and band labels in the language of `texts` (a
+    /// `Localized`), the chart's own words from `words` (a dict of
+    /// `ChartWords` fields, English by default; an unknown key raises
+    /// `ValidationError`), ids prefixed with `id_prefix`.
+    #[pyo3(signature = (*, width = 640, height = 480, texts = None, words = None, id_prefix = None))]
+    fn chart(
+        &self,
+        py: Python<'_>,
+        width: u32,
+        height: u32,
+        texts: Option<&PyLocalized>,
+        words: Option<&Bound<'_, PyAny>>,
+        id_prefix: Option<String>,
+    ) -> PyResult<String> {
+        let args = ChartArgs {
+            width,
+            height,
+            texts,
+            words,
+            id_prefix,
+        };
+        args.draw(py, |o| chart::progress(&self.inner, o))
+    }
+
+    /// The chart a notebook shows: `chart()` 640 px wide, 480 px high or 20 px a row.
+    fn _repr_svg_(&self, py: Python<'_>) -> PyResult<String> {
+        let args = ChartArgs::shown(height_for(self.inner.nodes.len().saturating_add(1)));
+        args.draw(py, |o| chart::progress(&self.inner, o))
+    }
+
     fn __str__(&self) -> String {
         self.inner.to_string()
     }
@@ -266,6 +299,37 @@ impl PyBounds {
     /// The bounds document as JSON text.
     fn to_json(&self) -> PyResult<String> {
         to_json(&self.inner)
+    }
+
+    /// The bounds (each node's possible range and current score) as SVG text (SPEC §9): `width` × `height` pixels,
+    /// criterion titles and band labels in the language of `texts` (a
+    /// `Localized`), the chart's own words from `words` (a dict of
+    /// `ChartWords` fields, English by default; an unknown key raises
+    /// `ValidationError`), ids prefixed with `id_prefix`.
+    #[pyo3(signature = (*, width = 640, height = 480, texts = None, words = None, id_prefix = None))]
+    fn chart(
+        &self,
+        py: Python<'_>,
+        width: u32,
+        height: u32,
+        texts: Option<&PyLocalized>,
+        words: Option<&Bound<'_, PyAny>>,
+        id_prefix: Option<String>,
+    ) -> PyResult<String> {
+        let args = ChartArgs {
+            width,
+            height,
+            texts,
+            words,
+            id_prefix,
+        };
+        args.draw(py, |o| chart::bounds(&self.inner, o))
+    }
+
+    /// The chart a notebook shows: `chart()` 640 px wide, 480 px high or 20 px a row.
+    fn _repr_svg_(&self, py: Python<'_>) -> PyResult<String> {
+        let args = ChartArgs::shown(height_for(self.inner.nodes.len().saturating_add(1)));
+        args.draw(py, |o| chart::bounds(&self.inner, o))
     }
 
     fn __str__(&self) -> String {
@@ -473,6 +537,37 @@ impl PyUncertaintyReport {
     /// The report as JSON text.
     fn to_json(&self) -> PyResult<String> {
         to_json(&self.inner)
+    }
+
+    /// The members' score and rank intervals with their nominal values as SVG text (SPEC §9): `width` × `height` pixels,
+    /// criterion titles and band labels in the language of `texts` (a
+    /// `Localized`), the chart's own words from `words` (a dict of
+    /// `ChartWords` fields, English by default; an unknown key raises
+    /// `ValidationError`), ids prefixed with `id_prefix`.
+    #[pyo3(signature = (*, width = 640, height = 480, texts = None, words = None, id_prefix = None))]
+    fn chart(
+        &self,
+        py: Python<'_>,
+        width: u32,
+        height: u32,
+        texts: Option<&PyLocalized>,
+        words: Option<&Bound<'_, PyAny>>,
+        id_prefix: Option<String>,
+    ) -> PyResult<String> {
+        let args = ChartArgs {
+            width,
+            height,
+            texts,
+            words,
+            id_prefix,
+        };
+        args.draw(py, |o| chart::uncertainty(&self.inner, o))
+    }
+
+    /// The chart a notebook shows: `chart()` 640 px wide, 480 px high or 20 px a row.
+    fn _repr_svg_(&self, py: Python<'_>) -> PyResult<String> {
+        let args = ChartArgs::shown(height_for(self.inner.members.len()));
+        args.draw(py, |o| chart::uncertainty(&self.inner, o))
     }
 
     fn __str__(&self) -> String {

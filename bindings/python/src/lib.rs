@@ -15,6 +15,7 @@ use pyo3::prelude::*;
 mod analysis;
 mod batch;
 mod catalog;
+mod chart;
 mod cohort;
 mod convert;
 mod documents;

@@ -2,11 +2,13 @@
 //! accessors and its serialised form.
 
 use assessment_model::Report;
+use assessment_model::chart;
 use assessment_model::report::ReportDocument;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyTuple};
 
+use crate::chart::ChartArgs;
 use crate::convert::{from_json, from_object, to_json, to_object};
 use crate::errors::{Class, OrRaise};
 use crate::explanation::PyExplanation;
@@ -151,6 +153,48 @@ impl PyReport {
     /// marked with its language.
     fn display_in(&self, py: Python<'_>, texts: &PyLocalized) -> PyResult<String> {
         texts.with(py, |l| self.inner.display_in(l).to_string())
+    }
+
+    /// The report's profile as SVG text (SPEC §9.1): the top-level
+    /// criteria, or the children of criterion `group`, as a radar for 3
+    /// to 12 of them and as bars otherwise, band thresholds and risks
+    /// marked; `width` × `height` pixels, criterion titles and band labels
+    /// in the language of `texts` (a `Localized`), the chart's own words
+    /// from `words` (a dict of `ChartWords` fields, English by default),
+    /// ids prefixed with `id_prefix`. Raises `ValidationError` for an
+    /// unknown `group` (`unknown-criterion` at `/group`) or an unknown
+    /// word.
+    #[pyo3(signature = (*, group = None, width = 640, height = 480, texts = None, words = None, id_prefix = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn chart_profile(
+        &self,
+        py: Python<'_>,
+        group: Option<&str>,
+        width: u32,
+        height: u32,
+        texts: Option<&PyLocalized>,
+        words: Option<&Bound<'_, PyAny>>,
+        id_prefix: Option<String>,
+    ) -> PyResult<String> {
+        let args = ChartArgs {
+            width,
+            height,
+            texts,
+            words,
+            id_prefix,
+        };
+        match group {
+            None => args.draw(py, |o| chart::profile(&self.inner, o)),
+            Some(group) => args
+                .draw(py, |o| chart::group_profile(&self.inner, group, o))?
+                .or_raise(py, Class::Validation),
+        }
+    }
+
+    /// The chart a notebook shows: the profile (`chart_profile()`),
+    /// 640 × 480 px.
+    fn _repr_svg_(&self, py: Python<'_>) -> PyResult<String> {
+        ChartArgs::shown(480).draw(py, |o| chart::profile(&self.inner, o))
     }
 
     fn __str__(&self) -> String {

@@ -355,3 +355,33 @@ def test_a_cohort_pickles_with_its_grouping(good_practice, scorer):
     # Empty and ungrouped, too.
     empty = pickle.loads(pickle.dumps(Cohort(scorer)))
     assert empty.members == 0 and empty.stats_by("country") is None
+
+
+# ----- 4. an action's expected gain is a finite number -----
+
+
+@pytest.mark.parametrize("gain", [float("nan"), float("inf"), float("-inf")])
+def test_an_expected_gain_that_is_not_finite_is_refused(gain):
+    from assessment_model import ActionPlan
+
+    document = {
+        "subject": {"name": "P"},
+        "framework": {"id": "tiny", "version": "^1"},
+        "actions": [
+            {
+                "id": "fix-c",
+                "title": "Fix Gamma",
+                "criteria": ["c"],
+                "owner": {"organisation": "Afpa"},
+                "due": "2027-03-31",
+                "status": "planned",
+                "expected_gain": gain,
+            }
+        ],
+    }
+    with pytest.raises(ValidationError) as caught:
+        ActionPlan.from_dict(document)
+    assert codes_and_paths(caught) == [("invalid-document", "/actions/0/expected_gain")]
+    document["actions"][0]["expected_gain"] = 0.25
+    plan = ActionPlan.from_dict(document)
+    assert ActionPlan.from_json(plan.to_json()) == plan

@@ -125,6 +125,23 @@ class Report:
         """Why criterion ``id`` has its score; ``None`` for an unknown id."""
     def explain_total(self) -> "Explanation":
         """Why the total has its score."""
+    def chart_profile(
+        self,
+        *,
+        group: Optional[str] = None,
+        width: int = 640,
+        height: int = 480,
+        texts: Optional["Localized"] = None,
+        words: Optional[Mapping[str, str]] = None,
+        id_prefix: Optional[str] = None,
+    ) -> str:
+        """The profile as SVG text (SPEC §9.1): the top-level criteria, or
+        ``group``'s children, as a radar for 3 to 12 and bars otherwise.
+        ``words`` maps ``ChartWords`` fields (``total``, ``risk``…) to
+        text. Raises ``ValidationError`` for an unknown ``group`` or
+        word."""
+    def _repr_svg_(self) -> str:
+        """The profile, 640 × 480, for notebooks."""
 
 class Explanation:
     """Why one node of a report has its score (SPEC §3.14): the rule, the
@@ -284,6 +301,18 @@ class Progress:
     def carried(self) -> Optional[Dict[str, Any]]: ...
     def display_in(self, texts: "Localized") -> str:
         """The progress note with criterion titles in ``texts``' language."""
+    def chart(
+        self,
+        *,
+        width: int = 640,
+        height: int = 480,
+        texts: Optional["Localized"] = None,
+        words: Optional[Mapping[str, str]] = None,
+        id_prefix: Optional[str] = None,
+    ) -> str:
+        """Baseline against current per node as SVG text (SPEC §9.2)."""
+    def _repr_svg_(self) -> str:
+        """``chart()`` 640 px wide, 480 px high or 20 px a row."""
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
     def __eq__(self, other: object) -> bool: ...
@@ -308,6 +337,18 @@ class Bounds:
     @property
     def leverage(self) -> List[Dict[str, Any]]:
         """``criterion`` and ``leverage``, largest first."""
+    def chart(
+        self,
+        *,
+        width: int = 640,
+        height: int = 480,
+        texts: Optional["Localized"] = None,
+        words: Optional[Mapping[str, str]] = None,
+        id_prefix: Optional[str] = None,
+    ) -> str:
+        """Each node's ``[lower, upper]`` and current score as SVG text (SPEC §9.4)."""
+    def _repr_svg_(self) -> str:
+        """``chart()`` 640 px wide, 480 px high or 20 px a row."""
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
     def __eq__(self, other: object) -> bool: ...
@@ -363,6 +404,18 @@ class UncertaintyReport:
     def members(self) -> List[Dict[str, Any]]: ...
     @property
     def rank_shift(self) -> List[Dict[str, Any]]: ...
+    def chart(
+        self,
+        *,
+        width: int = 640,
+        height: int = 480,
+        texts: Optional["Localized"] = None,
+        words: Optional[Mapping[str, str]] = None,
+        id_prefix: Optional[str] = None,
+    ) -> str:
+        """Each member's score and rank intervals with the nominal values as SVG text (SPEC §9.3)."""
+    def _repr_svg_(self) -> str:
+        """``chart()`` 640 px wide, 480 px high or 20 px a row."""
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
     def __eq__(self, other: object) -> bool: ...
