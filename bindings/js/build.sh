@@ -13,6 +13,9 @@ cargo build -p assessment-model-js --target wasm32-unknown-unknown --release
 # once given the module's bytes (node.js reads them with fs).
 wasm-bindgen --target web --out-dir pkg --out-name assessment_model \
   "$root/target/wasm32-unknown-unknown/release/assessment_model.wasm"
+# A chart's options may be left out: wasm-bindgen writes the parameter of
+# an explicit type as required.
+sed -i 's/options: res\.ChartOptions)/options?: res.ChartOptions)/' pkg/assessment_model.d.ts
 
 results="$root/target/js-result-schemas.json"
 cargo run --quiet -p assessment-model-js --example result_schemas > "$results"

@@ -7,6 +7,7 @@ export { ScoreError, ValidationError } from "./errors.js";
 export type * from "./types/documents.js";
 export type {
   AssessmentLike,
+  ChartOptions,
   Coverage,
   IssueObject,
   LocalizedText,

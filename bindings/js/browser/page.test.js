@@ -53,13 +53,15 @@ test("while items are unrated, the bounds and the item to rate first are shown",
   assert.ok(await page.locator("#rate-first").isVisible());
 });
 
-test("rating the worked example's 36 items as its source does gives 86.1 over five areas", async () => {
+test("rating the worked example's 36 items as its source does gives 86.1 and five areas on the chart", async () => {
   for (const [id, rating] of Object.entries(example.ratings)) {
     await page.locator(`#item-${id} input[value=${rating.value}]`).check();
   }
   assert.equal(await page.locator("#total-score").textContent(), "86.1");
   assert.equal(await page.locator("#bounds").textContent(), "");
   assert.deepEqual(await page.locator("#priorities li").evaluateAll((li) => li.map((l) => l.dataset.criterion)), ["q9-3", "q10-2", "q3-3"]);
+  assert.equal(await page.locator("#chart svg g.mark").count(), 5);
+  assert.match(await page.locator("#chart svg desc").textContent(), /Total 86\.1\. Inclusivity & Participation: 88\.9;/);
   assert.equal(await page.locator("#explanations .area").count(), 5);
   assert.equal(
     await page.locator("#explanations .area[data-criterion=sustainability] .explanation").textContent(),
@@ -74,6 +76,7 @@ test("switching the language changes the titles", async () => {
   await page.selectOption("#language", "fr");
   assert.equal(await page.locator("fieldset > legend").first().textContent(), "Inclusivité et participation");
   assert.equal(await page.locator("html").getAttribute("lang"), "fr");
+  assert.match(await page.locator("#chart svg desc").textContent(), /Durabilité: 66\.7/);
   assert.equal(
     await page.locator("#explanations .area[data-criterion=sustainability] .explanation").textContent(),
     "Durabilité 0.667 = weighted mean of q9 0.667 (w 1)",

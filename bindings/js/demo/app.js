@@ -253,8 +253,9 @@ function renderBounds(doc) {
   if (first) $("#rate-first").dataset.criterion = first.criterion;
 }
 
+/** The crate's profile chart (SVG text), in the chosen language. */
 function renderChart(report) {
-  $("#chart").replaceChildren();
+  $("#chart").innerHTML = am.profileChartIn(report, state.texts, { width: 520, height: 420, idPrefix: "profile" });
 }
 
 function renderPriorities(doc) {

@@ -1,12 +1,13 @@
 //! Prints the JSON Schemas of the results the JavaScript package returns
 //! as plain objects (priorities, bounds, progress, a plan's review, a
-//! translation, a consolidated peer review) as one JSON object keyed by
+//! consolidated peer review, a chart's words) as one JSON object keyed by
 //! the TypeScript name each becomes. `build.sh` turns them, with the
 //! committed document schemas (`schemas/`), into `types/*.d.ts`.
 //!
 //! Run natively: `cargo run -p assessment-model-js --example result_schemas`.
 
 use assessment_model::analysis::Progress;
+use assessment_model::chart::ChartWords;
 use assessment_model::plan::PlanReview;
 use assessment_model::review::Consolidated;
 use assessment_model::{Bounds, Priority};
@@ -28,6 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "ProgressDocument": schema_of::<Progress>(),
         "PlanReview": schema_of::<PlanReview>(),
         "Consolidated": schema_of::<Consolidated>(),
+        "ChartWords": schema_of::<ChartWords>(),
     });
     println!("{}", serde_json::to_string_pretty(&schemas)?);
     Ok(())

@@ -12,7 +12,9 @@ import {
   NOT_APPLICABLE,
   Scorer,
   ValidationError,
+  type ExplanationDocument,
   goodPracticeCriteria,
+  profileChartIn,
   goodPracticeWorkedExample,
   init,
 } from "assessment-model";
@@ -46,6 +48,11 @@ const texts = new Localized(framework, [french], "fr");
 const table: string = report.displayIn(texts);
 
 const own: FrameworkDocument = framework.toJSON();
+const why: ExplanationDocument | undefined = report.explain("q9")?.toJSON();
+const line: string = report.explainTotal().displayIn(texts);
+const svg: string = profileChartIn(report, texts, { width: 480, words: { total: "Total" } });
+// @ts-expect-error: a chart's options have no `colour`.
+profileChartIn(report, texts, { colour: "red" });
 try {
   scorer.score({ ...example, ratings: { "q1-1": { value: { level: 7 } } } });
 } catch (e) {
@@ -60,4 +67,4 @@ document.score;
 // @ts-expect-error: totals take a Float64Array, not rows of numbers.
 scorer.totals([[1, 0]]);
 
-console.log(total, areas, best, totals, first, upper, table, own.id);
+console.log(total, areas, best, totals, first, upper, table, own.id, why, line, svg);

@@ -17,6 +17,7 @@ use wasm_bindgen::prelude::*;
 
 mod analysis;
 mod catalog;
+mod chart;
 mod convert;
 mod documents;
 mod errors;

@@ -26,7 +26,7 @@ test("the README's example runs and prints what its comments say", () => {
   writeFileSync(file, example);
   const out = execFileSync(process.execPath, [file.pathname], { encoding: "utf8" }).trimEnd().split("\n");
   const said = [...example.matchAll(/console\.log\(.*?\); \/\/ (.*)$/gm)].map((m) => m[1]);
-  assert.deepEqual(said, ["0.861", "q9-3", "Sustainability 0.667 = weighted mean of q9 0.667 (w 1)", "Float64Array(2) [ 1, 0 ]", "rating-off-scale /ratings/q1-1/value"]);
+  assert.deepEqual(said, ["0.861", "q9-3", "Sustainability 0.667 = weighted mean of q9 0.667 (w 1)", "5", "Float64Array(2) [ 1, 0 ]", "rating-off-scale /ratings/q1-1/value"]);
   assert.deepEqual(out, said);
 });
 

@@ -47,3 +47,14 @@ export interface Translation {
   narratives_not_carried?: unknown[];
   findings_not_carried?: unknown[];
 }
+
+/** The options of a chart (`profileChart` and the others): 640×480, the
+ * ids prefixed `assessment-chart` and English words unless given. */
+export interface ChartOptions {
+  width?: number;
+  height?: number;
+  /** Prefix of the ids inside the SVG, to keep several charts on a page apart. */
+  idPrefix?: string;
+  /** The chart's own words (titles, legend); each one not given is the English default. */
+  words?: Partial<doc.ChartWords>;
+}
