@@ -16,17 +16,30 @@ test(".ci/run runs the README's commands verbatim", () => {
   for (const command of commands) assert.ok(ci.includes(command), command);
 });
 
-test("the README's example runs and prints what its comments say", () => {
-  const [example] = blocks("js");
-  // Run as a module inside the package, so `from "assessment-model"` is the
-  // package itself (its package.json's name and exports).
+/** Runs `example` as a module inside the package, so `from
+ * "assessment-model"` is the package itself (its package.json's name and
+ * exports); returns what it printed and what its comments say it prints. */
+function run(example, name) {
   const dir = new URL("../.readme/", import.meta.url);
   mkdirSync(dir, { recursive: true });
-  const file = new URL("example.mjs", dir);
+  const file = new URL(name, dir);
   writeFileSync(file, example);
   const out = execFileSync(process.execPath, [file.pathname], { encoding: "utf8" }).trimEnd().split("\n");
   const said = [...example.matchAll(/console\.log\(.*?\); \/\/ (.*)$/gm)].map((m) => m[1]);
+  return [out, said];
+}
+
+test("the README's example runs and prints what its comments say", () => {
+  const [out, said] = run(blocks("js")[0], "root-readme.mjs");
   assert.deepEqual(said, ["0.861", "q9-3", "Sustainability 0.667 = weighted mean of q9 0.667 (w 1)", "5", "Float64Array(2) [ 1, 0 ]", "rating-off-scale /ratings/q1-1/value"]);
+  assert.deepEqual(out, said);
+});
+
+test("the package README's example runs and prints what its comments say", () => {
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const [example] = [...readme.matchAll(/```js\n([\s\S]*?)\n```/g)].map((m) => m[1]);
+  const [out, said] = run(example, "package-readme.mjs");
+  assert.equal(said.length, 4);
   assert.deepEqual(out, said);
 });
 
