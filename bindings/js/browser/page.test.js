@@ -128,6 +128,17 @@ test("a document that does not parse shows its problem at the field", async () =
   assert.match(await problem.textContent(), /unknown-field at \/ratings\/q7-2\/valeu/);
 });
 
+test("an assessment of another version of the framework shows the mismatch at the framework", async () => {
+  const other = structuredClone(example);
+  other.framework.version = "=2.0.0";
+  await page.setInputFiles("#load", { name: "v2.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(other)) });
+  const problem = page.locator("#framework-field .problem");
+  await problem.waitFor({ state: "visible" });
+  assert.match(await problem.textContent(), /^requires good-practice-criteria =2\.0\.0, but the framework is good-practice-criteria 1\.0\.0 \(framework-mismatch at \/framework\)$/);
+  assert.equal(await page.locator(".item.invalid").count(), 0);
+  assert.equal(await page.locator("#total-score").textContent(), "86.1");
+});
+
 test("the page made no request beyond its own files", () => {
   const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
   assert.deepEqual(foreign, []);

@@ -121,7 +121,7 @@ function leafRow(leaf) {
 function renderTree(list) {
   return list.map((c) => {
     if (!c.children) return leafRow(c);
-    const set = el("fieldset", {}, el("legend", { textContent: c.title }));
+    const set = el("fieldset", {}, el("legend", { textContent: c.title }), el("p", { className: "problem", hidden: true, role: "alert" }));
     set.dataset.criterion = c.id;
     set.append(...renderTree(c.children));
     return set;
@@ -294,7 +294,7 @@ function renderAreas(report) {
 const tokens = (pointer) => pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 
 function markProblem(row, message) {
-  const p = row.querySelector(".problem");
+  const p = row.querySelector(":scope > .problem");
   p.hidden = message === null;
   p.textContent = message ?? "";
   row.classList.toggle("invalid", message !== null);
@@ -303,16 +303,33 @@ function markProblem(row, message) {
 function clearProblems() {
   $("#problems").hidden = true;
   $("#problems ul").replaceChildren();
-  for (const row of document.querySelectorAll(".item.invalid")) markProblem(row, null);
+  for (const field of document.querySelectorAll(".invalid")) markProblem(field, null);
+}
+
+/** The field of the page a JSON Pointer into the assessment points at:
+ * an item for `/ratings/<id>…`, the item or group for `/narratives/<id>`,
+ * the subject for `/subject…`, the framework for `/framework…`. */
+function fieldOf(pointer) {
+  const [first, id] = tokens(pointer);
+  if (first === "ratings" && id) return document.getElementById(`item-${id}`);
+  if (first === "narratives" && id) {
+    return document.getElementById(`item-${id}`) ?? document.querySelector(`fieldset[data-criterion="${CSS.escape(id)}"]`);
+  }
+  if (first === "subject") return $("#subject-field");
+  if (first === "framework") return $("#framework-field");
+  return null;
 }
 
 function showProblems(issues) {
   clearProblems();
   for (const issue of issues) {
-    const [first, id] = tokens(issue.path);
-    const row = first === "ratings" && id ? document.getElementById(`item-${id}`) : null;
-    if (row) markProblem(row, `${issue.message} (${issue.code} at ${issue.path})`);
-    const where = row ? el("a", { href: `#item-${id}`, textContent: issue.path }) : el("code", { textContent: issue.path || "/" });
+    const field = fieldOf(issue.path);
+    if (field) {
+      const said = field.querySelector(":scope > .problem").textContent;
+      markProblem(field, `${said ? `${said}; ` : ""}${issue.message} (${issue.code} at ${issue.path})`);
+      if (!field.id) field.id = `field-${issue.path.replace(/[^a-z0-9-]/gi, "-")}`;
+    }
+    const where = field ? el("a", { href: `#${field.id}`, textContent: issue.path }) : el("code", { textContent: issue.path || "/" });
     $("#problems ul").append(el("li", {}, where, ` ${issue.code}: ${issue.message}`));
   }
   $("#problems").hidden = issues.length === 0;
