@@ -139,6 +139,26 @@ test("an assessment of another version of the framework shows the mismatch at th
   assert.equal(await page.locator("#total-score").textContent(), "86.1");
 });
 
+test("another framework: an ordinal scale is a list of levels, and the form starts unrated", async () => {
+  const impart = await page.locator("#framework option", { hasText: "IMPART" }).first().getAttribute("value");
+  await page.selectOption("#framework", impart);
+  const first = page.locator(".item").first();
+  assert.equal(await first.getAttribute("data-scale"), "ordinal");
+  assert.deepEqual(await first.locator("select.value option").evaluateAll((o) => o.map((x) => x.value)), [
+    "",
+    "not-in-place",
+    "partly-in-place",
+    "in-place",
+  ]);
+  assert.equal(await page.locator("#total-score").textContent(), "–");
+  // One indicator in place, the only one rated: the total is 100.0.
+  await first.locator("select.value").selectOption("in-place");
+  assert.equal(await page.locator("#total-score").textContent(), "100.0");
+  await first.locator("input.na").check();
+  assert.ok(await first.locator("select.value").isDisabled());
+  assert.equal(await page.locator("#total-score").textContent(), "–");
+});
+
 test("the page made no request beyond its own files", () => {
   const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
   assert.deepEqual(foreign, []);
