@@ -390,9 +390,14 @@ impl Scorer {
     /// ```
     pub fn priorities(&self, assessment: &Assessment) -> Result<Vec<Priority>, ValidationError> {
         let checked = self.inner.bind(assessment).checked()?;
+        let (block, results) = self
+            .inner
+            .program
+            .evaluate(&checked.values, self.inner.policy());
         Ok(priorities(
             &self.inner,
-            &checked.values,
+            &block,
+            &results,
             checked.qualitative,
         ))
     }

@@ -394,7 +394,7 @@ proptest! {
             // A what-if updates the path's running sums: within 1e-12 of
             // re-scoring (rule 10).
             prop_assert!((after - total.unwrap() - p.gain).abs() <= 1e-12, "{}", p.criterion);
-            prop_assert!(p.gain >= 0.0);
+            prop_assert!(p.gain >= 0.0, "{} gains {}", p.criterion, p.gain);
         }
     }
 

@@ -346,7 +346,8 @@ impl Cohort {
     fn fill_entries(&mut self, report: &Report) -> Entry {
         let c = self.scorer.compiled();
         self.entries.clear();
-        for (node, measured) in c.nodes.iter().zip(&report.measured).skip(1) {
+        for (i, node) in c.nodes.iter().enumerate().skip(1) {
+            let measured = report.measured(i);
             let leaf = node.leaf.map(|l| l as usize);
             let rating = leaf.and_then(|l| report.ratings.get(l)?.as_ref());
             // `levels` lists each scale's ratings in scale order, so a
@@ -372,10 +373,10 @@ impl Cohort {
                 entry.risk = true;
             }
         }
-        let total = report.measured.first();
+        let total = report.measured(0);
         Entry {
-            score: total.and_then(|t| t.score),
-            units: total.and_then(|t| t.scale_mean),
+            score: total.score,
+            units: total.scale_mean,
             risk: !report.risks.is_empty(),
             not_applicable: false,
             level: None,

@@ -601,6 +601,15 @@ impl Program {
         }
     }
 
+    /// One assessment's bound `values` as a block of one lane, and its
+    /// evaluation.
+    pub(crate) fn evaluate(&self, values: &[LeafValue], policy: Policy) -> (Block<1>, Results<1>) {
+        let block = Block::of(values);
+        let mut results = Results::default();
+        self.run(&block, policy, &mut results);
+        (block, results)
+    }
+
     /// The sums and counts of `step`'s members, reading its group members'
     /// results from `out` (they come earlier in post-order).
     pub(crate) fn gather<const L: usize>(

@@ -26,22 +26,25 @@ pub struct Priority {
     pub gain: f64,
 }
 
-/// The priorities of bound `values` (rule 10): every applicable rated
-/// leaf below its top, raised alone, by a what-if along its path.
-pub(crate) fn priorities(c: &Compiled, values: &[LeafValue], qualitative: bool) -> Vec<Priority> {
+/// The priorities of the bound values `block` (rule 10), evaluated into
+/// `results`: every applicable rated leaf below its top, raised alone, by
+/// a what-if along its path.
+pub(crate) fn priorities(
+    c: &Compiled,
+    block: &Block<1>,
+    results: &Results<1>,
+    qualitative: bool,
+) -> Vec<Priority> {
     if qualitative {
         return Vec::new();
     }
-    let (block, policy) = (Block::of(values), c.policy());
-    let mut results = Results::default();
-    c.program.run(&block, policy, &mut results);
     let Ok(base) = results.root(0).score else {
         return Vec::new();
     };
-    let mut what_if = WhatIf::new(&c.program, &block, policy, &results);
+    let mut what_if = WhatIf::new(&c.program, block, c.policy(), results);
     let mut out = Vec::new();
-    for (leaf, v) in (0u32..).zip(values) {
-        let LeafValue::Rated(current) = *v else {
+    for leaf in 0..u32::try_from(block.leaves()).unwrap_or(u32::MAX) {
+        let LeafValue::Rated(current) = block.get(leaf as usize, 0) else {
             continue;
         };
         if !(0.0..1.0).contains(&current) {

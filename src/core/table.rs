@@ -297,7 +297,6 @@ impl RatingsTable {
 
 /// The total of one assessment's bound `values` ([`crate::Scorer::total`]).
 pub(crate) fn total(c: &Compiled, values: &[LeafValue]) -> Option<f64> {
-    let mut results = Results::default();
-    c.program.run(&Block::of(values), c.policy(), &mut results);
+    let (_, results) = c.program.evaluate(values, c.policy());
     results.total(0)
 }

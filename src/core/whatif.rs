@@ -88,8 +88,11 @@ impl<'a, const L: usize> WhatIf<'a, L> {
                 return after;
             };
             let member = program.member(parent, parent_at)?;
+            // An unchanged score changes nothing above: passing it up
+            // would take it out of the parent's sums and put it back,
+            // which need not give the same bits (`a - t + t`).
             change = match (before, after) {
-                (Ok(o), Some(n)) if member.counts() => Some((o, n)),
+                (Ok(o), Some(n)) if member.counts() && o != n => Some((o, n)),
                 _ => None,
             };
             if !member.scored {

@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
-use super::{Counts, Measured, Report};
+use super::{Counts, Evaluation, Measured, Report};
 use crate::core::compile::Compiled;
-use crate::core::interpret::{Block, Evaluated, LeafValue, NoScore, Results};
+use crate::core::interpret::{Evaluated, LeafValue, NoScore, Results};
 use crate::model::assessment::Assessment;
 use crate::model::issue::ValidationError;
 use crate::model::rules::Band;
@@ -17,44 +17,39 @@ use crate::model::scale::{Direction, RatingValue, Scale};
 pub(crate) fn build(c: &Arc<Compiled>, assessment: &Assessment) -> Result<Report, ValidationError> {
     let checked = c.bind(assessment).checked()?;
     let qualitative = checked.qualitative;
-    let block = Block::of(&checked.values);
     let policy = c.policy();
-    let mut results = Results::default();
-    c.program.run(&block, policy, &mut results);
-    let mut means = Results::default();
-    if let Some(units) = &c.units {
+    let (block, results) = c.program.evaluate(&checked.values, policy);
+    let means = c.units.as_ref().map(|units| {
+        let mut means = Results::default();
         units.run(&block, policy, &mut means);
-    }
-    let measured: Vec<Measured> = (0..c.nodes.len())
-        .map(|i| {
-            let at = |r: &Results<1>| c.evaluated(i, &block, 0, policy, r);
-            let mean = c.units.as_ref().and_then(|_| at(&means).score.ok());
-            measure(c, i, at(&results), mean, qualitative)
-        })
-        .collect();
-    let (risks, strengths) = findings(c, &measured);
-    let (band, band_capped) = total_band(c, &measured, !risks.is_empty());
-    let low_coverage = measured
-        .first()
-        .is_some_and(|t| is_low_coverage(t, c.framework.rules.min_coverage));
+        means
+    });
     let (ratings, notes) = carried_ratings(c, assessment, &checked.rating);
-    Ok(Report {
+    let mut report = Report {
         compiled: Arc::clone(c),
         schema: None,
         subject: assessment.subject.clone(),
         qualitative,
-        band,
-        band_capped,
-        low_coverage,
+        band: None,
+        band_capped: false,
+        low_coverage: false,
         facets: facet_views(c, &checked.values, !qualitative),
-        measured,
-        values: checked.values,
+        evaluation: Evaluation {
+            block,
+            results,
+            means,
+        },
         ratings,
         notes,
-        risks,
-        strengths,
+        risks: Vec::new(),
+        strengths: Vec::new(),
         findings: assessment.findings.clone(),
-    })
+    };
+    let total = report.measured(0);
+    (report.risks, report.strengths) = findings(c, |i| report.measured(i).score);
+    (report.band, report.band_capped) = total_band(c, total.band, !report.risks.is_empty());
+    report.low_coverage = is_low_coverage(&total, c.framework.rules.min_coverage);
+    Ok(report)
 }
 
 /// Whether `total` has a score below the coverage threshold: `min_coverage`
@@ -67,7 +62,7 @@ fn is_low_coverage(total: &Measured, min_coverage: Option<f64>) -> bool {
 /// What scoring measured at node `i` from its evaluated result and
 /// its arithmetic mean behind the mean in scale units (rules 2 to 7,
 /// 11 and 12).
-fn measure(
+pub(crate) fn measure(
     c: &Compiled,
     i: usize,
     result: Evaluated,
@@ -112,11 +107,11 @@ fn measure(
 /// The node indices of the risks (critical criteria below `risk_below`)
 /// and of the strengths (at or above `strength_at`), in definition
 /// order (rule 8).
-fn findings(c: &Compiled, measured: &[Measured]) -> (Vec<u32>, Vec<u32>) {
+fn findings(c: &Compiled, score: impl Fn(usize) -> Option<f64>) -> (Vec<u32>, Vec<u32>) {
     let rules = &c.framework.rules;
     let (mut risks, mut strengths) = (Vec::new(), Vec::new());
-    for (i, (node, m)) in (0u32..).zip(c.nodes.iter().zip(measured)).skip(1) {
-        let Some(x) = m.score else { continue };
+    for (i, node) in (0u32..).zip(&c.nodes).skip(1) {
+        let Some(x) = score(i as usize) else { continue };
         if rules.risk_below.is_some_and(|t| node.critical && x < t) {
             risks.push(i);
         }
@@ -129,9 +124,8 @@ fn findings(c: &Compiled, measured: &[Measured]) -> (Vec<u32>, Vec<u32>) {
 
 /// The total's band, capped by `critical_caps_band` when there is a
 /// risk, and whether the cap lowered it (rules 7 and 8).
-fn total_band(c: &Compiled, measured: &[Measured], any_risk: bool) -> (Option<u32>, bool) {
+fn total_band(c: &Compiled, uncapped: Option<u32>, any_risk: bool) -> (Option<u32>, bool) {
     let rules = &c.framework.rules;
-    let uncapped = measured.first().and_then(|t| t.band);
     let from = |b: u32| rules.bands.get(b as usize).map(|b| b.from);
     let cap = rules
         .critical_caps_band

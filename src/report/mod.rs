@@ -27,7 +27,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::core::compile::Compiled;
-use crate::core::interpret::{LeafValue, NoScore};
+use crate::core::interpret::{Block, NoScore, Results};
 use crate::core::priorities::{Priority, priorities};
 use crate::model::assessment::{DeclaredFinding, Subject};
 use crate::model::framework::FrameworkRef;
@@ -89,11 +89,10 @@ pub struct Report {
     pub(crate) band: Option<u32>,
     pub(crate) band_capped: bool,
     pub(crate) low_coverage: bool,
-    /// Per node index (0 is the total): what scoring measured.
-    pub(crate) measured: Vec<Measured>,
-    /// Per leaf: the value scoring bound, from which priorities are
-    /// computed without a second check.
-    pub(crate) values: Vec<LeafValue>,
+    /// The numbers scoring evaluated, which every node's view reads
+    /// ([`Report::measured`]); priorities start from them without a
+    /// second check or pass.
+    pub(crate) evaluation: Evaluation,
     /// Per leaf: the rating given, if any.
     pub(crate) ratings: Vec<Option<RatingValue>>,
     /// The note of each leaf rated not applicable with one, by node index.
@@ -106,9 +105,20 @@ pub struct Report {
     pub(crate) facets: Vec<Measured>,
 }
 
-/// What scoring measured at one node (or facet value): the numbers behind
-/// an [`Outcome`].
-#[derive(Debug, Clone, PartialEq)]
+/// What the interpreter evaluated for one assessment: its bound leaf
+/// values as a block of one lane, each group's result, and the results of
+/// the program of means in scale units (rule 11) where the framework has
+/// one.
+#[derive(Debug, Clone)]
+pub(crate) struct Evaluation {
+    pub block: Block<1>,
+    pub results: Results<1>,
+    pub means: Option<Results<1>>,
+}
+
+/// What scoring measured at one node (or facet value), read from the
+/// [`Evaluation`] when a view asks: the numbers behind an [`Outcome`].
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Measured {
     pub score: Option<f64>,
     pub no_score: Option<NoScore>,
@@ -237,7 +247,8 @@ impl Report {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn priorities(&self) -> Vec<Priority> {
-        priorities(&self.compiled, &self.values, self.qualitative)
+        let e = &self.evaluation;
+        priorities(&self.compiled, &e.block, &e.results, self.qualitative)
     }
 
     /// The bands of the framework scored against (rule 7), ascending.
@@ -273,7 +284,7 @@ impl PartialEq for Report {
             && self.band == other.band
             && self.band_capped == other.band_capped
             && self.low_coverage == other.low_coverage
-            && self.measured == other.measured
+            && (0..self.compiled.nodes.len()).all(|i| self.measured(i) == other.measured(i))
             && self.ratings == other.ratings
             && self.notes == other.notes
             && self.risks == other.risks

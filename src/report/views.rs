@@ -5,13 +5,27 @@
 
 use std::fmt;
 
+use super::build::measure;
 use super::{Counts, Measured, Report};
 use crate::core::compile::Compiled;
-use crate::core::interpret::NoScore;
+use crate::core::interpret::{NoScore, Results};
 use crate::model::id::Id;
 use crate::model::scale::RatingValue;
 
 impl Report {
+    /// What scoring measured at node `i` (0 is the total), read from the
+    /// evaluation; nothing measured past the last node.
+    pub(crate) fn measured(&self, i: usize) -> Measured {
+        let (c, e) = (&*self.compiled, &self.evaluation);
+        if i >= c.nodes.len() {
+            return UNMEASURED;
+        }
+        let policy = c.policy();
+        let at = |r: &Results<1>| c.evaluated(i, &e.block, 0, policy, r);
+        let mean = e.means.as_ref().and_then(|m| at(m).score.ok());
+        measure(c, i, at(&e.results), mean, self.qualitative)
+    }
+
     /// The outcome for the whole framework: the aggregate of the top-level
     /// criteria with the framework's default aggregation.
     pub fn total(&self) -> Outcome<'_> {
@@ -27,11 +41,7 @@ impl Report {
 
     /// Every criterion's node, in definition (pre-)order.
     pub fn nodes(&self) -> impl ExactSizeIterator<Item = NodeScore<'_>> + Clone + '_ {
-        self.measured
-            .iter()
-            .enumerate()
-            .skip(1)
-            .map(|(i, measured)| NodeScore::new(self, i, measured))
+        (1..self.compiled.nodes.len()).map(|i| NodeScore::new(self, i, self.measured(i)))
     }
 
     /// The computed risks: critical criteria scoring below `risk_below`,
@@ -102,17 +112,32 @@ impl fmt::Debug for Report {
     }
 }
 
+/// What a node outside the framework measures: nothing.
+const UNMEASURED: Measured = Measured {
+    score: None,
+    no_score: None,
+    coverage: None,
+    counts: Counts {
+        leaves: 0,
+        rated: 0,
+        not_applicable: 0,
+        missing: 0,
+    },
+    band: None,
+    scale_mean: None,
+};
+
 /// One criterion's place in a [`Report`]: what the framework says of it
 /// (id, parent, title, depth, weight) and what scoring measured.
 #[derive(Clone, Copy)]
 pub struct NodeScore<'r> {
     report: &'r Report,
     node: usize,
-    measured: &'r Measured,
+    measured: Measured,
 }
 
 impl<'r> NodeScore<'r> {
-    pub(crate) fn new(report: &'r Report, node: usize, measured: &'r Measured) -> NodeScore<'r> {
+    pub(crate) fn new(report: &'r Report, node: usize, measured: Measured) -> NodeScore<'r> {
         NodeScore {
             report,
             node,
@@ -122,8 +147,8 @@ impl<'r> NodeScore<'r> {
 
     /// Node `i` of `report` (`None` for the root and past the end).
     pub(crate) fn of(report: &'r Report, i: usize) -> Option<NodeScore<'r>> {
-        let measured = report.measured.get(i).filter(|_| i > 0)?;
-        Some(NodeScore::new(report, i, measured))
+        let i = Some(i).filter(|&i| i > 0 && i < report.compiled.nodes.len())?;
+        Some(NodeScore::new(report, i, report.measured(i)))
     }
 
     fn compiled(&self) -> &'r Compiled {
@@ -281,30 +306,17 @@ impl fmt::Debug for NodeScore<'_> {
 pub struct Outcome<'r> {
     compiled: &'r Compiled,
     node: usize,
-    measured: &'r Measured,
+    measured: Measured,
 }
 
 impl<'r> Outcome<'r> {
     /// The outcome of node `i` of `report` (0 is the total); a report
     /// always measures its root.
     pub(crate) fn of(report: &'r Report, i: usize) -> Outcome<'r> {
-        const UNMEASURED: Measured = Measured {
-            score: None,
-            no_score: None,
-            coverage: None,
-            counts: Counts {
-                leaves: 0,
-                rated: 0,
-                not_applicable: 0,
-                missing: 0,
-            },
-            band: None,
-            scale_mean: None,
-        };
         Outcome {
             compiled: &report.compiled,
             node: i,
-            measured: report.measured.get(i).unwrap_or(&UNMEASURED),
+            measured: report.measured(i),
         }
     }
 
