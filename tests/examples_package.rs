@@ -30,7 +30,7 @@ fn the_examples_are_a_default_member_without_the_dev_dependencies() {
     let workspace = root["workspace"].as_table().unwrap();
     assert_eq!(
         strings(&workspace["members"]),
-        [".", "examples", "bindings/python"]
+        [".", "examples", "bindings/python", "bindings/js"]
     );
     assert_eq!(strings(&workspace["default-members"]), [".", "examples"]);
     assert_eq!(root["package"]["autoexamples"].as_bool(), Some(false));
