@@ -97,11 +97,7 @@ impl<const L: usize> Block<L> {
     /// Sets leaf `leaf` of lane `lane`.
     #[inline]
     pub(crate) fn set(&mut self, leaf: usize, lane: usize, v: LeafValue) {
-        let (x, rated, applicable) = match v {
-            LeafValue::Rated(x) => (x, true, true),
-            LeafValue::Missing => (0.0, false, true),
-            LeafValue::NotApplicable => (0.0, false, false),
-        };
+        let (x, rated, applicable) = v.lanes();
         if let Some(cell) = self.value.get_mut(leaf).and_then(|c| c.get_mut(lane)) {
             *cell = x;
         }
@@ -167,11 +163,27 @@ fn mask_lanes<const L: usize>(bits: u8) -> [f64; L] {
 impl Block<1> {
     /// One assessment's bound values as a block of one lane.
     pub(crate) fn of(values: &[LeafValue]) -> Block<1> {
-        let mut block = Block::new(values.len());
-        for (leaf, &v) in values.iter().enumerate() {
-            block.set(leaf, 0, v);
+        let lanes = values.iter().map(|v| v.lanes());
+        Block {
+            value: lanes.clone().map(|(x, _, _)| [x]).collect(),
+            rated: lanes.clone().map(|(_, rated, _)| u8::from(rated)).collect(),
+            applicable: lanes
+                .map(|(_, _, applicable)| u8::from(applicable))
+                .collect(),
         }
-        block
+    }
+}
+
+impl LeafValue {
+    /// What a block holds of this value in a lane: the score (0 unless
+    /// rated), whether it is rated applicable, whether it is applicable.
+    #[inline]
+    fn lanes(self) -> (f64, bool, bool) {
+        match self {
+            LeafValue::Rated(x) => (x, true, true),
+            LeafValue::Missing => (0.0, false, true),
+            LeafValue::NotApplicable => (0.0, false, false),
+        }
     }
 }
 
