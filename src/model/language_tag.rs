@@ -646,6 +646,10 @@ mod tests {
         ] {
             assert_eq!(tag(given), Err(error), "{given}");
         }
+    }
+
+    #[test]
+    fn refuses_a_tag_over_64_bytes() {
         let long = format!("de{}", "-abcdefgh".repeat(7));
         assert_eq!(long.len(), 65);
         assert_eq!(tag(&long), Err(LanguageTagError::TooLong { len: 65 }));
