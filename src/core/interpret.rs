@@ -111,6 +111,36 @@ impl<const L: usize> Block<L> {
         }
     }
 
+    /// Sets every leaf of lane `lane` from `values` (leaf by leaf; a
+    /// leaf past the end of `values` not applicable): a row of a table
+    /// at once, with the lane's bit worked out once.
+    pub(crate) fn set_lane(&mut self, lane: usize, values: &[LeafValue]) {
+        let bit = 1u8
+            .checked_shl(u32::try_from(lane).unwrap_or(u32::MAX))
+            .unwrap_or(0);
+        let masks = self.rated.iter_mut().zip(self.applicable.iter_mut());
+        let values = values
+            .iter()
+            .copied()
+            .chain(std::iter::repeat(LeafValue::NotApplicable));
+        for ((cell, (rated, applicable)), v) in self.value.iter_mut().zip(masks).zip(values) {
+            let (x, is_rated, is_applicable) = v.lanes();
+            if let Some(cell) = cell.get_mut(lane) {
+                *cell = x;
+            }
+            *rated = if is_rated {
+                *rated | bit
+            } else {
+                *rated & !bit
+            };
+            *applicable = if is_applicable {
+                *applicable | bit
+            } else {
+                *applicable & !bit
+            };
+        }
+    }
+
     /// Leaf `leaf` of lane `lane`.
     #[inline]
     pub(crate) fn get(&self, leaf: usize, lane: usize) -> LeafValue {

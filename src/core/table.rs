@@ -249,10 +249,7 @@ impl RatingsTable {
             return Err(ValidationError::new(issues));
         };
         let ok = issues.is_empty();
-        for leaf in 0..block.leaves() {
-            let v = values.get(leaf).copied().filter(|_| ok);
-            block.set(leaf, lane, v.unwrap_or(LeafValue::NotApplicable));
-        }
+        block.set_lane(lane, if ok { values } else { &[] });
         if ok {
             Ok(())
         } else {
