@@ -203,28 +203,33 @@ fn toml_syntax_error(text: &str) -> String {
 
 // ----- unknown fields -----
 
+/// `issue` is `unknown-field` for `field`, its message the format's own:
+/// the field and the fields expected there, with the position in the text.
+fn assert_unknown_field(issue: &Issue, field: &str) {
+    let IssueKind::UnknownField { field: got, message } = &issue.kind else {
+        panic!("{issue}")
+    };
+    assert_eq!(got, field);
+    assert!(
+        message.contains(&format!("unknown field `{field}`, expected")),
+        "{message}"
+    );
+    assert!(message.contains("line"), "{message}");
+    assert_eq!(issue.kind.to_string(), *message);
+}
+
 #[test]
 fn an_unknown_field_points_at_itself() {
     let issue = json_issue::<Framework>(&framework_json(
         r#"[{"id": "a", "titel": "A", "scale": "tick"}]"#,
     ));
     assert_eq!(issue.path, "/criteria/0/titel");
-    assert_eq!(
-        issue.kind,
-        IssueKind::UnknownField {
-            field: "titel".into()
-        }
-    );
+    assert_unknown_field(&issue, "titel");
 
     let issue =
         json_issue::<Framework>(r#"{"id": "t", "version": "1.0.0", "title": "T", "critera": []}"#);
     assert_eq!(issue.path, "/critera");
-    assert_eq!(
-        issue.kind,
-        IssueKind::UnknownField {
-            field: "critera".into()
-        }
-    );
+    assert_unknown_field(&issue, "critera");
 
     let issue = json_issue::<Framework>(
         r#"{"id": "t", "version": "1.0.0", "title": "T", "rules": {"min_coverage": 0.5, "bands": [
@@ -241,12 +246,7 @@ fn an_unknown_field_inside_a_scale_gets_its_name_appended() {
             "scales": {"tick": {"type": "binary", "titel": "Tick"}}, "criteria": []}"#,
     );
     assert_eq!(issue.path, "/scales/tick/titel");
-    assert_eq!(
-        issue.kind,
-        IssueKind::UnknownField {
-            field: "titel".into()
-        }
-    );
+    assert_unknown_field(&issue, "titel");
 }
 
 #[test]
@@ -256,23 +256,13 @@ fn unknown_fields_in_an_assessment_and_in_toml() {
             "ratings": {"a": {"value": "met", "notes": "x"}}}"#,
     );
     assert_eq!(issue.path, "/ratings/a/notes");
-    assert_eq!(
-        issue.kind,
-        IssueKind::UnknownField {
-            field: "notes".into()
-        }
-    );
+    assert_unknown_field(&issue, "notes");
 
     let issue = toml_issue::<Framework>(&format!(
         "{HEAD}[[criteria]]\nid = 'a'\ntitle = 'A'\nscael = 'tick'\n"
     ));
     assert_eq!(issue.path, "/criteria/0/scael");
-    assert_eq!(
-        issue.kind,
-        IssueKind::UnknownField {
-            field: "scael".into()
-        }
-    );
+    assert_unknown_field(&issue, "scael");
 }
 
 // ----- bad ids -----

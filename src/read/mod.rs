@@ -141,7 +141,7 @@ where
         let message = err.to_string();
         let mut kind = classify(&message);
         match &mut kind {
-            IssueKind::UnknownField { field } if last_key.as_deref() != Some(field.as_str()) => {
+            IssueKind::UnknownField { field, .. } if last_key.as_deref() != Some(field.as_str()) => {
                 path = pointer(&path, field);
             }
             IssueKind::DuplicateId { id, first } => {
@@ -165,7 +165,10 @@ fn classify(message: &str) -> IssueKind {
         return kind;
     }
     if let Some(field) = unknown_field(message) {
-        return IssueKind::UnknownField { field };
+        return IssueKind::UnknownField {
+            field,
+            message: message.trim().to_owned(),
+        };
     }
     if let Some(key) = message
         .find(DUPLICATE_KEY)

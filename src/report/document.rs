@@ -90,9 +90,11 @@ pub struct ReportedFramework {
     pub title: String,
 }
 
-/// One criterion of a [`ReportDocument`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One criterion of a [`ReportDocument`]. Read through `node_form`,
+/// which refuses an unknown field as every other part of a report does.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct NodeDocument {
     /// The criterion's id.
@@ -135,15 +137,14 @@ pub struct NodeDocument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_applicable: Option<String>,
     /// What scoring measured.
-    // serde buffers a flattened field's content: `keyed` keeps the structs
-    // in it objects there too (see `crate::parse::keyed`).
-    #[serde(flatten, deserialize_with = "crate::model::form::keyed::keyed")]
+    #[serde(flatten)]
     pub outcome: OutcomeDocument,
 }
 
 /// What scoring measured at one node of a [`ReportDocument`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OutcomeDocument {
     /// The normalised score in [0, 1].

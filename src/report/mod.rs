@@ -16,6 +16,7 @@ pub(crate) mod bounds;
 pub(crate) mod build;
 pub(crate) mod display;
 pub(crate) mod document;
+pub(crate) mod node_form;
 pub(crate) mod read;
 pub(crate) mod views;
 
@@ -277,6 +278,7 @@ impl PartialEq for Report {
 /// `leaves = rated + missing + not_applicable`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Counts {
     /// Every leaf.
