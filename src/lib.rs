@@ -262,6 +262,11 @@ pub use model::issue::{Issue, IssueKind, Severity, ValidationError};
 // reading and building
 pub use check::builder::FrameworkBuilder;
 pub use read::from_deserializer;
+pub use read::{Parsed, parse_every_problem};
+#[cfg(feature = "json")]
+pub use read::from_json_str;
+#[cfg(feature = "toml")]
+pub use read::from_toml_str;
 // scoring
 pub use core::interpret::{LeafValue, NoScore};
 pub use core::priorities::Priority;

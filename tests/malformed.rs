@@ -167,15 +167,16 @@ fn an_unknown_rating_and_a_level_that_is_neither_an_id_nor_an_i32() {
 
 #[test]
 fn a_numeric_bound_that_is_a_string_inside_a_scale() {
-    // Scales are internally tagged: serde buffers them, so the path stops
-    // at the scale.
+    // A scale is read as a struct of every scale's fields (not through
+    // serde's buffering of a tagged enum), so the path goes down to the
+    // value (issue 25, item 9).
     let issue = json_issue::<Framework>(
         r#"{"id": "t", "version": "1.0.0", "title": "T",
             "scales": {"pct": {"type": "numeric", "min": "0", "max": 100}}, "criteria": []}"#,
     );
     assert_eq!(
         (issue.code(), issue.path.as_str()),
-        ("invalid-document", "/scales/pct")
+        ("invalid-document", "/scales/pct/min")
     );
 }
 
@@ -312,7 +313,7 @@ fn bad_ids_as_map_keys_and_values() {
             reason: "an id must not be empty".into()
         }
     );
-    // A level id inside an (internally tagged) scale.
+    // A level id inside a scale: at the level's id.
     let issue = json_issue::<Framework>(
         r#"{"id": "t", "version": "1.0.0", "title": "T", "scales": {"grade": {"type": "ordinal",
             "levels": [{"id": "low", "value": 1, "label": "l"}, {"id": "HIGH", "value": 2, "label": "h"}]}},
@@ -320,7 +321,7 @@ fn bad_ids_as_map_keys_and_values() {
     );
     assert_eq!(
         (issue.code(), issue.path.as_str()),
-        ("malformed-id", "/scales/grade")
+        ("malformed-id", "/scales/grade/levels/1/id")
     );
     // A rating key, in TOML.
     let issue = toml_issue::<Assessment>(

@@ -24,6 +24,16 @@
 
 use serde::de::{Deserialize, Deserializer};
 
+mod every;
+mod text;
+mod tree;
+
+pub use every::{Parsed, parse_every_problem};
+#[cfg(feature = "json")]
+pub use text::from_json_str;
+#[cfg(feature = "toml")]
+pub use text::from_toml_str;
+
 use crate::model::id::{Id, MALFORMED_ID};
 use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
 use crate::model::language_tag::MALFORMED_TAG;
@@ -121,39 +131,43 @@ where
     D: Deserializer<'de>,
 {
     let track = Track::default();
-    T::deserialize(Keyed::new(deserializer, &track)).map_err(|err| {
-        let mut path = String::new();
-        let mut last_key: Option<String> = None;
-        for segment in track.path() {
-            match segment {
-                Segment::Index(index) => {
-                    path = pointer(&path, index);
-                    last_key = None;
-                }
-                Segment::Key(key) => {
-                    path = pointer(&path, &key);
-                    last_key = Some(key);
-                }
-                // A key that is not a string: the path can go no deeper.
-                Segment::Opaque => break,
+    T::deserialize(Keyed::new(deserializer, &track))
+        .map_err(|err| ValidationError::new(vec![issue_of(track, &err.to_string())]))
+}
+
+/// The issue a deserialisation error makes: its kind from the `message`,
+/// its path from what `track` recorded.
+pub(crate) fn issue_of(track: Track, message: &str) -> Issue {
+    let mut path = String::new();
+    let mut last_key: Option<String> = None;
+    for segment in track.path() {
+        match segment {
+            Segment::Index(index) => {
+                path = pointer(&path, index);
+                last_key = None;
             }
+            Segment::Key(key) => {
+                path = pointer(&path, &key);
+                last_key = Some(key);
+            }
+            // A key that is not a string: the path can go no deeper.
+            Segment::Opaque => break,
         }
-        let message = err.to_string();
-        let mut kind = classify(&message);
-        match &mut kind {
-            IssueKind::UnknownField { field, .. } if last_key.as_deref() != Some(field.as_str()) => {
-                path = pointer(&path, field);
-            }
-            IssueKind::DuplicateId { id, first } => {
-                // JSON Pointer cannot tell two uses of one key apart: both
-                // paths are the key's.
-                path = pointer(&path, id);
-                first.clone_from(&path);
-            }
-            _ => {}
+    }
+    let mut kind = classify(message);
+    match &mut kind {
+        IssueKind::UnknownField { field, .. } if last_key.as_deref() != Some(field.as_str()) => {
+            path = pointer(&path, field);
         }
-        ValidationError::new(vec![Issue::new(path, kind)])
-    })
+        IssueKind::DuplicateId { id, first } => {
+            // JSON Pointer cannot tell two uses of one key apart: both
+            // paths are the key's.
+            path = pointer(&path, id);
+            first.clone_from(&path);
+        }
+        _ => {}
+    }
+    Issue::new(path, kind)
 }
 
 /// The kind of problem a deserialisation error message describes.

@@ -229,7 +229,7 @@ const TAGGED_ENUM: &str = "internally tagged enum ";
 /// sequence arrives at `deserialize_any`; compares the visitor's
 /// `expecting` with [`TAGGED_ENUM`] as it is written, without allocating,
 /// and stops at the first byte that differs.
-fn expects_tagged_enum<'de, V: Visitor<'de>>(visitor: &V) -> bool {
+pub(crate) fn expects_tagged_enum<'de, V: Visitor<'de>>(visitor: &V) -> bool {
     let mut prefix = Prefix { rest: TAGGED_ENUM };
     // The error only says that the comparison stopped early.
     let _ = fmt::write(&mut prefix, format_args!("{}", visitor as &dyn Expected));
