@@ -119,7 +119,7 @@ impl UncertaintySpec {
 /// use assessment_model::{Aggregation, Assessment, Framework, RatingValue, Scorer, Subject};
 /// use assessment_model::{Uncertainty, UncertaintySpec};
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [

@@ -551,7 +551,7 @@ issue_kinds! {
 /// ```
 /// use assessment_model::Framework;
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "broken", "version": "1.0.0", "title": "Broken",
 ///     "criteria": [{ "id": "a", "title": "A", "scale": "nowhere" }]
 /// }"#)?;

@@ -182,9 +182,9 @@ pub enum RatingValue {
 /// ```
 /// use assessment_model::{LevelRef, RatingValue};
 ///
-/// let by_id: RatingValue = serde_json::from_str(r#"{"level": "partly"}"#)?;
+/// let by_id: RatingValue = assessment_model::from_json_str(r#"{"level": "partly"}"#)?;
 /// assert_eq!(by_id, RatingValue::Level(LevelRef::Id("partly".parse()?)));
-/// let by_value: RatingValue = serde_json::from_str(r#"{"level": 1}"#)?;
+/// let by_value: RatingValue = assessment_model::from_json_str(r#"{"level": 1}"#)?;
 /// assert_eq!(by_value, RatingValue::Level(LevelRef::Value(1)));
 /// assert_eq!(serde_json::to_string(&by_id)?, r#"{"level":"partly"}"#);
 /// assert_eq!(serde_json::to_string(&by_value)?, r#"{"level":1}"#);

@@ -218,13 +218,15 @@ fn every_problem<'de, T: Deserialize<'de>>(tree: &Numbered) -> Parsed<T> {
             }
             Err(failure) => failure,
         };
-        let Some(n) = failure.innermost else {
-            issues.push(failure.issue);
-            break;
-        };
+        // The root (number 0) cannot be left out: its failure ends the
+        // search, reported unless it follows from an earlier one.
+        let n = failure.innermost.unwrap_or(0);
         let (target, cascade, wrong) = map.target(n, &failure.issue, &left_out, &wrong_value);
         if !cascade {
             issues.push(failure.issue.clone());
+        }
+        if target == 0 {
+            break;
         }
         let Some(slot) = left_out.get_mut(target) else {
             break;

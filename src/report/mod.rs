@@ -54,7 +54,7 @@ pub use views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
 /// ```
 /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [
@@ -151,7 +151,7 @@ impl Report {
     /// ```
     /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [
