@@ -12,8 +12,9 @@
 // Test code on fixed data: an index out of range or an overflow is a failure
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#![cfg(feature = "json")]
 
-use assessment_model::{Assessment, Framework, IssueKind, from_deserializer};
+use assessment_model::{Assessment, Framework, IssueKind, from_deserializer, from_json_str};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use serde_path_to_error::Segment;

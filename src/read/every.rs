@@ -353,8 +353,8 @@ impl<'t> TreeMap<'t> {
         (n, cascade, true)
     }
 
-    /// Whether map `n` lost an unknown key that is `field` misspelt (at
-    /// most two letters added, dropped or changed): the `missing field`
+    /// Whether map `n` lost an unknown key that is `field` misspelt
+    /// ([`within_two_edits`]): the `missing field`
     /// that follows is the same mistake, and is not reported twice.
     fn lost_a_misspelling(
         &self,
@@ -398,7 +398,8 @@ fn missing_field(message: &str) -> Option<&str> {
 }
 
 /// Whether `a` becomes `b` with at most two letters added, dropped or
-/// changed (Levenshtein distance ≤ 2; field names are short).
+/// changed (Levenshtein distance ≤ 2; field names are short), and fewer
+/// than half of `b`'s (so `zz` is no misspelling of `id`).
 fn within_two_edits(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -422,7 +423,8 @@ fn within_two_edits(a: &str, b: &str) -> bool {
             }
         }
     }
-    row.last().is_some_and(|&d| d <= 2)
+    row.last()
+        .is_some_and(|&d| d <= 2 && d.saturating_mul(2) < b.len())
 }
 
 #[cfg(test)]
@@ -436,5 +438,6 @@ mod tests {
         assert!(within_two_edits("valu", "value"));
         assert!(!within_two_edits("extra", "title"));
         assert!(!within_two_edits("a", "description"));
+        assert!(!within_two_edits("zz", "id"));
     }
 }

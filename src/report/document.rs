@@ -90,8 +90,8 @@ pub struct ReportedFramework {
     pub title: String,
 }
 
-/// One criterion of a [`ReportDocument`]. Read through `node_form`,
-/// which refuses an unknown field as every other part of a report does.
+/// One criterion of a [`ReportDocument`], its outcome's fields beside its
+/// own. An unknown field is refused here as in every part of a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
