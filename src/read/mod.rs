@@ -21,6 +21,11 @@
 //! Criterion`) at the array's path, at any depth and in any format. The
 //! `keyed` module does this for every type at once, by wrapping the
 //! deserializer.
+//!
+//! Serde's first error is not the document's only problem: `every`
+//! ([`parse_every_problem`]) reads the input again as a generic `tree` and
+//! finds the others, with the same codes and paths; `text` reads JSON and
+//! TOML text in one call ([`from_json_str`], [`from_toml_str`]).
 
 use serde::de::{Deserialize, Deserializer};
 
@@ -68,12 +73,15 @@ use crate::model::form::unique_keys::DUPLICATE_KEY;
 /// array (`/criteria/0`).
 ///
 /// The path points to where the problem is in the document as written: for
-/// an unknown field, to the field itself (`/criteria/0/titel`); for a
-/// missing field, to the object that lacks it. Inside an internally tagged
-/// enum such as [`Scale`](crate::Scale), serde buffers the content, so the
-/// path stops at the enum's value (`/scales/tick`) and the field name is
-/// taken from the message; so does it inside a report node's flattened
-/// outcome (`/nodes/3`).
+/// an unknown field, to the field itself (`/criteria/0/titel`, and inside a
+/// scale's level `/scales/quality/levels/1/valu`); for a missing field, to
+/// the object that lacks it.
+///
+/// This reads the input once and reports its first problem. To read text,
+/// [`from_json_str`](crate::from_json_str) and
+/// [`from_toml_str`](crate::from_toml_str) report every problem, and
+/// [`parse_every_problem`](crate::parse_every_problem) does so for any
+/// format whose input can be read twice.
 ///
 /// # Errors
 ///
