@@ -272,13 +272,13 @@ pub use model::issue::{Issue, IssueKind, Severity, ValidationError};
 // reading and building
 pub use check::builder::FrameworkBuilder;
 pub use read::from_deserializer;
-pub use read::{Parsed, parse_every_problem};
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub use read::from_json_str;
 #[cfg(feature = "toml")]
 #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
 pub use read::from_toml_str;
+pub use read::{Parsed, parse_every_problem};
 // scoring
 pub use core::interpret::{LeafValue, NoScore};
 pub use core::priorities::Priority;

@@ -207,7 +207,11 @@ fn toml_syntax_error(text: &str) -> String {
 /// `issue` is `unknown-field` for `field`, its message the format's own:
 /// the field and the fields expected there, with the position in the text.
 fn assert_unknown_field(issue: &Issue, field: &str) {
-    let IssueKind::UnknownField { field: got, message } = &issue.kind else {
+    let IssueKind::UnknownField {
+        field: got,
+        message,
+    } = &issue.kind
+    else {
         panic!("{issue}")
     };
     assert_eq!(got, field);

@@ -113,7 +113,11 @@ fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                pointers(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+                pointers(
+                    v,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
             }
         }
         Value::Array(items) => {
@@ -342,7 +346,10 @@ fn a_misspelt_key_and_a_bad_id_inside_a_level_are_at_the_level() {
         "criteria": []}"#;
     assert_eq!(
         single::<Framework>(text),
-        ("unknown-field".into(), "/scales/quality/levels/1/valu".into())
+        (
+            "unknown-field".into(),
+            "/scales/quality/levels/1/valu".into()
+        )
     );
     let text = text.replace(r#""id": "fair", "valu""#, r#""id": "Fair", "value""#);
     assert_eq!(
@@ -419,7 +426,12 @@ fn the_loaders_refuse_trailing_input_and_read_toml() {
     assert!(from_json_str::<Framework>(text).is_ok());
     let err = from_json_str::<Framework>(&format!("{text} {{}}")).unwrap_err();
     assert_eq!(found(&err), [("invalid-document", "")]);
-    assert!(err.issues()[0].kind.to_string().contains("trailing characters"));
+    assert!(
+        err.issues()[0]
+            .kind
+            .to_string()
+            .contains("trailing characters")
+    );
 
     let err = from_toml_str::<Framework>("id = 'fw\n").unwrap_err();
     assert_eq!(found(&err), [("invalid-document", "")]);

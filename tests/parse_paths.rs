@@ -105,6 +105,12 @@ fn compare<T: DeserializeOwned>(origin: &str, doc: &Value) -> usize {
             if let IssueKind::InvalidDocument { message: ours } = &issue.kind {
                 assert_eq!(ours, message.trim(), "{origin}: {broken} at {pointer}");
             }
+            // Reading every problem keeps this one first, exactly: code,
+            // path and message.
+            let Err(every) = from_json_str::<T>(&text) else {
+                panic!("{origin}: {broken} at {pointer} reads as text");
+            };
+            assert_eq!(&every.issues()[0], issue, "{origin}: {broken} at {pointer}");
             compared += 1;
         }
     }

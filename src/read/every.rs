@@ -252,7 +252,7 @@ fn every_problem<'de, T: Deserialize<'de>>(tree: &Numbered) -> Parsed<T> {
 }
 
 /// One reading of the tree with `left_out` left out.
-fn read_once<'de, T: Deserialize<'de>>(root: &Tree, left_out: &[bool]) -> Result<T, Failure> {
+fn read_once<'de, T: Deserialize<'de>>(root: &Tree, left_out: &[bool]) -> Result<T, Box<Failure>> {
     let reading = Reading {
         left_out,
         track: Track::default(),
@@ -264,10 +264,10 @@ fn read_once<'de, T: Deserialize<'de>>(root: &Tree, left_out: &[bool]) -> Result
     });
     result.map_err(|err| {
         let innermost = reading.innermost.get();
-        Failure {
+        Box::new(Failure {
             issue: issue_of(reading.track, &err.0),
             innermost,
-        }
+        })
     })
 }
 
@@ -416,7 +416,9 @@ fn within_two_edits(a: &str, b: &str) -> bool {
             let above = row.get(j.saturating_add(1)).copied().unwrap_or(usize::MAX);
             let left = row.get(j).copied().unwrap_or(usize::MAX);
             let cost = diagonal.saturating_add(usize::from(ca != cb));
-            let best = cost.min(above.saturating_add(1)).min(left.saturating_add(1));
+            let best = cost
+                .min(above.saturating_add(1))
+                .min(left.saturating_add(1));
             diagonal = above;
             if let Some(slot) = row.get_mut(j.saturating_add(1)) {
                 *slot = best;

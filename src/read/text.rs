@@ -48,8 +48,7 @@ use serde::de::DeserializeOwned;
 /// ```
 #[cfg(feature = "json")]
 pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, ValidationError> {
-    parse_every_problem(|| Ok::<_, std::convert::Infallible>(json::Whole::new(text)))
-        .into_result()
+    parse_every_problem(|| Ok::<_, std::convert::Infallible>(json::Whole::new(text))).into_result()
 }
 
 /// A document from TOML text, with every problem it has in one error

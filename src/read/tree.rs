@@ -17,11 +17,11 @@
 use std::cell::Cell;
 use std::fmt;
 
+use serde::Deserialize;
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
     Unexpected, VariantAccess, Visitor,
 };
-use serde::Deserialize;
 
 use crate::model::form::track::{Segment, Track};
 
@@ -325,7 +325,10 @@ impl<'de, 't, 'r> Deserializer<'de> for TreeDeserializer<'t, 'r> {
                     n: *n,
                     value: self.at(value),
                 }),
-                _ => Err(de::Error::invalid_type(Unexpected::Map, &"a map of one key")),
+                _ => Err(de::Error::invalid_type(
+                    Unexpected::Map,
+                    &"a map of one key",
+                )),
             },
             _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
         }
@@ -452,7 +455,9 @@ impl<'de> VariantAccess<'de> for TreeEnum<'_, '_> {
 
     fn unit_variant(self) -> Result<(), TreeError> {
         let result = <()>::deserialize(self.value);
-        self.value.reading.step(self.n, || key_segment(self.key), result)
+        self.value
+            .reading
+            .step(self.n, || key_segment(self.key), result)
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, TreeError> {
@@ -461,7 +466,11 @@ impl<'de> VariantAccess<'de> for TreeEnum<'_, '_> {
         reading.step(self.n, || key_segment(self.key), result)
     }
 
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, TreeError> {
+    fn tuple_variant<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, TreeError> {
         let reading = self.value.reading;
         let result = self.value.deserialize_any(visitor);
         reading.step(self.n, || key_segment(self.key), result)

@@ -207,7 +207,8 @@ pub(crate) fn with_scored_assessment<R>(
                     .map(ValidationError::into_issues)
                     .unwrap_or_default()
             };
-            Err(crate::convert::every_problem(obj, first, checks)).or_raise(obj.py(), Class::Validation)
+            Err(crate::convert::every_problem(obj, first, checks))
+                .or_raise(obj.py(), Class::Validation)
         }
     }
 }

@@ -88,9 +88,7 @@ impl ScaleForm {
             return Err(E::unknown_field(field, allowed));
         }
         let ScaleForm {
-            title,
-            description,
-            ..
+            title, description, ..
         } = self;
         Ok(match self.scale_type {
             ScaleType::Binary => Scale::Binary { title, description },
