@@ -52,6 +52,18 @@ impl<T> Parsed<T> {
     /// # Errors
     ///
     /// [`ValidationError`] with every parse issue.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Subject, parse_every_problem};
+    ///
+    /// let document = serde_json::json!({ "name": "A project" });
+    /// let subject: Subject =
+    ///     parse_every_problem(|| Ok::<_, String>(&document)).into_result()?;
+    /// assert_eq!(subject.name, "A project");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn into_result(self) -> Result<T, ValidationError> {
         match self.value {
             Some(value) if self.issues.is_empty() => Ok(value),
@@ -60,6 +72,17 @@ impl<T> Parsed<T> {
     }
 
     /// The parse issues found (empty when the document parsed).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Subject, parse_every_problem};
+    ///
+    /// let document = serde_json::json!({ "name": 7, "nmae": "x" });
+    /// let parsed = parse_every_problem::<Subject, _, _, _>(|| Ok::<_, String>(&document));
+    /// let paths: Vec<&str> = parsed.issues().iter().map(|i| i.path.as_str()).collect();
+    /// assert_eq!(paths, ["/name", "/nmae"]);
+    /// ```
     pub fn issues(&self) -> &[Issue] {
         &self.issues
     }
@@ -67,6 +90,17 @@ impl<T> Parsed<T> {
     /// The document as read: with the parts that did not parse left out.
     /// `None` when the document could not be read even so, or when a list
     /// lost an element (the paths of later checks would then be off).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Subject, parse_every_problem};
+    ///
+    /// let document = serde_json::json!({ "name": "A project", "extra": 1 });
+    /// let parsed = parse_every_problem::<Subject, _, _, _>(|| Ok::<_, String>(&document));
+    /// assert_eq!(parsed.issues()[0].code(), "unknown-field");
+    /// assert_eq!(parsed.value().map(|s| s.name.as_str()), Some("A project"));
+    /// ```
     pub fn value(&self) -> Option<&T> {
         self.value.as_ref()
     }
@@ -75,6 +109,24 @@ impl<T> Parsed<T> {
     /// [`Parsed::value`] found, less those at or below a part that was left
     /// out or at the object that lost it (the check saw the default, or
     /// nothing, where the document has a value that did not parse).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::{Framework, parse_every_problem};
+    ///
+    /// // An unknown field, and a weight that validation refuses.
+    /// let document = serde_json::json!({
+    ///     "id": "tiny", "version": "1.0.0", "title": "Tiny", "extra": 1,
+    ///     "scales": { "met": { "type": "binary" } },
+    ///     "criteria": [{ "id": "a", "title": "A", "scale": "met", "weight": -1 }]
+    /// });
+    /// let parsed = parse_every_problem::<Framework, _, _, _>(|| Ok::<_, String>(&document));
+    /// let checks = parsed.value().map(Framework::issues).unwrap_or_default();
+    /// let err = parsed.with_checks(checks);
+    /// let codes: Vec<&str> = err.issues().iter().map(|i| i.code()).collect();
+    /// assert_eq!(codes, ["unknown-field", "invalid-weight"]);
+    /// ```
     pub fn with_checks(mut self, checks: impl IntoIterator<Item = Issue>) -> ValidationError {
         let kept = checks.into_iter().filter(|issue| {
             !self.left_out.iter().any(|(part, object)| {

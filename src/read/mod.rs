@@ -30,6 +30,7 @@
 use serde::de::{Deserialize, Deserializer};
 
 mod every;
+#[cfg(any(feature = "json", feature = "toml"))]
 mod text;
 mod tree;
 
