@@ -256,7 +256,7 @@ impl Progress {
     /// ```
     /// use assessment_model::{Assessment, Framework, Progress, Scorer, Subject};
     ///
-    /// let tiny = |version: &str| -> Result<Framework, serde_json::Error> {
+    /// let tiny = |version: &str| -> Result<Framework, assessment_model::ValidationError> {
     ///     assessment_model::from_json_str(&format!(r#"{{
     ///         "id": "tiny", "version": "{version}", "title": "Tiny",
     ///         "scales": {{ "tick": {{ "type": "binary" }} }},
