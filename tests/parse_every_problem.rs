@@ -439,3 +439,47 @@ fn the_loaders_refuse_trailing_input_and_read_toml() {
         from_toml_str("id = 'fw'\nversion = '1.0.0'\ntitle = 'F'\ncriteria = []\n").unwrap();
     assert_eq!(framework.id.as_str(), "fw");
 }
+
+// ----- every map of the crate refuses a key given twice -----
+
+/// `text` with the JSON object at `pointer` written with its first key twice.
+fn first_key_twice(value: &Value, pointer: &str) -> String {
+    let object = value.pointer(pointer).unwrap().as_object().unwrap();
+    let (key, first) = object.iter().next().unwrap();
+    let twice = format!("{{{k}: {first}, {k}: {first}}}", k = json!(key));
+    let mut changed = value.clone();
+    *changed.pointer_mut(pointer).unwrap() = json!("PLACEHOLDER");
+    changed.to_string().replace("\"PLACEHOLDER\"", &twice)
+}
+
+#[test]
+fn the_maps_of_a_cohorts_outputs_refuse_a_key_given_twice() {
+    use assessment_model::Cohort;
+    use assessment_model::cohort::{CohortState, CohortStats};
+
+    let scorer = Scorer::new(&framework()).unwrap();
+    let mut cohort = Cohort::new(&scorer).with_grouping("city");
+    let assessment: Assessment = from_json_str(
+        r#"{"framework": {"id": "fw", "version": "^1"},
+            "subject": {"name": "S", "attributes": {"city": "Graz"}},
+            "ratings": {"a": {"value": "met"}}}"#,
+    )
+    .unwrap();
+    cohort.push_assessment(&assessment).unwrap();
+
+    let stats = serde_json::to_value(cohort.stats()).unwrap();
+    let text = first_key_twice(&stats, "/nodes");
+    assert_eq!(
+        single::<CohortStats>(&text),
+        ("duplicate-id".into(), "/nodes/a".into())
+    );
+    let state = serde_json::to_value(cohort.state()).unwrap();
+    assert_eq!(
+        single::<CohortState>(&first_key_twice(&state, "/groups")),
+        ("duplicate-id".into(), "/groups/city".into())
+    );
+    assert_eq!(
+        single::<CohortState>(&first_key_twice(&state, "/groups/city")),
+        ("duplicate-id".into(), "/groups/city/Graz".into())
+    );
+}

@@ -56,7 +56,11 @@ pub struct CohortState {
     )]
     version: Version,
     all: Tally,
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::model::form::unique_keys::unique_nested_keys"
+    )]
     groups: IndexMap<String, IndexMap<String, Tally>>,
 }
 
