@@ -483,3 +483,27 @@ fn the_maps_of_a_cohorts_outputs_refuse_a_key_given_twice() {
         ("duplicate-id".into(), "/groups/city/Graz".into())
     );
 }
+
+#[test]
+fn a_toml_date_is_the_same_problem_in_both_readings() {
+    use assessment_model::ActionPlan;
+
+    // A bare TOML date is not the string a date is written as: the typed
+    // reading refuses it, and so does the reading for every problem, at
+    // the same path, beside a typo elsewhere.
+    let text = "[subject]\nname = 'Afpa'\n[framework]\nid = 'good-practice'\nversion = '^1'\n\
+                [[actions]]\nid = 'follow-up'\ntitl = 'Follow up'\ncriteria = ['q9-3']\n\
+                owner = { organisation = 'Afpa' }\ndue = 2027-06-30\nstatus = 'planned'\n";
+    let err = from_toml_str::<ActionPlan>(text).unwrap_err();
+    assert_eq!(
+        found(&err),
+        [
+            ("unknown-field", "/actions/0/titl"),
+            ("invalid-document", "/actions/0/due"),
+        ]
+    );
+    let quoted = text
+        .replace("titl =", "title =")
+        .replace("2027-06-30", "'2027-06-30'");
+    assert!(from_toml_str::<ActionPlan>(&quoted).is_ok());
+}

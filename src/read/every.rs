@@ -251,7 +251,7 @@ struct Failure {
 
 /// Reads `tree` as a `T` again and again, leaving out what failed.
 fn every_problem<'de, T: Deserialize<'de>>(tree: &Numbered) -> Parsed<T> {
-    let map = TreeMap::of(&tree.root, tree.count);
+    let map = Layout::of(&tree.root, tree.count);
     let mut left_out = vec![false; tree.count];
     // Why each value was left out: true for a wrong value (its object is
     // incomplete), false for an unknown or repeated key.
@@ -324,14 +324,14 @@ fn read_once<'de, T: Deserialize<'de>>(root: &Tree, left_out: &[bool]) -> Result
 }
 
 /// The tree's values by number, each with its parent and its key.
-struct TreeMap<'t> {
+struct Layout<'t> {
     nodes: Vec<Option<&'t Tree>>,
     /// Per value: its parent's number, and whether the parent is a list.
     parents: Vec<Option<(usize, bool)>>,
 }
 
-impl<'t> TreeMap<'t> {
-    fn of(root: &'t Tree, count: usize) -> TreeMap<'t> {
+impl<'t> Layout<'t> {
+    fn of(root: &'t Tree, count: usize) -> Layout<'t> {
         let mut nodes = vec![None; count];
         let mut parents = vec![None; count];
         let mut stack = vec![(0usize, root)];
@@ -351,7 +351,7 @@ impl<'t> TreeMap<'t> {
                 stack.push((m, child));
             }
         }
-        TreeMap { nodes, parents }
+        Layout { nodes, parents }
     }
 
     fn in_list(&self, n: usize) -> bool {
