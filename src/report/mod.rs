@@ -16,7 +16,7 @@ pub(crate) mod bounds;
 pub(crate) mod build;
 pub(crate) mod display;
 pub(crate) mod document;
-pub(crate) mod node_form;
+pub(crate) mod document_form;
 pub(crate) mod read;
 pub(crate) mod views;
 

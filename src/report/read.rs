@@ -159,7 +159,7 @@ fn first_difference(
         (
             "qualitative",
             found.qualitative == expected.qualitative,
-            found.qualitative,
+            found.given.qualitative || found.qualitative,
         ),
     ];
     if let Some(d) = differing("", &top) {
@@ -173,12 +173,12 @@ fn first_difference(
         (
             "band_capped",
             found.band_capped == expected.band_capped,
-            found.band_capped,
+            found.given.band_capped || found.band_capped,
         ),
         (
             "low_coverage",
             found.low_coverage == expected.low_coverage,
-            found.low_coverage,
+            found.given.low_coverage || found.low_coverage,
         ),
     ];
     if let Some(d) = differing("", &flags) {
@@ -212,22 +212,47 @@ fn first_difference(
             ("counts", a.counts == b.counts, true),
         ]
     };
-    list_difference("/risks", &found.risks, &expected.risks, finding)
-        .or_else(|| list_difference("/strengths", &found.strengths, &expected.strengths, finding))
-        .or_else(|| list_difference("/facets", &found.facets, &expected.facets, facet))
+    let given = &found.given;
+    list_difference(
+        "/risks",
+        given.risks,
+        &found.risks,
+        &expected.risks,
+        finding,
+    )
+    .or_else(|| {
+        let (a, b) = (&found.strengths, &expected.strengths);
+        list_difference("/strengths", given.strengths, a, b, finding)
+    })
+    .or_else(|| {
+        list_difference(
+            "/facets",
+            given.facets,
+            &found.facets,
+            &expected.facets,
+            facet,
+        )
+    })
 }
 
 fn node_difference(at: &str, a: &NodeDocument, b: &NodeDocument) -> Option<(String, &'static str)> {
-    #[allow(clippy::float_cmp)] // 1 is the default weight, left out when written
-    let weighted = a.weight != 1.0;
+    // A field with a default is in the document when it was read there or
+    // differs from the default (a document the crate writes leaves the
+    // default out).
+    #[allow(clippy::float_cmp)] // 1 is the default weight
+    let weighted = a.given.weight || a.weight != 1.0;
     let fields = [
         ("parent", a.parent == b.parent, a.parent.is_some()),
         ("title", a.title == b.title, true),
         ("depth", a.depth == b.depth, true),
-        ("leaf", a.leaf == b.leaf, a.leaf),
+        ("leaf", a.leaf == b.leaf, a.given.leaf || a.leaf),
         ("weight", a.weight.to_bits() == b.weight.to_bits(), weighted),
-        ("scored", a.scored == b.scored, !a.scored),
-        ("critical", a.critical == b.critical, a.critical),
+        ("scored", a.scored == b.scored, a.given.scored || !a.scored),
+        (
+            "critical",
+            a.critical == b.critical,
+            a.given.critical || a.critical,
+        ),
         ("rating", a.rating == b.rating, a.rating.is_some()),
         (
             "not_applicable",
@@ -277,9 +302,11 @@ fn differing(at: &str, fields: &[Field]) -> Option<(String, &'static str)> {
 
 /// Where two lists at `at` differ: the first differing field of the
 /// first differing item, or the list itself when only the lengths do (the
-/// document itself when it leaves the list out, being empty).
+/// document itself when it leaves the list out: it was not `given`, and is
+/// empty).
 fn list_difference<T, const N: usize>(
     at: &'static str,
+    given: bool,
     found: &[T],
     expected: &[T],
     fields: impl Fn(&T, &T) -> [Field; N],
@@ -291,7 +318,7 @@ fn list_difference<T, const N: usize>(
         .find_map(|(k, (a, b))| differing(&pointer(at, k), &fields(a, b)));
     item.or_else(|| {
         (found.len() != expected.len()).then(|| {
-            let path = if found.is_empty() { "" } else { at };
+            let path = if given || !found.is_empty() { at } else { "" };
             (path.to_string(), at.trim_start_matches('/'))
         })
     })
