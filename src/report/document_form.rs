@@ -28,7 +28,7 @@ use crate::model::scale::RatingValue;
 /// defaults are [`NodeDocument`]'s; whether the document gave each field
 /// that has one is kept in [`Given`]).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(expecting = "struct NodeDocument", deny_unknown_fields)]
 struct NodeForm {
     id: Id,
     #[serde(default)]
@@ -98,7 +98,7 @@ impl<'de> Deserialize<'de> for NodeDocument {
 
 /// A report's top-level fields, as the document holds them.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(expecting = "struct ReportDocument", deny_unknown_fields)]
 struct ReportForm {
     #[serde(rename = "$schema", default)]
     schema: Option<String>,

@@ -17,7 +17,7 @@
 //! where they occur:
 //!
 //! - An internally tagged enum (`#[serde(tag = "…")]`, such as
-//!   [`Scale`](crate::Scale)) asks for `deserialize_any` with a visitor
+//!   [`IssueKind`](crate::IssueKind)) asks for `deserialize_any` with a visitor
 //!   that takes the tag from the first element of an array. Its
 //!   `expecting` is serde's `internally tagged enum <Name>`, which a
 //!   [`Guard`] recognises: such a visitor gets no sequence either.

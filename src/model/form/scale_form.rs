@@ -25,9 +25,9 @@ enum ScaleType {
     Numeric,
 }
 
-/// Every field any scale may have.
+/// Every field any scale may have (`struct Scale` in messages).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(expecting = "struct Scale", deny_unknown_fields)]
 struct ScaleForm {
     #[serde(rename = "type")]
     scale_type: ScaleType,
