@@ -6,7 +6,7 @@
 use assessment_model::model::EvidenceKind;
 use assessment_model::{
     Assessment, Criterion, Evidence, Framework, Level, Rating, RatingValue, Scale, Subject,
-    from_deserializer,
+    from_json_str,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -63,7 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             { "id": "a", "title": "Second", "scale": "tock" }
         ]
     }"#;
-    let draft: Framework = from_deserializer(&mut serde_json::Deserializer::from_str(text))?;
+    let draft: Framework = from_json_str(text)?;
     if let Err(err) = draft.validate() {
         println!("the draft is not valid: {err}");
     }

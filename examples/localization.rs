@@ -23,7 +23,7 @@ use assessment_model::catalog::impart;
 use assessment_model::localization::{Localized, LocalizedText, Step, TextKey};
 use assessment_model::model::LanguageTag;
 use assessment_model::{
-    Assessment, LevelRef, Localization, RatingValue, Scorer, Subject, from_deserializer,
+    Assessment, LevelRef, Localization, RatingValue, Scorer, Subject, from_json_str,
 };
 
 /// The example's own partial German localization of the core benchmark:
@@ -79,9 +79,8 @@ fn marked(text: &LocalizedText<'_>) -> String {
 
 fn main() -> Result<(), Box<dyn Error>> {
     let core = impart::core();
-    let german: Localization = from_deserializer(&mut serde_json::Deserializer::from_str(GERMAN))?;
-    let austrian: Localization =
-        from_deserializer(&mut serde_json::Deserializer::from_str(AUSTRIAN))?;
+    let german: Localization = from_json_str(GERMAN)?;
+    let austrian: Localization = from_json_str(AUSTRIAN)?;
 
     // 1. The translator's document, checked against the benchmark.
     let coverage = german.validate_for(&core)?;

@@ -72,12 +72,12 @@ use crate::model::scale::Scale;
 /// ```
 /// use assessment_model::{compose, Framework};
 ///
-/// let base: Framework = serde_json::from_str(r#"{
+/// let base: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "core", "version": "1.2.0", "title": "Core",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
 /// }"#)?;
-/// let module: Framework = serde_json::from_str(r#"{
+/// let module: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "theme", "version": "1.0.0", "title": "Core + theme",
 ///     "requires": [{ "id": "core", "version": "^1.1" }],
 ///     "criteria": [{ "id": "b", "title": "B", "scale": "tick" }]
@@ -104,7 +104,7 @@ pub fn compose(base: &Framework, modules: &[&Framework]) -> Result<Framework, Va
 /// use assessment_model::{Framework, Id};
 /// use assessment_model::compose::Composition;
 ///
-/// let base: Framework = serde_json::from_str(r#"{
+/// let base: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "core", "version": "1.0.0", "title": "Core",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]

@@ -6,7 +6,7 @@
 //! and writes.
 //!
 //! ```
-//! use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject, from_deserializer};
+//! use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject, from_json_str};
 //!
 //! // A framework as a user writes it: two questions, each with checklist items.
 //! let text = r#"{
@@ -22,7 +22,7 @@
 //!         ]}
 //!     ]
 //! }"#;
-//! let framework: Framework = from_deserializer(&mut serde_json::Deserializer::from_str(text))?;
+//! let framework: Framework = from_json_str(text)?;
 //! let scorer = Scorer::new(&framework)?; // validates, then compiles
 //!
 //! let mut assessment = Assessment::new(framework.exact_ref(), Subject::new("A local project"));
@@ -76,8 +76,10 @@
 //! - **Validation.** [`Framework::validate`] collects every problem, not the
 //!   first, as an [`Issue`] with a JSON Pointer into the serialised document
 //!   and an [`IssueKind`] with a stable code and a [`Severity`];
-//!   [`Framework::issues`] lists the checks. [`from_deserializer`] reports a
-//!   document that does not parse the same way. No input, however
+//!   [`Framework::issues`] lists the checks. [`from_json_str`],
+//!   [`from_toml_str`] and [`parse_every_problem`] report every problem of a
+//!   document that does not parse the same way ([`from_deserializer`], for
+//!   any serde format, the first). No input, however
 //!   malformed, makes validation panic, overflow the stack or take more than
 //!   linear time; trees deeper than [`limits::MAX_DEPTH`] are reported, not
 //!   walked.
@@ -138,7 +140,8 @@
 //! - **Serialised form.** Field names and enum values are snake_case, ids
 //!   kebab-case; optional fields are omitted when empty; definitions deny
 //!   unknown fields, so a typo in a hand-written file is an error, and maps
-//!   reject a key given twice. Through [`from_deserializer`], a struct is
+//!   reject a key given twice. Through [`from_json_str`] and the other
+//!   readers of the crate, a struct is
 //!   always an object: the array of its fields' values that serde's derive
 //!   would take by position is an error.
 //! - **Specification.** [`spec`] is the crate's specification (`SPEC.md`):
@@ -219,6 +222,13 @@
 //! - `schema` (default): derives `schemars::JsonSchema` for every document
 //!   type and adds the `schema` module, which returns the JSON Schema of
 //!   each top-level document.
+//! - `json` (default): [`from_json_str`], a document from JSON text in one
+//!   call, with every problem it has (through `serde_json`).
+//! - `toml` (default): [`from_toml_str`], the same for TOML (through `toml`
+//!   with `preserve_order`).
+//!
+//! Without default features the crate depends on serde, thiserror, indexmap
+//! and semver alone; parsing text is not I/O, and the crate does none.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -278,6 +288,13 @@ pub use model::issue::{Issue, IssueKind, Severity, ValidationError};
 // reading and building
 pub use check::builder::FrameworkBuilder;
 pub use read::from_deserializer;
+#[cfg(feature = "json")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+pub use read::from_json_str;
+#[cfg(feature = "toml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
+pub use read::from_toml_str;
+pub use read::{Parsed, parse_every_problem};
 // scoring
 pub use core::interpret::{LeafValue, NoScore};
 pub use core::priorities::Priority;

@@ -82,7 +82,7 @@ use crate::model::limits::{Limits, MAX_CRITERIA, MAX_DEPTH};
 /// ```
 /// use assessment_model::{Framework, Profile};
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [
@@ -91,7 +91,7 @@ use crate::model::limits::{Limits, MAX_CRITERIA, MAX_DEPTH};
 ///         { "id": "c", "title": "C", "scale": "tick" }
 ///     ]
 /// }"#)?;
-/// let profile: Profile = serde_json::from_str(r#"{
+/// let profile: Profile = assessment_model::from_json_str(r#"{
 ///     "id": "region-x",
 ///     "title": "Region X",
 ///     "framework": { "id": "tiny", "version": "^1" },
@@ -216,7 +216,7 @@ impl Profile {
     /// use assessment_model::{Framework, Id, Profile};
     /// use assessment_model::profile::Selection;
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]

@@ -98,7 +98,7 @@ use crate::report::read::read;
 /// ```
 /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [
@@ -186,7 +186,7 @@ impl Scorer {
     /// ```
     /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [{ "id": "a", "title": "First", "scale": "tick" }]
@@ -221,7 +221,7 @@ impl Scorer {
     /// ```
     /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "rules": { "strength_at": 1.0 },
@@ -370,7 +370,7 @@ impl Scorer {
     /// ```
     /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [
@@ -435,7 +435,7 @@ impl Scorer {
     /// ```
     /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [
@@ -528,7 +528,7 @@ impl Scorer {
     /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
     /// use assessment_model::report::ReportDocument;
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
@@ -539,10 +539,10 @@ impl Scorer {
     /// let report = scorer.score(&assessment)?;
     ///
     /// let json = serde_json::to_string(&report)?;
-    /// let document: ReportDocument = serde_json::from_str(&json)?;
+    /// let document: ReportDocument = assessment_model::from_json_str(&json)?;
     /// assert_eq!(scorer.read_report(document)?, report);
     ///
-    /// let altered: ReportDocument = serde_json::from_str(&json.replace("\"score\":1.0", "\"score\":0.5"))?;
+    /// let altered: ReportDocument = assessment_model::from_json_str(&json.replace("\"score\":1.0", "\"score\":0.5"))?;
     /// let err = scorer.read_report(altered).unwrap_err();
     /// assert_eq!(err.issues()[0].code(), "invalid-report");
     /// // The total comes first in the document: its score is the first that differs.

@@ -5,6 +5,7 @@
 //!
 //! The documents are read from `tests/conformance/` when the tests run
 //! (`tests/corpus`), so a new file is picked up without editing a list.
+#![cfg(feature = "json")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;
@@ -12,7 +13,7 @@ use std::collections::BTreeSet;
 use assessment_model::review::Consolidation;
 use assessment_model::{
     ActionPlan, Assessment, Framework, Issue, IssueKind, Localization, Mapping, PeerReview,
-    Profile, Scorer, compose, from_deserializer,
+    Profile, Scorer, compose, from_json_str,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -37,9 +38,10 @@ fn parse<T: DeserializeOwned>(value: &Value) -> Result<T, Vec<Issue>> {
     parse_text(&serde_json::to_string(value).unwrap())
 }
 
+/// Every problem of a document that does not parse, as a caller reading
+/// its text gets them.
 fn parse_text<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Issue>> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    from_deserializer::<T, _>(&mut de).map_err(|e| e.into_issues())
+    from_json_str::<T>(text).map_err(|e| e.into_issues())
 }
 
 /// A part of a document that the suite requires to be well formed.

@@ -167,15 +167,16 @@ fn an_unknown_rating_and_a_level_that_is_neither_an_id_nor_an_i32() {
 
 #[test]
 fn a_numeric_bound_that_is_a_string_inside_a_scale() {
-    // Scales are internally tagged: serde buffers them, so the path stops
-    // at the scale.
+    // A scale is read as a struct of every scale's fields (not through
+    // serde's buffering of a tagged enum), so the path goes down to the
+    // value (issue 25, item 9).
     let issue = json_issue::<Framework>(
         r#"{"id": "t", "version": "1.0.0", "title": "T",
             "scales": {"pct": {"type": "numeric", "min": "0", "max": 100}}, "criteria": []}"#,
     );
     assert_eq!(
         (issue.code(), issue.path.as_str()),
-        ("invalid-document", "/scales/pct")
+        ("invalid-document", "/scales/pct/min")
     );
 }
 
@@ -203,28 +204,37 @@ fn toml_syntax_error(text: &str) -> String {
 
 // ----- unknown fields -----
 
+/// `issue` is `unknown-field` for `field`, its message the format's own:
+/// the field and the fields expected there, with the position in the text.
+fn assert_unknown_field(issue: &Issue, field: &str) {
+    let IssueKind::UnknownField {
+        field: got,
+        message,
+    } = &issue.kind
+    else {
+        panic!("{issue}")
+    };
+    assert_eq!(got, field);
+    assert!(
+        message.contains(&format!("unknown field `{field}`, expected")),
+        "{message}"
+    );
+    assert!(message.contains("line"), "{message}");
+    assert_eq!(issue.kind.to_string(), *message);
+}
+
 #[test]
 fn an_unknown_field_points_at_itself() {
     let issue = json_issue::<Framework>(&framework_json(
         r#"[{"id": "a", "titel": "A", "scale": "tick"}]"#,
     ));
     assert_eq!(issue.path, "/criteria/0/titel");
-    assert_eq!(
-        issue.kind,
-        IssueKind::UnknownField {
-            field: "titel".into()
-        }
-    );
+    assert_unknown_field(&issue, "titel");
 
     let issue =
         json_issue::<Framework>(r#"{"id": "t", "version": "1.0.0", "title": "T", "critera": []}"#);
     assert_eq!(issue.path, "/critera");
-    assert_eq!(
-        issue.kind,
-        IssueKind::UnknownField {
-            field: "critera".into()
-        }
-    );
+    assert_unknown_field(&issue, "critera");
 
     let issue = json_issue::<Framework>(
         r#"{"id": "t", "version": "1.0.0", "title": "T", "rules": {"min_coverage": 0.5, "bands": [
@@ -241,12 +251,7 @@ fn an_unknown_field_inside_a_scale_gets_its_name_appended() {
             "scales": {"tick": {"type": "binary", "titel": "Tick"}}, "criteria": []}"#,
     );
     assert_eq!(issue.path, "/scales/tick/titel");
-    assert_eq!(
-        issue.kind,
-        IssueKind::UnknownField {
-            field: "titel".into()
-        }
-    );
+    assert_unknown_field(&issue, "titel");
 }
 
 #[test]
@@ -256,23 +261,13 @@ fn unknown_fields_in_an_assessment_and_in_toml() {
             "ratings": {"a": {"value": "met", "notes": "x"}}}"#,
     );
     assert_eq!(issue.path, "/ratings/a/notes");
-    assert_eq!(
-        issue.kind,
-        IssueKind::UnknownField {
-            field: "notes".into()
-        }
-    );
+    assert_unknown_field(&issue, "notes");
 
     let issue = toml_issue::<Framework>(&format!(
         "{HEAD}[[criteria]]\nid = 'a'\ntitle = 'A'\nscael = 'tick'\n"
     ));
     assert_eq!(issue.path, "/criteria/0/scael");
-    assert_eq!(
-        issue.kind,
-        IssueKind::UnknownField {
-            field: "scael".into()
-        }
-    );
+    assert_unknown_field(&issue, "scael");
 }
 
 // ----- bad ids -----
@@ -322,7 +317,7 @@ fn bad_ids_as_map_keys_and_values() {
             reason: "an id must not be empty".into()
         }
     );
-    // A level id inside an (internally tagged) scale.
+    // A level id inside a scale: at the level's id.
     let issue = json_issue::<Framework>(
         r#"{"id": "t", "version": "1.0.0", "title": "T", "scales": {"grade": {"type": "ordinal",
             "levels": [{"id": "low", "value": 1, "label": "l"}, {"id": "HIGH", "value": 2, "label": "h"}]}},
@@ -330,7 +325,7 @@ fn bad_ids_as_map_keys_and_values() {
     );
     assert_eq!(
         (issue.code(), issue.path.as_str()),
-        ("malformed-id", "/scales/grade")
+        ("malformed-id", "/scales/grade/levels/1/id")
     );
     // A rating key, in TOML.
     let issue = toml_issue::<Assessment>(

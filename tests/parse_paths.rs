@@ -12,8 +12,9 @@
 // Test code on fixed data: an index out of range or an overflow is a failure
 // of the test, not of the crate.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#![cfg(feature = "json")]
 
-use assessment_model::{Assessment, Framework, IssueKind, from_deserializer};
+use assessment_model::{Assessment, Framework, IssueKind, from_deserializer, from_json_str};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use serde_path_to_error::Segment;
@@ -104,6 +105,12 @@ fn compare<T: DeserializeOwned>(origin: &str, doc: &Value) -> usize {
             if let IssueKind::InvalidDocument { message: ours } = &issue.kind {
                 assert_eq!(ours, message.trim(), "{origin}: {broken} at {pointer}");
             }
+            // Reading every problem keeps this one first, exactly: code,
+            // path and message.
+            let Err(every) = from_json_str::<T>(&text) else {
+                panic!("{origin}: {broken} at {pointer} reads as text");
+            };
+            assert_eq!(&every.issues()[0], issue, "{origin}: {broken} at {pointer}");
             compared += 1;
         }
     }

@@ -187,7 +187,7 @@ pub struct CarriedFrom {
 /// use assessment_model::{Assessment, Framework, Progress, RatingValue, Scorer, Subject};
 /// use assessment_model::analysis::ProgressStatus;
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [
@@ -256,8 +256,8 @@ impl Progress {
     /// ```
     /// use assessment_model::{Assessment, Framework, Progress, Scorer, Subject};
     ///
-    /// let tiny = |version: &str| -> Result<Framework, serde_json::Error> {
-    ///     serde_json::from_str(&format!(r#"{{
+    /// let tiny = |version: &str| -> Result<Framework, assessment_model::ValidationError> {
+    ///     assessment_model::from_json_str(&format!(r#"{{
     ///         "id": "tiny", "version": "{version}", "title": "Tiny",
     ///         "scales": {{ "tick": {{ "type": "binary" }} }},
     ///         "criteria": [ {{ "id": "a", "title": "A", "scale": "tick" }} ]

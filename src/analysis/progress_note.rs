@@ -298,7 +298,7 @@ impl ProgressTally {
     /// use assessment_model::{Assessment, Framework, Progress, RatingValue, Scorer, Subject};
     /// use assessment_model::analysis::ProgressTally;
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [ { "id": "a", "title": "A", "scale": "tick" } ]

@@ -55,11 +55,19 @@ use crate::scorer::Scorer;
 pub struct UncertaintySpec {
     /// Tree level (1 = top-level criteria) → the noise fraction `f` in
     /// [0, 1] of every weight at that level.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
+    )]
     pub levels: IndexMap<usize, f64>,
     /// Criterion id → the noise fraction of its weight, in [0, 1]; it takes
     /// the place of its level's.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::model::form::unique_keys::unique_keys"
+    )]
     pub criteria: IndexMap<Id, f64>,
     /// The aggregation methods to choose among; empty: the framework's own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -113,7 +121,7 @@ impl UncertaintySpec {
 /// use assessment_model::{Aggregation, Assessment, Framework, RatingValue, Scorer, Subject};
 /// use assessment_model::{Uncertainty, UncertaintySpec};
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [

@@ -48,7 +48,7 @@ impl Framework {
     /// ```
     /// use assessment_model::{Framework, Severity};
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" }, "spare": { "type": "binary" } },
     ///     "criteria": [
@@ -89,7 +89,7 @@ impl Framework {
     /// ```
     /// use assessment_model::Framework;
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [

@@ -83,7 +83,7 @@ pub use tally::{CohortStats, LevelCount, NodeStats};
 /// ```
 /// use assessment_model::{Assessment, Cohort, Framework, RatingValue, Scorer, Subject};
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
@@ -285,8 +285,8 @@ impl Cohort {
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
     /// }"#;
-    /// let v1: Framework = serde_json::from_str(tiny)?;
-    /// let v2: Framework = serde_json::from_str(&tiny.replace("1.0.0", "2.0.0"))?;
+    /// let v1: Framework = assessment_model::from_json_str(tiny)?;
+    /// let v2: Framework = assessment_model::from_json_str(&tiny.replace("1.0.0", "2.0.0"))?;
     /// let mut a = Assessment::new(v2.exact_ref(), Subject::new("P"));
     /// a.rate("a", RatingValue::Met)?;
     /// let report = Scorer::new(&v2)?.score(&a)?;

@@ -26,7 +26,7 @@ use crate::scorer::Scorer;
 /// use assessment_model::{Assessment, Cohort, Framework, RatingValue, Scorer, Subject};
 /// use assessment_model::cohort::CohortState;
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
@@ -39,7 +39,7 @@ use crate::scorer::Scorer;
 /// part.push_assessment(&a)?;
 /// let shipped = serde_json::to_string(&part.state())?;
 /// // On another:
-/// let state: CohortState = serde_json::from_str(&shipped)?;
+/// let state: CohortState = assessment_model::from_json_str(&shipped)?;
 /// let mut whole = Cohort::new(&scorer);
 /// whole.merge(&Cohort::from_state(&scorer, state)?)?;
 /// assert_eq!(whole.stats().nodes["a"].mean, Some(1.0));
@@ -56,7 +56,11 @@ pub struct CohortState {
     )]
     version: Version,
     all: Tally,
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::model::form::unique_keys::unique_nested_keys"
+    )]
     groups: IndexMap<String, IndexMap<String, Tally>>,
 }
 

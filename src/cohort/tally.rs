@@ -188,6 +188,7 @@ pub struct CohortStats {
     /// one risk.
     pub total: NodeStats,
     /// Every criterion, in definition (pre-)order.
+    #[serde(deserialize_with = "crate::model::form::unique_keys::unique_keys")]
     pub nodes: IndexMap<Id, NodeStats>,
 }
 

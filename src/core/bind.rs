@@ -201,11 +201,12 @@ impl Compiled {
     ) -> Option<Issue> {
         let node = self.leaf_node.get(leaf).copied()? as usize;
         let (scale_id, scale) = self.scale_of_leaf(leaf)?;
+        let (value, expected) = scale.refused(value);
         let kind = IssueKind::RatingOffScale {
             id: self.id(node)?.to_string(),
-            value: value.to_string(),
+            value,
             scale: scale_id.to_string(),
-            expected: scale.admits(),
+            expected,
         };
         Some(Issue::new(path, kind))
     }

@@ -74,12 +74,12 @@ impl Localization {
     /// ```
     /// use assessment_model::{Framework, Localization};
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
     /// }"#)?;
-    /// let localization: Localization = serde_json::from_str(r#"{
+    /// let localization: Localization = assessment_model::from_json_str(r#"{
     ///     "id": "tiny-de", "framework": { "id": "tiny", "version": "^1" },
     ///     "language": "de_DE",
     ///     "criteria": { "a": { "title": "A" }, "b": { "title": "B" } }

@@ -50,16 +50,16 @@ pub use text::TextKey;
 /// [`validate_for`](Localization::validate_for), so that a malformed tag
 /// is reported together with every other problem of the document
 /// (`malformed-language-tag` at `/language`); [`Localization::tag`] parses
-/// it. Read the document with [`crate::from_deserializer`]: like every
+/// it. Read the document with [`crate::from_json_str`]: like every
 /// document, it must be an object (the positional array form is
 /// `invalid-document`), unknown fields and a key given twice are errors.
 ///
 /// # Examples
 ///
 /// ```
-/// use assessment_model::{Framework, Localization, from_deserializer};
+/// use assessment_model::{Framework, Localization, from_json_str};
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "A tiny checklist",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [
@@ -74,8 +74,7 @@ pub use text::TextKey;
 ///     "title": "Eine kleine Checkliste",
 ///     "criteria": { "a": { "title": "Die Begünstigten werden angehört" } }
 /// }"#;
-/// let localization: Localization =
-///     from_deserializer(&mut serde_json::Deserializer::from_str(text))?;
+/// let localization: Localization = from_json_str(text)?;
 /// let coverage = localization.validate_for(&framework)?;
 /// assert_eq!((coverage.translated, coverage.translatable), (2, 3));
 ///

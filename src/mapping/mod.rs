@@ -107,12 +107,12 @@ pub use rescale::rescale;
 /// ```
 /// use assessment_model::{Assessment, Framework, Mapping, RatingValue, Subject};
 ///
-/// let old: Framework = serde_json::from_str(r#"{
+/// let old: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "old", "version": "1.0.0", "title": "Old",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
 /// }"#)?;
-/// let new: Framework = serde_json::from_str(r#"{
+/// let new: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "new", "version": "1.0.0", "title": "New",
 ///     "scales": { "three": { "type": "ordinal", "levels": [
 ///         { "id": "low", "value": 1, "label": "low" },
@@ -120,7 +120,7 @@ pub use rescale::rescale;
 ///         { "id": "high", "value": 3, "label": "high" } ] } },
 ///     "criteria": [{ "id": "x", "title": "X", "scale": "three" }]
 /// }"#)?;
-/// let mapping: Mapping = serde_json::from_str(r#"{
+/// let mapping: Mapping = assessment_model::from_json_str(r#"{
 ///     "id": "old-to-new", "title": "Old to new",
 ///     "from": { "id": "old", "version": "^1" },
 ///     "to": { "id": "new", "version": "^1" },
@@ -389,7 +389,7 @@ impl Mapping {
     /// ```
     /// use assessment_model::{Framework, Mapping};
     ///
-    /// let f: Framework = serde_json::from_str(r#"{
+    /// let f: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]

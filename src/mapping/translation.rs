@@ -72,7 +72,7 @@ impl Mapping {
     /// use assessment_model::{Assessment, Framework, Mapping, Subject};
     /// use assessment_model::mapping::NotCarriedReason;
     ///
-    /// let old: Framework = serde_json::from_str(r#"{
+    /// let old: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "old", "version": "1.0.0", "title": "Old",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [
@@ -83,7 +83,7 @@ impl Mapping {
     ///             { "id": "local", "title": "Local", "scale": "tick" },
     ///             { "id": "national", "title": "National", "scale": "tick" } ] } ]
     /// }"#)?;
-    /// let new: Framework = serde_json::from_str(r#"{
+    /// let new: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "new", "version": "1.0.0", "title": "New",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [
@@ -93,7 +93,7 @@ impl Mapping {
     ///             { "id": "local-reach", "title": "Local reach", "scale": "tick" } ] },
     ///         { "id": "national-reach", "title": "National reach", "scale": "tick" } ]
     /// }"#)?;
-    /// let mapping: Mapping = serde_json::from_str(r#"{
+    /// let mapping: Mapping = assessment_model::from_json_str(r#"{
     ///     "id": "old-to-new", "title": "Old to new",
     ///     "from": { "id": "old", "version": "^1" },
     ///     "to": { "id": "new", "version": "^1" },

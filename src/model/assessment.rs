@@ -20,7 +20,7 @@ use crate::model::scale::RatingValue;
 /// ```
 /// use assessment_model::{Assessment, RatingValue};
 ///
-/// let assessment: Assessment = serde_json::from_str(r#"{
+/// let assessment: Assessment = assessment_model::from_json_str(r#"{
 ///     "framework": { "id": "tiny", "version": "^1" },
 ///     "subject": { "name": "A project", "attributes": { "country": "FR" } },
 ///     "ratings": {

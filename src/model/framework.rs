@@ -26,7 +26,7 @@ use crate::model::scale::Scale;
 /// ```
 /// use assessment_model::Framework;
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny",
 ///     "version": "1.0.0",
 ///     "title": "A tiny checklist",
@@ -381,7 +381,7 @@ pub enum DerivationKind {
 /// ```
 /// use assessment_model::FrameworkRef;
 ///
-/// let r: FrameworkRef = serde_json::from_str(r#"{"id": "impart-core", "version": "^1"}"#)?;
+/// let r: FrameworkRef = assessment_model::from_json_str(r#"{"id": "impart-core", "version": "^1"}"#)?;
 /// assert!(r.version.matches(&semver::Version::new(1, 2, 0)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -81,12 +81,13 @@ impl fmt::Display for Severity {
 /// [`IssueKind::CODES`], `code()`, `severity()`, `Display` and the tests'
 /// list of every kind all follow from the table, so they cannot disagree.
 ///
-/// A message is a format string over the kind's fields (`{id}`, `{value:?}`).
+/// A message is a format string over the kind's fields (`{id}`, `{value:?}`),
+/// or a block over them whose value is displayed.
 macro_rules! issue_kinds {
     ($(
         $(#[$meta:meta])*
         $kind:ident $({ $($(#[$field_meta:meta])* $field:ident : $ty:ty),* $(,)? })?
-            = $code:literal, $severity:ident, $message:literal;
+            = $code:literal, $severity:ident, $message:tt;
     )*) => {
         /// What is wrong, with the values involved.
         ///
@@ -181,10 +182,20 @@ macro_rules! issue_kinds {
         impl fmt::Display for IssueKind {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match self {
-                    $(IssueKind::$kind $({ $($field),* })? => write!(f, $message),)*
+                    $(IssueKind::$kind $({ $($field),* })? => issue_message!(f, $message),)*
                 }
             }
         }
+    };
+}
+
+/// Writes a kind's message: a format string, or a block's value.
+macro_rules! issue_message {
+    ($f:ident, $message:literal) => {
+        write!($f, $message)
+    };
+    ($f:ident, $message:block) => {
+        write!($f, "{}", $message)
     };
 }
 
@@ -200,7 +211,19 @@ issue_kinds! {
     UnknownField {
         /// The field's name.
         field: String,
-    } = "unknown-field", Error, "unknown field `{field}`";
+        /// What the format said, when the field was read from a text: its
+        /// position there and the fields it expected (`unknown field
+        /// `titel`, expected one of `id`, `title`, … at line 3 column 12`);
+        /// empty otherwise. It is the kind's message when it is not empty.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        message: String,
+    } = "unknown-field", Error, {
+        if message.is_empty() {
+            format!("unknown field `{field}`")
+        } else {
+            message.clone()
+        }
+    };
     /// A string where an id is expected is not a valid id.
     MalformedId {
         /// The string.
@@ -535,7 +558,7 @@ issue_kinds! {
 /// ```
 /// use assessment_model::Framework;
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "broken", "version": "1.0.0", "title": "Broken",
 ///     "criteria": [{ "id": "a", "title": "A", "scale": "nowhere" }]
 /// }"#)?;

@@ -30,7 +30,7 @@ use crate::model::id::{Id, IdVisitor};
 /// assert_eq!(importance.normalise(&RatingValue::Level(4.into())), None);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -56,9 +56,6 @@ pub enum Scale {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         description: Option<String>,
         /// The levels, at least two, with distinct values and ids.
-        // serde buffers a tagged enum's content: `keyed` keeps a level an
-        // object there too (see `crate::parse::keyed`).
-        #[serde(deserialize_with = "crate::model::form::keyed::keyed")]
         levels: Vec<Level>,
     },
     /// A number in `[min, max]`. A value `x` normalises to
@@ -152,7 +149,7 @@ impl Direction {
 /// `==` compares the form: `{"level": 1}` and `{"level": "partly"}` differ
 /// as values even where `partly` has value 1. Whether two ratings name the
 /// same level of a scale is [`Scale::same_rating`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -185,9 +182,9 @@ pub enum RatingValue {
 /// ```
 /// use assessment_model::{LevelRef, RatingValue};
 ///
-/// let by_id: RatingValue = serde_json::from_str(r#"{"level": "partly"}"#)?;
+/// let by_id: RatingValue = assessment_model::from_json_str(r#"{"level": "partly"}"#)?;
 /// assert_eq!(by_id, RatingValue::Level(LevelRef::Id("partly".parse()?)));
-/// let by_value: RatingValue = serde_json::from_str(r#"{"level": 1}"#)?;
+/// let by_value: RatingValue = assessment_model::from_json_str(r#"{"level": 1}"#)?;
 /// assert_eq!(by_value, RatingValue::Level(LevelRef::Value(1)));
 /// assert_eq!(serde_json::to_string(&by_id)?, r#"{"level":"partly"}"#);
 /// assert_eq!(serde_json::to_string(&by_value)?, r#"{"level":1}"#);
@@ -252,6 +249,74 @@ impl serde::de::Visitor<'_> for LevelRefVisitor {
 
     fn visit_string<E: serde::de::Error>(self, v: String) -> Result<LevelRef, E> {
         IdVisitor.visit_string(v).map(LevelRef::Id)
+    }
+}
+
+/// The names of [`RatingValue`]'s variants, as serialised.
+const RATING_VARIANTS: &[&str] = &["met", "not_met", "level", "number", "not_applicable"];
+
+/// A string (`"met"`, `"not_met"`, `"not_applicable"`) or a map of one key
+/// (`{"level": …}`, `{"number": …}`; a unit variant also as `{"met":
+/// null}`, as serde's derive takes it). The format is asked what it holds
+/// (`deserialize_any`), so that a value of another type is reported as what
+/// it is against what a rating may be (`invalid type: boolean `true`,
+/// expected a rating: "met", "not_met", …`), where serde_json's reading of
+/// an enum would only say `expected value`.
+impl<'de> Deserialize<'de> for RatingValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RatingValue, D::Error> {
+        deserializer.deserialize_any(RatingValueVisitor)
+    }
+}
+
+struct RatingValueVisitor;
+
+impl RatingValueVisitor {
+    /// The unit variant named `name`.
+    fn unit<E: serde::de::Error>(name: &str) -> Result<RatingValue, E> {
+        match name {
+            "met" => Ok(RatingValue::Met),
+            "not_met" => Ok(RatingValue::NotMet),
+            "not_applicable" => Ok(RatingValue::NotApplicable),
+            "level" | "number" => Err(E::invalid_type(
+                serde::de::Unexpected::UnitVariant,
+                &"a map: {\"level\": …} or {\"number\": …}",
+            )),
+            other => Err(E::unknown_variant(other, RATING_VARIANTS)),
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for RatingValueVisitor {
+    type Value = RatingValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "a rating: \"met\", \"not_met\", \"not_applicable\", {\"level\": …} or {\"number\": …}",
+        )
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RatingValue, E> {
+        RatingValueVisitor::unit(v)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RatingValue, A::Error> {
+        use serde::de::Error as _;
+        let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? else {
+            return Err(A::Error::invalid_length(0, &self));
+        };
+        let value = match key.as_ref() {
+            "level" => RatingValue::Level(map.next_value()?),
+            "number" => RatingValue::Number(map.next_value()?),
+            name if RATING_VARIANTS.contains(&name) => {
+                map.next_value::<()>()?;
+                RatingValueVisitor::unit(name)?
+            }
+            other => return Err(A::Error::unknown_variant(other, RATING_VARIANTS)),
+        };
+        match map.next_key::<serde::de::IgnoredAny>()? {
+            None => Ok(value),
+            Some(_) => Err(A::Error::invalid_length(2, &"a map of one key")),
+        }
     }
 }
 
@@ -574,6 +639,36 @@ impl Scale {
                 format!("a numeric scale admits a number in [{min}, {max}] or not_applicable")
             }
         }
+    }
+
+    /// The rating and what the scale admits, as
+    /// [`crate::IssueKind::RatingOffScale`] gives them for `value`, a
+    /// rating this scale refused. A level named by a string that reads as
+    /// an integer (`{"level": "2"}`) is a level id, not a value: the text
+    /// says so and lists the ids and the values, so that "level 2 is not
+    /// on the scale" does not sit beside a level whose value is 2.
+    pub(crate) fn refused(&self, value: &RatingValue) -> (String, String) {
+        let (RatingValue::Level(LevelRef::Id(id)), Scale::Ordinal { levels, .. }) = (value, self)
+        else {
+            return (value.to_string(), self.admits());
+        };
+        let Ok(number) = id.as_str().parse::<i32>() else {
+            return (value.to_string(), self.admits());
+        };
+        let ids: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
+        let values: Vec<String> = levels.iter().map(|l| l.value.to_string()).collect();
+        let rating = format!("level \"{id}\" (a string, so a level id, not a value)");
+        let mut expected = format!(
+            "its level ids are {} and their values {}",
+            ids.join(", "),
+            values.join(", ")
+        );
+        if levels.iter().any(|l| l.value == number) {
+            expected.push_str(&format!(
+                "; the value {number} is written as a number: {{\"level\": {number}}}"
+            ));
+        }
+        (rating, expected)
     }
 
     /// The lowest and highest level values of an ordinal scale with at least

@@ -30,7 +30,7 @@ pub use review::{ActionReview, CriterionChange, PlanReview, Verdict};
 /// ([SPEC](crate::spec) §3.13). NIST OSCAL calls such a document a plan of
 /// action and milestones.
 ///
-/// Read the document with [`crate::from_deserializer`]: it must be an
+/// Read the document with [`crate::from_json_str`]: it must be an
 /// object, unknown fields and a key given twice are errors. Check it
 /// against the report it answers with
 /// [`ActionPlan::validate_against`]; propose one with
@@ -40,7 +40,7 @@ pub use review::{ActionReview, CriterionChange, PlanReview, Verdict};
 /// # Examples
 ///
 /// ```
-/// use assessment_model::{ActionPlan, from_deserializer};
+/// use assessment_model::{ActionPlan, from_json_str};
 ///
 /// let text = r#"{
 ///     "subject": { "name": "Afpa" },
@@ -54,7 +54,7 @@ pub use review::{ActionReview, CriterionChange, PlanReview, Verdict};
 ///         "status": "planned"
 ///     }]
 /// }"#;
-/// let plan: ActionPlan = from_deserializer(&mut serde_json::Deserializer::from_str(text))?;
+/// let plan: ActionPlan = from_json_str(text)?;
 /// assert_eq!(plan.actions[0].criteria[0], "q9-3");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -21,8 +21,24 @@
 //! Criterion`) at the array's path, at any depth and in any format. The
 //! `keyed` module does this for every type at once, by wrapping the
 //! deserializer.
+//!
+//! Serde's first error is not the document's only problem: `every`
+//! ([`parse_every_problem`]) reads the input again as a generic `tree` and
+//! finds the others, with the same codes and paths; `text` reads JSON and
+//! TOML text in one call ([`from_json_str`], [`from_toml_str`]).
 
 use serde::de::{Deserialize, Deserializer};
+
+mod every;
+#[cfg(any(feature = "json", feature = "toml"))]
+mod text;
+mod tree;
+
+pub use every::{Parsed, parse_every_problem};
+#[cfg(feature = "json")]
+pub use text::from_json_str;
+#[cfg(feature = "toml")]
+pub use text::from_toml_str;
 
 use crate::model::id::{Id, MALFORMED_ID};
 use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
@@ -58,12 +74,15 @@ use crate::model::form::unique_keys::DUPLICATE_KEY;
 /// array (`/criteria/0`).
 ///
 /// The path points to where the problem is in the document as written: for
-/// an unknown field, to the field itself (`/criteria/0/titel`); for a
-/// missing field, to the object that lacks it. Inside an internally tagged
-/// enum such as [`Scale`](crate::Scale), serde buffers the content, so the
-/// path stops at the enum's value (`/scales/tick`) and the field name is
-/// taken from the message; so does it inside a report node's flattened
-/// outcome (`/nodes/3`).
+/// an unknown field, to the field itself (`/criteria/0/titel`, and inside a
+/// scale's level `/scales/quality/levels/1/valu`); for a missing field, to
+/// the object that lacks it.
+///
+/// This reads the input once and reports its first problem. To read text,
+/// [`from_json_str`](crate::from_json_str) and
+/// [`from_toml_str`](crate::from_toml_str) report every problem, and
+/// [`parse_every_problem`](crate::parse_every_problem) does so for any
+/// format whose input can be read twice.
 ///
 /// # Errors
 ///
@@ -121,39 +140,43 @@ where
     D: Deserializer<'de>,
 {
     let track = Track::default();
-    T::deserialize(Keyed::new(deserializer, &track)).map_err(|err| {
-        let mut path = String::new();
-        let mut last_key: Option<String> = None;
-        for segment in track.path() {
-            match segment {
-                Segment::Index(index) => {
-                    path = pointer(&path, index);
-                    last_key = None;
-                }
-                Segment::Key(key) => {
-                    path = pointer(&path, &key);
-                    last_key = Some(key);
-                }
-                // A key that is not a string: the path can go no deeper.
-                Segment::Opaque => break,
+    T::deserialize(Keyed::new(deserializer, &track))
+        .map_err(|err| ValidationError::new(vec![issue_of(track, &err.to_string())]))
+}
+
+/// The issue a deserialisation error makes: its kind from the `message`,
+/// its path from what `track` recorded.
+pub(crate) fn issue_of(track: Track, message: &str) -> Issue {
+    let mut path = String::new();
+    let mut last_key: Option<String> = None;
+    for segment in track.path() {
+        match segment {
+            Segment::Index(index) => {
+                path = pointer(&path, index);
+                last_key = None;
             }
+            Segment::Key(key) => {
+                path = pointer(&path, &key);
+                last_key = Some(key);
+            }
+            // A key that is not a string: the path can go no deeper.
+            Segment::Opaque => break,
         }
-        let message = err.to_string();
-        let mut kind = classify(&message);
-        match &mut kind {
-            IssueKind::UnknownField { field } if last_key.as_deref() != Some(field.as_str()) => {
-                path = pointer(&path, field);
-            }
-            IssueKind::DuplicateId { id, first } => {
-                // JSON Pointer cannot tell two uses of one key apart: both
-                // paths are the key's.
-                path = pointer(&path, id);
-                first.clone_from(&path);
-            }
-            _ => {}
+    }
+    let mut kind = classify(message);
+    match &mut kind {
+        IssueKind::UnknownField { field, .. } if last_key.as_deref() != Some(field.as_str()) => {
+            path = pointer(&path, field);
         }
-        ValidationError::new(vec![Issue::new(path, kind)])
-    })
+        IssueKind::DuplicateId { id, first } => {
+            // JSON Pointer cannot tell two uses of one key apart: both
+            // paths are the key's.
+            path = pointer(&path, id);
+            first.clone_from(&path);
+        }
+        _ => {}
+    }
+    Issue::new(path, kind)
 }
 
 /// The kind of problem a deserialisation error message describes.
@@ -165,7 +188,10 @@ fn classify(message: &str) -> IssueKind {
         return kind;
     }
     if let Some(field) = unknown_field(message) {
-        return IssueKind::UnknownField { field };
+        return IssueKind::UnknownField {
+            field,
+            message: message.trim().to_owned(),
+        };
     }
     if let Some(key) = message
         .find(DUPLICATE_KEY)

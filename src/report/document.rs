@@ -17,8 +17,9 @@ use crate::model::scale::RatingValue;
 
 /// A [`Report`] as its JSON form holds it: plain data, for reading a
 /// report back ([`crate::Scorer::read_report`]) or for tools that process the
-/// JSON. [`Report`] serialises to this form.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// JSON. [`Report`] serialises to this form. An unknown field is refused
+/// at every depth.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(title = "Report"))]
 #[serde(deny_unknown_fields)]
@@ -69,6 +70,27 @@ pub struct ReportDocument {
     /// Every facet value's score (rule 9).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facets: Vec<FacetDocument>,
+    /// Which fields with a default the document read gave.
+    #[serde(skip)]
+    pub(crate) given: GivenTop,
+}
+
+/// Which of a report's top-level fields with a default the document read
+/// gave, even at the default (see [`Given`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct GivenTop {
+    pub(crate) qualitative: bool,
+    pub(crate) band_capped: bool,
+    pub(crate) low_coverage: bool,
+    pub(crate) risks: bool,
+    pub(crate) strengths: bool,
+    pub(crate) facets: bool,
+}
+
+impl PartialEq for GivenTop {
+    fn eq(&self, _: &GivenTop) -> bool {
+        true
+    }
 }
 
 /// The framework a report is of: id, exact version (written `1.0.0`) and
@@ -90,9 +112,11 @@ pub struct ReportedFramework {
     pub title: String,
 }
 
-/// One criterion of a [`ReportDocument`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One criterion of a [`ReportDocument`], its outcome's fields beside its
+/// own. An unknown field is refused here as in every part of a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct NodeDocument {
     /// The criterion's id.
@@ -135,15 +159,36 @@ pub struct NodeDocument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_applicable: Option<String>,
     /// What scoring measured.
-    // serde buffers a flattened field's content: `keyed` keeps the structs
-    // in it objects there too (see `crate::parse::keyed`).
-    #[serde(flatten, deserialize_with = "crate::model::form::keyed::keyed")]
+    #[serde(flatten)]
     pub outcome: OutcomeDocument,
+    /// Which fields with a default the document read gave.
+    #[serde(skip)]
+    pub(crate) given: Given,
+}
+
+/// Which of a node's fields with a default (`leaf`, `weight`, `scored`,
+/// `critical`) a document read gave, even at the default, so that a
+/// difference there is reported at the field when the document has it and
+/// at the node when it does not. Not part of the document's value: any two
+/// compare equal.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Given {
+    pub(crate) leaf: bool,
+    pub(crate) weight: bool,
+    pub(crate) scored: bool,
+    pub(crate) critical: bool,
+}
+
+impl PartialEq for Given {
+    fn eq(&self, _: &Given) -> bool {
+        true
+    }
 }
 
 /// What scoring measured at one node of a [`ReportDocument`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OutcomeDocument {
     /// The normalised score in [0, 1].
@@ -243,6 +288,7 @@ impl Report {
                     counts: f.counts,
                 })
                 .collect(),
+            given: GivenTop::default(),
         }
     }
 }
@@ -260,6 +306,7 @@ fn node_document(node: NodeScore<'_>) -> NodeDocument {
         rating: node.rating().cloned(),
         not_applicable: node.not_applicable().map(str::to_string),
         outcome: outcome_document(node.outcome()),
+        given: Given::default(),
     }
 }
 

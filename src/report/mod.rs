@@ -17,6 +17,7 @@ pub(crate) mod bounds;
 pub(crate) mod build;
 pub(crate) mod display;
 pub(crate) mod document;
+pub(crate) mod document_form;
 pub(crate) mod explain;
 pub(crate) mod explain_text;
 pub(crate) mod read;
@@ -59,7 +60,7 @@ pub use views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
 /// ```
 /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
 ///
-/// let framework: Framework = serde_json::from_str(r#"{
+/// let framework: Framework = assessment_model::from_json_str(r#"{
 ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
 ///     "scales": { "tick": { "type": "binary" } },
 ///     "criteria": [
@@ -153,7 +154,7 @@ impl Report {
     /// ```
     /// use assessment_model::{Assessment, Framework, RatingValue, Scorer, Subject};
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [
@@ -286,6 +287,7 @@ impl PartialEq for Report {
 /// `leaves = rated + missing + not_applicable`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Counts {
     /// Every leaf.

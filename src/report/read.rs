@@ -142,6 +142,12 @@ fn check_ranges(at: &str, outcome: &OutcomeDocument) -> Result<(), Issue> {
     Ok(())
 }
 
+/// One field compared: its name, whether the two documents agree on it,
+/// and whether the document read gives it (a field left out is at its
+/// default, and the path of a difference there is the object's, so that
+/// every path resolves in the document read).
+type Field = (&'static str, bool, bool);
+
 /// The path and name of the first field in which `found` differs from
 /// `expected`, in document order.
 fn first_difference(
@@ -149,8 +155,12 @@ fn first_difference(
     expected: &ReportDocument,
 ) -> Option<(String, &'static str)> {
     let top = [
-        ("framework", found.framework == expected.framework),
-        ("qualitative", found.qualitative == expected.qualitative),
+        ("framework", found.framework == expected.framework, true),
+        (
+            "qualitative",
+            found.qualitative == expected.qualitative,
+            found.given.qualitative || found.qualitative,
+        ),
     ];
     if let Some(d) = differing("", &top) {
         return Some(d);
@@ -159,9 +169,17 @@ fn first_difference(
         return Some(d);
     }
     let flags = [
-        ("band", found.band == expected.band),
-        ("band_capped", found.band_capped == expected.band_capped),
-        ("low_coverage", found.low_coverage == expected.low_coverage),
+        ("band", found.band == expected.band, found.band.is_some()),
+        (
+            "band_capped",
+            found.band_capped == expected.band_capped,
+            found.given.band_capped || found.band_capped,
+        ),
+        (
+            "low_coverage",
+            found.low_coverage == expected.low_coverage,
+            found.given.low_coverage || found.low_coverage,
+        ),
     ];
     if let Some(d) = differing("", &flags) {
         return Some(d);
@@ -173,38 +191,74 @@ fn first_difference(
     }
     let finding = |a: &FindingDocument, b: &FindingDocument| {
         [
-            ("criterion", a.criterion == b.criterion),
-            ("score", a.score.to_bits() == b.score.to_bits()),
-            ("threshold", a.threshold.to_bits() == b.threshold.to_bits()),
+            ("criterion", a.criterion == b.criterion, true),
+            ("score", a.score.to_bits() == b.score.to_bits(), true),
+            (
+                "threshold",
+                a.threshold.to_bits() == b.threshold.to_bits(),
+                true,
+            ),
         ]
     };
     let facet = |a: &FacetDocument, b: &FacetDocument| {
         [
-            ("facet", a.facet == b.facet),
-            ("value", a.value == b.value),
+            ("facet", a.facet == b.facet, true),
+            ("value", a.value == b.value, true),
             (
                 "score",
                 a.score.map(f64::to_bits) == b.score.map(f64::to_bits),
+                a.score.is_some(),
             ),
-            ("counts", a.counts == b.counts),
+            ("counts", a.counts == b.counts, true),
         ]
     };
-    list_difference("/risks", &found.risks, &expected.risks, finding)
-        .or_else(|| list_difference("/strengths", &found.strengths, &expected.strengths, finding))
-        .or_else(|| list_difference("/facets", &found.facets, &expected.facets, facet))
+    let given = &found.given;
+    list_difference(
+        "/risks",
+        given.risks,
+        &found.risks,
+        &expected.risks,
+        finding,
+    )
+    .or_else(|| {
+        let (a, b) = (&found.strengths, &expected.strengths);
+        list_difference("/strengths", given.strengths, a, b, finding)
+    })
+    .or_else(|| {
+        list_difference(
+            "/facets",
+            given.facets,
+            &found.facets,
+            &expected.facets,
+            facet,
+        )
+    })
 }
 
 fn node_difference(at: &str, a: &NodeDocument, b: &NodeDocument) -> Option<(String, &'static str)> {
+    // A field with a default is in the document when it was read there or
+    // differs from the default (a document the crate writes leaves the
+    // default out).
+    #[allow(clippy::float_cmp)] // 1 is the default weight
+    let weighted = a.given.weight || a.weight != 1.0;
     let fields = [
-        ("parent", a.parent == b.parent),
-        ("title", a.title == b.title),
-        ("depth", a.depth == b.depth),
-        ("leaf", a.leaf == b.leaf),
-        ("weight", a.weight.to_bits() == b.weight.to_bits()),
-        ("scored", a.scored == b.scored),
-        ("critical", a.critical == b.critical),
-        ("rating", a.rating == b.rating),
-        ("not_applicable", a.not_applicable == b.not_applicable),
+        ("parent", a.parent == b.parent, a.parent.is_some()),
+        ("title", a.title == b.title, true),
+        ("depth", a.depth == b.depth, true),
+        ("leaf", a.leaf == b.leaf, a.given.leaf || a.leaf),
+        ("weight", a.weight.to_bits() == b.weight.to_bits(), weighted),
+        ("scored", a.scored == b.scored, a.given.scored || !a.scored),
+        (
+            "critical",
+            a.critical == b.critical,
+            a.given.critical || a.critical,
+        ),
+        ("rating", a.rating == b.rating, a.rating.is_some()),
+        (
+            "not_applicable",
+            a.not_applicable == b.not_applicable,
+            a.not_applicable.is_some(),
+        ),
     ];
     differing(at, &fields).or_else(|| outcome_difference(at, &a.outcome, &b.outcome))
 }
@@ -216,29 +270,46 @@ fn outcome_difference(
 ) -> Option<(String, &'static str)> {
     let bits = |x: Option<f64>| x.map(f64::to_bits);
     let fields = [
-        ("score", bits(a.score) == bits(b.score)),
-        ("no_score", a.no_score == b.no_score),
-        ("coverage", bits(a.coverage) == bits(b.coverage)),
-        ("counts", a.counts == b.counts),
-        ("band", a.band == b.band),
-        ("scale_mean", a.scale_mean == b.scale_mean),
+        ("score", bits(a.score) == bits(b.score), a.score.is_some()),
+        ("no_score", a.no_score == b.no_score, a.no_score.is_some()),
+        (
+            "coverage",
+            bits(a.coverage) == bits(b.coverage),
+            a.coverage.is_some(),
+        ),
+        ("counts", a.counts == b.counts, true),
+        ("band", a.band == b.band, a.band.is_some()),
+        (
+            "scale_mean",
+            a.scale_mean == b.scale_mean,
+            a.scale_mean.is_some(),
+        ),
     ];
     differing(at, &fields)
 }
 
-/// The first field of `fields` marked different, with its path under `at`.
-fn differing(at: &str, fields: &[(&'static str, bool)]) -> Option<(String, &'static str)> {
-    let (name, _) = fields.iter().find(|(_, same)| !same)?;
-    Some((pointer(at, name), name))
+/// The first field of `fields` marked different, with its path under `at`
+/// when the document gives it, else `at` itself.
+fn differing(at: &str, fields: &[Field]) -> Option<(String, &'static str)> {
+    let (name, _, given) = fields.iter().find(|(_, same, _)| !same)?;
+    let path = if *given {
+        pointer(at, name)
+    } else {
+        at.to_string()
+    };
+    Some((path, name))
 }
 
 /// Where two lists at `at` differ: the first differing field of the
-/// first differing item, or the list itself when only the lengths do.
+/// first differing item, or the list itself when only the lengths do (the
+/// document itself when it leaves the list out: it was not `given`, and is
+/// empty).
 fn list_difference<T, const N: usize>(
     at: &'static str,
+    given: bool,
     found: &[T],
     expected: &[T],
-    fields: impl Fn(&T, &T) -> [(&'static str, bool); N],
+    fields: impl Fn(&T, &T) -> [Field; N],
 ) -> Option<(String, &'static str)> {
     let item = found
         .iter()
@@ -246,6 +317,9 @@ fn list_difference<T, const N: usize>(
         .enumerate()
         .find_map(|(k, (a, b))| differing(&pointer(at, k), &fields(a, b)));
     item.or_else(|| {
-        (found.len() != expected.len()).then(|| (at.to_string(), at.trim_start_matches('/')))
+        (found.len() != expected.len()).then(|| {
+            let path = if given || !found.is_empty() { at } else { "" };
+            (path.to_string(), at.trim_start_matches('/'))
+        })
     })
 }

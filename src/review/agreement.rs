@@ -20,6 +20,7 @@ use crate::review::krippendorff::{MeasurementLevel, krippendorff_alpha};
 #[non_exhaustive]
 pub struct Agreement {
     /// Per leaf of the framework, in definition order.
+    #[serde(deserialize_with = "crate::model::form::unique_keys::unique_keys")]
     pub leaves: IndexMap<Id, LeafAgreement>,
     /// The share, in [0, 1], of the leaves rated by at least two peers on
     /// which every rating peer gave the same rating; `None` when no leaf was

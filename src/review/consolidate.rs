@@ -83,6 +83,7 @@ pub struct Disagreement {
     /// The leaf's id.
     pub leaf: Id,
     /// Each rating peer's rating, by peer key, in the review's order.
+    #[serde(deserialize_with = "crate::model::form::unique_keys::unique_keys")]
     pub ratings: IndexMap<Id, RatingValue>,
 }
 

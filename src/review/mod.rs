@@ -49,7 +49,7 @@ pub use krippendorff::{MeasurementLevel, krippendorff_alpha};
 /// ```
 /// use assessment_model::PeerReview;
 ///
-/// let review: PeerReview = serde_json::from_str(r#"{
+/// let review: PeerReview = assessment_model::from_json_str(r#"{
 ///     "framework": { "id": "tiny", "version": "^1" },
 ///     "subject": { "name": "Job coaching for refugees", "attributes": { "country": "SE" } },
 ///     "theme": "employer engagement",
@@ -138,7 +138,7 @@ impl PeerReview {
     /// ```
     /// use assessment_model::{FrameworkRef, PeerReview, Subject};
     ///
-    /// let framework: FrameworkRef = serde_json::from_str(r#"{"id": "impart-core", "version": "^1"}"#)?;
+    /// let framework: FrameworkRef = assessment_model::from_json_str(r#"{"id": "impart-core", "version": "^1"}"#)?;
     /// let review = PeerReview::new(framework, Subject::new("A project"));
     /// assert!(review.peers.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -192,12 +192,12 @@ impl PeerReview {
     /// use assessment_model::{Framework, PeerReview, RatingValue};
     /// use assessment_model::review::Consolidation;
     ///
-    /// let framework: Framework = serde_json::from_str(r#"{
+    /// let framework: Framework = assessment_model::from_json_str(r#"{
     ///     "id": "tiny", "version": "1.0.0", "title": "Tiny",
     ///     "scales": { "tick": { "type": "binary" } },
     ///     "criteria": [{ "id": "a", "title": "A", "scale": "tick" }]
     /// }"#)?;
-    /// let review: PeerReview = serde_json::from_str(r#"{
+    /// let review: PeerReview = assessment_model::from_json_str(r#"{
     ///     "framework": { "id": "tiny", "version": "^1" },
     ///     "subject": { "name": "P" },
     ///     "peers": { "p1": { "name": "One" }, "p2": { "name": "Two" } },

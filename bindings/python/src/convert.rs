@@ -1,8 +1,8 @@
 //! Documents across the boundary: from Python objects (dicts, lists,
 //! strings, numbers) and from JSON text through the crate's
 //! `from_deserializer`, so that a document that does not parse gives the
-//! crate's one issue with its JSON Pointer; to Python objects through
-//! `pythonize`.
+//! crate's issues with their JSON Pointers, every problem at once
+//! ([`every_problem`]); to Python objects through `pythonize`.
 //!
 //! Every Python object read as a document first passes [`json_shaped`]:
 //! what JSON text could say (dicts, lists and tuples, strings, numbers,
@@ -15,7 +15,11 @@
 use std::collections::HashSet;
 
 use assessment_model::model::pointer;
-use assessment_model::{Issue, IssueKind, ValidationError, from_deserializer};
+use std::convert::Infallible;
+
+use assessment_model::{
+    Issue, IssueKind, ValidationError, from_deserializer, from_json_str, parse_every_problem,
+};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
@@ -30,12 +34,51 @@ use serde::de::DeserializeOwned;
 use crate::errors::{Class, OrRaise};
 
 /// A `T` from a Python object (a dict for a document), once it is
-/// [`json_shaped`].
+/// [`json_shaped`]; one that does not parse with every problem it has
+/// ([`every_problem`]).
 pub(crate) fn from_object<T: DeserializeOwned>(
     obj: &Bound<'_, PyAny>,
 ) -> Result<T, ValidationError> {
     json_shaped(obj)?;
     from_deserializer(&mut Depythonizer::from_object(obj))
+        .map_err(|first| every_problem(obj, first, |_: &T| Vec::new()))
+}
+
+/// Every problem of `obj` (a dict or JSON text), a document that did not
+/// parse, `first` being the problem the typed reading found: the crate's
+/// `parse_every_problem` over the document as a generic value, followed by
+/// the issues `check` finds in what could be read (`Parsed::with_checks`:
+/// a typo does not hide an unknown criterion or a rating off the scale).
+/// The typed reading's own issue keeps its place and message.
+pub(crate) fn every_problem<T: DeserializeOwned>(
+    obj: &Bound<'_, PyAny>,
+    first: ValidationError,
+    check: impl FnOnce(&T) -> Vec<Issue>,
+) -> ValidationError {
+    let value: Option<serde_json::Value> = match obj.extract::<PyBackedStr>() {
+        Ok(text) => serde_json::from_str(&text).ok(),
+        Err(_) => pythonize::depythonize(obj).ok(),
+    };
+    let Some(value) = value else {
+        return first;
+    };
+    let parsed = parse_every_problem::<T, _, _, _>(|| Ok::<_, Infallible>(&value));
+    if parsed.issues().is_empty() {
+        // Not a problem of form (trailing text, a value JSON cannot hold).
+        return first;
+    }
+    let checks = parsed.value().map(check).unwrap_or_default();
+    let mut issues = parsed.with_checks(checks).into_issues();
+    for issue in first.into_issues() {
+        let same = issues
+            .iter_mut()
+            .find(|i| i.path == issue.path && i.code() == issue.code());
+        match same {
+            Some(slot) => *slot = issue,
+            None => issues.insert(0, issue),
+        }
+    }
+    ValidationError::new(issues)
 }
 
 /// The deepest a list or dict may be nested in a document from Python:
@@ -268,18 +311,11 @@ pub(crate) fn json_number_hook(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types
     })
 }
 
-/// A `T` from JSON text; trailing characters after the document are
+/// A `T` from JSON text, with every problem it has (the crate's
+/// `from_json_str`); trailing characters after the document are
 /// `invalid-document` at the root.
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ValidationError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = from_deserializer(&mut de)?;
-    de.end().map_err(|e| {
-        let kind = IssueKind::InvalidDocument {
-            message: e.to_string(),
-        };
-        ValidationError::new(vec![Issue::new("", kind)])
-    })?;
-    Ok(value)
+    from_json_str(text)
 }
 
 /// A `T` from JSON text (a `str`) or from a Python object.

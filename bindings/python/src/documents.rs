@@ -1,7 +1,7 @@
 //! `Framework` and `Assessment`: documents read from dicts or JSON text,
 //! written back the same way.
 
-use assessment_model::{Assessment, Framework, Issue, ValidationError};
+use assessment_model::{Assessment, Framework, Issue, Scorer, ValidationError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
@@ -181,6 +181,36 @@ pub(crate) fn with_assessment<R>(
     }
     let assessment = assessment_from(obj, ids).or_raise(obj.py(), Class::Validation)?;
     f(&assessment)
+}
+
+/// [`with_assessment`] for an assessment to be scored by `scorer`: one
+/// that does not parse raises `ValidationError` with its problems of form
+/// and, after them, what `scorer.validate` finds in the rest of it (an
+/// unknown criterion, a rating off the scale), so that a typo does not
+/// hide them.
+pub(crate) fn with_scored_assessment<R>(
+    obj: &Bound<'_, PyAny>,
+    ids: &Ids,
+    scorer: &Scorer,
+    f: impl FnOnce(&Assessment) -> PyResult<R>,
+) -> PyResult<R> {
+    if let Ok(a) = obj.cast::<PyAssessment>() {
+        return f(&a.get().inner);
+    }
+    match assessment_from(obj, Some(ids)) {
+        Ok(assessment) => f(&assessment),
+        Err(first) => {
+            let checks = |a: &Assessment| {
+                scorer
+                    .validate(a)
+                    .err()
+                    .map(ValidationError::into_issues)
+                    .unwrap_or_default()
+            };
+            Err(crate::convert::every_problem(obj, first, checks))
+                .or_raise(obj.py(), Class::Validation)
+        }
+    }
 }
 
 /// An assessment from a dict or JSON text: a dict of the common shape

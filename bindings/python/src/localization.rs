@@ -36,7 +36,7 @@ fn coverage_dict(py: Python<'_>, coverage: Coverage) -> PyResult<Bound<'_, PyDic
 #[pymethods]
 impl PyLocalization {
     /// Parses a localization from JSON text; raises `ValidationError`
-    /// (one issue, with its path) when the text is not one.
+    /// (every problem, each with its path) when the text is not one.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: PyBackedStr) -> PyResult<PyLocalization> {
         let inner = from_json(&text).or_raise(py, Class::Validation)?;

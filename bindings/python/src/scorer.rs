@@ -9,7 +9,7 @@ use pyo3::types::PyTuple;
 
 use crate::analysis::PyBounds;
 use crate::convert::to_object;
-use crate::documents::{PyFramework, with_assessment};
+use crate::documents::{PyFramework, with_scored_assessment};
 use crate::errors::{Class, OrRaise};
 use crate::fast::Ids;
 use crate::progress::PyObserver;
@@ -50,7 +50,7 @@ impl PyScorer {
     /// Scores an assessment into a `Report`.
     fn score(&self, assessment: &Bound<'_, PyAny>) -> PyResult<PyReport> {
         let py = assessment.py();
-        with_assessment(assessment, Some(&self.ids), |a| {
+        with_scored_assessment(assessment, &self.ids, &self.inner, |a| {
             let inner = self.inner.score(a).or_raise(py, Class::Score)?;
             Ok(PyReport {
                 inner,
@@ -63,7 +63,7 @@ impl PyScorer {
     /// building a report: the same number as `score(a).total["score"]`.
     fn total(&self, assessment: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
         let py = assessment.py();
-        with_assessment(assessment, Some(&self.ids), |a| {
+        with_scored_assessment(assessment, &self.ids, &self.inner, |a| {
             self.inner.total(a).or_raise(py, Class::Score)
         })
     }
@@ -72,7 +72,7 @@ impl PyScorer {
     /// this framework; returns `None` when it can be scored.
     fn validate(&self, assessment: &Bound<'_, PyAny>) -> PyResult<()> {
         let py = assessment.py();
-        with_assessment(assessment, Some(&self.ids), |a| {
+        with_scored_assessment(assessment, &self.ids, &self.inner, |a| {
             self.inner.validate(a).or_raise(py, Class::Score)
         })
     }
@@ -82,7 +82,7 @@ impl PyScorer {
     /// first, as dicts.
     fn priorities<'py>(&self, assessment: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = assessment.py();
-        with_assessment(assessment, Some(&self.ids), |a| {
+        with_scored_assessment(assessment, &self.ids, &self.inner, |a| {
             let priorities = self.inner.priorities(a).or_raise(py, Class::Score)?;
             to_object(py, &priorities)
         })
@@ -104,7 +104,7 @@ impl PyScorer {
     ) -> PyResult<PyBounds> {
         let py = assessment.py();
         let mut observer = PyObserver::new(progress)?;
-        with_assessment(assessment, Some(&self.ids), |a| {
+        with_scored_assessment(assessment, &self.ids, &self.inner, |a| {
             let inner = self
                 .inner
                 .bounds_observed(a, &mut observer)

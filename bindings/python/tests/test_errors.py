@@ -90,6 +90,75 @@ def test_parse_errors_carry_their_path():
     ]
 
 
+TICK_AND_GRADE = {
+    "id": "fw", "version": "1.0.0", "title": "F",
+    "scales": {
+        "tick": {"type": "binary"},
+        "quality": {"type": "ordinal", "levels": [
+            {"id": "poor", "value": 0, "label": "poor"},
+            {"id": "fair", "value": 1, "label": "fair"},
+            {"id": "good", "value": 2, "label": "good"},
+        ]},
+    },
+    "criteria": [
+        {"id": "a", "title": "A", "scale": "tick"},
+        {"id": "b", "title": "B", "scale": "quality"},
+    ],
+}
+
+
+def test_a_dict_with_three_problems_reports_all_three():
+    # Issue 25, item 8: a key typo, an unknown criterion and a level off
+    # the scale, in one error: the typo does not hide the other two.
+    scorer = Scorer(Framework.from_dict(TICK_AND_GRADE))
+    assessment = {
+        "framework": {"id": "fw", "version": "^1"},
+        "subject": {"name": "S"},
+        "ratings": {
+            "a": {"value": "met", "notse": "x"},
+            "zz": {"value": "met"},
+            "b": {"value": {"level": 7}},
+        },
+    }
+    for call in (scorer.score, scorer.total, scorer.validate, scorer.priorities):
+        with pytest.raises(ValidationError) as caught:
+            call(assessment)
+        got = sorted((e["code"], e["path"]) for e in caught.value.errors())
+        assert got == [
+            ("rating-off-scale", "/ratings/b/value"),
+            ("unknown-criterion", "/ratings/zz"),
+            ("unknown-field", "/ratings/a/notse"),
+        ]
+        assert caught.value.error_count() == 3
+
+
+def test_every_problem_of_form_of_a_framework_dict():
+    document = dict(TICK_AND_GRADE)
+    document["scales"] = {"tick": {"type": "binary", "titel": "Tick"}}
+    document["criteria"] = [
+        {"id": "a", "title": "A", "scale": "tick", "weight": "heavy"},
+        {"id": "B", "title": "B", "scale": "tick"},
+    ]
+    with pytest.raises(ValidationError) as caught:
+        Framework.from_dict(document)
+    got = sorted((e["code"], e["path"]) for e in caught.value.errors())
+    assert got == [
+        ("invalid-document", "/criteria/0/weight"),
+        ("malformed-id", "/criteria/1/id"),
+        ("unknown-field", "/scales/tick/titel"),
+    ]
+    # The same from JSON text, in the order of the text.
+    import json
+
+    with pytest.raises(ValidationError) as caught:
+        Framework.from_json(json.dumps(document))
+    assert [(e["code"], e["path"]) for e in caught.value.errors()] == [
+        ("unknown-field", "/scales/tick/titel"),
+        ("invalid-document", "/criteria/0/weight"),
+        ("malformed-id", "/criteria/1/id"),
+    ]
+
+
 def test_score_errors_list_every_problem(scorer):
     assessment = {
         "framework": {"id": "good-practice-criteria", "version": "1.0.0"},

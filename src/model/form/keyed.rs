@@ -17,18 +17,17 @@
 //! where they occur:
 //!
 //! - An internally tagged enum (`#[serde(tag = "…")]`, such as
-//!   [`Scale`](crate::Scale)) asks for `deserialize_any` with a visitor
+//!   [`IssueKind`](crate::IssueKind)) asks for `deserialize_any` with a visitor
 //!   that takes the tag from the first element of an array. Its
 //!   `expecting` is serde's `internally tagged enum <Name>`, which a
 //!   [`Guard`] recognises: such a visitor gets no sequence either.
 //! - Inside an internally tagged enum and in a `#[serde(flatten)]` field
-//!   (and in an untagged enum, of which the crate has none), serde buffers
-//!   the content and deserializes it with its own deserializer, which
-//!   [`Keyed`] does not wrap. A field there whose
-//!   type holds structs re-enters the rule with
-//!   `#[serde(deserialize_with = "crate::parse::keyed")]` (a flattened
-//!   `Option` must not: serde reads it through a hidden visitor method
-//!   that no wrapper can pass on).
+//!   (and in an untagged enum), serde buffers the content and deserializes
+//!   it with its own deserializer, which [`Keyed`] does not wrap, and the
+//!   path of an error there stops at the buffered value. No document of
+//!   the crate is read so: a [`Scale`](crate::Scale) is read as one struct
+//!   of every scale's fields (`scale_form`), a report's node with its
+//!   outcome as one struct (`crate::report::document_form`).
 //!
 //! Scalars are passed on unwrapped: their visitors take no struct, and
 //! parsing strings and numbers stays as fast as without the wrapper.
@@ -62,19 +61,6 @@ impl<'t, D> Keyed<'t, D> {
     pub(crate) fn new(de: D, track: &'t Track) -> Keyed<'t, D> {
         Keyed { de, track }
     }
-}
-
-/// Deserialises a `T` with [`Keyed`] around `deserializer`: used with
-/// `#[serde(deserialize_with)]` on the fields of buffered content (see the
-/// module docs), where serde's own deserializer would let a struct be an
-/// array again. Serde's buffered content has no path of its own, so what
-/// this tracks is not used.
-pub(crate) fn keyed<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: de::Deserialize<'de>,
-{
-    T::deserialize(Keyed::new(deserializer, &Track::default()))
 }
 
 /// Passes scalar requests on with the visitor as it is.
@@ -243,7 +229,7 @@ const TAGGED_ENUM: &str = "internally tagged enum ";
 /// sequence arrives at `deserialize_any`; compares the visitor's
 /// `expecting` with [`TAGGED_ENUM`] as it is written, without allocating,
 /// and stops at the first byte that differs.
-fn expects_tagged_enum<'de, V: Visitor<'de>>(visitor: &V) -> bool {
+pub(crate) fn expects_tagged_enum<'de, V: Visitor<'de>>(visitor: &V) -> bool {
     let mut prefix = Prefix { rest: TAGGED_ENUM };
     // The error only says that the comparison stopped early.
     let _ = fmt::write(&mut prefix, format_args!("{}", visitor as &dyn Expected));

@@ -20,6 +20,7 @@ macro_rules! pass_visits {
 
 pub(crate) mod defaults;
 pub(crate) mod keyed;
+pub(crate) mod scale_form;
 pub(crate) mod track;
 pub(crate) mod unique_keys;
 #[cfg(feature = "schema")]

@@ -54,3 +54,31 @@ where
         Ok(map)
     }
 }
+
+/// [`unique_keys`] for a map whose values are maps: neither level keeps
+/// only the last of a key given twice.
+pub(crate) fn unique_nested_keys<'de, D, K, L, V>(
+    deserializer: D,
+) -> Result<IndexMap<K, IndexMap<L, V>>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Eq + Hash + fmt::Display,
+    L: Deserialize<'de> + Eq + Hash + fmt::Display,
+    V: Deserialize<'de>,
+{
+    let outer: IndexMap<K, Unique<L, V>> = unique_keys(deserializer)?;
+    Ok(outer.into_iter().map(|(k, v)| (k, v.0)).collect())
+}
+
+/// A map read with [`unique_keys`].
+struct Unique<L, V>(IndexMap<L, V>);
+
+impl<'de, L, V> Deserialize<'de> for Unique<L, V>
+where
+    L: Deserialize<'de> + Eq + Hash + fmt::Display,
+    V: Deserialize<'de>,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        unique_keys(deserializer).map(Unique)
+    }
+}

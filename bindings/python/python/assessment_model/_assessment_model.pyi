@@ -51,10 +51,10 @@ class Framework:
 
     @staticmethod
     def from_json(text: str) -> "Framework":
-        """Parses JSON text; raises ``ValidationError`` (one issue)."""
+        """Parses JSON text; raises ``ValidationError`` (every problem, each with its path)."""
     @staticmethod
     def from_dict(document: Mapping[str, Any]) -> "Framework":
-        """Reads a dict; raises ``ValidationError`` (one issue)."""
+        """Reads a dict; raises ``ValidationError`` (every problem, each with its path)."""
     def to_dict(self) -> Dict[str, Any]:
         """The document as a dict, maps in definition order."""
     def to_json(self) -> str:
@@ -79,10 +79,10 @@ class Assessment:
 
     @staticmethod
     def from_json(text: str) -> "Assessment":
-        """Parses JSON text; raises ``ValidationError`` (one issue)."""
+        """Parses JSON text; raises ``ValidationError`` (every problem, each with its path)."""
     @staticmethod
     def from_dict(document: Mapping[str, Any]) -> "Assessment":
-        """Reads a dict; raises ``ValidationError`` (one issue)."""
+        """Reads a dict; raises ``ValidationError`` (every problem, each with its path)."""
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
     def __eq__(self, other: object) -> bool: ...

@@ -101,8 +101,10 @@ class Error(ValueError):
 
 
 class ValidationError(Error):
-    """A document that does not parse (one issue, where the parser stopped)
-    or a framework that is not valid (every issue, warnings included)."""
+    """A document that does not parse (every problem of form, each where it
+    is, and for an assessment given to a ``Scorer`` what its checks find in
+    the rest) or a framework that is not valid (every issue, warnings
+    included)."""
 
 
 class ScoreError(Error):
