@@ -144,7 +144,8 @@ impl Report {
     /// `"low_coverage": true`, omitted when false.
     ///
     /// A framework with `min_coverage` already withholds a total below it
-    /// (rule 6: no score, [`NoScore::InsufficientCoverage`]), so its
+    /// (rule 6: no score,
+    /// [`NoScore::InsufficientCoverage`](crate::NoScore::InsufficientCoverage)), so its
     /// reports are never flagged: its authors have said how much evidence
     /// is enough. A total without a score (qualitative, insufficient
     /// coverage, nothing applicable) is not flagged either.
