@@ -97,6 +97,9 @@ fn benches(c: &mut Criterion) {
             Aggregation::HarmonicMean,
         ])
         .method_levels([0, 1]);
+    // Under `cargo test --benches` the bench runs once, in a debug build,
+    // to show that it works: a few samples do that.
+    let samples = if mode::benchmarking() { 10_000 } else { 20 };
     let mut group = c.benchmark_group("uncertainty");
     group
         .sample_size(10)
@@ -105,13 +108,13 @@ fn benches(c: &mut Criterion) {
     let run = || {
         Uncertainty::new(&scorer, spec.clone())
             .seed(7)
-            .samples(10_000)
+            .samples(samples)
             .run(black_box(&members))
             .unwrap()
     };
     let report = run();
     assert_eq!(report.members.len(), 100);
-    assert_eq!(report.evaluations, 10_000 * (16 + 1 + 2));
+    assert_eq!(report.evaluations, samples * (16 + 1 + 2));
     // Criterion times CPU seconds here, not wall time: each sample is one
     // run (about as long as the run's CPU time), and its median is the
     // figure issue 24 sets its target on.
