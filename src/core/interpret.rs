@@ -55,19 +55,52 @@ pub enum LeafValue {
     NotApplicable,
 }
 
-/// Leaf values for `L` lanes (at most 8): per leaf its score in each lane
-/// (0 unless rated) and two lane masks, a bit per lane: whether it is
-/// rated applicable, and whether it is applicable. A missing leaf is
-/// applicable and not rated; a not-applicable one is neither. The
-/// interpreter reads a mask as lanes of 1.0 and 0.0 ([`mask_lanes`]), so
-/// the states enter its sums by multiplication, which the compiler
-/// vectorises; as bits they keep a table of many rows a third of the size
+/// Leaf values for `L` lanes (at most 8): per leaf, its [`LeafLanes`].
+/// As bits, the states keep a table of many rows a third of the size
 /// that lanes of floats would take.
 #[derive(Debug, Clone)]
 pub(crate) struct Block<const L: usize> {
-    value: Vec<[f64; L]>,
-    rated: Vec<u8>,
-    applicable: Vec<u8>,
+    leaves: Vec<LeafLanes<L>>,
+}
+
+/// One leaf in `L` lanes: its score in each lane (0 unless rated) and two
+/// lane masks, a bit per lane: whether it is rated applicable, and whether
+/// it is applicable. A missing leaf is applicable and not rated; a
+/// not-applicable one is neither. The interpreter reads a mask as lanes of
+/// 1.0 and 0.0 ([`mask_lanes`]), so the states enter its sums by
+/// multiplication, which the compiler vectorises. Kept together so that
+/// the interpreter finds all three with one lookup.
+#[derive(Debug, Clone, Copy)]
+struct LeafLanes<const L: usize> {
+    value: [f64; L],
+    rated: u8,
+    applicable: u8,
+}
+
+impl<const L: usize> LeafLanes<L> {
+    const NOT_APPLICABLE: LeafLanes<L> = LeafLanes {
+        value: [0.0; L],
+        rated: 0,
+        applicable: 0,
+    };
+
+    /// Sets lane `bit` (a mask with the lane's bit set) to `v`.
+    #[inline]
+    fn set(&mut self, lane: usize, bit: u8, v: LeafValue) {
+        let (x, rated, applicable) = v.lanes();
+        if let Some(cell) = self.value.get_mut(lane) {
+            *cell = x;
+        }
+        let put = |mask: u8, on: bool| if on { mask | bit } else { mask & !bit };
+        self.rated = put(self.rated, rated);
+        self.applicable = put(self.applicable, applicable);
+    }
+}
+
+/// The mask of lane `lane`: its bit set (none past the eighth).
+fn lane_bit(lane: usize) -> u8 {
+    1u8.checked_shl(u32::try_from(lane).unwrap_or(u32::MAX))
+        .unwrap_or(0)
 }
 
 impl<const L: usize> Block<L> {
@@ -76,38 +109,25 @@ impl<const L: usize> Block<L> {
     pub(crate) fn new(leaves: usize) -> Block<L> {
         const { assert!(L >= 1 && L <= 8, "a lane mask is a byte") };
         Block {
-            value: vec![[0.0; L]; leaves],
-            rated: vec![0; leaves],
-            applicable: vec![0; leaves],
+            leaves: vec![LeafLanes::NOT_APPLICABLE; leaves],
         }
     }
 
     /// Every lane not applicable again, in place.
     pub(crate) fn clear(&mut self) {
-        self.value.fill([0.0; L]);
-        self.rated.fill(0);
-        self.applicable.fill(0);
+        self.leaves.fill(LeafLanes::NOT_APPLICABLE);
     }
 
     /// The number of leaves.
     pub(crate) fn leaves(&self) -> usize {
-        self.value.len()
+        self.leaves.len()
     }
 
     /// Sets leaf `leaf` of lane `lane`.
     #[inline]
     pub(crate) fn set(&mut self, leaf: usize, lane: usize, v: LeafValue) {
-        let (x, rated, applicable) = v.lanes();
-        if let Some(cell) = self.value.get_mut(leaf).and_then(|c| c.get_mut(lane)) {
-            *cell = x;
-        }
-        let bit = 1u8
-            .checked_shl(u32::try_from(lane).unwrap_or(u32::MAX))
-            .unwrap_or(0);
-        for (mask, on) in [(&mut self.rated, rated), (&mut self.applicable, applicable)] {
-            if let Some(mask) = mask.get_mut(leaf) {
-                *mask = if on { *mask | bit } else { *mask & !bit };
-            }
+        if let Some(cell) = self.leaves.get_mut(leaf) {
+            cell.set(lane, lane_bit(lane), v);
         }
     }
 
@@ -115,46 +135,24 @@ impl<const L: usize> Block<L> {
     /// leaf past the end of `values` not applicable): a row of a table
     /// at once, with the lane's bit worked out once.
     pub(crate) fn set_lane(&mut self, lane: usize, values: &[LeafValue]) {
-        let bit = 1u8
-            .checked_shl(u32::try_from(lane).unwrap_or(u32::MAX))
-            .unwrap_or(0);
-        let masks = self.rated.iter_mut().zip(self.applicable.iter_mut());
+        let bit = lane_bit(lane);
         let values = values
             .iter()
             .copied()
             .chain(std::iter::repeat(LeafValue::NotApplicable));
-        for ((cell, (rated, applicable)), v) in self.value.iter_mut().zip(masks).zip(values) {
-            let (x, is_rated, is_applicable) = v.lanes();
-            if let Some(cell) = cell.get_mut(lane) {
-                *cell = x;
-            }
-            *rated = if is_rated {
-                *rated | bit
-            } else {
-                *rated & !bit
-            };
-            *applicable = if is_applicable {
-                *applicable | bit
-            } else {
-                *applicable & !bit
-            };
+        for (cell, v) in self.leaves.iter_mut().zip(values) {
+            cell.set(lane, bit, v);
         }
     }
 
     /// Leaf `leaf` of lane `lane`.
     #[inline]
     pub(crate) fn get(&self, leaf: usize, lane: usize) -> LeafValue {
-        let on = |mask: &Vec<u8>| {
-            let bits = mask.get(leaf).copied().unwrap_or(0);
-            bits.checked_shr(u32::try_from(lane).unwrap_or(u32::MAX))
-                .unwrap_or(0)
-                & 1
-                == 1
-        };
-        if on(&self.rated) {
-            let x = self.value.get(leaf).and_then(|c| c.get(lane)).copied();
-            LeafValue::Rated(x.unwrap_or(0.0))
-        } else if on(&self.applicable) {
+        let cell = self.leaves.get(leaf).unwrap_or(&LeafLanes::NOT_APPLICABLE);
+        let bit = lane_bit(lane);
+        if cell.rated & bit != 0 {
+            LeafValue::Rated(cell.value.get(lane).copied().unwrap_or(0.0))
+        } else if cell.applicable & bit != 0 {
             LeafValue::Missing
         } else {
             LeafValue::NotApplicable
@@ -182,24 +180,29 @@ static MASK_LANES: [[f64; 8]; 256] = {
     lanes
 };
 
-/// Mask `bits` as `L` lanes of 1.0 and 0.0 (a mask has every bit of
-/// 256, so the lookup always finds its row).
+/// Mask `bits` as `L` lanes of 1.0 and 0.0: the first `L` of its row
+/// (a mask has every bit of 256 and `L` is at most 8, so the lookup
+/// always finds them; the fallback is never taken).
 #[inline(always)]
-fn mask_lanes<const L: usize>(bits: u8) -> [f64; L] {
-    let row = MASK_LANES.get(usize::from(bits));
-    std::array::from_fn(|lane| row.and_then(|r| r.get(lane)).copied().unwrap_or(0.0))
+fn mask_lanes<const L: usize>(bits: u8) -> &'static [f64; L] {
+    const ZEROS: [f64; 8] = [0.0; 8];
+    let row = MASK_LANES.get(usize::from(bits)).unwrap_or(&ZEROS);
+    row.first_chunk::<L>().unwrap_or(&[0.0; L])
 }
 
 impl Block<1> {
     /// One assessment's bound values as a block of one lane.
     pub(crate) fn of(values: &[LeafValue]) -> Block<1> {
-        let lanes = values.iter().map(|v| v.lanes());
+        let leaves = values.iter().map(|v| {
+            let (x, rated, applicable) = v.lanes();
+            LeafLanes {
+                value: [x],
+                rated: u8::from(rated),
+                applicable: u8::from(applicable),
+            }
+        });
         Block {
-            value: lanes.clone().map(|(x, _, _)| [x]).collect(),
-            rated: lanes.clone().map(|(_, rated, _)| u8::from(rated)).collect(),
-            applicable: lanes
-                .map(|(_, _, applicable)| u8::from(applicable))
-                .collect(),
+            leaves: leaves.collect(),
         }
     }
 }
@@ -316,7 +319,9 @@ impl<const L: usize> Sums<L> {
 
     /// Nothing included under `method` again, in place (field by field:
     /// the interpreter resets one `Sums` per step, and a whole new value
-    /// would be built and copied).
+    /// would be built and copied). The flat sums are left as they are:
+    /// [`Program::gather_into`] empties them where the program has a flat
+    /// step (elsewhere nothing adds to them, and they stay 0).
     #[inline(always)]
     fn reset(&mut self, method: Aggregation) {
         let least = if method == Aggregation::Minimum {
@@ -329,7 +334,6 @@ impl<const L: usize> Sums<L> {
         self.count = [0.0; L];
         self.second = [f64::INFINITY; L];
         self.least_at = [0; L];
-        self.flat = [[0.0; L]; 4];
     }
 
     /// Adds member `at` of weight `w`, scores `x`, in the lanes where
@@ -347,8 +351,11 @@ impl<const L: usize> Sums<L> {
         let lanes = lanes.zip(x.iter().zip(has));
         match method {
             Aggregation::WeightedMean => {
-                for ((total, _), (&x, &h)) in lanes {
-                    *total += w * x * h;
+                // A lane without a score holds the score 0 (a leaf's value
+                // is 0 unless rated, a group's score is 0 where it has
+                // none), so w·x is already w·x·has, bit for bit.
+                for ((total, _), (&x, _)) in lanes {
+                    *total += w * x;
                 }
             }
             Aggregation::GeometricMean | Aggregation::HarmonicMean => {
@@ -498,27 +505,41 @@ impl Sums<1> {
 /// The evaluated program for a block: per step (group), per lane.
 #[derive(Debug, Clone)]
 pub(crate) struct Results<const L: usize> {
-    /// Per step: its score (0 where it has none).
-    pub score: Vec<[f64; L]>,
-    /// Per step: whether it has a score (1 or 0).
-    pub has: Vec<[f64; L]>,
-    /// Per step: applicable leaves below.
-    pub applicable: Vec<[f64; L]>,
-    /// Per step: rated applicable leaves below.
-    pub rated: Vec<[f64; L]>,
+    /// Per step, in the program's order.
+    steps: Vec<StepLanes<L>>,
     /// Per step, when some step is flat: the flat sums it passes up.
-    pub flat: Vec<[[f64; L]; 4]>,
+    flat: Vec<[[f64; L]; 4]>,
     /// The `min_coverage` they were evaluated under (rule 6).
-    pub min_coverage: Option<f64>,
+    min_coverage: Option<f64>,
+}
+
+/// One step's result in `L` lanes, kept together so that a parent finds
+/// it with one lookup.
+#[derive(Debug, Clone, Copy)]
+struct StepLanes<const L: usize> {
+    /// Its score (0 where it has none).
+    score: [f64; L],
+    /// Whether it has a score (1 or 0).
+    has: [f64; L],
+    /// Applicable leaves below.
+    applicable: [f64; L],
+    /// Rated applicable leaves below.
+    rated: [f64; L],
+}
+
+impl<const L: usize> StepLanes<L> {
+    const EMPTY: StepLanes<L> = StepLanes {
+        score: [0.0; L],
+        has: [0.0; L],
+        applicable: [0.0; L],
+        rated: [0.0; L],
+    };
 }
 
 impl<const L: usize> Default for Results<L> {
     fn default() -> Results<L> {
         Results {
-            score: Vec::new(),
-            has: Vec::new(),
-            applicable: Vec::new(),
-            rated: Vec::new(),
+            steps: Vec::new(),
             flat: Vec::new(),
             min_coverage: None,
         }
@@ -531,15 +552,15 @@ impl<const L: usize> Results<L> {
     /// `min_coverage` cut it out (rule 6), else its score or nothing to
     /// aggregate (rule 4).
     pub(crate) fn group(&self, step: usize, lane: usize) -> Evaluated {
-        let get = |a: Option<&[f64; L]>| a.and_then(|a| a.get(lane)).copied().unwrap_or(0.0);
-        let applicable = get(self.applicable.get(step));
-        let rated = get(self.rated.get(step));
+        let at = self.steps.get(step).unwrap_or(&StepLanes::EMPTY);
+        let get = |a: &[f64; L]| a.get(lane).copied().unwrap_or(0.0);
+        let (applicable, rated) = (get(&at.applicable), get(&at.rated));
         let score = if applicable <= 0.0 {
             Err(NoScore::NotApplicable)
         } else if cut(applicable, rated, self.min_coverage) {
             Err(NoScore::InsufficientCoverage)
-        } else if get(self.has.get(step)) > 0.0 {
-            Ok(get(self.score.get(step)))
+        } else if get(&at.has) > 0.0 {
+            Ok(get(&at.score))
         } else {
             Err(NoScore::NothingToAggregate)
         };
@@ -559,19 +580,14 @@ impl<const L: usize> Results<L> {
 
     /// The root's (the total's) result in lane `lane`.
     pub(crate) fn root(&self, lane: usize) -> Evaluated {
-        self.group(self.score.len().saturating_sub(1), lane)
+        self.group(self.steps.len().saturating_sub(1), lane)
     }
 
     fn fit(&mut self, steps: usize, flat: bool, min_coverage: Option<f64>) {
         self.min_coverage = min_coverage;
         self.flat
             .resize(if flat { steps } else { 0 }, [[0.0; L]; 4]);
-        if self.score.len() != steps {
-            self.score.resize(steps, [0.0; L]);
-            self.has.resize(steps, [0.0; L]);
-            self.applicable.resize(steps, [0.0; L]);
-            self.rated.resize(steps, [0.0; L]);
-        }
+        self.steps.resize(steps, StepLanes::EMPTY);
     }
 }
 
@@ -580,7 +596,10 @@ impl<const L: usize> Results<L> {
 /// where something is applicable).
 #[inline(always)]
 fn cut(applicable: f64, rated: f64, min_coverage: Option<f64>) -> bool {
-    min_coverage.is_some_and(|min| applicable > 0.0 && rated / applicable < min)
+    // `&`, not `&&`: both sides are cheap, and without a branch the
+    // interpreter's loop over lanes vectorises (0/0 is NaN, below nothing).
+    let min = min_coverage.unwrap_or(f64::NEG_INFINITY);
+    (applicable > 0.0) & (rated / applicable < min)
 }
 
 /// A count of leaves kept as a float, as an integer (exact: the sums of
@@ -681,6 +700,9 @@ impl Program {
         into: &mut Gathered<L>,
     ) {
         into.sums.reset(step.method);
+        if self.flat {
+            into.sums.flat = [[0.0; L]; 4];
+        }
         into.applicable = [0.0; L];
         into.rated = [0.0; L];
         let Gathered {
@@ -692,16 +714,16 @@ impl Program {
             let Some([x, has, app, rat]) = member_lanes(member, block, policy, out) else {
                 continue;
             };
-            add_lanes(applicable, &app);
-            add_lanes(rated, &rat);
+            add_lanes(applicable, app);
+            add_lanes(rated, rat);
             let counts = member.counts();
             if counts {
-                sums.add(step.method, at, member.weight, &x, &has);
+                sums.add(step.method, at, member.weight, x, has);
             }
             if self.flat && member.scored {
                 match member.input {
                     Input::Leaf(_) if counts => {
-                        add_leaf_flat(&mut sums.flat, member.weight, &x, &has)
+                        add_leaf_flat(&mut sums.flat, member.weight, x, has)
                     }
                     Input::Leaf(_) => {}
                     Input::Group(child) => {
@@ -735,7 +757,7 @@ impl Program {
         let mut keep = [0.0; L];
         let counts = gathered.applicable.iter().zip(&gathered.rated);
         for (keep, (&app, &rat)) in keep.iter_mut().zip(counts) {
-            *keep = if app > 0.0 && !cut(app, rat, min_coverage) {
+            *keep = if (app > 0.0) & !cut(app, rat, min_coverage) {
                 1.0
             } else {
                 0.0
@@ -753,11 +775,13 @@ impl Program {
                 *out = *sum;
             }
         }
-        if let (Some(s), Some(h)) = (out.score.get_mut(i), out.has.get_mut(i)) {
-            (*s, *h) = (score, has);
-        }
-        if let (Some(a), Some(r)) = (out.applicable.get_mut(i), out.rated.get_mut(i)) {
-            (*a, *r) = (gathered.applicable, gathered.rated);
+        if let Some(at) = out.steps.get_mut(i) {
+            *at = StepLanes {
+                score,
+                has,
+                applicable: gathered.applicable,
+                rated: gathered.rated,
+            };
         }
     }
 }
@@ -765,30 +789,26 @@ impl Program {
 /// A member's lanes: score, whether it has one (1 or 0), and the
 /// applicable and rated leaves below it (rules 2 and 3 for a leaf: a
 /// missing leaf has the score 0 under `MissingPolicy::Zero`, none
-/// otherwise).
+/// otherwise). References, not copies: a leaf's masks are rows of
+/// [`MASK_LANES`], a group's lanes its stored result.
 #[inline(always)]
-fn member_lanes<const L: usize>(
+fn member_lanes<'a, const L: usize>(
     member: &Member,
-    block: &Block<L>,
+    block: &'a Block<L>,
     policy: Policy,
-    out: &Results<L>,
-) -> Option<[[f64; L]; 4]> {
+    out: &'a Results<L>,
+) -> Option<[&'a [f64; L]; 4]> {
     match member.input {
         Input::Leaf(leaf) => {
-            let leaf = leaf as usize;
-            let rated = mask_lanes(*block.rated.get(leaf)?);
-            let app = mask_lanes(*block.applicable.get(leaf)?);
+            let leaf = block.leaves.get(leaf as usize)?;
+            let rated = mask_lanes(leaf.rated);
+            let app = mask_lanes(leaf.applicable);
             let has = if policy.missing_zero { app } else { rated };
-            Some([*block.value.get(leaf)?, has, app, rated])
+            Some([&leaf.value, has, app, rated])
         }
         Input::Group(step) => {
-            let step = step as usize;
-            Some([
-                *out.score.get(step)?,
-                *out.has.get(step)?,
-                *out.applicable.get(step)?,
-                *out.rated.get(step)?,
-            ])
+            let at = out.steps.get(step as usize)?;
+            Some([&at.score, &at.has, &at.applicable, &at.rated])
         }
     }
 }
