@@ -501,6 +501,24 @@ fn display_prints_an_indented_table() {
 }
 
 #[test]
+fn display_says_why_a_node_has_no_score() {
+    let fw = findings_framework(None);
+    let r = Scorer::new(&fw)
+        .unwrap()
+        .score(&assess(&fw, &[("a", Met), ("b", NotMet), ("c", NA)]))
+        .unwrap();
+    let text = r.to_string();
+    let line = |leaf: &str| {
+        let start = format!("Leaf {leaf} ");
+        text.lines()
+            .find(|l| l.trim_start().starts_with(&start))
+            .unwrap()
+    };
+    assert!(line("c").ends_with("not applicable"), "{text}");
+    assert!(line("d").ends_with("not rated"), "{text}");
+}
+
+#[test]
 fn reports_round_trip_through_json_and_are_bit_identical() {
     let fw = facet_framework();
     let s = Scorer::new(&fw).unwrap();

@@ -243,7 +243,17 @@ pub enum NoScore {
 }
 
 impl NoScore {
-    /// A short human phrase for the reason.
+    /// A short human phrase for the reason, as a report's text shows it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use assessment_model::NoScore;
+    ///
+    /// assert_eq!(NoScore::Missing.describe(), "not rated");
+    /// assert_eq!(NoScore::InsufficientCoverage.describe(), "insufficient coverage");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn describe(self) -> &'static str {
         match self {
             NoScore::NotApplicable => "not applicable",
