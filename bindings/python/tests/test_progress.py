@@ -107,7 +107,7 @@ def test_the_readme_tqdm_recipe_runs(scorer, example, monkeypatch):
 
 
 def test_the_readme_recipe_with_tqdm_itself(scorer, example):
-    pytest.importorskip("tqdm")  # not a test dependency: run where installed
+    pytest.importorskip("tqdm")  # installed by the README's command; skipped where it is not
     scope = {"Uncertainty": Uncertainty, "scorer": scorer, "spec": SPEC, "projects": [example] * 2}
     exec(compile(readme_recipe().replace("10_000", "500"), "README.md", "exec"), scope)
     assert scope["report"].evaluations == 500 * 7
