@@ -2,11 +2,12 @@
 //! string) or a JS value, which `JSON.stringify` writes as text (so a
 //! wrapped document such as an `Assessment`, whose `toJSON` gives its
 //! document, is taken too); the text is read by the crate's
-//! `from_deserializer`, which reports a document that does not parse as
-//! one issue at its JSON Pointer. Results go back as the crate's
-//! serialised form through `JSON.parse`, maps in definition order.
+//! `from_json_str`, which reports every problem of a document that does
+//! not parse, each at its JSON Pointer, as Rust and Python do. Results go
+//! back as the crate's serialised form through `JSON.parse`, maps in
+//! definition order.
 
-use assessment_model::{Issue, IssueKind, ValidationError, from_deserializer};
+use assessment_model::{Issue, IssueKind, ValidationError, from_json_str};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
@@ -16,13 +17,10 @@ fn invalid(message: String) -> ValidationError {
     ValidationError::new(vec![Issue::new("", IssueKind::InvalidDocument { message })])
 }
 
-/// A `T` from JSON text; trailing characters after the document are
-/// `invalid-document` at the root.
+/// A `T` from JSON text, with every problem it has; trailing characters
+/// after the document are `invalid-document` at the root.
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ValidationError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = from_deserializer(&mut de)?;
-    de.end().map_err(|e| invalid(e.to_string()))?;
-    Ok(value)
+    from_json_str(text)
 }
 
 /// The JSON text of a document argument: a string as it is, any other

@@ -2,9 +2,9 @@
 //! of the Rust crate `assessment-model`, the same API the Python package
 //! (`bindings/python`) has. Rust values are wrapped in classes; documents
 //! cross the boundary as JSON (a JS object through `JSON.stringify`, text
-//! as it is) and are read by the crate's `from_deserializer`, so a
-//! document that does not parse gives the crate's issue at its JSON
-//! Pointer; results come back as plain JS objects (`JSON.parse` of the
+//! as it is) and are read by the crate's `from_json_str`, so a
+//! document that does not parse gives the crate's issues, every one at
+//! its JSON Pointer; results come back as plain JS objects (`JSON.parse` of the
 //! crate's serialised form). Every problem the crate reports is thrown as
 //! the package's `ValidationError` (or `ScoreError`) carrying the crate's
 //! issues: code, path, severity, message. No scoring rule is
