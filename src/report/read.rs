@@ -189,6 +189,14 @@ fn first_difference(
             return Some(d);
         }
     }
+    list_differences(found, expected)
+}
+
+/// [`first_difference`] in the risks, the strengths and the facets.
+fn list_differences(
+    found: &ReportDocument,
+    expected: &ReportDocument,
+) -> Option<(String, &'static str)> {
     let finding = |a: &FindingDocument, b: &FindingDocument| {
         [
             ("criterion", a.criterion == b.criterion, true),
