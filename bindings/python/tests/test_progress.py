@@ -185,7 +185,10 @@ def test_totals_tell_rows_and_stop(scorer):
     with pytest.raises(Stopped) as caught:
         scorer.totals(ratings, threads=2, progress=recorder([], 1024))
     assert caught.value.total == 5000
-    assert 1024 <= caught.value.done < 5000
+    # The threads go on scoring while the observer is called, so they may
+    # have scored every row by the time it says stop (5,000 rows take a
+    # few milliseconds); the call is stopped all the same, with no totals.
+    assert 1024 <= caught.value.done <= 5000
 
 
 def test_totals_of_a_data_frame_take_progress(scorer):
