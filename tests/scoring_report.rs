@@ -590,3 +590,38 @@ fn each_reason_for_no_score_says_what_it_is() {
         assert_eq!(reason.describe(), phrase);
     }
 }
+
+/// Under `all`, a child's score counts only if it is 1: raising the one
+/// leaf below 1 to the top makes the harmonic mean 3 / (2/1 + 1/1) = 1
+/// exactly, so `all` gives 1 and the total goes from 0 to 1, for every
+/// starting rating (a what-if from running sums had missed 1 by rounding
+/// and given the gain 0).
+#[test]
+fn a_priority_that_completes_an_all_group_gains_its_full_weight() {
+    let fw: Framework = serde_json::from_str(
+        r#"{
+        "id": "all-test", "version": "1.0.0", "title": "All test",
+        "scales": { "num": { "type": "numeric", "min": 0, "max": 10 }, "tick": { "type": "binary" } },
+        "rules": { "aggregation": "harmonic_mean" },
+        "criteria": [{ "id": "n0", "title": "All of it", "aggregation": "all", "children": [
+            { "id": "n1", "title": "Mean", "children": [
+                { "id": "n2", "title": "Number", "weight": 2.0, "scale": "num" },
+                { "id": "n3", "title": "Tick", "scale": "tick" }
+            ]}
+        ]}]
+    }"#,
+    )
+    .unwrap();
+    let s = Scorer::new(&fw).unwrap();
+    for tenths in 1..100 {
+        let x = f64::from(tenths) / 10.0;
+        let a = assess(&fw, &[("n2", N(x)), ("n3", Met)]);
+        assert_eq!(s.total(&a).unwrap(), Some(0.0), "{x}");
+        let priorities = s.priorities(&a).unwrap();
+        let n2 = priorities
+            .iter()
+            .find(|p| p.criterion.as_str() == "n2")
+            .unwrap();
+        assert_eq!(n2.gain, 1.0, "from {x}");
+    }
+}

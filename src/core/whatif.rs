@@ -10,9 +10,16 @@
 //! before and after, so every group keeps its applicable and rated counts,
 //! its coverage and its members with a score (rules 2 to 6).
 
-use super::interpret::{Block, Policy, Results, Sums};
+use super::interpret::{Block, LeafValue, Policy, Results, Sums};
 use super::program::{Member, Program};
 use crate::core::interpret::NoScore;
+use crate::model::rules::Aggregation;
+
+/// How close to 1 a score from running sums may come under an `all`
+/// parent before the what-if is run as a full pass: `all` asks whether
+/// the score is below 1, and running sums can miss 1 by rounding (a
+/// harmonic mean of 1 and 1 updated from 0.3 gave 0.9999999999999999).
+const NEAR_ONE: f64 = 1e-9;
 
 /// What-ifs over one evaluated block: the program, the block, how it was
 /// evaluated and its results, and each step's running sums, gathered
@@ -87,6 +94,11 @@ impl<'a, const L: usize> WhatIf<'a, L> {
             let Some(&Some((parent, parent_at))) = program.step_parent.get(step as usize) else {
                 return after;
             };
+            let near_one = after.is_some_and(|n| (1.0 - n).abs() <= NEAR_ONE);
+            let parent_method = program.steps.get(parent as usize).map(|p| p.method);
+            if near_one && parent_method == Some(Aggregation::All) {
+                return self.full_pass(lane, leaf, new);
+            }
             let member = program.member(parent, parent_at)?;
             // An unchanged score changes nothing above: passing it up
             // would take it out of the parent's sums and put it back,
@@ -103,6 +115,20 @@ impl<'a, const L: usize> WhatIf<'a, L> {
             }
             (step, at) = (parent, parent_at);
         }
+    }
+}
+
+impl<const L: usize> WhatIf<'_, L> {
+    /// The root's score in lane `lane` with leaf `leaf` rated `new`, by
+    /// the interpreter over every step: exact where running sums are not
+    /// to be trusted (see [`NEAR_ONE`]).
+    fn full_pass(&self, lane: usize, leaf: u32, new: f64) -> Option<f64> {
+        let mut values: Vec<LeafValue> = (0..self.block.leaves())
+            .map(|l| self.block.get(l, lane))
+            .collect();
+        *values.get_mut(leaf as usize)? = LeafValue::Rated(new);
+        let (_, results) = self.program.evaluate(&values, self.policy);
+        results.root(0).score.ok()
     }
 }
 
