@@ -193,17 +193,9 @@ fn mask_lanes<const L: usize>(bits: u8) -> &'static [f64; L] {
 impl Block<1> {
     /// One assessment's bound values as a block of one lane.
     pub(crate) fn of(values: &[LeafValue]) -> Block<1> {
-        let leaves = values.iter().map(|v| {
-            let (x, rated, applicable) = v.lanes();
-            LeafLanes {
-                value: [x],
-                rated: u8::from(rated),
-                applicable: u8::from(applicable),
-            }
-        });
-        Block {
-            leaves: leaves.collect(),
-        }
+        let mut block = Block::new(values.len());
+        block.set_lane(0, values);
+        block
     }
 }
 

@@ -116,9 +116,7 @@ impl<'a, const L: usize> WhatIf<'a, L> {
             (step, at) = (parent, parent_at);
         }
     }
-}
 
-impl<const L: usize> WhatIf<'_, L> {
     /// The root's score in lane `lane` with leaf `leaf` rated `new`, by
     /// the interpreter over every step: exact where running sums are not
     /// to be trusted (see [`NEAR_ONE`]).
