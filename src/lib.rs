@@ -247,17 +247,82 @@ pub mod model;
 pub use model::{limits, versioning};
 // reading a document with the path to its problem
 mod read;
-// framework validation, and the builder whose `build` validates
-mod check;
+mod check {
+    //! Framework validation: [`Framework::validate`](crate::Framework::validate)
+    //! and [`Framework::issues`](crate::Framework::issues) with the checks they
+    //! run, and the [`FrameworkBuilder`](crate::FrameworkBuilder), whose
+    //! `build` validates. On the floor above the documents (`model`) and
+    //! reading (`read`); the compiled core builds on it.
+
+    pub(crate) mod builder;
+    mod framework;
+    pub(crate) mod validate;
+}
 // a framework's texts in other languages (needs only the model; reports
 // read their texts through it)
 pub mod localization;
 // the compiled core and its reports
-mod core;
+mod core {
+    //! The compiled core ([SPEC](crate::spec) §5): a framework compiled into
+    //! one flat program ([`compile`], [`program`]), assessments checked and
+    //! bound to leaf values ([`bind`], the one checker), the one interpreter
+    //! that evaluates the program over a block of lanes ([`interpret`]),
+    //! batches of rows ([`table`]) and what-ifs along one path ([`whatif`],
+    //! used by the priorities of [`priorities`] and by rule 15's leverage).
+    //!
+    //! The core knows nothing of reports, documents or texts: it holds numbers
+    //! and indices, and the floors above read them.
+
+    pub(crate) mod bind;
+    pub(crate) mod compile;
+    pub(crate) mod interpret;
+    pub(crate) mod priorities;
+    pub(crate) mod program;
+    pub(crate) mod table;
+    pub(crate) mod whatif;
+}
 pub mod report;
 mod scorer;
 // the users of the core
-pub mod analysis;
+pub mod analysis {
+    //! Analysis on the compiled core ([SPEC](crate::spec) §8): progress
+    //! between a baseline and a current report ([`Progress`], §8.1) and
+    //! uncertainty and sensitivity of scores and ranks ([`Uncertainty`],
+    //! §8.3). The bounds of one assessment (§8.2) are a report of that
+    //! assessment, made by [`crate::Scorer::bounds`] on the report floor.
+    //!
+    //! This module holds [`Progress`] with its parts ([`NodeProgress`],
+    //! [`ProgressStatus`], [`RiskChange`], [`RiskStatus`], [`RatingChange`],
+    //! [`CarriedFrom`], [`PROGRESS_TOLERANCE`]), its text ([`LocalizedProgress`])
+    //! and its counts over a cohort ([`ProgressTally`], [`NodeTally`],
+    //! [`StatusCounts`]); and [`Uncertainty`] with its [`UncertaintySpec`] and
+    //! results ([`UncertaintyReport`], [`MemberUncertainty`], [`Spread`],
+    //! [`Sensitivity`], [`UncertainInput`]). The crate root re-exports
+    //! [`Progress`], [`Uncertainty`] and [`UncertaintySpec`].
+    //!
+    //! Progress reads two reports' views and scores nothing itself (across
+    //! versions, the carried baseline is scored by the current scorer).
+    //! Uncertainty runs the core's one interpreter on a copy of the compiled
+    //! program with each sample's weights and methods written in. The only
+    //! randomness is a xoshiro256** generator seeded explicitly (`rng.rs`).
+
+    pub(crate) mod progress;
+    mod progress_note;
+    mod rng;
+    mod sobol;
+    mod uncertainty;
+    mod uncertainty_report;
+
+    pub use progress::{
+        CarriedFrom, NodeProgress, PROGRESS_TOLERANCE, Progress, ProgressStatus, RatingChange,
+        RiskChange, RiskStatus,
+    };
+    pub use progress_note::{LocalizedProgress, NodeTally, ProgressTally, StatusCounts};
+    pub use uncertainty::{Uncertainty, UncertaintySpec};
+    pub use uncertainty_report::{
+        MemberUncertainty, Sensitivity, Spread, UncertainInput, UncertaintyReport,
+    };
+}
 pub mod chart;
 pub mod cohort;
 pub mod compose;
@@ -271,7 +336,19 @@ pub mod catalog;
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub mod schema;
 // documentation only
-pub mod spec;
+pub mod spec {
+    //! The crate's specification, `SPEC.md`, as part of the API documentation.
+    //!
+    //! Doc comments across the crate cite its sections (`§5.5` is
+    //! aggregation); a test checks that every cited section exists and that
+    //! every issue code of [`IssueKind::CODES`](crate::IssueKind::CODES) is
+    //! listed in it. This module has no items.
+    //!
+    //! ---
+    //!
+
+    #![doc = include_str!("../SPEC.md")]
+}
 
 // The newcomer's names (the quick start's, about 40); everything else is
 // reached through the public modules above, each of which re-exports its

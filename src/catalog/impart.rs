@@ -34,18 +34,17 @@
 //!   guess presented as the source's, so `impart-core` ships no such facet;
 //!   a user who wants one can add it, with their own tags.
 
-use crate::model::framework::{Criterion, Framework, Provenance};
+use std::fmt;
+use std::str::FromStr;
+
+use semver::{Version, VersionReq};
+
+use crate::model::framework::{Criterion, Framework, FrameworkRef, Provenance};
 use crate::model::id::Id;
 use crate::model::rules::ScoringRules;
 use crate::model::scale::{Level, Scale};
 
 use super::id;
-
-mod study_visits;
-mod theme;
-
-pub use study_visits::{StudyVisit, VisitStatus, study_visits};
-pub use theme::{Theme, ThemeError, module};
 
 /// The id of the `in-place` scale every core indicator is rated on.
 pub const SCALE: &str = "in-place";
@@ -385,4 +384,301 @@ const FACTORS: &[Factor] = &[
 /// The id of the core benchmark, as a module's requirement names it.
 fn core_id() -> Id {
     id("impart-core")
+}
+
+// IMPART's study visits per theme, region and year (source 002, the
+// IMPART methodology page).
+
+/// One IMPART study visit: a host region or country visited by the peers of
+/// one thematic working group.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::catalog::impart::{self, Theme, VisitStatus};
+///
+/// let run_2010: Vec<&str> = impart::study_visits()
+///     .iter()
+///     .filter(|v| v.year == 2010 && v.theme == Theme::AntiDiscrimination)
+///     .map(|v| v.region)
+///     .collect();
+/// assert_eq!(run_2010, ["Flanders (Belgium)", "Estonia", "Scotland"]);
+/// assert!(impart::study_visits().iter().filter(|v| v.year == 2011).all(|v| v.status == VisitStatus::Planned));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StudyVisit {
+    /// The theme (thematic working group) of the visit.
+    pub theme: Theme,
+    /// The region or country visited, verbatim from the source (with the
+    /// country in parentheses where the source gives one).
+    pub region: &'static str,
+    /// The year of the visit.
+    pub year: u16,
+    /// The month(s), where the source gives them (only for the 2011 plan).
+    pub months: Option<&'static str>,
+    /// Whether the source reports the visit as run or as planned.
+    pub status: VisitStatus,
+}
+
+/// Whether a [`StudyVisit`] had been run or was planned when the source was
+/// written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VisitStatus {
+    /// "In 2010 IMPART run seven study visits".
+    Run,
+    /// "In 2011 IMPART plans to conduct the following study visits".
+    Planned,
+}
+
+/// The study visits as source 002 lists them: the seven run in 2010 and the
+/// four planned for 2011, in the source's order (by theme, then as listed).
+///
+/// The source gives no visits beyond 2011 and no months for 2010. (Source
+/// 000 speaks of 14 projects looked at across the network's life; the
+/// visits after 2011 are not listed in any source, so they are not here.)
+pub fn study_visits() -> &'static [StudyVisit] {
+    VISITS
+}
+
+const fn run(theme: Theme, region: &'static str) -> StudyVisit {
+    StudyVisit {
+        theme,
+        region,
+        year: 2010,
+        months: None,
+        status: VisitStatus::Run,
+    }
+}
+
+const fn planned(theme: Theme, region: &'static str, months: &'static str) -> StudyVisit {
+    StudyVisit {
+        theme,
+        region,
+        year: 2011,
+        months: Some(months),
+        status: VisitStatus::Planned,
+    }
+}
+
+const VISITS: &[StudyVisit] = &[
+    run(Theme::AssessmentValidation, "Berlin (Germany)"),
+    run(Theme::AntiDiscrimination, "Flanders (Belgium)"),
+    run(Theme::AntiDiscrimination, "Estonia"),
+    run(Theme::AntiDiscrimination, "Scotland"),
+    run(Theme::IntegratedTerritorial, "Andalusia (Spain)"),
+    run(Theme::IntegratedTerritorial, "Baden-Württemberg (Germany)"),
+    run(Theme::IntegratedTerritorial, "Aragon (Spain)"),
+    planned(Theme::AssessmentValidation, "England", "September"),
+    planned(Theme::AntiDiscrimination, "Greece", "October-November"),
+    planned(Theme::IntegratedTerritorial, "Germany", "May"),
+    planned(Theme::IntegratedTerritorial, "Sweden", "October"),
+];
+
+// The three IMPART themes and the thematic modules declared for them.
+
+/// One of IMPART's three themes, the thematic priorities its study visits
+/// were grouped by (thematic working groups TWG 1 to 3).
+///
+/// As a subject attribute it is written under the key
+/// [`Theme::ATTRIBUTE`] in its stable string form ([`Theme::as_str`]),
+/// which [`FromStr`] reads back.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::catalog::impart::Theme;
+///
+/// let theme: Theme = "integrated_territorial".parse()?;
+/// assert_eq!(theme, Theme::IntegratedTerritorial);
+/// assert_eq!(theme.title(), "Integrated Territorial Approaches");
+/// assert_eq!(theme.twg(), 3);
+/// assert_eq!(theme.to_string(), "integrated_territorial");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// "Assessment and Validation: Valuing Migrant Competences" (TWG 1).
+    AssessmentValidation,
+    /// "Fostering Anti-discrimination Skills as a Professional Approach"
+    /// (TWG 2).
+    AntiDiscrimination,
+    /// "Integrated Territorial Approaches" (TWG 3).
+    IntegratedTerritorial,
+}
+
+impl Theme {
+    /// The subject attribute key under which a theme is recorded.
+    pub const ATTRIBUTE: &'static str = "theme";
+
+    /// The three themes, in the sources' order.
+    pub const ALL: [Theme; 3] = [
+        Theme::AssessmentValidation,
+        Theme::AntiDiscrimination,
+        Theme::IntegratedTerritorial,
+    ];
+
+    /// The theme's title, verbatim from the sources (000 and 002 agree).
+    pub fn title(self) -> &'static str {
+        match self {
+            Theme::AssessmentValidation => "Assessment and Validation: Valuing Migrant Competences",
+            Theme::AntiDiscrimination => {
+                "Fostering Anti-discrimination Skills as a Professional Approach"
+            }
+            Theme::IntegratedTerritorial => "Integrated Territorial Approaches",
+        }
+    }
+
+    /// The number of the theme's thematic working group (TWG), as source
+    /// 002 gives it.
+    pub fn twg(self) -> u8 {
+        match self {
+            Theme::AssessmentValidation => 1,
+            Theme::AntiDiscrimination => 2,
+            Theme::IntegratedTerritorial => 3,
+        }
+    }
+
+    /// The stable string form (snake_case), the same as its serde form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::AssessmentValidation => "assessment_validation",
+            Theme::AntiDiscrimination => "anti_discrimination",
+            Theme::IntegratedTerritorial => "integrated_territorial",
+        }
+    }
+}
+
+impl fmt::Display for Theme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Theme {
+    type Err = ThemeError;
+
+    fn from_str(s: &str) -> Result<Theme, ThemeError> {
+        Theme::ALL
+            .into_iter()
+            .find(|theme| theme.as_str() == s)
+            .ok_or_else(|| ThemeError {
+                input: s.to_owned(),
+            })
+    }
+}
+
+/// A string that names no [`Theme`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown IMPART theme {input:?} (expected assessment_validation, anti_discrimination or integrated_territorial)"
+)]
+pub struct ThemeError {
+    /// The string that was read.
+    pub input: String,
+}
+
+/// Declares a thematic module for `theme`: a framework with `id`,
+/// `version`, `title` and the caller's `criteria`, that `requires`
+/// `impart-core` `^1` (so it composes with [`core()`] into the
+/// benchmark for all projects in that thematic area).
+///
+/// **The crate ships no module indicators**: the sources say there is one
+/// module per theme, "set of CFs that make the difference specifically for
+/// projects on each theme", but do not list them. The criteria are the
+/// caller's. The module defines the `in-place` scale (so its leaves can be
+/// rated like the core's, and it validates on its own; a module whose
+/// leaves all use other scales gets an unused-scale warning for it) and
+/// carries the core's rules. Its provenance records the theme and that the
+/// content is not from the sources; its description names the theme.
+///
+/// Composing it with the core is the job of `compose`; this function only
+/// declares the module. Its `in-place` scale and its rules are the same as
+/// [`core()`]'s, so they merge with the core's when composed; a
+/// module meant for [`core_with_scale`] should have its `in-place`
+/// scale replaced by the same scale first.
+///
+/// # Examples
+///
+/// ```
+/// use assessment_model::{Criterion, Id};
+/// use assessment_model::catalog::impart::{self, Theme};
+///
+/// // An illustrative indicator, not from the sources.
+/// let mut factor = Criterion::group(
+///     Id::new("recognition-route")?,
+///     "A route to recognise migrants' qualifications",
+///     vec![Criterion::leaf(Id::new("recognition-route-1")?, "route agreed with the awarding body", Id::new("in-place")?)],
+/// );
+/// factor.critical = true;
+/// let module = impart::module(
+///     Theme::AssessmentValidation,
+///     Id::new("impart-validation-module")?,
+///     semver::Version::new(0, 1, 0),
+///     "Validation module (illustrative)",
+///     vec![factor],
+/// );
+/// module.validate()?;
+/// assert_eq!(module.requires[0].id, "impart-core");
+/// assert!(module.requires[0].matches(&impart::core()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn module(
+    theme: Theme,
+    id: Id,
+    version: Version,
+    title: impl Into<String>,
+    criteria: Vec<Criterion>,
+) -> Framework {
+    Framework {
+        schema: None,
+        id,
+        version,
+        title: title.into(),
+        description: Some(format!(
+            "IMPART thematic module for the theme \"{}\" (TWG {}).",
+            theme.title(),
+            theme.twg()
+        )),
+        language: crate::model::language_tag::LanguageTag::en(),
+        provenance: Provenance {
+            network: Some(NETWORK.to_owned()),
+            document: Some(DOCUMENT.to_owned()),
+            year: None,
+            notes: vec![
+                format!(
+                    "Thematic module for the IMPART theme \"{}\".",
+                    theme.title()
+                ),
+                "The sources give no thematic module indicators: every criterion of this module \
+                 is its author's, not IMPART's."
+                    .to_owned(),
+            ],
+            derived_from: Vec::new(),
+        },
+        scales: [(self::id(SCALE), in_place_scale())].into_iter().collect(),
+        facets: indexmap::IndexMap::new(),
+        rules: rules(),
+        requires: vec![FrameworkRef {
+            id: core_id(),
+            version: core_requirement(),
+        }],
+        criteria,
+    }
+}
+
+/// `^1`: any 1.x version of the core benchmark.
+fn core_requirement() -> VersionReq {
+    VersionReq {
+        comparators: vec![semver::Comparator {
+            op: semver::Op::Caret,
+            major: 1,
+            minor: None,
+            patch: None,
+            pre: semver::Prerelease::EMPTY,
+        }],
+    }
 }

@@ -17,9 +17,7 @@ pub(crate) mod bounds;
 pub(crate) mod build;
 pub(crate) mod display;
 pub(crate) mod document;
-pub(crate) mod document_form;
 pub(crate) mod explain;
-pub(crate) mod explain_text;
 pub(crate) mod read;
 pub(crate) mod views;
 
@@ -42,8 +40,8 @@ pub use document::{
     FacetDocument, FindingDocument, NodeDocument, OutcomeDocument, ReportDocument,
     ReportedFramework, ScaleMeanDocument,
 };
-pub use explain::{Exclusion, Explanation, Included, LeftOut};
-pub use explain_text::LocalizedExplanation;
+pub use explain::{Exclusion, Explanation, Included, LeftOut, LocalizedExplanation};
+
 pub use views::{FacetScore, Finding, NodeScore, Outcome, ScaleMean};
 
 /// The result of scoring one assessment against one framework.

@@ -27,7 +27,7 @@
 //!   path of an error there stops at the buffered value. No document of
 //!   the crate is read so: a [`Scale`](crate::Scale) is read as one struct
 //!   of every scale's fields (`scale_form`), a report's node with its
-//!   outcome as one struct (`crate::report::document_form`).
+//!   outcome as one struct (`crate::report::document`).
 //!
 //! Scalars are passed on unwrapped: their visitors take no struct, and
 //! parsing strings and numbers stays as fast as without the wrapper.
