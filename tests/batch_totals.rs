@@ -120,6 +120,27 @@ fn coverage_and_other_aggregations() {
 }
 
 #[test]
+fn a_group_cut_out_by_coverage_is_cut_out_of_a_batch_too() {
+    // g has 1 of 3 applicable leaves rated: 1/3 < 0.6, so g is cut out and
+    // the total is (2·1 + 1·1) / 3 over x and h (z weighs 0). Kept, g's
+    // score 0 (g1 not met) would make it (2·1 + 1·0 + 1·1) / 4 = 0.75.
+    let fw = framework(r#"{ "min_coverage": 0.6 }"#);
+    let mut rated = ["x", "h1", "z"].map(|id| (id, RatingValue::Met)).to_vec();
+    rated.push(("g1", RatingValue::NotMet));
+    assert_eq!(total_of(&fw, &rated), Some(1.0));
+}
+
+#[test]
+fn nothing_rated_has_no_total_under_the_zero_policy() {
+    // Every leaf counts 0, so the root's score is 0, but with no rating
+    // there is no total (rule 12), in a batch as in the report.
+    let fw = framework(r#"{ "missing": "zero" }"#);
+    assert_eq!(total_of(&fw, &[]), None);
+    // One rating is enough: g = (1·1 + 3·0) / 4, total = (2·0 + 1·0.25 + 1·0) / 4.
+    assert_eq!(total_of(&fw, &[("g1", RatingValue::Met)]), Some(0.0625));
+}
+
+#[test]
 fn a_table_checks_its_sizes() {
     let fw = framework("{}");
     let scorer = Scorer::new(&fw).unwrap();

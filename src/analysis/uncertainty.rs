@@ -513,7 +513,7 @@ impl<'c> Model<'c> {
             program: p.clone(),
             blocks,
             count: members.len(),
-            results: Results::default(),
+            results: Results::totals_only(),
         }
     }
 

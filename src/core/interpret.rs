@@ -268,6 +268,17 @@ pub(crate) struct Policy {
     pub min_coverage: Option<f64>,
 }
 
+impl Policy {
+    /// Whether a total under this policy reads the applicable and rated
+    /// counts: where `min_coverage` can cut a group out (rule 6), and
+    /// where a missing leaf counts 0, so that a total can be a score with
+    /// nothing rated (rule 12). Otherwise a group that has a score has a
+    /// rated leaf below it, so the counts can change no total.
+    fn totals_read_counts(self) -> bool {
+        self.missing_zero || self.min_coverage.is_some()
+    }
+}
+
 /// A node's result in one lane: its score or why it has none, and the
 /// applicable and rated leaves below it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -346,6 +357,10 @@ impl<const L: usize> Sums<L> {
     /// included.
     #[inline(always)]
     fn add(&mut self, method: Aggregation, at: u32, w: f64, x: &[f64; L], has: &[f64; L]) {
+        // Copies: read before any sum is written, the lanes vectorise (a
+        // reference could point into the sums, as far as the compiler can
+        // tell once this is inlined).
+        let (x, has) = (&{ *x }, &{ *has });
         for (weight, &h) in self.weight.iter_mut().zip(has) {
             *weight += w * h;
         }
@@ -513,6 +528,12 @@ pub(crate) struct Results<const L: usize> {
     flat: Vec<[[f64; L]; 4]>,
     /// The `min_coverage` they were evaluated under (rule 6).
     min_coverage: Option<f64>,
+    /// Whether only totals are read ([`Results::totals_only`]).
+    totals_only: bool,
+    /// Whether the steps hold their applicable and rated counts: always,
+    /// but for results that only totals read, under a policy whose totals
+    /// do not read them ([`Policy::totals_read_counts`]).
+    counts: bool,
 }
 
 /// One step's result in `L` lanes, kept together so that a parent finds
@@ -544,15 +565,28 @@ impl<const L: usize> Default for Results<L> {
             steps: Vec::new(),
             flat: Vec::new(),
             min_coverage: None,
+            totals_only: false,
+            counts: true,
         }
     }
 }
 
 impl<const L: usize> Results<L> {
+    /// Results of which only [`Results::total`] is read (batches of
+    /// totals, uncertainty samples): the interpreter leaves the counts out
+    /// where the totals do not read them, the rest of its work unchanged.
+    pub(crate) fn totals_only() -> Results<L> {
+        Results {
+            totals_only: true,
+            ..Results::default()
+        }
+    }
+
     /// Step `step`'s result in lane `lane`: not applicable when no
     /// applicable leaf is below it (rule 2), insufficient coverage when
     /// `min_coverage` cut it out (rule 6), else its score or nothing to
-    /// aggregate (rule 4).
+    /// aggregate (rule 4). Not for results made by
+    /// [`Results::totals_only`], which may hold no counts.
     pub(crate) fn group(&self, step: usize, lane: usize) -> Evaluated {
         let at = self.steps.get(step).unwrap_or(&StepLanes::EMPTY);
         let get = |a: &[f64; L]| a.get(lane).copied().unwrap_or(0.0);
@@ -576,6 +610,13 @@ impl<const L: usize> Results<L> {
     /// The total of lane `lane` (rules 4, 6 and 12): the root's score,
     /// `None` when it has none or no applicable leaf is rated.
     pub(crate) fn total(&self, lane: usize) -> Option<f64> {
+        if !self.counts {
+            // The policy's totals read no counts: a root with a score has
+            // a rated leaf below it (`Policy::totals_read_counts`).
+            let root = self.steps.last()?;
+            let has = root.has.get(lane).is_some_and(|&h| h > 0.0);
+            return root.score.get(lane).copied().filter(|_| has);
+        }
         let root = self.root(lane);
         root.score.ok().filter(|_| root.rated > 0)
     }
@@ -585,8 +626,9 @@ impl<const L: usize> Results<L> {
         self.group(self.steps.len().saturating_sub(1), lane)
     }
 
-    fn fit(&mut self, steps: usize, flat: bool, min_coverage: Option<f64>) {
-        self.min_coverage = min_coverage;
+    fn fit(&mut self, steps: usize, flat: bool, policy: Policy) {
+        self.min_coverage = policy.min_coverage;
+        self.counts = !self.totals_only || policy.totals_read_counts();
         self.flat
             .resize(if flat { steps } else { 0 }, [[0.0; L]; 4]);
         self.steps.resize(steps, StepLanes::EMPTY);
@@ -602,6 +644,26 @@ fn cut(applicable: f64, rated: f64, min_coverage: Option<f64>) -> bool {
     // interpreter's loop over lanes vectorises (0/0 is NaN, below nothing).
     let min = min_coverage.unwrap_or(f64::NEG_INFINITY);
     (applicable > 0.0) & (rated / applicable < min)
+}
+
+/// Per lane, 1.0 where a group with `applicable` applicable leaves below,
+/// `rated` of them rated, keeps its score, else 0.0: something is
+/// applicable (rule 2) and `min_coverage` does not cut it out (rule 6).
+#[inline(always)]
+fn kept<const L: usize>(
+    applicable: &[f64; L],
+    rated: &[f64; L],
+    min_coverage: Option<f64>,
+) -> [f64; L] {
+    let mut keep = [0.0; L];
+    for (keep, (&app, &rat)) in keep.iter_mut().zip(applicable.iter().zip(rated)) {
+        *keep = if (app > 0.0) & !cut(app, rat, min_coverage) {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    keep
 }
 
 /// A count of leaves kept as a float, as an integer (exact: the sums of
@@ -656,11 +718,27 @@ impl Program {
         policy: Policy,
         out: &mut Results<L>,
     ) {
-        out.fit(self.steps.len(), self.flat, policy.min_coverage);
+        out.fit(self.steps.len(), self.flat, policy);
+        if out.counts {
+            self.run_steps::<L, true>(block, policy, out);
+        } else {
+            self.run_steps::<L, false>(block, policy, out);
+        }
+    }
+
+    /// [`Program::run`], keeping each step's applicable and rated counts
+    /// where `COUNTS` (when false, the coverage cut is not applied: the
+    /// policy has no `min_coverage`).
+    fn run_steps<const L: usize, const COUNTS: bool>(
+        &self,
+        block: &Block<L>,
+        policy: Policy,
+        out: &mut Results<L>,
+    ) {
         let mut gathered = Gathered::empty(Aggregation::WeightedMean);
         for (i, step) in self.steps.iter().enumerate() {
-            self.gather_into(step, block, policy, out, &mut gathered);
-            self.settle(i, step.method, &mut gathered, out);
+            self.gather_into::<L, COUNTS>(step, block, policy, out, &mut gathered);
+            self.settle::<L, COUNTS>(i, step.method, &mut gathered, out);
         }
     }
 
@@ -683,17 +761,17 @@ impl Program {
         out: &Results<L>,
     ) -> Gathered<L> {
         let mut gathered = Gathered::empty(step.method);
-        self.gather_into(step, block, policy, out, &mut gathered);
+        self.gather_into::<L, true>(step, block, policy, out, &mut gathered);
         gathered
     }
 
     /// [`Program::gather`] into `into`, which it empties first. Every
-    /// member counts towards coverage (rule 6); one that is scored with a
+    /// member counts towards coverage (rule 6; where `COUNTS`); one that is scored with a
     /// weight above 0 enters the aggregate where it has a score (rules 4,
     /// 5); a scored member passes its flat sums up (a leaf only where it
     /// counts).
     #[inline(always)]
-    fn gather_into<const L: usize>(
+    fn gather_into<const L: usize, const COUNTS: bool>(
         &self,
         step: &Step,
         block: &Block<L>,
@@ -716,8 +794,10 @@ impl Program {
             let Some([x, has, app, rat]) = member_lanes(member, block, policy, out) else {
                 continue;
             };
-            add_lanes(applicable, app);
-            add_lanes(rated, rat);
+            if COUNTS {
+                add_lanes(applicable, app);
+                add_lanes(rated, rat);
+            }
             let counts = member.counts();
             if counts {
                 sums.add(step.method, at, member.weight, x, has);
@@ -745,9 +825,11 @@ impl Program {
     /// none. A group without a score of its own still passes its leaves up
     /// to a flat ancestor; one not applicable or cut out by coverage does
     /// not. A score is finite, so multiplying it by 0 or 1 keeps it or
-    /// makes it 0.
+    /// makes it 0. Without `COUNTS` nothing is cut out: there is no
+    /// `min_coverage`, and a group with a score has a rated, so an
+    /// applicable, leaf below it.
     #[inline(always)]
-    fn settle<const L: usize>(
+    fn settle<const L: usize, const COUNTS: bool>(
         &self,
         i: usize,
         method: Aggregation,
@@ -755,27 +837,20 @@ impl Program {
         out: &mut Results<L>,
     ) {
         let (mut score, mut has) = gathered.sums.finish_lanes(method);
-        let min_coverage = out.min_coverage;
-        let mut keep = [0.0; L];
-        let counts = gathered.applicable.iter().zip(&gathered.rated);
-        for (keep, (&app, &rat)) in keep.iter_mut().zip(counts) {
-            *keep = if (app > 0.0) & !cut(app, rat, min_coverage) {
-                1.0
-            } else {
-                0.0
-            };
-        }
-        for ((score, has), &keep) in score.iter_mut().zip(has.iter_mut()).zip(&keep) {
-            *has *= keep;
-            *score *= *has;
-        }
-        if let Some(flat) = out.flat.get_mut(i) {
-            for (sum, out) in gathered.sums.flat.iter_mut().zip(flat.iter_mut()) {
+        if COUNTS {
+            let keep = kept(&gathered.applicable, &gathered.rated, out.min_coverage);
+            for ((score, has), &keep) in score.iter_mut().zip(has.iter_mut()).zip(&keep) {
+                *has *= keep;
+                *score *= *has;
+            }
+            for sum in &mut gathered.sums.flat {
                 for (s, &keep) in sum.iter_mut().zip(&keep) {
                     *s *= keep;
                 }
-                *out = *sum;
             }
+        }
+        if let Some(flat) = out.flat.get_mut(i) {
+            *flat = gathered.sums.flat;
         }
         if let Some(at) = out.steps.get_mut(i) {
             *at = StepLanes {
@@ -834,6 +909,8 @@ fn add_leaf_flat<const L: usize>(flat: &mut [[f64; L]; 4], w: f64, x: &[f64; L],
 /// `into += from`, lane by lane.
 #[inline(always)]
 fn add_lanes<const L: usize>(into: &mut [f64; L], from: &[f64; L]) {
+    // A copy, for the reason `Sums::add` takes one.
+    let from = &{ *from };
     for (a, b) in into.iter_mut().zip(from) {
         *a += b;
     }

@@ -281,7 +281,7 @@ impl RatingsTable {
             return Err(ValidationError::new(vec![issue]));
         }
         let policy = c.policy();
-        let mut results = Results::default();
+        let mut results = Results::totals_only();
         for (block, out) in self.blocks.iter().zip(out.chunks_mut(LANES)) {
             c.program.run(block, policy, &mut results);
             for (lane, total) in out.iter_mut().enumerate() {
@@ -294,6 +294,7 @@ impl RatingsTable {
 
 /// The total of one assessment's bound `values` ([`crate::Scorer::total`]).
 pub(crate) fn total(c: &Compiled, values: &[LeafValue]) -> Option<f64> {
-    let (_, results) = c.program.evaluate(values, c.policy());
+    let mut results = Results::totals_only();
+    c.program.run(&Block::of(values), c.policy(), &mut results);
     results.total(0)
 }
