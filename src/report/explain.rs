@@ -11,6 +11,10 @@
 //! follows §5.4 and §5.5 as the interpreter applies them, and the only
 //! formula here is the contribution ([`contributions`]), the explanation's
 //! reading of rule 5.
+//!
+//! The same explanation is also one line of text: its `Display`, and
+//! [`Explanation::display_in`] ([`LocalizedExplanation`]) with the titles
+//! in another language (the second half of this file).
 
 use std::fmt;
 
