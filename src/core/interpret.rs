@@ -640,10 +640,10 @@ impl<const L: usize> Results<L> {
 /// where something is applicable).
 #[inline(always)]
 fn cut(applicable: f64, rated: f64, min_coverage: Option<f64>) -> bool {
-    // `&`, not `&&`: both sides are cheap, and without a branch the
-    // interpreter's loop over lanes vectorises (0/0 is NaN, below nothing).
+    // With nothing applicable, 0/0 is NaN, which is below nothing: no test
+    // of `applicable` is needed (and none is a branch in the lane loops).
     let min = min_coverage.unwrap_or(f64::NEG_INFINITY);
-    (applicable > 0.0) & (rated / applicable < min)
+    rated / applicable < min
 }
 
 /// Per lane, 1.0 where a group with `applicable` applicable leaves below,
