@@ -192,10 +192,16 @@ fn mask_lanes<const L: usize>(bits: u8) -> &'static [f64; L] {
 
 impl Block<1> {
     /// One assessment's bound values as a block of one lane.
-    pub(crate) fn of(values: &[LeafValue]) -> Block<1> {
-        let mut block = Block::new(values.len());
-        block.set_lane(0, values);
-        block
+    pub(crate) fn of(values: impl IntoIterator<Item = LeafValue>) -> Block<1> {
+        // One pass: each leaf made and set as it is collected.
+        let leaves = values.into_iter().map(|v| {
+            let mut cell = LeafLanes::NOT_APPLICABLE;
+            cell.set(0, 1, v);
+            cell
+        });
+        Block {
+            leaves: leaves.collect(),
+        }
     }
 }
 
@@ -526,14 +532,10 @@ pub(crate) struct Results<const L: usize> {
     steps: Vec<StepLanes<L>>,
     /// Per step, when some step is flat: the flat sums it passes up.
     flat: Vec<[[f64; L]; 4]>,
-    /// The `min_coverage` they were evaluated under (rule 6).
-    min_coverage: Option<f64>,
+    /// The policy they were evaluated under (rules 3 and 6).
+    policy: Policy,
     /// Whether only totals are read ([`Results::totals_only`]).
     totals_only: bool,
-    /// Whether the steps hold their applicable and rated counts: always,
-    /// but for results that only totals read, under a policy whose totals
-    /// do not read them ([`Policy::totals_read_counts`]).
-    counts: bool,
 }
 
 /// One step's result in `L` lanes, kept together so that a parent finds
@@ -564,9 +566,11 @@ impl<const L: usize> Default for Results<L> {
         Results {
             steps: Vec::new(),
             flat: Vec::new(),
-            min_coverage: None,
+            policy: Policy {
+                missing_zero: false,
+                min_coverage: None,
+            },
             totals_only: false,
-            counts: true,
         }
     }
 }
@@ -588,12 +592,16 @@ impl<const L: usize> Results<L> {
     /// aggregate (rule 4). Not for results made by
     /// [`Results::totals_only`], which may hold no counts.
     pub(crate) fn group(&self, step: usize, lane: usize) -> Evaluated {
+        debug_assert!(
+            self.counts(),
+            "a group's result read from totals-only results"
+        );
         let at = self.steps.get(step).unwrap_or(&StepLanes::EMPTY);
         let get = |a: &[f64; L]| a.get(lane).copied().unwrap_or(0.0);
         let (applicable, rated) = (get(&at.applicable), get(&at.rated));
         let score = if applicable <= 0.0 {
             Err(NoScore::NotApplicable)
-        } else if cut(applicable, rated, self.min_coverage) {
+        } else if cut(applicable, rated, self.policy.min_coverage) {
             Err(NoScore::InsufficientCoverage)
         } else if get(&at.has) > 0.0 {
             Ok(get(&at.score))
@@ -610,7 +618,7 @@ impl<const L: usize> Results<L> {
     /// The total of lane `lane` (rules 4, 6 and 12): the root's score,
     /// `None` when it has none or no applicable leaf is rated.
     pub(crate) fn total(&self, lane: usize) -> Option<f64> {
-        if !self.counts {
+        if !self.counts() {
             // The policy's totals read no counts: a root with a score has
             // a rated leaf below it (`Policy::totals_read_counts`).
             let root = self.steps.last()?;
@@ -626,9 +634,15 @@ impl<const L: usize> Results<L> {
         self.group(self.steps.len().saturating_sub(1), lane)
     }
 
+    /// Whether the steps hold their applicable and rated counts: always,
+    /// but for results that only totals read, under a policy whose totals
+    /// do not read them ([`Policy::totals_read_counts`]).
+    fn counts(&self) -> bool {
+        !self.totals_only || self.policy.totals_read_counts()
+    }
+
     fn fit(&mut self, steps: usize, flat: bool, policy: Policy) {
-        self.min_coverage = policy.min_coverage;
-        self.counts = !self.totals_only || policy.totals_read_counts();
+        self.policy = policy;
         self.flat
             .resize(if flat { steps } else { 0 }, [[0.0; L]; 4]);
         self.steps.resize(steps, StepLanes::EMPTY);
@@ -719,7 +733,7 @@ impl Program {
         out: &mut Results<L>,
     ) {
         out.fit(self.steps.len(), self.flat, policy);
-        if out.counts {
+        if out.counts() {
             self.run_steps::<L, true>(block, policy, out);
         } else {
             self.run_steps::<L, false>(block, policy, out);
@@ -745,7 +759,7 @@ impl Program {
     /// One assessment's bound `values` as a block of one lane, and its
     /// evaluation.
     pub(crate) fn evaluate(&self, values: &[LeafValue], policy: Policy) -> (Block<1>, Results<1>) {
-        let block = Block::of(values);
+        let block = Block::of(values.iter().copied());
         let mut results = Results::default();
         self.run(&block, policy, &mut results);
         (block, results)
@@ -838,7 +852,11 @@ impl Program {
     ) {
         let (mut score, mut has) = gathered.sums.finish_lanes(method);
         if COUNTS {
-            let keep = kept(&gathered.applicable, &gathered.rated, out.min_coverage);
+            let keep = kept(
+                &gathered.applicable,
+                &gathered.rated,
+                out.policy.min_coverage,
+            );
             for ((score, has), &keep) in score.iter_mut().zip(has.iter_mut()).zip(&keep) {
                 *has *= keep;
                 *score *= *has;
