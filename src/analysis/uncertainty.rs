@@ -671,18 +671,22 @@ fn ranks(totals: &[f64]) -> Vec<usize> {
 }
 
 /// [`ranks`] into `out`; `order` is working memory.
-fn ranks_into(totals: &[f64], out: &mut [usize], order: &mut Vec<usize>) {
+fn ranks_into(totals: &[f64], out: &mut [usize], order: &mut Vec<(u64, usize)>) {
     order.clear();
-    order.extend((0..totals.len()).filter(|&k| totals.get(k).is_some_and(|t| !t.is_nan())));
-    let at = |k: usize| totals.get(k).copied().unwrap_or(f64::NAN);
-    order.sort_by(|&a, &b| at(b).total_cmp(&at(a)));
+    // A total is a score in [0, 1]: with -0 made +0, its bits order as it
+    // does, and inverted, the highest comes first. Members with equal
+    // totals share a rank, so their order among themselves (here by
+    // index) changes nothing.
+    let scored = (0..).zip(totals).filter(|(_, t)| !t.is_nan());
+    order.extend(scored.map(|(k, t)| (!(t + 0.0).to_bits(), k)));
+    order.sort_unstable();
     out.iter_mut().for_each(|r| *r = 0);
     let mut rank = 0;
-    let mut prev = f64::NAN;
-    for (place, &k) in (1usize..).zip(order.iter()) {
-        if at(k) != prev {
+    let mut prev = None;
+    for (place, &(key, k)) in (1usize..).zip(order.iter()) {
+        if prev != Some(key) {
             rank = place;
-            prev = at(k);
+            prev = Some(key);
         }
         if let Some(r) = out.get_mut(k) {
             *r = rank;
