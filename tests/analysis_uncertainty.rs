@@ -435,3 +435,44 @@ fn serde_and_display() {
         "{text}"
     );
 }
+
+#[test]
+fn groups_no_input_reaches_give_the_numbers_of_a_run_of_every_group() {
+    // Sampled: the areas' weights, one item's weight, and the total's
+    // method. No input reaches the other questions, so the run evaluates
+    // them once per member. Under `min_coverage` 0, which cuts nothing
+    // (no coverage is below 0) but makes the totals read the coverage
+    // counts, every group is run in every sample instead. Both runs must
+    // give the same numbers, bit for bit.
+    let fw = good_practice::criteria();
+    let mut every = fw.clone();
+    every.rules.min_coverage = Some(0.0);
+    let item = fw.leaves().nth(5).unwrap().id.clone();
+    let spec = || {
+        UncertaintySpec::new()
+            .level(1, 0.3)
+            .criterion(item.clone(), 0.5)
+            .methods([
+                Aggregation::WeightedMean,
+                Aggregation::GeometricMean,
+                Aggregation::Minimum,
+            ])
+            .method_levels([0])
+    };
+    let folded = run(&Scorer::new(&fw).unwrap(), spec(), 11, 300, &projects(&fw));
+    let whole = run(
+        &Scorer::new(&every).unwrap(),
+        spec(),
+        11,
+        300,
+        &projects(&every),
+    );
+    let json = |r: &UncertaintyReport| {
+        let members = serde_json::to_value(&r.members).unwrap();
+        (members, serde_json::to_value(&r.rank_shift).unwrap())
+    };
+    assert_eq!(json(&folded), json(&whole));
+    // The runs are not trivially equal: the sampled inputs move scores.
+    let spread = folded.members[9].score.unwrap();
+    assert!(spread.p05 < spread.p95, "{spread:?}");
+}

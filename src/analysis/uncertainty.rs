@@ -19,8 +19,8 @@ use super::uncertainty_report::{
     MemberUncertainty, Sensitivity, Spread, UncertainInput, UncertaintyReport,
 };
 use crate::core::compile::Compiled;
-use crate::core::interpret::{Block, LANES, LeafValue, Results};
-use crate::core::program::Program;
+use crate::core::interpret::{Block, LANES, LeafValue, NoScore, Results};
+use crate::core::program::{Folded, Input, Program};
 use crate::model::assessment::Assessment;
 use crate::model::id::Id;
 use crate::model::issue::{Issue, IssueKind, ValidationError, pointer};
@@ -435,6 +435,90 @@ fn bind_all(
     }
 }
 
+/// The weight inputs as knobs on `c`'s program, in input order.
+fn knobs(c: &Compiled, inputs: &[UncertainInput]) -> Vec<Knob> {
+    let p = &c.program;
+    inputs
+        .iter()
+        .filter_map(|input| {
+            let UncertainInput::Weight {
+                criterion,
+                fraction,
+            } = input
+            else {
+                return None;
+            };
+            let node = c.nodes.get(c.node_of(criterion.as_str())? as usize)?;
+            let (step, at) = match node.leaf {
+                Some(leaf) => p.leaf_parent.get(leaf as usize).copied()?,
+                None => {
+                    let own = c.step_of.get(c.node_of(criterion.as_str())? as usize)?;
+                    p.step_parent.get((*own)? as usize).copied()??
+                }
+            };
+            let member = p.steps.get(step as usize)?.first.checked_add(at)? as usize;
+            Some(Knob {
+                member,
+                weight: p.members.get(member)?.weight,
+                fraction: *fraction,
+            })
+        })
+        .collect()
+}
+
+/// Per step of `p`, whether a sample can change its score: a knob is on
+/// one of its members, the sampled method applies to it (`at`, where
+/// `methods`), or a step below it is reached. The root always is.
+fn reached(p: &Program, knobs: &[Knob], at: &[bool], methods: bool) -> Vec<bool> {
+    let mut knobbed = vec![false; p.members.len()];
+    for knob in knobs {
+        if let Some(k) = knobbed.get_mut(knob.member) {
+            *k = true;
+        }
+    }
+    let mut reached: Vec<bool> = Vec::with_capacity(p.steps.len());
+    for (step, &at) in p.steps.iter().zip(at) {
+        let range = step.first as usize..step.end as usize;
+        let below = p.members_of(step).iter().any(|m| match m.input {
+            Input::Group(s) => reached.get(s as usize).copied().unwrap_or(true),
+            Input::Leaf(_) => false,
+        });
+        let knob = knobbed.get(range).is_some_and(|k| k.contains(&true));
+        reached.push((methods && at) || knob || below);
+    }
+    if let Some(root) = reached.last_mut() {
+        *root = true;
+    }
+    reached
+}
+
+/// Up to [`LANES`] members' bound `values` at the leaves of `folded`:
+/// an original leaf's value, or a folded step's result (its score, else
+/// not applicable or without one), from one run of the whole program.
+fn folded_block(c: &Compiled, folded: &Folded, values: &[Vec<LeafValue>]) -> Block<LANES> {
+    let mut whole = Block::<LANES>::new(c.leaves());
+    for (lane, values) in values.iter().enumerate() {
+        whole.set_lane(lane, values);
+    }
+    let mut results = Results::default();
+    c.program.run(&whole, c.policy(), &mut results);
+    let mut block = Block::new(folded.leaves.len());
+    for (leaf, origin) in folded.leaves.iter().enumerate() {
+        for lane in 0..values.len() {
+            let v = match *origin {
+                Input::Leaf(l) => whole.get(l as usize, lane),
+                Input::Group(s) => match results.group(s as usize, lane).score {
+                    Ok(x) => LeafValue::Rated(x),
+                    Err(NoScore::NotApplicable) => LeafValue::NotApplicable,
+                    Err(_) => LeafValue::Missing,
+                },
+            };
+            block.set(leaf, lane, v);
+        }
+    }
+    block
+}
+
 /// The cohort's model: sample point → every member's total.
 struct Model<'c> {
     c: &'c Compiled,
@@ -442,10 +526,14 @@ struct Model<'c> {
     methods: Vec<Aggregation>,
     /// Per step: whether the chosen method applies there.
     at: Vec<bool>,
-    /// The program a sample runs: the compiled one with the sample's
-    /// weights and methods written in.
+    /// The program with the framework's own weights and methods, folded
+    /// where no input reaches ([`Model::new`]).
+    nominal: Program,
+    /// The program a sample runs: `nominal` with the sample's weights and
+    /// methods written in.
     program: Program,
-    /// The members' bound values, [`LANES`] to a block.
+    /// The members' values at the leaves of `nominal`, [`LANES`] to a
+    /// block.
     blocks: Vec<Block<LANES>>,
     /// How many members.
     count: usize,
@@ -453,6 +541,13 @@ struct Model<'c> {
 }
 
 impl<'c> Model<'c> {
+    /// The model of `members` (bound values) under `inputs`. A group that
+    /// no input reaches (no weight below it is sampled, and the sampled
+    /// method does not apply to it or below it) has the same score in
+    /// every sample: it is evaluated once per member and enters the
+    /// program as a leaf ([`Program::folded`]), which adds the same terms
+    /// where totals read neither counts nor flat sums; otherwise every
+    /// step is run.
     fn new(
         c: &'c Compiled,
         spec: &UncertaintySpec,
@@ -460,33 +555,8 @@ impl<'c> Model<'c> {
         members: &[Vec<LeafValue>],
     ) -> Model<'c> {
         let p = &c.program;
-        let knobs = inputs
-            .iter()
-            .filter_map(|input| {
-                let UncertainInput::Weight {
-                    criterion,
-                    fraction,
-                } = input
-                else {
-                    return None;
-                };
-                let node = c.nodes.get(c.node_of(criterion.as_str())? as usize)?;
-                let (step, at) = match node.leaf {
-                    Some(leaf) => p.leaf_parent.get(leaf as usize).copied()?,
-                    None => {
-                        let own = c.step_of.get(c.node_of(criterion.as_str())? as usize)?;
-                        p.step_parent.get((*own)? as usize).copied()??
-                    }
-                };
-                let member = p.steps.get(step as usize)?.first.checked_add(at)? as usize;
-                Some(Knob {
-                    member,
-                    weight: p.members.get(member)?.weight,
-                    fraction: *fraction,
-                })
-            })
-            .collect();
-        let at = p
+        let knobs = knobs(c, inputs);
+        let at: Vec<bool> = p
             .steps
             .iter()
             .map(|s| {
@@ -494,23 +564,38 @@ impl<'c> Model<'c> {
                 spec.method_levels.is_empty() || spec.method_levels.contains(&depth)
             })
             .collect();
-        let mut blocks: Vec<Block<LANES>> = Vec::new();
-        for (k, values) in members.iter().enumerate() {
-            if k % LANES == 0 {
-                blocks.push(Block::new(c.leaves()));
-            }
-            if let Some(block) = blocks.last_mut() {
-                for (leaf, &v) in values.iter().enumerate() {
-                    block.set(leaf, k % LANES, v);
-                }
-            }
-        }
+        let foldable = !p.flat
+            && !spec.methods.iter().any(|m| m.is_flat())
+            && !c.policy().totals_read_counts();
+        let keep = if foldable {
+            reached(p, &knobs, &at, !spec.methods.is_empty())
+        } else {
+            vec![true; p.steps.len()]
+        };
+        let folded = p.folded(&keep);
+        let blocks = members
+            .chunks(LANES)
+            .map(|chunk| folded_block(c, &folded, chunk))
+            .collect();
+        let knobs = knobs
+            .into_iter()
+            .filter_map(|k| {
+                let member = folded.members.get(k.member).copied()?? as usize;
+                Some(Knob { member, ..k })
+            })
+            .collect();
+        let at = folded
+            .steps
+            .iter()
+            .map(|&s| at.get(s as usize).copied().unwrap_or(false))
+            .collect();
         Model {
             c,
             knobs,
             methods: spec.methods.clone(),
             at,
-            program: p.clone(),
+            nominal: folded.program.clone(),
+            program: folded.program,
             blocks,
             count: members.len(),
             results: Results::totals_only(),
@@ -534,18 +619,15 @@ impl<'c> Model<'c> {
         if let Some(&xm) = x.get(self.knobs.len()).filter(|_| !self.methods.is_empty()) {
             let m = self.methods.len();
             let pick = ((xm * m as f64) as usize).min(m.saturating_sub(1));
-            let own = self.c.program.steps.iter();
+            let own = self.nominal.steps.iter();
             for ((step, own), &at) in self.program.steps.iter_mut().zip(own).zip(&self.at) {
                 step.method = match self.methods.get(pick) {
                     Some(&method) if at => method,
                     _ => own.method,
                 };
             }
-            self.program.flat = self.c.program.flat
-                || matches!(
-                    self.methods.get(pick),
-                    Some(Aggregation::Flat | Aggregation::FlatUnweighted)
-                );
+            self.program.flat =
+                self.nominal.flat || self.methods.get(pick).is_some_and(|m| m.is_flat());
         }
         totals(
             &self.program,
@@ -561,7 +643,7 @@ impl<'c> Model<'c> {
     fn nominal(&mut self) -> Vec<f64> {
         let mut out = vec![f64::NAN; self.count];
         unstoppable(totals(
-            &self.c.program,
+            &self.nominal,
             self.c,
             &self.blocks,
             &mut self.results,

@@ -280,7 +280,7 @@ impl Policy {
     /// where a missing leaf counts 0, so that a total can be a score with
     /// nothing rated (rule 12). Otherwise a group that has a score has a
     /// rated leaf below it, so the counts can change no total.
-    fn totals_read_counts(self) -> bool {
+    pub(crate) fn totals_read_counts(self) -> bool {
         self.missing_zero || self.min_coverage.is_some()
     }
 }

@@ -130,9 +130,7 @@ impl Program {
             .into_iter()
             .map(|p| p.unwrap_or((0, 0)))
             .collect();
-        let flat = steps
-            .iter()
-            .any(|s| matches!(s.method, Aggregation::Flat | Aggregation::FlatUnweighted));
+        let flat = steps.iter().any(|s| s.method.is_flat());
         (
             Program {
                 steps,
@@ -160,12 +158,89 @@ impl Program {
     pub(crate) fn arithmetic(&self) -> Program {
         let mut means = self.clone();
         for step in &mut means.steps {
-            if !matches!(step.method, Aggregation::Flat | Aggregation::FlatUnweighted) {
+            if !step.method.is_flat() {
                 step.method = Aggregation::WeightedMean;
             }
         }
         means
     }
+
+    /// This program with each step not in `keep` (per step; the root must
+    /// be kept) read as a leaf where a kept step has it as a member, and
+    /// the steps below it left out: for a caller that evaluates those
+    /// steps once and runs the rest many times. The kept steps and their
+    /// members keep their order, so the folded program adds the same
+    /// terms in the same order; a folded step enters its parent as a leaf
+    /// with the step's score, which is the same term where no total reads
+    /// counts or flat sums (the caller's to check).
+    pub(crate) fn folded(&self, keep: &[bool]) -> Folded {
+        let kept = |s: u32| keep.get(s as usize).copied().unwrap_or(true);
+        let mut out = Program {
+            steps: Vec::new(),
+            members: Vec::new(),
+            flat: self.flat,
+            leaf_parent: Vec::new(),
+            step_parent: Vec::new(),
+        };
+        let (mut leaves, mut steps) = (Vec::new(), Vec::new());
+        let mut members = vec![None; self.members.len()];
+        let mut step_at = vec![None; self.steps.len()];
+        for (old, step) in (0u32..).zip(&self.steps).filter(|(s, _)| kept(*s)) {
+            let here = u32::try_from(out.steps.len()).unwrap_or(u32::MAX);
+            let first = u32::try_from(out.members.len()).unwrap_or(u32::MAX);
+            for (at, (m, member)) in (0u32..).zip((step.first..).zip(self.members_of(step))) {
+                let input = match member.input {
+                    Input::Group(s) if kept(s) => {
+                        let s = step_at.get(s as usize).copied().flatten().unwrap_or(0);
+                        set_grown(&mut out.step_parent, s, Some((here, at)));
+                        Input::Group(s)
+                    }
+                    origin => {
+                        let leaf = u32::try_from(leaves.len()).unwrap_or(u32::MAX);
+                        leaves.push(origin);
+                        out.leaf_parent.push((here, at));
+                        Input::Leaf(leaf)
+                    }
+                };
+                if let Some(slot) = members.get_mut(m as usize) {
+                    *slot = u32::try_from(out.members.len()).ok();
+                }
+                out.members.push(Member { input, ..*member });
+            }
+            if let Some(slot) = step_at.get_mut(old as usize) {
+                *slot = Some(here);
+            }
+            let end = u32::try_from(out.members.len()).unwrap_or(u32::MAX);
+            out.steps.push(Step {
+                first,
+                end,
+                ..*step
+            });
+            steps.push(old);
+        }
+        out.step_parent.resize(out.steps.len(), None);
+        Folded {
+            program: out,
+            leaves,
+            members,
+            steps,
+        }
+    }
+}
+
+/// A program with some steps folded into leaves ([`Program::folded`]),
+/// and how its indices stand for the original's.
+#[derive(Debug, Clone)]
+pub(crate) struct Folded {
+    /// The program: the kept steps, in order.
+    pub program: Program,
+    /// Per leaf of `program`: the original leaf or step it stands for.
+    pub leaves: Vec<Input>,
+    /// Per member of the original: its index in `program`, if its step
+    /// is kept.
+    pub members: Vec<Option<u32>>,
+    /// Per step of `program`: its index in the original.
+    pub steps: Vec<u32>,
 }
 
 /// Sets `v[i]`, growing `v` with `None`s to reach it.

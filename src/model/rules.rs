@@ -161,6 +161,12 @@ impl Aggregation {
         Aggregation::Minimum,
         Aggregation::All,
     ];
+
+    /// Whether this is a flat aggregation (rule 5): over the leaves below
+    /// rather than the children's scores.
+    pub(crate) fn is_flat(self) -> bool {
+        matches!(self, Aggregation::Flat | Aggregation::FlatUnweighted)
+    }
 }
 
 /// What a leaf without a rating counts as (SPEC.md §5.3).

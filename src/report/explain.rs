@@ -309,7 +309,7 @@ impl Report {
                 .filter(|_| no_score == Some(NoScore::InsufficientCoverage)),
         };
         if let Some(method) = method {
-            let flat = matches!(method, Aggregation::Flat | Aggregation::FlatUnweighted);
+            let flat = method.is_flat();
             let unweighted = method == Aggregation::FlatUnweighted;
             for child in children(c, i) {
                 self.sort_child(child, flat, unweighted, &mut explanation);
