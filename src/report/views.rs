@@ -7,7 +7,7 @@ use std::fmt;
 
 use super::{Counts, Report};
 use crate::core::compile::Compiled;
-use crate::core::interpret::{Evaluated, NoScore, Results};
+use crate::core::interpret::{Evaluated, NoScore};
 use crate::model::id::Id;
 use crate::model::rules::Band;
 use crate::model::scale::{Direction, RatingValue, Scale};
@@ -273,14 +273,10 @@ impl fmt::Debug for NodeScore<'_> {
 /// read through the framework when asked.
 #[derive(Clone, Copy)]
 pub struct Outcome<'r> {
-    compiled: &'r Compiled,
+    report: &'r Report,
     node: usize,
     /// What the interpreter evaluated at the node.
     evaluated: Evaluated,
-    /// The arithmetic mean behind the mean in scale units (rule 11).
-    mean: Option<f64>,
-    /// Whether the assessment rates no applicable leaf (rule 12).
-    qualitative: bool,
 }
 
 impl<'r> Outcome<'r> {
@@ -288,15 +284,15 @@ impl<'r> Outcome<'r> {
     /// node, nothing applies).
     pub(crate) fn of(report: &'r Report, i: usize) -> Outcome<'r> {
         let (c, e) = (&*report.compiled, &report.evaluation);
-        let policy = c.policy();
-        let at = |r: &Results<1>| c.evaluated(i, &e.block, 0, policy, r);
         Outcome {
-            compiled: c,
+            report,
             node: i,
-            evaluated: at(&e.results),
-            mean: e.means.as_ref().and_then(|m| at(m).score.ok()),
-            qualitative: report.qualitative,
+            evaluated: c.evaluated(i, &e.block, 0, c.policy(), &e.results),
         }
+    }
+
+    fn compiled(&self) -> &'r Compiled {
+        &self.report.compiled
     }
 
     /// The score, or why there is none (rules 2 to 6; rule 12: a
@@ -304,7 +300,7 @@ impl<'r> Outcome<'r> {
     fn result(&self) -> Result<f64, NoScore> {
         match self.evaluated.score {
             Err(NoScore::NotApplicable) => Err(NoScore::NotApplicable),
-            _ if self.qualitative => Err(NoScore::Qualitative),
+            _ if self.report.qualitative => Err(NoScore::Qualitative),
             other => other,
         }
     }
@@ -333,7 +329,7 @@ impl<'r> Outcome<'r> {
     /// How many leaves below the node are rated, not applicable, missing.
     pub fn counts(&self) -> Counts {
         let leaves = self
-            .compiled
+            .compiled()
             .leaf_count
             .get(self.node)
             .copied()
@@ -352,22 +348,25 @@ impl<'r> Outcome<'r> {
 
     /// The band the score falls in (rule 7), by id.
     pub fn band(&self) -> Option<&'r Id> {
-        self.compiled.band_id(self.band_index())
+        self.compiled().band_id(self.band_index())
     }
 
     /// The band the score falls in, as an index into the framework's
     /// bands.
     pub(crate) fn band_index(&self) -> Option<u32> {
-        band_of(&self.compiled.framework.rules.bands, self.score()?)
+        band_of(&self.compiled().framework.rules.bands, self.score()?)
     }
 
     /// The mean in the units of the one ordinal or numeric scale that every
     /// leaf below the node is rated on (rule 11).
     pub fn scale_mean(&self) -> Option<ScaleMean<'r>> {
         self.score()?;
-        let unit = self.compiled.unit_scale.get(self.node).copied()??;
-        let (scale, s) = self.compiled.framework.scales.get_index(unit as usize)?;
-        let value = in_units(s, self.mean?)?;
+        let unit = self.compiled().unit_scale.get(self.node).copied()??;
+        let (scale, s) = self.compiled().framework.scales.get_index(unit as usize)?;
+        // The arithmetic mean behind it, evaluated when asked.
+        let (c, e) = (self.compiled(), &self.report.evaluation);
+        let mean = c.evaluated(self.node, &e.block, 0, c.policy(), e.means.as_ref()?);
+        let value = in_units(s, mean.score.ok()?)?;
         Some(ScaleMean { scale, value })
     }
 }
