@@ -250,7 +250,16 @@ fn leverages<G: Gate>(
             let lower = filled.total(0, leaf, 0.0, x);
             let upper = filled.total(1, leaf, 1.0, x);
             if let (Some(lower), Some(upper)) = (lower, upper) {
-                widest = widest.max(upper - lower);
+                // Not `f64::max`, which would pass over a NaN: a what-if's
+                // total is finite, and one that is not must not be hidden
+                // behind the other ratings' widths (the leaf then gets no
+                // leverage, which the tests see).
+                let spread = upper - lower;
+                widest = if spread.is_nan() || spread > widest {
+                    spread
+                } else {
+                    widest
+                };
             }
         }
         if widest.is_finite() {
