@@ -340,35 +340,30 @@ fn inputs(c: &Compiled, spec: &UncertaintySpec) -> Result<Vec<UncertainInput>, V
     let mut issues = Vec::new();
     let depth = c.depth.iter().copied().max().unwrap_or(0) as usize;
     let fraction_ok = |f: f64| (0.0..=1.0).contains(&f);
+    // Each path is made only for an issue: a spec may name every leaf.
     for (&level, &f) in &spec.levels {
-        let at = pointer("/levels", level);
+        let at = || pointer("/levels", level);
         if !fraction_ok(f) {
             let value = f.to_string();
-            issues.push(Issue::new(
-                at.clone(),
-                IssueKind::ThresholdOutOfRange { value },
-            ));
+            issues.push(Issue::new(at(), IssueKind::ThresholdOutOfRange { value }));
         }
         if level == 0 || level > depth {
             let kind = IssueKind::TooDeep {
                 depth: level,
                 max: depth,
             };
-            issues.push(Issue::new(at, kind));
+            issues.push(Issue::new(at(), kind));
         }
     }
     for (id, &f) in &spec.criteria {
-        let at = pointer("/criteria", id);
+        let at = || pointer("/criteria", id);
         if !fraction_ok(f) {
             let value = f.to_string();
-            issues.push(Issue::new(
-                at.clone(),
-                IssueKind::ThresholdOutOfRange { value },
-            ));
+            issues.push(Issue::new(at(), IssueKind::ThresholdOutOfRange { value }));
         }
         if c.node_of(id.as_str()).is_none() {
             let kind = IssueKind::UnknownCriterion { id: id.to_string() };
-            issues.push(Issue::new(at, kind));
+            issues.push(Issue::new(at(), kind));
         }
     }
     let group_depth = (0..c.nodes.len())
@@ -448,12 +443,12 @@ fn knobs(c: &Compiled, inputs: &[UncertainInput]) -> Vec<Knob> {
             else {
                 return None;
             };
-            let node = c.nodes.get(c.node_of(criterion.as_str())? as usize)?;
-            let (step, at) = match node.leaf {
+            let i = c.node_of(criterion.as_str())? as usize;
+            let (step, at) = match c.nodes.get(i)?.leaf {
                 Some(leaf) => p.leaf_parent.get(leaf as usize).copied()?,
                 None => {
-                    let own = c.step_of.get(c.node_of(criterion.as_str())? as usize)?;
-                    p.step_parent.get((*own)? as usize).copied()??
+                    let own = c.step_of.get(i).copied()??;
+                    p.step_parent.get(own as usize).copied()??
                 }
             };
             let member = p.steps.get(step as usize)?.first.checked_add(at)? as usize;

@@ -137,6 +137,17 @@ impl Compiled {
     #[inline]
     pub(crate) fn leaf_value(&self, leaf: usize, value: &RatingValue) -> Option<LeafValue> {
         let scale_of = self.leaf_scale.get(leaf)?;
+        if let Some(table) = &scale_of.binary {
+            // The table holds what the lines below give for each rating a
+            // binary scale admits (`LeafScale::binary`).
+            let row = match value {
+                RatingValue::NotMet => 0,
+                RatingValue::Met => 1,
+                RatingValue::NotApplicable => 3,
+                _ => return None,
+            };
+            return table.get(row).copied();
+        }
         let (_, scale) = self.framework.scales.get_index(scale_of.scale as usize)?;
         let x = match value {
             RatingValue::NotApplicable => LeafValue::NotApplicable,
