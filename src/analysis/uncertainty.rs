@@ -334,12 +334,49 @@ struct Knob {
     fraction: f64,
 }
 
+/// Whether `f` is a noise fraction: in [0, 1].
+fn fraction_ok(f: f64) -> bool {
+    (0.0..=1.0).contains(&f)
+}
+
+/// Per node of `c`, the fraction `spec` names it with; a fraction out of
+/// [0, 1] or an id that names no criterion goes to `issues`. A spec
+/// usually names criteria in definition order: the node after the last
+/// one found is tried before the id is hashed.
+fn named_fractions(
+    c: &Compiled,
+    spec: &UncertaintySpec,
+    issues: &mut Vec<Issue>,
+) -> Vec<Option<f64>> {
+    let mut named: Vec<Option<f64>> = vec![None; c.nodes.len()];
+    let mut next = 1;
+    for (id, &f) in &spec.criteria {
+        let at = || pointer("/criteria", id);
+        if !fraction_ok(f) {
+            let value = f.to_string();
+            issues.push(Issue::new(at(), IssueKind::ThresholdOutOfRange { value }));
+        }
+        match c.node_of_near(id.as_str(), next) {
+            Some(node) => {
+                if let Some(slot) = named.get_mut(node as usize) {
+                    *slot = Some(f);
+                }
+                next = (node as usize).saturating_add(1);
+            }
+            None => {
+                let kind = IssueKind::UnknownCriterion { id: id.to_string() };
+                issues.push(Issue::new(at(), kind));
+            }
+        }
+    }
+    named
+}
+
 /// The spec's inputs, checked: the weight inputs in definition order,
 /// then the method.
 fn inputs(c: &Compiled, spec: &UncertaintySpec) -> Result<Vec<UncertainInput>, ValidationError> {
     let mut issues = Vec::new();
     let depth = c.depth.iter().copied().max().unwrap_or(0) as usize;
-    let fraction_ok = |f: f64| (0.0..=1.0).contains(&f);
     // Each path is made only for an issue: a spec may name every leaf.
     for (&level, &f) in &spec.levels {
         let at = || pointer("/levels", level);
@@ -355,17 +392,7 @@ fn inputs(c: &Compiled, spec: &UncertaintySpec) -> Result<Vec<UncertainInput>, V
             issues.push(Issue::new(at(), kind));
         }
     }
-    for (id, &f) in &spec.criteria {
-        let at = || pointer("/criteria", id);
-        if !fraction_ok(f) {
-            let value = f.to_string();
-            issues.push(Issue::new(at(), IssueKind::ThresholdOutOfRange { value }));
-        }
-        if c.node_of(id.as_str()).is_none() {
-            let kind = IssueKind::UnknownCriterion { id: id.to_string() };
-            issues.push(Issue::new(at(), kind));
-        }
-    }
+    let named = named_fractions(c, spec, &mut issues);
     let group_depth = (0..c.nodes.len())
         .filter(|&i| c.nodes.get(i).is_some_and(|n| n.leaf.is_none()))
         .filter_map(|i| c.depth.get(i).copied())
@@ -387,8 +414,8 @@ fn inputs(c: &Compiled, spec: &UncertaintySpec) -> Result<Vec<UncertainInput>, V
     for i in 1..c.nodes.len() {
         let Some(id) = c.id(i) else { continue };
         let level = c.depth.get(i).copied().unwrap_or(0) as usize;
-        let f = spec.criteria.get(id).or_else(|| spec.levels.get(&level));
-        if let Some(&fraction) = f {
+        let f = named.get(i).copied().flatten();
+        if let Some(fraction) = f.or_else(|| spec.levels.get(&level).copied()) {
             out.push(UncertainInput::Weight {
                 criterion: id.clone(),
                 fraction,
