@@ -19,7 +19,7 @@ use super::uncertainty_report::{
     MemberUncertainty, Sensitivity, Spread, UncertainInput, UncertaintyReport,
 };
 use crate::core::compile::Compiled;
-use crate::core::interpret::{Block, LANES, LeafValue, NoScore, Results};
+use crate::core::interpret::{Block, LANES, LeafValue, Results};
 use crate::core::program::{Folded, Input, Program};
 use crate::model::assessment::Assessment;
 use crate::model::id::Id;
@@ -515,8 +515,8 @@ fn reached(p: &Program, knobs: &[Knob], at: &[bool], methods: bool) -> Vec<bool>
 }
 
 /// Up to [`LANES`] members' bound `values` at the leaves of `folded`:
-/// an original leaf's value, or a folded step's result (its score, else
-/// not applicable or without one), from one run of the whole program.
+/// an original leaf's value, or a folded step's result as a leaf
+/// ([`Results::as_leaf`]), from one run of the whole program.
 fn folded_block(c: &Compiled, folded: &Folded, values: &[Vec<LeafValue>]) -> Block<LANES> {
     let mut whole = Block::<LANES>::new(c.leaves());
     for (lane, values) in values.iter().enumerate() {
@@ -529,11 +529,7 @@ fn folded_block(c: &Compiled, folded: &Folded, values: &[Vec<LeafValue>]) -> Blo
         for lane in 0..values.len() {
             let v = match *origin {
                 Input::Leaf(l) => whole.get(l as usize, lane),
-                Input::Group(s) => match results.group(s as usize, lane).score {
-                    Ok(x) => LeafValue::Rated(x),
-                    Err(NoScore::NotApplicable) => LeafValue::NotApplicable,
-                    Err(_) => LeafValue::Missing,
-                },
+                Input::Group(s) => results.as_leaf(s as usize, lane),
             };
             block.set(leaf, lane, v);
         }

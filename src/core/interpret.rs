@@ -634,6 +634,20 @@ impl<const L: usize> Results<L> {
         self.group(self.steps.len().saturating_sub(1), lane)
     }
 
+    /// Step `step`'s result in lane `lane` as a leaf's value: its score,
+    /// else not applicable or missing. Where totals read neither counts
+    /// nor flat sums ([`Policy::totals_read_counts`], a program without a
+    /// flat step), a parent adds the same terms for that leaf as for the
+    /// step (a group with no score and a missing leaf both enter as 0 with
+    /// nothing to weigh), which [`Program::folded`] relies on.
+    pub(crate) fn as_leaf(&self, step: usize, lane: usize) -> LeafValue {
+        match self.group(step, lane).score {
+            Ok(x) => LeafValue::Rated(x),
+            Err(NoScore::NotApplicable) => LeafValue::NotApplicable,
+            Err(_) => LeafValue::Missing,
+        }
+    }
+
     /// Whether the steps hold their applicable and rated counts: always,
     /// but for results that only totals read, under a policy whose totals
     /// do not read them ([`Policy::totals_read_counts`]).

@@ -361,10 +361,10 @@ impl<'r> Outcome<'r> {
     /// leaf below the node is rated on (rule 11).
     pub fn scale_mean(&self) -> Option<ScaleMean<'r>> {
         self.score()?;
-        let unit = self.compiled().unit_scale.get(self.node).copied()??;
-        let (scale, s) = self.compiled().framework.scales.get_index(unit as usize)?;
-        // The arithmetic mean behind it, evaluated when asked.
         let (c, e) = (self.compiled(), &self.report.evaluation);
+        let unit = c.unit_scale.get(self.node).copied()??;
+        let (scale, s) = c.framework.scales.get_index(unit as usize)?;
+        // The arithmetic mean behind it, evaluated when asked.
         let mean = c.evaluated(self.node, &e.block, 0, c.policy(), e.means.as_ref()?);
         let value = in_units(s, mean.score.ok()?)?;
         Some(ScaleMean { scale, value })
