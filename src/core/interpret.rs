@@ -323,36 +323,21 @@ pub(crate) struct Sums<const L: usize> {
 
 impl<const L: usize> Sums<L> {
     /// Nothing included yet under `method`.
-    fn empty(method: Aggregation) -> Sums<L> {
-        let mut sums = Sums {
-            weight: [0.0; L],
-            total: [0.0; L],
-            count: [0.0; L],
-            second: [0.0; L],
-            least_at: [0; L],
-            flat: [[0.0; L]; 4],
-        };
-        sums.reset(method);
-        sums
-    }
-
-    /// Nothing included under `method` again, in place (field by field:
-    /// the interpreter resets one `Sums` per step, and a whole new value
-    /// would be built and copied). The flat sums are left as they are:
-    /// [`Program::gather_into`] empties them where the program has a flat
-    /// step (elsewhere nothing adds to them, and they stay 0).
     #[inline(always)]
-    fn reset(&mut self, method: Aggregation) {
+    fn empty(method: Aggregation) -> Sums<L> {
         let least = if method == Aggregation::Minimum {
             f64::INFINITY
         } else {
             0.0
         };
-        self.weight = [0.0; L];
-        self.total = [least; L];
-        self.count = [0.0; L];
-        self.second = [f64::INFINITY; L];
-        self.least_at = [0; L];
+        Sums {
+            weight: [0.0; L],
+            total: [least; L],
+            count: [0.0; L],
+            second: [f64::INFINITY; L],
+            least_at: [0; L],
+            flat: [[0.0; L]; 4],
+        }
     }
 
     /// Adds member `at` of weight `w`, scores `x`, in the lanes where
@@ -363,10 +348,6 @@ impl<const L: usize> Sums<L> {
     /// included.
     #[inline(always)]
     fn add(&mut self, method: Aggregation, at: u32, w: f64, x: &[f64; L], has: &[f64; L]) {
-        // Copies: read before any sum is written, the lanes vectorise (a
-        // reference could point into the sums, as far as the compiler can
-        // tell once this is inlined).
-        let (x, has) = (&{ *x }, &{ *has });
         for (weight, &h) in self.weight.iter_mut().zip(has) {
             *weight += w * h;
         }
@@ -763,11 +744,40 @@ impl Program {
         policy: Policy,
         out: &mut Results<L>,
     ) {
-        let mut gathered = Gathered::empty(Aggregation::WeightedMean);
+        use Aggregation as A;
         for (i, step) in self.steps.iter().enumerate() {
-            self.gather_into::<L, COUNTS>(step, block, policy, out, &mut gathered);
-            self.settle::<L, COUNTS>(i, step.method, &mut gathered, out);
+            // Each arm is the same code with the method a constant, so that
+            // the member loop is compiled with that method's arithmetic
+            // alone: the method is matched once per step, not per member.
+            match step.method {
+                A::WeightedMean => self.step::<L, COUNTS>(i, A::WeightedMean, block, policy, out),
+                A::GeometricMean => self.step::<L, COUNTS>(i, A::GeometricMean, block, policy, out),
+                A::HarmonicMean => self.step::<L, COUNTS>(i, A::HarmonicMean, block, policy, out),
+                A::Minimum => self.step::<L, COUNTS>(i, A::Minimum, block, policy, out),
+                A::All => self.step::<L, COUNTS>(i, A::All, block, policy, out),
+                A::Flat => self.step::<L, COUNTS>(i, A::Flat, block, policy, out),
+                A::FlatUnweighted => {
+                    self.step::<L, COUNTS>(i, A::FlatUnweighted, block, policy, out)
+                }
+            }
         }
+    }
+
+    /// Evaluates step `i`, whose method is `method`, into `out`.
+    #[inline(always)]
+    fn step<const L: usize, const COUNTS: bool>(
+        &self,
+        i: usize,
+        method: Aggregation,
+        block: &Block<L>,
+        policy: Policy,
+        out: &mut Results<L>,
+    ) {
+        let Some(step) = self.steps.get(i) else {
+            return;
+        };
+        let mut gathered = self.gather_members::<L, COUNTS>(step, method, block, policy, out);
+        self.settle::<L, COUNTS>(i, method, &mut gathered, out);
     }
 
     /// One assessment's bound `values` as a block of one lane, and its
@@ -788,36 +798,30 @@ impl Program {
         policy: Policy,
         out: &Results<L>,
     ) -> Gathered<L> {
-        let mut gathered = Gathered::empty(step.method);
-        self.gather_into::<L, true>(step, block, policy, out, &mut gathered);
-        gathered
+        self.gather_members::<L, true>(step, step.method, block, policy, out)
     }
 
-    /// [`Program::gather`] into `into`, which it empties first. Every
-    /// member counts towards coverage (rule 6; where `COUNTS`); one that is scored with a
-    /// weight above 0 enters the aggregate where it has a score (rules 4,
-    /// 5); a scored member passes its flat sums up (a leaf only where it
-    /// counts).
+    /// [`Program::gather`], the step's method given as `method`. Every
+    /// member counts towards coverage (rule 6; where `COUNTS`); one that
+    /// is scored with a weight above 0 enters the aggregate where it has a
+    /// score (rules 4, 5); a scored member passes its flat sums up (a leaf
+    /// only where it counts). The sums are a local value, which the
+    /// compiler keeps in registers: no member's lanes can point into them.
     #[inline(always)]
-    fn gather_into<const L: usize, const COUNTS: bool>(
+    fn gather_members<const L: usize, const COUNTS: bool>(
         &self,
         step: &Step,
+        method: Aggregation,
         block: &Block<L>,
         policy: Policy,
         out: &Results<L>,
-        into: &mut Gathered<L>,
-    ) {
-        into.sums.reset(step.method);
-        if self.flat {
-            into.sums.flat = [[0.0; L]; 4];
-        }
-        into.applicable = [0.0; L];
-        into.rated = [0.0; L];
+    ) -> Gathered<L> {
+        let mut gathered = Gathered::empty(method);
         let Gathered {
             sums,
             applicable,
             rated,
-        } = into;
+        } = &mut gathered;
         for (at, member) in (0u32..).zip(self.members_of(step)) {
             let Some([x, has, app, rat]) = member_lanes(member, block, policy, out) else {
                 continue;
@@ -828,7 +832,7 @@ impl Program {
             }
             let counts = member.counts();
             if counts {
-                sums.add(step.method, at, member.weight, x, has);
+                sums.add(method, at, member.weight, x, has);
             }
             if self.flat && member.scored {
                 match member.input {
@@ -846,6 +850,7 @@ impl Program {
                 }
             }
         }
+        gathered
     }
 
     /// Stores `step`'s result (rules 2, 4 and 6): its score where it has
@@ -885,12 +890,10 @@ impl Program {
             *flat = gathered.sums.flat;
         }
         if let Some(at) = out.steps.get_mut(i) {
-            *at = StepLanes {
-                score,
-                has,
-                applicable: gathered.applicable,
-                rated: gathered.rated,
-            };
+            (at.score, at.has) = (score, has);
+            if COUNTS {
+                (at.applicable, at.rated) = (gathered.applicable, gathered.rated);
+            }
         }
     }
 }
@@ -941,8 +944,6 @@ fn add_leaf_flat<const L: usize>(flat: &mut [[f64; L]; 4], w: f64, x: &[f64; L],
 /// `into += from`, lane by lane.
 #[inline(always)]
 fn add_lanes<const L: usize>(into: &mut [f64; L], from: &[f64; L]) {
-    // A copy, for the reason `Sums::add` takes one.
-    let from = &{ *from };
     for (a, b) in into.iter_mut().zip(from) {
         *a += b;
     }
