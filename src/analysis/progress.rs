@@ -3,7 +3,7 @@
 //! difference and a [`ProgressStatus`], the bands before and after; risks resolved,
 //! new and persisting; coverage before and after; the leaves whose ratings
 //! differ. The note ([`Progress`]'s `Display`) and the cohort tally
-//! ([`ProgressTally`]) are in `progress_note.rs`.
+//! ([`ProgressTally`](crate::analysis::ProgressTally)) are in `progress_note.rs`.
 
 use serde::{Deserialize, Serialize};
 

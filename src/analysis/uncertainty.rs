@@ -190,7 +190,7 @@ impl<'a> Uncertainty<'a> {
     /// `/criteria/<id>`; an unknown criterion: `unknown-criterion`; a level
     /// with no criterion, 0 included: `too-deep`); then, before any
     /// scoring, `too-many-items` at `/samples` when the run would make more
-    /// than [`MAX_EVALUATIONS`](crate::limits::MAX_EVALUATIONS) scorings
+    /// than [`MAX_EVALUATIONS`] scorings
     /// (`N·(d + 2)` per member, times the members) or their count
     /// overflows; then every problem in the assessments (as
     /// [`Scorer::score`] finds them, each path prefixed with `/<index of

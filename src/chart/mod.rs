@@ -4,7 +4,7 @@
 //!
 //! | function | draws | marks |
 //! |---|---|---|
-//! | [`profile`] | a [`Report`](crate::Report) over its top-level areas: a radar for 3 to 12 areas, horizontal bars otherwise, band thresholds and risks marked | one per area |
+//! | [`profile`](fn@profile) | a [`Report`](crate::Report) over its top-level areas: a radar for 3 to 12 areas, horizontal bars otherwise, band thresholds and risks marked | one per area |
 //! | [`group_profile`] | the same over one group's children | one per child |
 //! | [`progress()`] | a [`Progress`](crate::Progress): baseline against current per node, how it moved by shape and word | one per node, and the total |
 //! | [`uncertainty()`] | an [`UncertaintyReport`](crate::analysis::UncertaintyReport): each member's score and rank interval with its nominal value | one per member |

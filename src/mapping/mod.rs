@@ -4,7 +4,7 @@
 //! This module holds the [`Mapping`] (also at the crate root) and its
 //! [`MappingEntry`]s with their [`Relation`], what a translation gives
 //! ([`Translation`], [`Carried`], [`NotCarried`], [`NotCarriedReason`],
-//! [`FindingNotCarried`], [`Unrated`]) and [`rescale`], which carries one
+//! [`FindingNotCarried`], [`Unrated`]) and [`rescale`](fn@rescale), which carries one
 //! rating from one scale to another ([SPEC](crate::spec) §3.8, §7.3).
 //!
 //! The entries relate leaves; ratings travel along them (the rules are on
@@ -65,7 +65,7 @@ pub use rescale::rescale;
 ///    carried as it is.
 /// 2. Otherwise each rated source is normalised on its own scale
 ///    ([SPEC](crate::spec) §5.1) and the normalised scores are averaged (plain mean), giving
-///    `s` in [0, 1]. `s` is then put on the target's scale ([`rescale`]):
+///    `s` in [0, 1]. `s` is then put on the target's scale ([`rescale`](fn@rescale)):
 ///    * binary: met when `s` = 1, not met otherwise;
 ///    * ordinal: the level whose normalised value is the largest not above
 ///      `s` (rounded down to the nearest level);

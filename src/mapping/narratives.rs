@@ -1,6 +1,6 @@
 //! Where [`Mapping::translate`] puts the source's narratives and declared
-//! findings, on leaves and on groups (the rule is on
-//! [`Mapping::translate`](Mapping::translate#narratives-and-findings)).
+//! findings, on leaves and on groups (the rule is in the section "Narratives and findings" of
+//! [`Mapping::translate`]).
 //!
 //! A group's place is found in one pass over the source tree, children
 //! before parents: each criterion keeps the lowest target criterion that

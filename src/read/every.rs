@@ -5,7 +5,7 @@
 //! Serde stops at the first error. To find the others, the document is
 //! read a second time, as a generic [`Tree`], and the typed document is
 //! read from the tree again and again: each failure is an issue (its code
-//! and path found as [`from_deserializer`](super::from_deserializer) finds
+//! and path found as [`from_deserializer`] finds
 //! them, from the same types' `Deserialize`, so no rule is written twice),
 //! and the part that failed is left out of the next reading, until the
 //! document reads. What is left out:
@@ -151,7 +151,7 @@ fn is_below(path: &str, part: &str) -> bool {
 /// finds before serde sees the document (toml does), is the document's one
 /// issue, `invalid-document` at the root.
 ///
-/// The typed reading is [`from_deserializer`](super::from_deserializer)'s:
+/// The typed reading is [`from_deserializer`]'s:
 /// the first issue is the one it gives, with the same code, path and
 /// message; the issues after it are the problems further on, at most
 /// 64 in all. [`crate::from_json_str`] and [`crate::from_toml_str`] read
@@ -441,7 +441,7 @@ impl<'t> Layout<'t> {
     }
 }
 
-/// The field serde's `missing field `<name>`` names.
+/// The field serde's ``missing field `<name>` `` names.
 fn missing_field(message: &str) -> Option<&str> {
     const START: &str = "missing field `";
     let at = message.find(START)?;

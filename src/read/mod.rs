@@ -79,9 +79,9 @@ use crate::model::form::unique_keys::DUPLICATE_KEY;
 /// the object that lacks it.
 ///
 /// This reads the input once and reports its first problem. To read text,
-/// [`from_json_str`](crate::from_json_str) and
-/// [`from_toml_str`](crate::from_toml_str) report every problem, and
-/// [`parse_every_problem`](crate::parse_every_problem) does so for any
+/// [`from_json_str`] and
+/// [`from_toml_str`] report every problem, and
+/// [`parse_every_problem`] does so for any
 /// format whose input can be read twice.
 ///
 /// # Errors
@@ -245,7 +245,7 @@ fn malformed_language_tag(message: &str) -> Option<IssueKind> {
         })
 }
 
-/// Recognises serde's `unknown field `<name>`, expected …` (or
+/// Recognises serde's ``unknown field `<name>`, expected …`` (or
 /// `…, there are no fields`).
 fn unknown_field(message: &str) -> Option<String> {
     const START: &str = "unknown field `";

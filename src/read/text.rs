@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 
 /// A document from JSON text: the whole text (characters after the
 /// document are `invalid-document` at the root), with every problem it has
-/// in one error ([`parse_every_problem`](crate::parse_every_problem)).
+/// in one error ([`parse_every_problem`]).
 ///
 /// # Errors
 ///
@@ -52,7 +52,7 @@ pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, ValidationErr
 }
 
 /// A document from TOML text, with every problem it has in one error
-/// ([`parse_every_problem`](crate::parse_every_problem)). A TOML
+/// ([`parse_every_problem`]). A TOML
 /// syntax error is toml's own (line, column and the line quoted), at the
 /// root; the problems of a document that is TOML each have their path,
 /// the first with toml's message (line, column, and for an unknown field

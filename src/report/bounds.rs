@@ -1,4 +1,4 @@
-//! [`Scorer::bounds`]: the lowest and highest score each node can reach
+//! [`Scorer::bounds`](crate::Scorer::bounds): the lowest and highest score each node can reach
 //! over the ways of rating the missing leaves, and each missing leaf's
 //! leverage on the total ([SPEC](crate::spec) §8.2, rule 15).
 //!

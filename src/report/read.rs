@@ -1,4 +1,4 @@
-//! [`Scorer::read_report`]: a report read back from its JSON form is
+//! [`Scorer::read_report`](crate::Scorer::read_report): a report read back from its JSON form is
 //! accepted only when it is exactly what this scorer gives for the ratings
 //! it lists, so code that receives a [`Report`] can trust it.
 
