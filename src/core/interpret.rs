@@ -860,7 +860,8 @@ impl Program {
     /// not. A score is finite, so multiplying it by 0 or 1 keeps it or
     /// makes it 0. Without `COUNTS` nothing is cut out: there is no
     /// `min_coverage`, and a group with a score has a rated, so an
-    /// applicable, leaf below it.
+    /// applicable, leaf below it; nor are the counts stored, as the
+    /// results do not hold them ([`Results::counts`]).
     #[inline(always)]
     fn settle<const L: usize, const COUNTS: bool>(
         &self,
