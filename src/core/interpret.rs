@@ -162,7 +162,8 @@ impl<const L: usize> Block<L> {
 
 /// Every lane mask as lanes of 1.0 (bit set) and 0.0: the form in which
 /// the interpreter multiplies by it. Evaluated when the crate is built,
-/// where an index out of range or an overflow fails the build.
+/// where an index out of range or an overflow fails the build: every cell
+/// is written, so a loop that ran one step too far would fail it.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 static MASK_LANES: [[f64; 8]; 256] = {
     let mut lanes = [[0.0; 8]; 256];
@@ -170,9 +171,7 @@ static MASK_LANES: [[f64; 8]; 256] = {
     while bits < 256 {
         let mut lane = 0;
         while lane < 8 {
-            if bits >> lane & 1 == 1 {
-                lanes[bits][lane] = 1.0;
-            }
+            lanes[bits][lane] = if bits >> lane & 1 == 1 { 1.0 } else { 0.0 };
             lane += 1;
         }
         bits += 1;
