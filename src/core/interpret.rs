@@ -363,10 +363,13 @@ impl<const L: usize> Sums<L> {
             }
             Aggregation::GeometricMean | Aggregation::HarmonicMean => {
                 let geometric = method == Aggregation::GeometricMean;
+                // A lane without a score holds 0 (as for the mean), so a
+                // positive score is one the member has: only the count of
+                // zeros needs `has`.
                 for ((total, count), (&x, &h)) in lanes {
                     let positive = x > 0.0;
                     let term = if geometric { w * x.ln() } else { w / x };
-                    *total += if positive { term * h } else { 0.0 };
+                    *total += if positive { term } else { 0.0 };
                     *count += if positive { 0.0 } else { h };
                 }
             }
