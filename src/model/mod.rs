@@ -35,6 +35,32 @@ pub(crate) mod form {
         )*};
     }
 
+    /// Calls the macro `$forward` with every method of serde's
+    /// `Deserializer` that takes a visitor, each with its arguments but the
+    /// visitor: the one list that the crate's deserializers which pass
+    /// every request on (`track`'s key capture, the reader of a whole JSON
+    /// text) are written over.
+    macro_rules! with_deserialize_methods {
+        ($forward:ident) => {
+            $forward! {
+                deserialize_any() deserialize_bool()
+                deserialize_i8() deserialize_i16() deserialize_i32() deserialize_i64() deserialize_i128()
+                deserialize_u8() deserialize_u16() deserialize_u32() deserialize_u64() deserialize_u128()
+                deserialize_f32() deserialize_f64() deserialize_char()
+                deserialize_str() deserialize_string() deserialize_bytes() deserialize_byte_buf()
+                deserialize_option() deserialize_unit() deserialize_seq() deserialize_map()
+                deserialize_identifier() deserialize_ignored_any()
+                deserialize_unit_struct(name: &'static str)
+                deserialize_newtype_struct(name: &'static str)
+                deserialize_tuple(len: usize)
+                deserialize_tuple_struct(name: &'static str, len: usize)
+                deserialize_struct(name: &'static str, fields: &'static [&'static str])
+                deserialize_enum(name: &'static str, variants: &'static [&'static str])
+            }
+        };
+    }
+    pub(crate) use with_deserialize_methods;
+
     pub(crate) mod defaults;
     pub(crate) mod keyed;
     pub(crate) mod scale_form;

@@ -96,6 +96,8 @@ mod json {
     use serde::de::{Deserializer, Visitor};
     use serde_json::de::StrRead;
 
+    use crate::model::form::with_deserialize_methods;
+
     /// Reads one document from the text, then checks that only white space
     /// follows it.
     pub(super) struct Whole<'a>(serde_json::Deserializer<StrRead<'a>>);
@@ -120,20 +122,6 @@ mod json {
     impl<'a> Deserializer<'a> for Whole<'a> {
         type Error = serde_json::Error;
 
-        whole! {
-            deserialize_any() deserialize_bool()
-            deserialize_i8() deserialize_i16() deserialize_i32() deserialize_i64() deserialize_i128()
-            deserialize_u8() deserialize_u16() deserialize_u32() deserialize_u64() deserialize_u128()
-            deserialize_f32() deserialize_f64() deserialize_char()
-            deserialize_str() deserialize_string() deserialize_bytes() deserialize_byte_buf()
-            deserialize_option() deserialize_unit() deserialize_seq() deserialize_map()
-            deserialize_identifier() deserialize_ignored_any()
-            deserialize_unit_struct(name: &'static str)
-            deserialize_newtype_struct(name: &'static str)
-            deserialize_tuple(len: usize)
-            deserialize_tuple_struct(name: &'static str, len: usize)
-            deserialize_struct(name: &'static str, fields: &'static [&'static str])
-            deserialize_enum(name: &'static str, variants: &'static [&'static str])
-        }
+        with_deserialize_methods!(whole);
     }
 }
