@@ -297,7 +297,7 @@ pub(crate) struct Evaluated {
 }
 
 /// The running sums of one group's aggregate, per lane (rule 5), over its
-/// included members: scored, weight above 0, with a score. [`Sums::finish`]
+/// included members: scored, weight above 0, with a score. [`Sums::finish_lanes`]
 /// turns them into the score; a what-if updates them for one changed
 /// member ([`Sums::replaced`]). Counts are kept as floats (exact far past
 /// any framework's size) so that every lane operation is float arithmetic.
@@ -440,12 +440,13 @@ impl<const L: usize> Sums<L> {
         (score, has)
     }
 
-    /// The score in lane `lane` (rule 5), `None` when nothing is included
-    /// (rule 4).
-    pub(crate) fn finish(&self, method: Aggregation, lane: usize) -> Option<f64> {
-        let (score, has) = self.finish_lanes(method);
-        let has = has.get(lane).is_some_and(|&h| h > 0.0);
-        score.get(lane).copied().filter(|_| has)
+    /// The score in lane `lane` (rule 5) of sums that include a member
+    /// there, as a what-if's do: it changes a score, never what a group
+    /// includes, so a group that had a score still has one (`None` only
+    /// outside the lanes).
+    pub(crate) fn score(&self, method: Aggregation, lane: usize) -> Option<f64> {
+        let (score, _) = self.finish_lanes(method);
+        score.get(lane).copied()
     }
 
     /// Lane `lane` alone.

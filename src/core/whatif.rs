@@ -90,7 +90,7 @@ impl<'a, const L: usize> WhatIf<'a, L> {
             let w = program.member(step, at).map_or(0.0, |m| m.weight);
             let sums = self.sums(step, lane)?;
             let sums = sums.replaced(s.method, change.map(|(o, n)| (at, w, o, n)), flat);
-            let after = before.ok().and_then(|_| sums.finish(s.method, 0));
+            let after = before.ok().and_then(|_| sums.score(s.method, 0));
             let Some(&Some((parent, parent_at))) = program.step_parent.get(step as usize) else {
                 return after;
             };
