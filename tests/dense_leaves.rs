@@ -304,3 +304,48 @@ fn an_off_scale_code_names_the_rating_it_stands_for() {
     // Nothing applicable is rated: qualitative, no total.
     assert_eq!(dense.total, None);
 }
+
+/// A table keeps a leaf whose scores are all 0 or 1 as masks and moves it
+/// to floats at its first other score: rows set in any order, and set
+/// again, read back and total as the hand-computed values say, whether a
+/// lane was set before or after the move.
+#[test]
+fn a_table_reads_back_every_score_whatever_the_order_of_its_rows() {
+    let scorer = Scorer::new(&three_scales()).unwrap();
+    let levels = [1.0, 2.0, 4.0];
+    let delays = [0.0, 8.0, 2.0, 6.0];
+    let codes = |a: f64, b: f64, c: f64| [a, b, c, f64::NAN, f64::NAN];
+    let mut table = scorer.table(16);
+    let mut expected = Vec::new();
+    for row in 0..16 {
+        let (a, b, c) = ((row % 2) as f64, levels[row % 3], delays[row % 4]);
+        table.set_codes(row, &codes(a, b, c), NA).unwrap();
+        expected.push((a, b, c));
+    }
+    // Set again: fractional scores to 0s and 1s, and the other way round.
+    for (row, (a, b, c)) in [
+        (5, (1.0, 4.0, 0.0)),
+        (10, (0.0, 1.0, 8.0)),
+        (7, (0.0, 2.0, 6.0)),
+    ] {
+        table.set_codes(row, &codes(a, b, c), NA).unwrap();
+        expected[row] = (a, b, c);
+    }
+    let mut totals = vec![None; 16];
+    scorer.totals(&table, &mut totals).unwrap();
+    for (row, &(a, b, c)) in expected.iter().enumerate() {
+        // Rule 1: the ordinal levels 1, 2, 4; the delay lower-is-better on 0-8.
+        let (b, c) = ((b - 1.0) / (4.0 - 1.0), (8.0 - c) / (8.0 - 0.0));
+        let read: Vec<LeafValue> = (0..5).map(|leaf| table.value(row, leaf).unwrap()).collect();
+        let na = LeafValue::NotApplicable;
+        let want = [
+            LeafValue::Rated(a),
+            LeafValue::Rated(b),
+            LeafValue::Rated(c),
+            na,
+            na,
+        ];
+        assert_eq!(read, want, "row {row}");
+        assert_eq!(totals[row], Some((a + b + c) / 3.0), "row {row}");
+    }
+}

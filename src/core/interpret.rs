@@ -55,46 +55,43 @@ pub enum LeafValue {
     NotApplicable,
 }
 
-/// Leaf values for `L` lanes (at most 8): per leaf, its [`LeafLanes`].
-/// As bits, the states keep a table of many rows a third of the size
-/// that lanes of floats would take.
+/// Leaf values for `L` lanes (at most 8): per leaf, its [`LeafLanes`],
+/// and the scores of the leaves that need them as floats. A leaf whose
+/// scores are all 0 or 1 (every binary leaf) is three masks, a ninth of
+/// what lanes of floats take, so that a table of many rows stays in the
+/// cache the interpreter reads it from.
 #[derive(Debug, Clone)]
 pub(crate) struct Block<const L: usize> {
-    leaves: Vec<LeafLanes<L>>,
+    leaves: Vec<LeafLanes>,
+    /// The lanes of the leaves whose [`LeafLanes::scores`] are floats.
+    scores: Vec<[f64; L]>,
 }
 
-/// One leaf in `L` lanes: its score in each lane (0 unless rated) and two
-/// lane masks, a bit per lane: whether it is rated applicable, and whether
-/// it is applicable. A missing leaf is applicable and not rated; a
-/// not-applicable one is neither. The interpreter reads a mask as lanes of
-/// 1.0 and 0.0 ([`mask_lanes`]), so the states enter its sums by
-/// multiplication, which the compiler vectorises. Kept together so that
-/// the interpreter finds all three with one lookup.
+/// One leaf in up to 8 lanes: lane masks, a bit per lane, of whether it
+/// is rated applicable and whether it is applicable (a missing leaf is
+/// applicable and not rated; a not-applicable one is neither), and its
+/// scores (0 unless rated). The interpreter reads a mask as lanes of 1.0
+/// and 0.0 ([`mask_lanes`]), so the states enter its sums by
+/// multiplication, which the compiler vectorises.
 #[derive(Debug, Clone, Copy)]
-struct LeafLanes<const L: usize> {
-    value: [f64; L],
+struct LeafLanes {
     rated: u8,
     applicable: u8,
+    /// The lanes whose score is 1, every other lane's being 0, while
+    /// `scores` is `None`.
+    ones: u8,
+    /// Where some lane's score is neither 0 nor 1 (nor -0): the index in
+    /// [`Block::scores`] of every lane's score, as a float.
+    scores: Option<u32>,
 }
 
-impl<const L: usize> LeafLanes<L> {
-    const NOT_APPLICABLE: LeafLanes<L> = LeafLanes {
-        value: [0.0; L],
+impl LeafLanes {
+    const NOT_APPLICABLE: LeafLanes = LeafLanes {
         rated: 0,
         applicable: 0,
+        ones: 0,
+        scores: None,
     };
-
-    /// Sets lane `bit` (a mask with the lane's bit set) to `v`.
-    #[inline]
-    fn set(&mut self, lane: usize, bit: u8, v: LeafValue) {
-        let (x, rated, applicable) = v.lanes();
-        if let Some(cell) = self.value.get_mut(lane) {
-            *cell = x;
-        }
-        let put = |mask: u8, on: bool| if on { mask | bit } else { mask & !bit };
-        self.rated = put(self.rated, rated);
-        self.applicable = put(self.applicable, applicable);
-    }
 }
 
 /// The mask of lane `lane`: its bit set (none past the eighth).
@@ -110,12 +107,14 @@ impl<const L: usize> Block<L> {
         const { assert!(L >= 1 && L <= 8, "a lane mask is a byte") };
         Block {
             leaves: vec![LeafLanes::NOT_APPLICABLE; leaves],
+            scores: Vec::new(),
         }
     }
 
     /// Every lane not applicable again, in place.
     pub(crate) fn clear(&mut self) {
         self.leaves.fill(LeafLanes::NOT_APPLICABLE);
+        self.scores.clear();
     }
 
     /// The number of leaves.
@@ -126,8 +125,33 @@ impl<const L: usize> Block<L> {
     /// Sets leaf `leaf` of lane `lane`.
     #[inline]
     pub(crate) fn set(&mut self, leaf: usize, lane: usize, v: LeafValue) {
-        if let Some(cell) = self.leaves.get_mut(leaf) {
-            cell.set(lane, lane_bit(lane), v);
+        self.set_bit(leaf, lane, lane_bit(lane), v);
+    }
+
+    /// Sets leaf `leaf` of lane `lane`, whose mask is `bit`. The first
+    /// score of the leaf that is neither 0 nor 1 gives it its lanes of
+    /// floats, filled from its mask; from then on each score is written
+    /// there too.
+    #[inline]
+    fn set_bit(&mut self, leaf: usize, lane: usize, bit: u8, v: LeafValue) {
+        let (x, rated, applicable) = v.lanes();
+        let Some(cell) = self.leaves.get_mut(leaf) else {
+            return;
+        };
+        let put = |mask: u8, on: bool| if on { mask | bit } else { mask & !bit };
+        cell.rated = put(cell.rated, rated);
+        cell.applicable = put(cell.applicable, applicable);
+        cell.ones = put(cell.ones, x == 1.0);
+        // +0 by its bits: a -0 is kept as it was given.
+        let zero_or_one = x.to_bits() == 0 || x == 1.0;
+        if cell.scores.is_none() && !zero_or_one {
+            cell.scores = u32::try_from(self.scores.len()).ok();
+            self.scores.push(*mask_lanes::<L>(cell.ones));
+        }
+        let at = cell.scores.map(|i| i as usize);
+        let score = at.and_then(|i| self.scores.get_mut(i)?.get_mut(lane));
+        if let Some(score) = score {
+            *score = x;
         }
     }
 
@@ -140,8 +164,8 @@ impl<const L: usize> Block<L> {
             .iter()
             .copied()
             .chain(std::iter::repeat(LeafValue::NotApplicable));
-        for (cell, v) in self.leaves.iter_mut().zip(values) {
-            cell.set(lane, bit, v);
+        for (leaf, v) in (0..self.leaves.len()).zip(values) {
+            self.set_bit(leaf, lane, bit, v);
         }
     }
 
@@ -151,11 +175,20 @@ impl<const L: usize> Block<L> {
         let cell = self.leaves.get(leaf).unwrap_or(&LeafLanes::NOT_APPLICABLE);
         let bit = lane_bit(lane);
         if cell.rated & bit != 0 {
-            LeafValue::Rated(cell.value.get(lane).copied().unwrap_or(0.0))
+            LeafValue::Rated(self.scores(cell).get(lane).copied().unwrap_or(0.0))
         } else if cell.applicable & bit != 0 {
             LeafValue::Missing
         } else {
             LeafValue::NotApplicable
+        }
+    }
+
+    /// The scores of `cell` (one of this block's leaves) in every lane.
+    #[inline(always)]
+    fn scores(&self, cell: &LeafLanes) -> &[f64; L] {
+        match cell.scores {
+            Some(i) => self.scores.get(i as usize).unwrap_or(&[0.0; L]),
+            None => mask_lanes(cell.ones),
         }
     }
 }
@@ -192,15 +225,15 @@ fn mask_lanes<const L: usize>(bits: u8) -> &'static [f64; L] {
 impl Block<1> {
     /// One assessment's bound values as a block of one lane.
     pub(crate) fn of(values: impl IntoIterator<Item = LeafValue>) -> Block<1> {
-        // One pass: each leaf made and set as it is collected.
-        let leaves = values.into_iter().map(|v| {
-            let mut cell = LeafLanes::NOT_APPLICABLE;
-            cell.set(0, 1, v);
-            cell
-        });
-        Block {
-            leaves: leaves.collect(),
+        let values = values.into_iter();
+        let mut block = Block::new(values.size_hint().0);
+        for (leaf, v) in values.enumerate() {
+            if leaf >= block.leaves.len() {
+                block.leaves.push(LeafLanes::NOT_APPLICABLE);
+            }
+            block.set_bit(leaf, 0, 1, v);
         }
+        block
     }
 }
 
@@ -920,7 +953,7 @@ fn member_lanes<'a, const L: usize>(
             let rated = mask_lanes(leaf.rated);
             let app = mask_lanes(leaf.applicable);
             let has = if policy.missing_zero { app } else { rated };
-            Some([&leaf.value, has, app, rated])
+            Some([block.scores(leaf), has, app, rated])
         }
         Input::Group(step) => {
             let at = out.steps.get(step as usize)?;

@@ -24,7 +24,10 @@ use crate::model::scale::RatingValue;
 /// [`crate::Scorer::totals`] without allocating.
 ///
 /// Rows are stored [`RatingsTable::LANES`] to a block, each leaf's values
-/// side by side, the form the interpreter evaluates in one pass.
+/// side by side, the form the interpreter evaluates in one pass. A leaf
+/// whose scores in a block are all 0 or 1 (a binary leaf's always are) is
+/// held as bit masks, 12 bytes for the block's 8 rows; a leaf with any
+/// other score takes 64 bytes more for its scores as floats.
 ///
 /// # Examples
 ///
