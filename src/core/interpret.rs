@@ -225,12 +225,10 @@ fn mask_lanes<const L: usize>(bits: u8) -> &'static [f64; L] {
 impl Block<1> {
     /// One assessment's bound values as a block of one lane.
     pub(crate) fn of(values: impl IntoIterator<Item = LeafValue>) -> Block<1> {
-        let values = values.into_iter();
-        let mut block = Block::new(values.size_hint().0);
-        for (leaf, v) in values.enumerate() {
-            if leaf >= block.leaves.len() {
-                block.leaves.push(LeafLanes::NOT_APPLICABLE);
-            }
+        let mut block = Block::new(0);
+        for v in values {
+            let leaf = block.leaves.len();
+            block.leaves.push(LeafLanes::NOT_APPLICABLE);
             block.set_bit(leaf, 0, 1, v);
         }
         block
