@@ -183,6 +183,15 @@ impl<const L: usize> Block<L> {
         }
     }
 
+    /// Lane `lane` alone, as a block of one lane.
+    pub(crate) fn lane(&self, lane: usize) -> Block<1> {
+        let mut one = Block::new(self.leaves());
+        for leaf in 0..self.leaves() {
+            one.set_bit(leaf, 0, 1, self.get(leaf, lane));
+        }
+        one
+    }
+
     /// The scores of `cell` (one of this block's leaves) in every lane.
     #[inline(always)]
     fn scores(&self, cell: &LeafLanes) -> &[f64; L] {
@@ -224,11 +233,9 @@ fn mask_lanes<const L: usize>(bits: u8) -> &'static [f64; L] {
 
 impl Block<1> {
     /// One assessment's bound values as a block of one lane.
-    pub(crate) fn of(values: impl IntoIterator<Item = LeafValue>) -> Block<1> {
-        let mut block = Block::new(0);
-        for v in values {
-            let leaf = block.leaves.len();
-            block.leaves.push(LeafLanes::NOT_APPLICABLE);
+    pub(crate) fn of(values: &[LeafValue]) -> Block<1> {
+        let mut block = Block::new(values.len());
+        for (leaf, &v) in values.iter().enumerate() {
             block.set_bit(leaf, 0, 1, v);
         }
         block
@@ -817,7 +824,7 @@ impl Program {
     /// One assessment's bound `values` as a block of one lane, and its
     /// evaluation.
     pub(crate) fn evaluate(&self, values: &[LeafValue], policy: Policy) -> (Block<1>, Results<1>) {
-        let block = Block::of(values.iter().copied());
+        let block = Block::of(values);
         let mut results = Results::default();
         self.run(&block, policy, &mut results);
         (block, results)
