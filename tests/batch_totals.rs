@@ -131,6 +131,24 @@ fn a_group_cut_out_by_coverage_is_cut_out_of_a_batch_too() {
 }
 
 #[test]
+fn flat_aggregations_pass_the_same_leaves_up_in_a_batch() {
+    // Flat: every counted leaf below with its own weight, x (2·0) and g1
+    // (1·1); g2 is missing, g3 unscored, h1 not applicable, z weighs 0:
+    // 1 / 3. Unweighted: z does not count and the rest weigh 1: 1 / 2.
+    let fw = framework(r#"{ "aggregation": "flat" }"#);
+    assert_eq!(total_of(&fw, &usual()), Some(1.0 / 3.0));
+    let fw = framework(r#"{ "aggregation": "flat_unweighted" }"#);
+    assert_eq!(total_of(&fw, &usual()), Some(0.5));
+    // g, cut out by coverage (1 of 3 applicable leaves rated), passes
+    // none of its leaves up: (2·1 + 1·1) / 3 over x and h1 (z weighs 0).
+    // Passed up, g1 would make it (2·1 + 1·0 + 1·1) / 4.
+    let fw = framework(r#"{ "aggregation": "flat", "min_coverage": 0.6 }"#);
+    let mut rated = ["x", "h1", "z"].map(|id| (id, RatingValue::Met)).to_vec();
+    rated.push(("g1", RatingValue::NotMet));
+    assert_eq!(total_of(&fw, &rated), Some(1.0));
+}
+
+#[test]
 fn nothing_rated_has_no_total_under_the_zero_policy() {
     // Every leaf counts 0, so the root's score is 0, but with no rating
     // there is no total (rule 12), in a batch as in the report.

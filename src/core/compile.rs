@@ -225,6 +225,7 @@ impl Compiled {
 
     /// Node `i`'s result in lane `lane` of `results`, an evaluation of
     /// `block` under `policy` (a leaf's from its value).
+    #[inline]
     pub(crate) fn evaluated<const L: usize>(
         &self,
         i: usize,

@@ -769,17 +769,19 @@ impl Program {
         out: &mut Results<L>,
     ) {
         out.fit(self.steps.len(), self.flat, policy);
-        if out.counts() {
-            self.run_steps::<L, true>(block, policy, out);
-        } else {
-            self.run_steps::<L, false>(block, policy, out);
+        match (out.counts(), self.flat) {
+            (true, true) => self.run_steps::<L, true, true>(block, policy, out),
+            (true, false) => self.run_steps::<L, true, false>(block, policy, out),
+            (false, true) => self.run_steps::<L, false, true>(block, policy, out),
+            (false, false) => self.run_steps::<L, false, false>(block, policy, out),
         }
     }
 
     /// [`Program::run`], keeping each step's applicable and rated counts
     /// where `COUNTS` (when false, the coverage cut is not applied: the
-    /// policy has no `min_coverage`).
-    fn run_steps<const L: usize, const COUNTS: bool>(
+    /// policy has no `min_coverage`), and the flat sums where `FLAT` (the
+    /// program has a flat step: [`Program::flat`]).
+    fn run_steps<const L: usize, const COUNTS: bool, const FLAT: bool>(
         &self,
         block: &Block<L>,
         policy: Policy,
@@ -791,14 +793,20 @@ impl Program {
             // the member loop is compiled with that method's arithmetic
             // alone: the method is matched once per step, not per member.
             match step.method {
-                A::WeightedMean => self.step::<L, COUNTS>(i, A::WeightedMean, block, policy, out),
-                A::GeometricMean => self.step::<L, COUNTS>(i, A::GeometricMean, block, policy, out),
-                A::HarmonicMean => self.step::<L, COUNTS>(i, A::HarmonicMean, block, policy, out),
-                A::Minimum => self.step::<L, COUNTS>(i, A::Minimum, block, policy, out),
-                A::All => self.step::<L, COUNTS>(i, A::All, block, policy, out),
-                A::Flat => self.step::<L, COUNTS>(i, A::Flat, block, policy, out),
+                A::WeightedMean => {
+                    self.step::<L, COUNTS, FLAT>(i, A::WeightedMean, block, policy, out)
+                }
+                A::GeometricMean => {
+                    self.step::<L, COUNTS, FLAT>(i, A::GeometricMean, block, policy, out)
+                }
+                A::HarmonicMean => {
+                    self.step::<L, COUNTS, FLAT>(i, A::HarmonicMean, block, policy, out)
+                }
+                A::Minimum => self.step::<L, COUNTS, FLAT>(i, A::Minimum, block, policy, out),
+                A::All => self.step::<L, COUNTS, FLAT>(i, A::All, block, policy, out),
+                A::Flat => self.step::<L, COUNTS, FLAT>(i, A::Flat, block, policy, out),
                 A::FlatUnweighted => {
-                    self.step::<L, COUNTS>(i, A::FlatUnweighted, block, policy, out)
+                    self.step::<L, COUNTS, FLAT>(i, A::FlatUnweighted, block, policy, out)
                 }
             }
         }
@@ -806,7 +814,7 @@ impl Program {
 
     /// Evaluates step `i`, whose method is `method`, into `out`.
     #[inline(always)]
-    fn step<const L: usize, const COUNTS: bool>(
+    fn step<const L: usize, const COUNTS: bool, const FLAT: bool>(
         &self,
         i: usize,
         method: Aggregation,
@@ -817,8 +825,8 @@ impl Program {
         let Some(step) = self.steps.get(i) else {
             return;
         };
-        let mut gathered = self.gather_members::<L, COUNTS>(step, method, block, policy, out);
-        self.settle::<L, COUNTS>(i, method, &mut gathered, out);
+        let mut gathered = self.gather_members::<L, COUNTS, FLAT>(step, method, block, policy, out);
+        self.settle::<L, COUNTS, FLAT>(i, method, &mut gathered, out);
     }
 
     /// One assessment's bound `values` as a block of one lane, and its
@@ -839,17 +847,22 @@ impl Program {
         policy: Policy,
         out: &Results<L>,
     ) -> Gathered<L> {
-        self.gather_members::<L, true>(step, step.method, block, policy, out)
+        if self.flat {
+            self.gather_members::<L, true, true>(step, step.method, block, policy, out)
+        } else {
+            self.gather_members::<L, true, false>(step, step.method, block, policy, out)
+        }
     }
 
-    /// [`Program::gather`], the step's method given as `method`. Every
+    /// [`Program::gather`], the step's method given as `method` (and
+    /// `FLAT` whether the program is [`Program::flat`]). Every
     /// member counts towards coverage (rule 6; where `COUNTS`); one that
     /// is scored with a weight above 0 enters the aggregate where it has a
     /// score (rules 4, 5); a scored member passes its flat sums up (a leaf
     /// only where it counts). The sums are a local value, which the
     /// compiler keeps in registers: no member's lanes can point into them.
     #[inline(always)]
-    fn gather_members<const L: usize, const COUNTS: bool>(
+    fn gather_members<const L: usize, const COUNTS: bool, const FLAT: bool>(
         &self,
         step: &Step,
         method: Aggregation,
@@ -875,7 +888,7 @@ impl Program {
             if counts {
                 sums.add(method, at, member.weight, x, has);
             }
-            if self.flat && member.scored {
+            if FLAT && member.scored {
                 match member.input {
                     Input::Leaf(_) if counts => {
                         add_leaf_flat(&mut sums.flat, member.weight, x, has)
@@ -902,9 +915,10 @@ impl Program {
     /// makes it 0. Without `COUNTS` nothing is cut out: there is no
     /// `min_coverage`, and a group with a score has a rated, so an
     /// applicable, leaf below it; nor are the counts stored, as the
-    /// results do not hold them ([`Results::counts`]).
+    /// results do not hold them ([`Results::counts`]). Without `FLAT` no
+    /// flat sums are kept or passed up.
     #[inline(always)]
-    fn settle<const L: usize, const COUNTS: bool>(
+    fn settle<const L: usize, const COUNTS: bool, const FLAT: bool>(
         &self,
         i: usize,
         method: Aggregation,
@@ -922,13 +936,15 @@ impl Program {
                 *has *= keep;
                 *score *= *has;
             }
-            for sum in &mut gathered.sums.flat {
-                for (s, &keep) in sum.iter_mut().zip(&keep) {
-                    *s *= keep;
+            if FLAT {
+                for sum in &mut gathered.sums.flat {
+                    for (s, &keep) in sum.iter_mut().zip(&keep) {
+                        *s *= keep;
+                    }
                 }
             }
         }
-        if let Some(flat) = out.flat.get_mut(i) {
+        if let Some(flat) = out.flat.get_mut(i).filter(|_| FLAT) {
             *flat = gathered.sums.flat;
         }
         if let Some(at) = out.steps.get_mut(i) {
