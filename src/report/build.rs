@@ -63,13 +63,18 @@ fn is_low_coverage(total: &Outcome<'_>, min_coverage: Option<f64>) -> bool {
 
 /// The node indices of the risks (critical criteria below `risk_below`)
 /// and of the strengths (at or above `strength_at`), in definition
-/// order (rule 8).
+/// order (rule 8). A node's score is read only where a threshold could
+/// make it one or the other: none at all in a framework without either.
 fn findings(c: &Compiled, score: impl Fn(usize) -> Option<f64>) -> (Vec<u32>, Vec<u32>) {
     let rules = &c.framework.rules;
     let (mut risks, mut strengths) = (Vec::new(), Vec::new());
     for (i, node) in (0u32..).zip(&c.nodes).skip(1) {
+        let risk_below = rules.risk_below.filter(|_| node.critical);
+        if risk_below.is_none() && rules.strength_at.is_none() {
+            continue;
+        }
         let Some(x) = score(i as usize) else { continue };
-        if rules.risk_below.is_some_and(|t| node.critical && x < t) {
+        if risk_below.is_some_and(|t| x < t) {
             risks.push(i);
         }
         if rules.strength_at.is_some_and(|t| x >= t) {
