@@ -142,15 +142,23 @@ impl<const L: usize> Block<L> {
         cell.rated = put(cell.rated, rated);
         cell.applicable = put(cell.applicable, applicable);
         cell.ones = put(cell.ones, x == 1.0);
-        // +0 by its bits: a -0 is kept as it was given.
-        let zero_or_one = x.to_bits() == 0 || x == 1.0;
-        if cell.scores.is_none() && !zero_or_one {
-            cell.scores = u32::try_from(self.scores.len()).ok();
-            self.scores.push(*mask_lanes::<L>(cell.ones));
-        }
-        let at = cell.scores.map(|i| i as usize);
-        let score = at.and_then(|i| self.scores.get_mut(i)?.get_mut(lane));
-        if let Some(score) = score {
+        let at = match cell.scores {
+            Some(at) => at as usize,
+            // Still masks: +0 (by its bits, so a -0 is kept as given) and 1
+            // are in them already.
+            None if x.to_bits() == 0 || x == 1.0 => return,
+            None => {
+                let at = self.scores.len();
+                cell.scores = u32::try_from(at).ok();
+                self.scores.push(*mask_lanes::<L>(cell.ones));
+                at
+            }
+        };
+        if let Some(score) = self
+            .scores
+            .get_mut(at)
+            .and_then(|lanes| lanes.get_mut(lane))
+        {
             *score = x;
         }
     }
@@ -181,15 +189,6 @@ impl<const L: usize> Block<L> {
         } else {
             LeafValue::NotApplicable
         }
-    }
-
-    /// Lane `lane` alone, as a block of one lane.
-    pub(crate) fn lane(&self, lane: usize) -> Block<1> {
-        let mut one = Block::new(self.leaves());
-        for leaf in 0..self.leaves() {
-            one.set_bit(leaf, 0, 1, self.get(leaf, lane));
-        }
-        one
     }
 
     /// The scores of `cell` (one of this block's leaves) in every lane.
@@ -232,10 +231,10 @@ fn mask_lanes<const L: usize>(bits: u8) -> &'static [f64; L] {
 }
 
 impl Block<1> {
-    /// One assessment's bound values as a block of one lane.
-    pub(crate) fn of(values: &[LeafValue]) -> Block<1> {
+    /// One assessment's bound values as a block of one lane, sized once.
+    pub(crate) fn of(values: impl ExactSizeIterator<Item = LeafValue>) -> Block<1> {
         let mut block = Block::new(values.len());
-        for (leaf, &v) in values.iter().enumerate() {
+        for (leaf, v) in values.enumerate() {
             block.set_bit(leaf, 0, 1, v);
         }
         block
@@ -832,7 +831,7 @@ impl Program {
     /// One assessment's bound `values` as a block of one lane, and its
     /// evaluation.
     pub(crate) fn evaluate(&self, values: &[LeafValue], policy: Policy) -> (Block<1>, Results<1>) {
-        let block = Block::of(values);
+        let block = Block::of(values.iter().copied());
         let mut results = Results::default();
         self.run(&block, policy, &mut results);
         (block, results)

@@ -298,6 +298,7 @@ impl RatingsTable {
 /// The total of one assessment's bound `values` ([`crate::Scorer::total`]).
 pub(crate) fn total(c: &Compiled, values: &[LeafValue]) -> Option<f64> {
     let mut results = Results::totals_only();
-    c.program.run(&Block::of(values), c.policy(), &mut results);
+    c.program
+        .run(&Block::of(values.iter().copied()), c.policy(), &mut results);
     results.total(0)
 }

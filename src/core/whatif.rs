@@ -121,7 +121,8 @@ impl<'a, const L: usize> WhatIf<'a, L> {
     /// the interpreter over every step: exact where running sums are not
     /// to be trusted (see [`NEAR_ONE`]).
     fn full_pass(&self, lane: usize, leaf: u32, new: f64) -> Option<f64> {
-        let mut block = self.block.lane(lane);
+        let leaves = 0..self.block.leaves();
+        let mut block = Block::of(leaves.map(|l| self.block.get(l, lane)));
         block.set(leaf as usize, 0, LeafValue::Rated(new));
         let mut results = Results::default();
         self.program.run(&block, self.policy, &mut results);

@@ -190,7 +190,7 @@ pub(crate) fn bounds<G: Gate>(
         Ok(meter) => meter,
         Err(stop) => return Ok(Err(stop)),
     };
-    let (now_block, ends_block) = (Block::of(&values), ends(&values));
+    let (now_block, ends_block) = (Block::of(values.iter().copied()), ends(&values));
     let (mut now, mut filled) = (Results::default(), Results::default());
     c.program.run(&now_block, c.policy(), &mut now);
     c.program.run(&ends_block, FILLED, &mut filled);
